@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Database } from '../db/database.js';
+import { migrate } from '../db/migrate.js';
+import { CLI } from '../core/access/actor.js';
+import { generatePassword } from '../core/auth/passwords.js';
+import { backupTo, restoreFrom } from '../core/backup/backup.js';
+import { findByCode } from '../core/org-units/repo.js';
+import { today } from '../core/org-units/service.js';
+import { createToken, listTokens, revokeToken, TOKEN_SCOPES } from '../core/tokens/service.js';
+import { findUserIdByUsername, setUserPassword } from '../core/users/service.js';
+
+export const USAGE = `Tỉnh Số — công cụ vận hành / operator tool
+
+  npm run cli -- migrate
+  npm run cli -- user set-password --username NAME [--password PASSWORD]   (without --password one is generated)
+  npm run cli -- token create --name NAME --scope SCOPE [--scope SCOPE…] [--unit CODE]
+  npm run cli -- token list
+  npm run cli -- token revoke --id ID
+  npm run cli -- backup FILE
+  npm run cli -- restore FILE
+
+Scopes: ${TOKEN_SCOPES.join(', ')}
+Works whether the server runs or not: with the embedded database and a running server, the command runs inside it.`;
+
+export class UsageError extends Error {}
+
+/** Runs one command against an open database and returns what to print. Paths in argv are already absolute. */
+export async function runCommand(database: Database, argv: string[]): Promise<string> {
+  const { db } = database;
+  const [command, sub] = argv;
+  const options = (spec: NonNullable<ParseArgsConfig['options']>, from = 2) =>
+    parseArgs({ args: argv.slice(from), options: spec, allowPositionals: true, strict: true });
+
+  switch (command) {
+    case 'migrate': {
+      const applied = await migrate(db);
+      return applied.length ? `Đã áp dụng / applied: ${applied.join(', ')}` : 'Cơ sở dữ liệu đã cập nhật / database is up to date';
+    }
+    case 'user': {
+      if (sub !== 'set-password') throw new UsageError(`unknown: user ${sub ?? ''}`);
+      const { values } = options({ username: { type: 'string' }, password: { type: 'string' } });
+      if (typeof values.username !== 'string') throw new UsageError('--username is required');
+      const password = typeof values.password === 'string' ? values.password : generatePassword();
+      await setUserPassword(db, CLI, await findUserIdByUsername(db, values.username), password);
+      return values.password ? `Đã đặt mật khẩu cho ${values.username} / password set` : `Mật khẩu mới cho ${values.username} / new password: ${password}`;
+    }
+    case 'token': {
+      if (sub === 'list') {
+        const tokens = await listTokens(db);
+        return tokens.map((t) => `${t.id}\t${t.prefix}…\t${t.name}\t${t.scopes.join(',')}\t${t.revokedAt ? 'revoked' : 'active'}`).join('\n') || '(none)';
+      }
+      if (sub === 'create') {
+        const { values } = options({ name: { type: 'string' }, scope: { type: 'string', multiple: true }, unit: { type: 'string' } });
+        if (typeof values.name !== 'string' || !values.name.trim()) throw new UsageError('--name is required');
+        const scopes = ((values.scope as string[] | undefined) ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+        if (!scopes.length) throw new UsageError('--scope is required');
+        let orgUnitId: number | null = null;
+        if (typeof values.unit === 'string') {
+          const unit = await findByCode(db, values.unit, today(new Date()));
+          if (!unit) throw new UsageError(`no unit ${values.unit} in force today`);
+          orgUnitId = unit.id;
+        }
+        const { token, view } = await createToken(db, CLI, { name: values.name.trim(), scopes, orgUnitId });
+        return `${token}\n(id ${view.id}; scopes ${view.scopes.join(', ')}. Mã chỉ hiện một lần / shown only once.)`;
+      }
+      if (sub === 'revoke') {
+        const { values } = options({ id: { type: 'string' } });
+        const id = Number(values.id);
+        if (!Number.isInteger(id) || id <= 0) throw new UsageError('--id must be a token id');
+        const view = await revokeToken(db, CLI, id, new Date());
+        return `Đã thu hồi / revoked: ${view.id} ${view.name}`;
+      }
+      throw new UsageError(`unknown: token ${sub ?? ''}`);
+    }
+    case 'backup': {
+      if (!sub) throw new UsageError('backup FILE');
+      const result = await backupTo(db, path.resolve(sub), database.kind);
+      return `Đã sao lưu / backed up ${result.rows} rows of ${result.tables} tables to ${path.resolve(sub)}`;
+    }
+    case 'restore': {
+      if (!sub) throw new UsageError('restore FILE');
+      await migrate(db);
+      const result = await restoreFrom(db, path.resolve(sub));
+      return `Đã khôi phục / restored ${result.rows} rows of ${result.tables} tables (backup from ${result.source})`;
+    }
+    default:
+      throw new UsageError(command ? `unknown command: ${command}` : 'no command');
+  }
+}
+
+/** The path arguments of backup and restore are made absolute before a command crosses to the server process. */
+export function absolutePaths(argv: string[]): string[] {
+  const [command, file, ...rest] = argv;
+  return (command === 'backup' || command === 'restore') && file ? [command, path.resolve(file), ...rest] : argv;
+}

@@ -1,0 +1,62 @@
+import crypto from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../../server/errors.js';
+import { resolveToken } from '../tokens/service.js';
+import { resolveSession, SESSION_COOKIE } from './sessions.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function bearer(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && crypto.timingSafeEqual(x, y);
+}
+
+/**
+ * One gate for every route: it identifies the caller (API token or session cookie), then applies the route's
+ * declared access. A route that declares nothing needs a signed-in user: forgetting a declaration fails closed.
+ */
+export async function authenticationPlugin(app: FastifyInstance): Promise<void> {
+  app.addHook('onRequest', async (request) => {
+    const matched = request.routeOptions.url !== undefined;
+    const access = request.routeOptions.config?.access ?? {};
+    const { db, now } = app.ctx;
+
+    const token = bearer(request);
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (token) request.user = (await resolveToken(db, token, now())) ?? undefined;
+    else if (cookie) request.user = (await resolveSession(db, cookie, now())) ?? undefined;
+
+    if (!matched || access.public) return;
+    const actor = request.user;
+    if (!actor) throw new AppError('unauthenticated', 401, {}, undefined, { 'www-authenticate': 'Bearer realm="tinhso"' });
+
+    if (actor.kind === 'token') {
+      const accepted = access.tokenScopes ?? [];
+      if (!accepted.some((s) => actor.scopes.includes(s))) {
+        throw new AppError('token_scope_missing', 403, { scope: accepted.join(' | ') || '—' });
+      }
+      return;
+    }
+    if (actor.kind === 'user') {
+      if (access.roles && !access.roles.includes(actor.role)) throw new AppError('forbidden', 403);
+      const csrfExempt = request.routeOptions.config?.csrf === false;
+      if (!SAFE_METHODS.has(request.method) && !csrfExempt) {
+        const sent = request.headers['x-csrf-token'];
+        if (typeof sent !== 'string' || !sameSecret(sent, actor.csrfToken)) throw new AppError('csrf_invalid', 403);
+      }
+    }
+  });
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** false on the few unsafe routes where a forged request can do no harm (logout). */
+    csrf?: boolean;
+  }
+}

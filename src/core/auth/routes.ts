@@ -1,0 +1,59 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { isSecure } from '../../server/http.js';
+import { destroySession, SESSION_COOKIE } from './sessions.js';
+import { changeOwnPassword, login } from './service.js';
+import { getUserView, ZUserView } from '../users/service.js';
+import type { UserActor } from '../access/actor.js';
+
+const ZMe = z.object({ user: ZUserView, csrfToken: z.string() });
+
+export async function authRoutes(appBase: FastifyInstance): Promise<void> {
+  const app = appBase.withTypeProvider<ZodTypeProvider>();
+  const { db, now } = app.ctx;
+
+  app.post('/api/auth/login', {
+    config: { access: { public: true }, rateLimit: { max: 10, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['auth'],
+      body: z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }).strict(),
+      response: { 200: ZMe },
+    },
+  }, async (request, reply) => {
+    const { session, actor } = await login(db, request.body, now(), request);
+    reply.setCookie(SESSION_COOKIE, session.token, {
+      path: '/', httpOnly: true, sameSite: 'lax', secure: isSecure(request, app.ctx.config), expires: session.expiresAt,
+    });
+    return { user: await getUserView(db, actor.id), csrfToken: session.csrfToken };
+  });
+
+  app.post('/api/auth/logout', {
+    config: { access: { roles: ['admin', 'leader', 'officer', 'reviewer'] }, csrf: false },
+    schema: { tags: ['auth'] },
+  }, async (request, reply) => {
+    const actor = request.user as UserActor;
+    await destroySession(db, actor.sessionId);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  app.get('/api/auth/me', {
+    config: { access: { roles: ['admin', 'leader', 'officer', 'reviewer'] } },
+    schema: { tags: ['auth'], response: { 200: ZMe } },
+  }, async (request) => {
+    const actor = request.user as UserActor;
+    return { user: await getUserView(db, actor.id), csrfToken: actor.csrfToken };
+  });
+
+  app.post('/api/auth/password', {
+    config: { access: { roles: ['admin', 'leader', 'officer', 'reviewer'] }, rateLimit: { max: 10, timeWindow: '1 minute' } },
+    schema: {
+      tags: ['auth'],
+      body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }).strict(),
+    },
+  }, async (request, reply) => {
+    await changeOwnPassword(db, request.user as UserActor, request.body, request);
+    return reply.status(204).send();
+  });
+}

@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ROLES, ZUserCreate, ZUserUpdate, ZUserView, createUser, getUserInScope, listUsers, setUserPassword, unlockUser, updateUser } from './service.js';
+
+const ZId = z.object({ id: z.coerce.number().int().positive() });
+const readers = { roles: [...ROLES] };
+const admins = { roles: ['admin' as const] };
+
+export async function userRoutes(appBase: FastifyInstance): Promise<void> {
+  const app = appBase.withTypeProvider<ZodTypeProvider>();
+  const { db } = app.ctx;
+
+  app.get('/api/users', {
+    config: { access: readers },
+    schema: {
+      tags: ['users'],
+      querystring: z.object({
+        q: z.string().max(100).optional(),
+        role: z.enum(ROLES).optional(),
+        orgUnitId: z.coerce.number().int().positive().optional(),
+        limit: z.coerce.number().int().min(1).max(500).default(50),
+        offset: z.coerce.number().int().min(0).default(0),
+      }),
+      response: { 200: z.object({ items: z.array(ZUserView), total: z.number() }) },
+    },
+  }, async (request) => listUsers(db, request.user!, request.query));
+
+  app.get('/api/users/:id', {
+    config: { access: readers },
+    schema: { tags: ['users'], params: ZId, response: { 200: ZUserView } },
+  }, async (request) => getUserInScope(db, request.user!, request.params.id));
+
+  app.post('/api/users', {
+    config: { access: admins },
+    schema: { tags: ['users'], body: ZUserCreate, response: { 201: ZUserView } },
+  }, async (request, reply) => reply.status(201).send(await createUser(db, request.user!, request.body, request)));
+
+  app.patch('/api/users/:id', {
+    config: { access: admins },
+    schema: { tags: ['users'], params: ZId, body: ZUserUpdate, response: { 200: ZUserView } },
+  }, async (request) => updateUser(db, request.user!, request.params.id, request.body, request));
+
+  app.post('/api/users/:id/password', {
+    config: { access: admins },
+    schema: { tags: ['users'], params: ZId, body: z.object({ password: z.string().min(1).max(200) }).strict() },
+  }, async (request, reply) => {
+    await setUserPassword(db, request.user!, request.params.id, request.body.password, request);
+    return reply.status(204).send();
+  });
+
+  app.post('/api/users/:id/unlock', {
+    config: { access: admins },
+    schema: { tags: ['users'], params: ZId, response: { 200: ZUserView } },
+  }, async (request) => unlockUser(db, request.user!, request.params.id, request));
+}

@@ -1,0 +1,173 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Db } from '../../db/database.js';
+import type { Role } from '../../db/schema.js';
+import { AppError, alreadyExists, notFound } from '../../server/errors.js';
+import type { Actor } from '../access/actor.js';
+import { assertUnitInScope, scopeUnitIds } from '../access/scope.js';
+import { recordAudit } from '../audit/audit.js';
+import { assertStrongPassword, hashPassword } from '../auth/passwords.js';
+import { destroyUserSessions } from '../auth/sessions.js';
+
+export const ROLES = ['admin', 'leader', 'officer', 'reviewer'] as const satisfies readonly Role[];
+
+export const ZUserView = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  email: z.string().nullable(),
+  role: z.enum(ROLES),
+  orgUnitId: z.number(),
+  orgUnitCode: z.string(),
+  orgUnitName: z.string(),
+  locale: z.enum(['vi', 'en']),
+  active: z.boolean(),
+  lockedUntil: z.date().nullable(),
+  createdAt: z.date(),
+});
+export type UserView = z.infer<typeof ZUserView>;
+
+// Names are free text, but never markup or control characters: they are shown on screens and in exports.
+const safeText = (max: number) =>
+  z.string().trim().min(1).max(max).refine((s) => !/[<>\p{Cc}]/u.test(s), { message: 'must not contain <, > or control characters' });
+
+export const ZUserCreate = z
+  .object({
+    username: z.string().trim().min(3).max(50).regex(/^[a-z0-9._-]+$/i, 'letters, digits, dot, dash and underscore only'),
+    displayName: safeText(120),
+    email: z.string().trim().email().max(200).nullable().optional(),
+    role: z.enum(ROLES),
+    orgUnitId: z.number().int().positive(),
+    locale: z.enum(['vi', 'en']).optional(),
+    password: z.string().min(1).max(200),
+  })
+  .strict();
+export const ZUserUpdate = z
+  .object({
+    displayName: safeText(120).optional(),
+    email: z.string().trim().email().max(200).nullable().optional(),
+    role: z.enum(ROLES).optional(),
+    orgUnitId: z.number().int().positive().optional(),
+    locale: z.enum(['vi', 'en']).optional(),
+    active: z.boolean().optional(),
+  })
+  .strict();
+
+function userQuery(db: Db) {
+  return db
+    .selectFrom('app_user as u')
+    .innerJoin('org_unit as o', 'o.id', 'u.org_unit_id')
+    .select([
+      'u.id', 'u.username', 'u.display_name as displayName', 'u.email', 'u.role', 'u.org_unit_id as orgUnitId',
+      'o.code as orgUnitCode', 'o.name as orgUnitName', 'u.locale', 'u.active', 'u.locked_until as lockedUntil', 'u.created_at as createdAt',
+    ]);
+}
+
+export async function getUserView(db: Db, id: number): Promise<UserView> {
+  const user = await userQuery(db).where('u.id', '=', id).executeTakeFirst();
+  if (!user) throw notFound('id');
+  return user;
+}
+
+/** Users the actor may see: everyone for administrators and leaders, the users of its units for the others. */
+export async function listUsers(db: Db, actor: Actor, filter: { q?: string; role?: Role; orgUnitId?: number; limit: number; offset: number }) {
+  const scope = await scopeUnitIds(db, actor);
+  let q = userQuery(db);
+  if (scope) q = q.where('u.org_unit_id', 'in', [...scope]);
+  if (filter.role) q = q.where('u.role', '=', filter.role);
+  if (filter.orgUnitId) q = q.where('u.org_unit_id', '=', filter.orgUnitId);
+  if (filter.q) {
+    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) => eb.or([eb('u.username', 'ilike', like), eb('u.display_name', 'ilike', like), eb('u.email', 'ilike', like)]));
+  }
+  const total = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const items = await q.orderBy('u.username').limit(filter.limit).offset(filter.offset).execute();
+  return { items, total: Number(total.n) };
+}
+
+export async function getUserInScope(db: Db, actor: Actor, id: number): Promise<UserView> {
+  const user = await getUserView(db, id);
+  await assertUnitInScope(db, actor, user.orgUnitId, 'id');
+  return user;
+}
+
+async function assertUnitExists(db: Db, id: number): Promise<void> {
+  const unit = await db.selectFrom('org_unit').select('id').where('id', '=', id).executeTakeFirst();
+  if (!unit) throw new AppError('not_found', 400, {}, 'orgUnitId');
+}
+
+export async function createUser(db: Db, actor: Actor, input: z.infer<typeof ZUserCreate>, request?: FastifyRequest): Promise<UserView> {
+  assertStrongPassword(input.password, input.username);
+  await assertUnitExists(db, input.orgUnitId);
+  const hash = await hashPassword(input.password);
+  return db.transaction().execute(async (trx) => {
+    const clash = await trx.selectFrom('app_user').select('id').where(({ fn }) => fn('lower', ['username']), '=', input.username.toLowerCase()).executeTakeFirst();
+    if (clash) throw alreadyExists(input.username, 'username');
+    const row = await trx
+      .insertInto('app_user')
+      .values({
+        username: input.username, display_name: input.displayName, email: input.email ?? null, password_hash: hash,
+        role: input.role, org_unit_id: input.orgUnitId, locale: input.locale ?? 'vi',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const view = await getUserView(trx, row.id);
+    await recordAudit(trx, actor, { action: 'user.create', entity: 'app_user', entityId: row.id, after: view }, request);
+    return view;
+  });
+}
+
+export async function updateUser(db: Db, actor: Actor, id: number, input: z.infer<typeof ZUserUpdate>, request?: FastifyRequest): Promise<UserView> {
+  if (input.orgUnitId) await assertUnitExists(db, input.orgUnitId);
+  if (actor.kind === 'user' && actor.id === id && (input.active === false || (input.role && input.role !== 'admin'))) {
+    throw new AppError('cannot_delete_self', 400, {}, input.active === false ? 'active' : 'role');
+  }
+  return db.transaction().execute(async (trx) => {
+    const before = await getUserView(trx, id);
+    await trx
+      .updateTable('app_user')
+      .set({
+        ...(input.displayName !== undefined && { display_name: input.displayName }),
+        ...(input.email !== undefined && { email: input.email }),
+        ...(input.role !== undefined && { role: input.role }),
+        ...(input.orgUnitId !== undefined && { org_unit_id: input.orgUnitId }),
+        ...(input.locale !== undefined && { locale: input.locale }),
+        ...(input.active !== undefined && { active: input.active }),
+        updated_at: new Date(),
+      })
+      .where('id', '=', id)
+      .execute();
+    if (input.active === false) await destroyUserSessions(trx, id);
+    const after = await getUserView(trx, id);
+    await recordAudit(trx, actor, { action: 'user.update', entity: 'app_user', entityId: id, before, after }, request);
+    return after;
+  });
+}
+
+/** An administrator sets someone's password (a forgotten one); that user's sessions end. */
+export async function setUserPassword(db: Db, actor: Actor, id: number, password: string, request?: FastifyRequest): Promise<void> {
+  const user = await getUserView(db, id);
+  assertStrongPassword(password, user.username);
+  const hash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('app_user').set({ password_hash: hash, password_changed_at: new Date(), failed_logins: 0, locked_until: null, updated_at: new Date() }).where('id', '=', id).execute();
+    await destroyUserSessions(trx, id);
+    await recordAudit(trx, actor, { action: 'user.password_set', entity: 'app_user', entityId: id }, request);
+  });
+}
+
+export async function unlockUser(db: Db, actor: Actor, id: number, request?: FastifyRequest): Promise<UserView> {
+  return db.transaction().execute(async (trx) => {
+    const before = await getUserView(trx, id);
+    await trx.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
+    const after = await getUserView(trx, id);
+    await recordAudit(trx, actor, { action: 'user.unlock', entity: 'app_user', entityId: id, before, after }, request);
+    return after;
+  });
+}
+
+export async function findUserIdByUsername(db: Db, username: string): Promise<number> {
+  const row = await db.selectFrom('app_user').select('id').where(({ fn }) => fn('lower', ['username']), '=', username.toLowerCase()).executeTakeFirst();
+  if (!row) throw notFound('username');
+  return row.id;
+}

@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.js';
+import { createPglitePool } from './pglite-pool.js';
+
+export type Db = Kysely<DB>;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Where the embedded data lives (PGlite only), or the server's address without credentials. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres://… to use a server; absent for the embedded database. */
+  url?: string;
+  /** Embedded data directory; 'memory://' for a throw-away database. */
+  pgliteDir?: string;
+  /** A PostgreSQL schema to work in (tests give every file its own). */
+  schema?: string;
+  poolSize?: number;
+}
+
+// Dates stay 'YYYY-MM-DD' strings (a JS Date would shift them by the time zone); ids fit in a JS number.
+const INT8 = 20;
+const DATE = 1082;
+const NUMERIC = 1700;
+pg.types.setTypeParser(INT8, (v) => Number(v));
+pg.types.setTypeParser(DATE, (v) => v);
+pg.types.setTypeParser(NUMERIC, (v) => Number(v));
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.url) return openPostgres(options.url, options.schema, options.poolSize ?? 10);
+  return openPglite(options.pgliteDir ?? 'memory://', options.schema);
+}
+
+async function openPostgres(url: string, schema: string | undefined, max: number): Promise<Database> {
+  if (schema) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    await admin.end();
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    options: schema ? `-c search_path=${schema}` : undefined,
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  await sql`select 1`.execute(db);
+  const parsed = new URL(url);
+  return {
+    db,
+    kind: 'postgres',
+    location: `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}${schema ? `#${schema}` : ''}`,
+    close: () => db.destroy(),
+  };
+}
+
+async function openPglite(dir: string, schema: string | undefined): Promise<Database> {
+  if (!dir.startsWith('memory://')) fs.mkdirSync(path.dirname(dir), { recursive: true });
+  const instance = await PGlite.create(dir, {
+    parsers: {
+      [pgliteTypes.INT8]: (v: string) => Number(v),
+      [pgliteTypes.DATE]: (v: string) => v,
+      [pgliteTypes.NUMERIC]: (v: string) => Number(v),
+    },
+  });
+  if (schema) {
+    await instance.exec(`CREATE SCHEMA IF NOT EXISTS "${schema}"; SET search_path TO "${schema}"`);
+  }
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: createPglitePool(instance) }) });
+  return {
+    db,
+    kind: 'pglite',
+    location: dir,
+    async close() {
+      await db.destroy();
+      await instance.close();
+    },
+  };
+}

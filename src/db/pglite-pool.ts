@@ -1,0 +1,51 @@
+import type { PGlite } from '@electric-sql/pglite';
+import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
+
+type Command = PostgresQueryResult<unknown>['command'];
+
+/** Kysely reads the affected-row count only for these commands; PGlite does not name the command, so infer it. */
+function commandOf(sql: string, affectedRows: number | undefined): Command {
+  const verb = /^\s*(insert|update|delete|merge)\b/i.exec(sql)?.[1];
+  if (verb) return verb.toUpperCase() as Command;
+  if (affectedRows && /^\s*with\b/i.test(sql)) return 'UPDATE';
+  return 'SELECT';
+}
+
+/**
+ * PGlite is one connection in one process. This adapter gives Kysely's PostgreSQL driver a "pool" of that single
+ * connection and queues callers, so a transaction holds the connection until it commits and nobody else's statement
+ * lands inside it.
+ */
+export function createPglitePool(pg: PGlite): PostgresPool {
+  let tail: Promise<void> = Promise.resolve();
+
+  const client = (release: () => void): PostgresPoolClient => ({
+    query: (async (sql: string, parameters: ReadonlyArray<unknown>) => {
+      // Like node-postgres, statements without parameters go through the simple protocol, which allows a
+      // migration file's several statements in one call.
+      const result = parameters.length
+        ? await pg.query(sql, [...parameters])
+        : ((await pg.exec(sql)).at(-1) ?? { rows: [], affectedRows: 0 });
+      return {
+        command: commandOf(sql, result.affectedRows),
+        rowCount: result.affectedRows ?? result.rows.length,
+        rows: result.rows,
+      };
+    }) as PostgresPoolClient['query'],
+    release,
+  });
+
+  return {
+    async connect() {
+      let release!: () => void;
+      const turn = new Promise<void>((resolve) => (release = resolve));
+      const previous = tail;
+      tail = previous.then(() => turn);
+      await previous;
+      return client(release);
+    },
+    async end() {
+      await tail;
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { authenticationPlugin } from '../core/auth/plugin.js';
+import { authRoutes } from '../core/auth/routes.js';
+import { auditRoutes } from '../core/audit/routes.js';
+import { orgUnitRoutes } from '../core/org-units/routes.js';
+import { tokenRoutes } from '../core/tokens/routes.js';
+import { userRoutes } from '../core/users/routes.js';
+import type { AppContext } from './context.js';
+import { registerErrorHandling, errorBody, requestLocale } from './errors.js';
+import { systemRoutes } from './system-routes.js';
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+export const BODY_LIMIT = 1024 * 1024;
+
+export interface BuildOptions {
+  logger?: FastifyServerOptions['logger'];
+  ready?: () => boolean;
+  /** Serve the built web app (off in API-only tests). */
+  web?: boolean;
+}
+
+/** Assembles the application: external plugins, then the core (auth, audit, units, users), then static files. */
+export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: true,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.decorate('ctx', ctx);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app, BODY_LIMIT);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  // Not registered as plugins: their hooks must cover every route, and Fastify would encapsulate them.
+  await authenticationPlugin(app);
+  await systemRoutes(app, { ready: options.ready ?? (() => true) });
+  await app.register(authRoutes);
+  await app.register(userRoutes);
+  await app.register(orgUnitRoutes);
+  await app.register(tokenRoutes);
+  await app.register(auditRoutes);
+
+  if (options.web !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, allowedPath: () => true });
+    app.get('/*', { config: { access: { public: true } } }, async (request, reply) => {
+      const url = request.url.split('?')[0] ?? '/';
+      if (url.startsWith('/api/')) {
+        return reply.status(404).send(errorBody('route_not_found', requestLocale(request), { method: request.method, url }));
+      }
+      const file = path.join(WEB_DIST, path.normalize(url));
+      if (file.startsWith(WEB_DIST) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+        const immutable = url.startsWith('/assets/');
+        return reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(path.relative(WEB_DIST, file));
+      }
+      // Client-side routes of the single-page app.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
+  return app;
+}

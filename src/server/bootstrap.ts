@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { Db } from '../db/database.js';
+import { migrate } from '../db/migrate.js';
+import { SYSTEM } from '../core/access/actor.js';
+import { recordAudit } from '../core/audit/audit.js';
+import { generatePassword, hashPassword } from '../core/auth/passwords.js';
+import { loadReferenceData } from '../core/org-units/reference-data.js';
+import { findByCode } from '../core/org-units/repo.js';
+import { ROLES } from '../core/users/service.js';
+import type { Config } from './config.js';
+import { writeSetting } from './settings.js';
+
+const DEMO_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/demo/accounts.json');
+const ZDemo = z.object({
+  password: z.string(),
+  asOf: z.iso.date(),
+  accounts: z.array(z.object({ username: z.string(), displayName: z.string(), role: z.enum(ROLES), unitCode: z.string(), email: z.string() })),
+});
+
+export interface PreparedDatabase {
+  migrations: string[];
+  referenceLoaded: boolean;
+  /** Set on the very first start: the administrator's password when it was generated and must be shown once. */
+  generatedAdminPassword?: string;
+  demoAccounts?: { username: string; role: string }[];
+  demoPassword?: string;
+}
+
+/**
+ * Makes a database ready: migrations, reference data when the unit table is empty, and on an empty user table the
+ * administrator (and, in demo mode, one account per role).
+ */
+export async function prepareDatabase(db: Db, config: Pick<Config, 'demo' | 'adminPassword'>): Promise<PreparedDatabase> {
+  const migrations = await migrate(db);
+  const reference = await loadReferenceData(db);
+  const result: PreparedDatabase = { migrations, referenceLoaded: reference.loaded };
+
+  const anyUser = await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst();
+  if (anyUser) return result;
+
+  const demo = ZDemo.parse(JSON.parse(fs.readFileSync(DEMO_FILE, 'utf8')));
+  const adminPassword = config.adminPassword ?? (config.demo ? demo.password : generatePassword());
+  if (!config.adminPassword && !config.demo) result.generatedAdminPassword = adminPassword;
+
+  await db.transaction().execute(async (trx) => {
+    const accounts = config.demo ? demo.accounts : demo.accounts.filter((a) => a.role === 'admin').map((a) => ({ ...a, displayName: 'Quản trị hệ thống', email: '' }));
+    for (const account of accounts) {
+      const unit = await findByCode(trx, account.unitCode, demo.asOf);
+      if (!unit) throw new Error(`demo account ${account.username}: no unit ${account.unitCode} on ${demo.asOf}`);
+      const password = account.role === 'admin' && account.username === 'admin' ? adminPassword : demo.password;
+      const row = await trx
+        .insertInto('app_user')
+        .values({
+          username: account.username, display_name: account.displayName, email: account.email || null,
+          password_hash: await hashPassword(password), role: account.role, org_unit_id: unit.id,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, SYSTEM, { action: 'user.create', entity: 'app_user', entityId: row.id, after: { username: account.username, role: account.role, demo: config.demo } });
+    }
+    await writeSetting(trx, 'demo', config.demo);
+  });
+  if (config.demo) {
+    result.demoAccounts = demo.accounts.map((a) => ({ username: a.username, role: a.role }));
+    result.demoPassword = demo.password;
+  }
+  return result;
+}

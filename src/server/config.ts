@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Settings come from the environment only, so that the same build runs on a laptop and in production. */
+const ZEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).optional(),
+  MQTT_URL: z.string().optional(),
+  TINHSO_ADMIN_PASSWORD: z.string().optional(),
+  TINHSO_DEMO: z.enum(['0', '1']).default('1'),
+  TINHSO_JOB_TICK_MS: z.coerce.number().int().positive().default(30_000),
+  TINHSO_COOKIE_SECURE: z.enum(['0', '1', 'auto']).default('auto'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  databaseSchema?: string;
+  mqttUrl?: string;
+  adminPassword?: string;
+  demo: boolean;
+  jobTickMs: number;
+  cookieSecure: boolean | 'auto';
+  logLevel: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Cấu hình không hợp lệ / invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    databaseSchema: e.DATABASE_SCHEMA,
+    mqttUrl: e.MQTT_URL,
+    adminPassword: e.TINHSO_ADMIN_PASSWORD,
+    demo: e.TINHSO_DEMO === '1',
+    jobTickMs: e.TINHSO_JOB_TICK_MS,
+    cookieSecure: e.TINHSO_COOKIE_SECURE === 'auto' ? 'auto' : e.TINHSO_COOKIE_SECURE === '1',
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,126 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Locale } from '../db/schema.js';
+import { formatMessage, type ErrorCode } from './messages.js';
+
+/** A failure the caller can understand: a stable code, an HTTP status, and what to put into the message. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly status: number,
+    readonly params: Record<string, string | number> = {},
+    readonly field?: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(code);
+  }
+}
+
+export const notFound = (field?: string) => new AppError('not_found', 404, {}, field);
+export const forbidden = () => new AppError('forbidden', 403);
+export const outOfScope = (field?: string) => new AppError('out_of_scope', 403, {}, field);
+export const alreadyExists = (what: string, field?: string) => new AppError('already_exists', 409, { what }, field);
+
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    messages: Record<Locale, string>;
+    field?: string;
+    details?: { field: string; message: string; messages: Record<Locale, string> }[];
+  };
+}
+
+export function requestLocale(request: FastifyRequest): Locale {
+  const chosen = request.user?.locale;
+  if (chosen) return chosen;
+  const header = request.headers['accept-language'] ?? '';
+  return /^\s*en\b/i.test(header) ? 'en' : 'vi';
+}
+
+const zodLocales = { vi: z.locales.vi(), en: z.locales.en() };
+
+function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
+  const text = zodLocales[locale].localeError?.(issue as never);
+  return typeof text === 'string' ? text : (text?.message ?? issue.message);
+}
+
+export function errorBody(code: ErrorCode, locale: Locale, params: Record<string, string | number> = {}, field?: string): ErrorBody {
+  return {
+    error: {
+      code,
+      message: formatMessage(code, locale, params),
+      messages: { vi: formatMessage(code, 'vi', params), en: formatMessage(code, 'en', params) },
+      ...(field ? { field } : {}),
+    },
+  };
+}
+
+function validationBody(issues: z.core.$ZodIssue[], prefix: string, locale: Locale): ErrorBody {
+  const details = issues.map((issue) => {
+    const extra = issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [];
+    const field = [prefix, ...issue.path.map(String), ...extra].filter(Boolean).join('.') || '(body)';
+    return { field, message: issueMessage(issue, locale), messages: { vi: issueMessage(issue, 'vi'), en: issueMessage(issue, 'en') } };
+  });
+  const first = details[0]!;
+  const params = { detail: `${first.field}: ${first.messages[locale]}` };
+  const body = errorBody('validation_failed', locale, params, first.field);
+  body.error.messages = {
+    vi: formatMessage('validation_failed', 'vi', { detail: `${first.field}: ${first.messages.vi}` }),
+    en: formatMessage('validation_failed', 'en', { detail: `${first.field}: ${first.messages.en}` }),
+  };
+  body.error.details = details;
+  return body;
+}
+
+const FASTIFY_CODES: Record<string, { code: ErrorCode; status: number }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'malformed_json', status: 400 },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'malformed_json', status: 400 },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload_too_large', status: 413 },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', status: 415 },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'malformed_json', status: 400 },
+};
+
+/** One error handler: callers get a code and both languages; only 5xx are logged as errors, and never shown. */
+export function registerErrorHandling(app: FastifyInstance, bodyLimit: number): void {
+  app.setErrorHandler((err: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) => {
+    const locale = requestLocale(request);
+    if (err instanceof AppError) {
+      return reply.status(err.status).headers(err.headers).send(errorBody(err.code, locale, err.params, err.field));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      // The type provider flattens each zod issue; put it back together so zod's own locales can word it.
+      const issues = err.validation.map((v) => ({
+        ...v.params,
+        code: v.keyword,
+        message: v.message,
+        path: v.instancePath.split('/').filter(Boolean),
+      }) as unknown as z.core.$ZodIssue);
+      const prefix = err.validationContext === 'body' ? '' : (err.validationContext ?? '');
+      return reply.status(400).send(validationBody(issues, prefix, locale));
+    }
+    if (err instanceof z.ZodError) {
+      return reply.status(400).send(validationBody(err.issues, '', locale));
+    }
+    const fastifyErr = err as FastifyError;
+    const known = fastifyErr.code ? FASTIFY_CODES[fastifyErr.code] : undefined;
+    if (known) {
+      return reply.status(known.status).send(errorBody(known.code, locale, { limit: `${Math.round(bodyLimit / 1024)} KiB` }));
+    }
+    if (fastifyErr.statusCode === 429) {
+      return reply.status(429).send(errorBody('too_many_requests', locale, { after: String(reply.getHeader('retry-after') ?? '60') + ' s' }));
+    }
+    if (fastifyErr.statusCode && fastifyErr.statusCode >= 400 && fastifyErr.statusCode < 500) {
+      request.log.info({ err }, 'client error');
+      return reply.status(fastifyErr.statusCode).send(errorBody('validation_failed', locale, { detail: fastifyErr.message }));
+    }
+    request.log.error({ err }, 'unhandled error');
+    return reply.status(500).send(errorBody('internal', locale));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const locale = requestLocale(request);
+    reply.status(404).send(errorBody('route_not_found', locale, { method: request.method, url: request.url.split('?')[0] ?? '' }));
+  });
+}

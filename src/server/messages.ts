@@ -1,0 +1,41 @@
+import type { Locale } from '../db/schema.js';
+
+/** Every stable error code with its Vietnamese and English message. `{name}` placeholders are filled from params. */
+export const MESSAGES = {
+  validation_failed: { vi: 'Dữ liệu không hợp lệ: {detail}', en: 'Invalid input: {detail}' },
+  malformed_json: { vi: 'Nội dung gửi lên không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
+  payload_too_large: { vi: 'Nội dung gửi lên quá lớn (tối đa {limit}).', en: 'The request body is too large (at most {limit}).' },
+  unsupported_media_type: { vi: 'Kiểu nội dung không được hỗ trợ.', en: 'Unsupported content type.' },
+  not_found: { vi: 'Không tìm thấy.', en: 'Not found.' },
+  route_not_found: { vi: 'Không có địa chỉ {method} {url}.', en: 'No route {method} {url}.' },
+  unauthenticated: { vi: 'Vui lòng đăng nhập.', en: 'Please log in.' },
+  invalid_credentials: { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' },
+  account_locked: {
+    vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Thử lại sau {minutes} phút.',
+    en: 'Account temporarily locked after repeated failed logins. Try again in {minutes} minutes.',
+  },
+  account_disabled: { vi: 'Tài khoản đã bị vô hiệu hóa.', en: 'This account is disabled.' },
+  too_many_requests: { vi: 'Quá nhiều yêu cầu. Thử lại sau {after}.', en: 'Too many requests. Try again in {after}.' },
+  csrf_invalid: { vi: 'Phiên làm việc không hợp lệ (thiếu mã CSRF). Hãy tải lại trang.', en: 'Missing or wrong CSRF token. Reload the page.' },
+  forbidden: { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
+  out_of_scope: { vi: 'Đơn vị này nằm ngoài phạm vi phụ trách của bạn.', en: 'This unit is outside your scope.' },
+  token_scope_missing: { vi: 'Mã truy cập không có phạm vi {scope}.', en: 'The API token lacks the scope {scope}.' },
+  already_exists: { vi: '{what} đã tồn tại.', en: '{what} already exists.' },
+  wrong_password: { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
+  weak_password: {
+    vi: 'Mật khẩu phải dài ít nhất 10 ký tự, có chữ và số, và khác tên đăng nhập.',
+    en: 'The password must be at least 10 characters long, contain letters and digits, and differ from the username.',
+  },
+  unit_not_found: { vi: 'Không tìm thấy đơn vị {code} vào ngày {date}.', en: 'No unit {code} in force on {date}.' },
+  unit_not_in_force: { vi: 'Đơn vị {code} không còn hiệu lực.', en: 'Unit {code} is no longer in force.' },
+  invalid_geojson: { vi: 'Tệp ranh giới không hợp lệ: {detail}', en: 'Invalid boundary file: {detail}' },
+  cannot_delete_self: { vi: 'Không thể tự khóa tài khoản của chính mình.', en: 'You cannot disable your own account.' },
+  unavailable: { vi: 'Hệ thống đang khởi động hoặc tạm dừng.', en: 'The service is starting or shutting down.' },
+  internal: { vi: 'Lỗi hệ thống. Vui lòng thử lại sau.', en: 'Internal error. Please try again later.' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type ErrorCode = keyof typeof MESSAGES;
+
+export function formatMessage(code: ErrorCode, locale: Locale, params: Record<string, string | number> = {}): string {
+  return MESSAGES[code][locale].replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
+}

@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { errorBody, requestLocale } from './errors.js';
+import { readSetting } from './settings.js';
+
+const VERSION = process.env.npm_package_version ?? '0.1.0';
+
+/** Liveness, readiness, Prometheus metrics and what the web app needs to know before anyone logs in. */
+export async function systemRoutes(app: FastifyInstance, state: { ready: () => boolean }): Promise<void> {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'tinhso_' });
+  const duration = new Histogram({
+    name: 'tinhso_http_request_duration_seconds', help: 'HTTP request duration', labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], registers: [registry],
+  });
+  const errors = new Counter({ name: 'tinhso_http_server_errors_total', help: '5xx responses', labelNames: ['route'] as const, registers: [registry] });
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    duration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    if (reply.statusCode >= 500) errors.inc({ route });
+  });
+
+  const open = { access: { public: true as const }, logLevel: 'warn' as const };
+  app.get('/healthz', { config: { access: open.access }, logLevel: open.logLevel }, async () => ({ status: 'ok' }));
+
+  app.get('/readyz', { config: { access: open.access }, logLevel: open.logLevel }, async (request, reply) => {
+    if (!state.ready()) return reply.status(503).send(errorBody('unavailable', requestLocale(request)));
+    await sql`SELECT 1`.execute(app.ctx.db);
+    return { status: 'ready', database: app.ctx.dbKind };
+  });
+
+  app.get('/metrics', { config: { access: open.access }, logLevel: open.logLevel }, async (_request, reply) => {
+    reply.header('content-type', registry.contentType);
+    return registry.metrics();
+  });
+
+  app.get('/api/meta', { config: { access: open.access } }, async () => ({
+    name: 'Tỉnh Số',
+    version: VERSION,
+    demo: (await readSetting<boolean>(app.ctx.db, 'demo')) ?? false,
+    database: app.ctx.dbKind,
+    locales: ['vi', 'en'],
+    boundaryAttribution: 'Ranh giới huyện / District boundaries: Who\'s On First (Mesoshapes, CC0)',
+  }));
+
+  app.get('/api/jobs', { config: { access: { roles: ['admin'] } } }, async () => {
+    const jobs = await app.ctx.db.selectFrom('scheduled_job').selectAll().orderBy('name').execute();
+    const runs = await app.ctx.db.selectFrom('job_run').selectAll().orderBy('id', 'desc').limit(50).execute();
+    return { jobs, runs };
+  });
+}
