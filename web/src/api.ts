@@ -1,0 +1,40 @@
+import i18n from './i18n';
+
+/** The server's uniform error: a stable code and a message in each language. */
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, readonly messages: Record<string, string>, readonly field?: string) {
+    super(messages[i18n.language] ?? messages.vi ?? code);
+  }
+}
+
+let csrfToken = '';
+export const setCsrfToken = (token: string) => {
+  csrfToken = token;
+};
+
+export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const method = init.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': i18n.language };
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(path, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body), credentials: 'same-origin' });
+  if (response.status === 204) return undefined as T;
+  const data = await response.json().catch(() => null);
+  if (!response.ok) {
+    const e = data?.error;
+    throw new ApiError(response.status, e?.code ?? 'internal', e?.messages ?? { vi: `Lỗi ${response.status}`, en: `Error ${response.status}` }, e?.field);
+  }
+  return data as T;
+}
+
+export interface Unit {
+  id: number; code: string; name: string; shortName: string | null; type: string; level: 'province' | 'district' | 'commune' | 'department';
+  parentId: number | null; parentCode: string | null; validFrom: string | null; validTo: string | null;
+}
+export interface TreeNode extends Unit { children: TreeNode[] }
+export interface User {
+  id: number; username: string; displayName: string; email: string | null; role: 'admin' | 'leader' | 'officer' | 'reviewer';
+  orgUnitId: number; orgUnitCode: string; orgUnitName: string; locale: 'vi' | 'en'; active: boolean; lockedUntil: string | null; createdAt: string;
+}
+export interface Me { user: User; csrfToken: string }
+export interface Meta { name: string; version: string; demo: boolean; database: string; boundaryAttribution: string }

@@ -1,0 +1,46 @@
+import { useState, type ReactNode } from 'react';
+import { NavLink } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../auth';
+import { DemoBanner, LanguageSwitch } from './Chrome';
+
+const MODULES = ['ioc', 'scorecard', 'reports', 'feedback', 'agriculture', 'traceability', 'listening'] as const;
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { me, signOut } = useAuth();
+  const [open, setOpen] = useState(false);
+  const admin = me?.user.role === 'admin';
+  const link = (to: string, label: string) => (
+    <NavLink to={to} end={to === '/'} onClick={() => setOpen(false)}>{label}</NavLink>
+  );
+  return (
+    <div className="shell">
+      <DemoBanner />
+      <header className="topbar">
+        <button className="menu-button" aria-label={t('app.menu')} aria-expanded={open} onClick={() => setOpen(!open)}>☰</button>
+        <strong className="brand">{t('app.name')}</strong>
+        <span className="spacer" />
+        <LanguageSwitch />
+        <span className="who" title={me?.user.orgUnitName}>{me?.user.displayName} · {t(`roles.${me?.user.role}`)}</span>
+        <button onClick={() => void signOut()}>{t('nav.logout')}</button>
+      </header>
+      <div className="body">
+        <nav className={open ? 'sidebar open' : 'sidebar'} aria-label="main">
+          {link('/', t('nav.home'))}
+          {link('/units', t('nav.units'))}
+          <h4>{t('nav.modules')}</h4>
+          {MODULES.map((m) => (
+            <span key={m} className="disabled" aria-disabled="true">{t(`nav.${m}`)} <small>{t('nav.soon')}</small></span>
+          ))}
+          <h4>{t('nav.admin')}</h4>
+          {link('/users', t('nav.users'))}
+          {admin && link('/tokens', t('nav.tokens'))}
+          {admin && link('/audit', t('nav.audit'))}
+          {link('/account', t('nav.account'))}
+        </nav>
+        <main>{children}</main>
+      </div>
+    </div>
+  );
+}

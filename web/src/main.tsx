@@ -1,0 +1,51 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import './i18n';
+import './styles.css';
+import { AuthProvider, useAuth } from './auth';
+import { Layout } from './components/Layout';
+import { LoginPage } from './pages/Login';
+import { HomePage } from './pages/Home';
+import { UnitsPage } from './pages/Units';
+import { UsersPage } from './pages/Users';
+import { AccountPage } from './pages/Account';
+import { AuditPage } from './pages/Audit';
+import { TokensPage } from './pages/Tokens';
+import { useTranslation } from 'react-i18next';
+
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
+
+function Gate() {
+  const { me, loading } = useAuth();
+  const { t } = useTranslation();
+  if (loading) return <p className="centered">{t('app.loading')}</p>;
+  if (!me) return <LoginPage />;
+  const admin = me.user.role === 'admin';
+  return (
+    <Layout>
+      <Routes>
+        <Route path="/" element={<HomePage />} />
+        <Route path="/units" element={<UnitsPage />} />
+        <Route path="/users" element={<UsersPage />} />
+        <Route path="/account" element={<AccountPage />} />
+        {admin && <Route path="/audit" element={<AuditPage />} />}
+        {admin && <Route path="/tokens" element={<TokensPage />} />}
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </Layout>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <AuthProvider>
+          <Gate />
+        </AuthProvider>
+      </BrowserRouter>
+    </QueryClientProvider>
+  </StrictMode>,
+);

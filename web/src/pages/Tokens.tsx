@@ -1,0 +1,52 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api';
+import { ErrorText } from '../components/Chrome';
+
+interface Token { id: number; name: string; prefix: string; scopes: string[]; createdBy: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }
+const SCOPES = ['read', 'open311', 'devices', 'data-exchange'];
+
+export function TokensPage() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const tokens = useQuery({ queryKey: ['tokens'], queryFn: () => api<Token[]>('/api/tokens') });
+  const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<string[]>(['read']);
+  const create = useMutation({
+    mutationFn: () => api<{ token: string }>('/api/tokens', { method: 'POST', body: { name, scopes } }),
+    onSuccess: () => { setName(''); void client.invalidateQueries({ queryKey: ['tokens'] }); },
+  });
+  const revoke = useMutation({ mutationFn: (id: number) => api(`/api/tokens/${id}`, { method: 'DELETE' }), onSuccess: () => void client.invalidateQueries({ queryKey: ['tokens'] }) });
+  const submit = (e: FormEvent) => { e.preventDefault(); create.mutate(); };
+  return (
+    <section>
+      <h1>{t('tokens.title')}</h1>
+      <form className="card form-grid" onSubmit={submit}>
+        <label>{t('tokens.name')}<input value={name} onChange={(e) => setName(e.target.value)} required /></label>
+        <fieldset><legend>{t('tokens.scopes')}</legend>
+          {SCOPES.map((s) => (
+            <label key={s} className="inline"><input type="checkbox" checked={scopes.includes(s)} onChange={(e) => setScopes(e.target.checked ? [...scopes, s] : scopes.filter((x) => x !== s))} /> {s}</label>
+          ))}
+        </fieldset>
+        <button className="primary" type="submit">{t('tokens.create')}</button>
+        <ErrorText error={create.error ?? revoke.error} />
+        {create.data && <p className="ok" role="status">{t('tokens.once')} <code className="secret">{create.data.token}</code></p>}
+      </form>
+      <div className="table-wrap">
+        <table>
+          <thead><tr><th>{t('tokens.name')}</th><th>{t('tokens.scopes')}</th><th>{t('tokens.lastUsed')}</th><th /></tr></thead>
+          <tbody>
+            {tokens.data?.map((k) => (
+              <tr key={k.id}>
+                <td>{k.name} <small className="muted">{k.prefix}…</small></td><td>{k.scopes.join(', ')}</td>
+                <td>{k.lastUsedAt ? new Date(k.lastUsedAt).toLocaleString() : t('tokens.never')}</td>
+                <td>{k.revokedAt ? t('tokens.revoked') : <button onClick={() => revoke.mutate(k.id)}>{t('tokens.revoke')}</button>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
