@@ -14,11 +14,24 @@ import { orgUnitRoutes } from '../core/org-units/routes.js';
 import { tokenRoutes } from '../core/tokens/routes.js';
 import { userRoutes } from '../core/users/routes.js';
 import type { AppContext } from './context.js';
+import type { Access } from '../core/access/actor.js';
 import { registerErrorHandling, errorBody, requestLocale } from './errors.js';
 import { systemRoutes } from './system-routes.js';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 export const BODY_LIMIT = 1024 * 1024;
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access?: Access;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
+}
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
@@ -38,6 +51,13 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     routerOptions: { maxParamLength: 200 },
   });
   app.decorate('ctx', ctx);
+  // Every route with its declared access, so a test can prove that each one is guarded.
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) if (method !== 'HEAD') routeTable.push({ method, url: route.url, access: route.config?.access });
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app, BODY_LIMIT);
@@ -68,7 +88,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(auditRoutes);
 
   if (options.web !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, allowedPath: () => true });
+    await app.register(fastifyStatic, { root: WEB_DIST, serve: false });
     app.get('/*', { config: { access: { public: true } } }, async (request, reply) => {
       const url = request.url.split('?')[0] ?? '/';
       if (url.startsWith('/api/')) {

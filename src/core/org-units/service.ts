@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { nameText } from '../validation/text.js';
 import type { Db } from '../../db/database.js';
 import { AppError, alreadyExists, notFound } from '../../server/errors.js';
 import type { Actor } from '../access/actor.js';
@@ -9,21 +10,19 @@ import * as repo from './repo.js';
 
 export const today = (now: Date) => now.toISOString().slice(0, 10);
 
-const safeText = (max: number) =>
-  z.string().trim().min(1).max(max).refine((s) => !/[<>\p{Cc}]/u.test(s), { message: 'must not contain <, > or control characters' });
 
 export const ZUnitCreate = z
   .object({
     code: z.string().trim().min(1).max(30).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash and underscore only'),
-    name: safeText(200),
-    shortName: safeText(100).optional(),
-    type: safeText(50),
+    name: nameText(200),
+    shortName: nameText(100).optional(),
+    type: nameText(50),
     level: z.enum(['province', 'district', 'commune', 'department']),
     parentId: z.number().int().positive(),
     validFrom: z.iso.date().optional(),
   })
   .strict();
-export const ZUnitUpdate = z.object({ name: safeText(200).optional(), shortName: safeText(100).nullable().optional(), type: safeText(50).optional() }).strict();
+export const ZUnitUpdate = z.object({ name: nameText(200).optional(), shortName: nameText(100).nullable().optional(), type: nameText(50).optional() }).strict();
 
 /** A unit with everything the browser shows beside it: its chain of parents, children, and lineage in time. */
 export async function describeUnit(db: Db, id: number, asOf?: string) {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { nameText } from '../validation/text.js';
 import { TOKEN_SCOPES, createToken, listTokens, revokeToken } from './service.js';
 
 const ZTokenView = z.object({
@@ -20,7 +21,7 @@ export async function tokenRoutes(appBase: FastifyInstance): Promise<void> {
     schema: {
       tags: ['tokens'],
       body: z.object({
-        name: z.string().trim().min(1).max(100).refine((s) => !/[<>\p{Cc}]/u.test(s), { message: 'must not contain <, > or control characters' }),
+        name: nameText(100),
         scopes: z.array(z.enum(TOKEN_SCOPES)).min(1),
         orgUnitId: z.number().int().positive().nullable().optional(),
         expiresAt: z.coerce.date().nullable().optional(),

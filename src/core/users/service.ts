@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { nameText } from '../validation/text.js';
 import type { Db } from '../../db/database.js';
 import type { Role } from '../../db/schema.js';
 import { AppError, alreadyExists, notFound } from '../../server/errors.js';
@@ -27,14 +28,11 @@ export const ZUserView = z.object({
 });
 export type UserView = z.infer<typeof ZUserView>;
 
-// Names are free text, but never markup or control characters: they are shown on screens and in exports.
-const safeText = (max: number) =>
-  z.string().trim().min(1).max(max).refine((s) => !/[<>\p{Cc}]/u.test(s), { message: 'must not contain <, > or control characters' });
 
 export const ZUserCreate = z
   .object({
     username: z.string().trim().min(3).max(50).regex(/^[a-z0-9._-]+$/i, 'letters, digits, dot, dash and underscore only'),
-    displayName: safeText(120),
+    displayName: nameText(120),
     email: z.string().trim().email().max(200).nullable().optional(),
     role: z.enum(ROLES),
     orgUnitId: z.number().int().positive(),
@@ -44,7 +42,7 @@ export const ZUserCreate = z
   .strict();
 export const ZUserUpdate = z
   .object({
-    displayName: safeText(120).optional(),
+    displayName: nameText(120).optional(),
     email: z.string().trim().email().max(200).nullable().optional(),
     role: z.enum(ROLES).optional(),
     orgUnitId: z.number().int().positive().optional(),

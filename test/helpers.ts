@@ -1,0 +1,91 @@
+import crypto from 'node:crypto';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { openDatabase, type Database } from '../src/db/database.js';
+import { buildApp } from '../src/server/app.js';
+import { prepareDatabase } from '../src/server/bootstrap.js';
+import { loadConfig, type Config } from '../src/server/config.js';
+import type { AppContext } from '../src/server/context.js';
+
+/** The same tests run on the embedded database and, with DATABASE_URL set, on a PostgreSQL server. */
+export const DATABASE_URL = process.env.DATABASE_URL;
+export const DB_KIND = DATABASE_URL ? 'postgres' : 'pglite';
+export const DEMO_PASSWORD = 'tinhso-demo-2026';
+
+export function uniqueSchema(): string {
+  return `t_${crypto.randomBytes(6).toString('hex')}`;
+}
+
+/** A fresh database: in memory for PGlite, a schema of its own on PostgreSQL (dropped by close()). */
+export async function freshDatabase(): Promise<Database & { schema?: string }> {
+  const schema = DATABASE_URL ? uniqueSchema() : undefined;
+  const database = await openDatabase({ url: DATABASE_URL, schema, poolSize: 4 });
+  return {
+    ...database,
+    schema,
+    async close() {
+      if (schema) {
+        const { sql } = await import('kysely');
+        await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(database.db);
+      }
+      await database.close();
+    },
+  };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  ctx: AppContext & { clock: { now: Date | null } };
+  database: Database;
+  config: Config;
+  close(): Promise<void>;
+  login(username: string, password?: string): Promise<Session>;
+}
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+  /** inject() with this session's cookie and CSRF header. */
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
+}
+
+export async function createTestApp(options: { demo?: boolean; adminPassword?: string } = {}): Promise<TestApp> {
+  const database = await freshDatabase();
+  const config = { ...loadConfig({}), demo: options.demo ?? true, adminPassword: options.adminPassword };
+  await prepareDatabase(database.db, config);
+  const clock = { now: null as Date | null };
+  const ctx = { db: database.db, dbKind: database.kind, config, now: () => clock.now ?? new Date(), clock };
+  const app = await buildApp(ctx, { web: false });
+  await app.ready();
+
+  async function login(username: string, password = DEMO_PASSWORD): Promise<Session> {
+    const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    if (response.statusCode !== 200) throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
+    const cookie = response.cookies.find((c) => c.name === 'tinhso_sid')!;
+    const csrf = response.json().csrfToken as string;
+    const header = `tinhso_sid=${cookie.value}`;
+    return {
+      cookie: header,
+      csrf,
+      request: (opts) => app.inject({ ...opts, headers: { cookie: header, 'x-csrf-token': csrf, ...(opts.headers ?? {}) } }),
+    };
+  }
+
+  return {
+    app,
+    ctx,
+    database,
+    config,
+    login,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export async function unitId(t: TestApp, code: string, asOf: string): Promise<number> {
+  const { findByCode } = await import('../src/core/org-units/repo.js');
+  const unit = await findByCode(t.database.db, code, asOf);
+  if (!unit) throw new Error(`no unit ${code} on ${asOf}`);
+  return unit.id;
+}
