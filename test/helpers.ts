@@ -32,6 +32,12 @@ export async function freshDatabase(): Promise<Database & { schema?: string }> {
   };
 }
 
+let loopback = 0;
+export const nextLoopback = () => {
+  loopback++;
+  return `127.${(loopback >> 16) & 255}.${(loopback >> 8) & 255}.${(loopback & 255) || 1}`;
+};
+
 export interface TestApp {
   app: FastifyInstance;
   ctx: AppContext & { clock: { now: Date | null } };
@@ -58,7 +64,8 @@ export async function createTestApp(options: { demo?: boolean; adminPassword?: s
   await app.ready();
 
   async function login(username: string, password = DEMO_PASSWORD): Promise<Session> {
-    const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    // Each test login comes from its own loopback address, so the per-address login limit stays out of the way.
+    const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: nextLoopback() });
     if (response.statusCode !== 200) throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
     const cookie = response.cookies.find((c) => c.name === 'tinhso_sid')!;
     const csrf = response.json().csrfToken as string;

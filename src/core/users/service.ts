@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { nameText } from '../validation/text.js';
 import type { Db } from '../../db/database.js';
 import type { Role } from '../../db/schema.js';
-import { AppError, alreadyExists, notFound } from '../../server/errors.js';
+import { AppError, alreadyExists, notFound, outOfScope } from '../../server/errors.js';
 import type { Actor } from '../access/actor.js';
 import { assertUnitInScope, scopeUnitIds } from '../access/scope.js';
 import { recordAudit } from '../audit/audit.js';
@@ -73,7 +73,10 @@ export async function listUsers(db: Db, actor: Actor, filter: { q?: string; role
   let q = userQuery(db);
   if (scope) q = q.where('u.org_unit_id', 'in', [...scope]);
   if (filter.role) q = q.where('u.role', '=', filter.role);
-  if (filter.orgUnitId) q = q.where('u.org_unit_id', '=', filter.orgUnitId);
+  if (filter.orgUnitId) {
+    if (scope && !scope.has(filter.orgUnitId)) throw outOfScope('orgUnitId');
+    q = q.where('u.org_unit_id', '=', filter.orgUnitId);
+  }
   if (filter.q) {
     const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) => eb.or([eb('u.username', 'ilike', like), eb('u.display_name', 'ilike', like), eb('u.email', 'ilike', like)]));

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, unitId, type Session, type TestApp } from './helpers.js';
+
+/**
+ * Every registered route is accounted for here. A new route that is not listed fails this test until someone
+ * decides, in writing, who may call it.
+ */
+const PUBLIC = ['GET /healthz', 'GET /readyz', 'GET /metrics', 'GET /api/meta', 'POST /api/auth/login'];
+/** Routes that act only on the caller's own account. */
+const SELF = ['GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/password'];
+/** Reference data every signed-in user and every API token may read (administrative units are public facts). */
+const REFERENCE = [
+  'GET /api/org-units', 'GET /api/org-units/tree', 'GET /api/org-units/events', 'GET /api/org-units/boundaries',
+  'GET /api/org-units/:id', 'GET /api/org-units/:id/descendants',
+];
+
+let t: TestApp;
+let officer: Session;
+let reviewer: Session;
+let ids: { city: number; otherCommune: number; adminUser: number; officerUser: number };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  officer = await t.login('canbo');
+  reviewer = await t.login('thamdinh');
+  const user = (name: string) => t.database.db.selectFrom('app_user').select('id').where('username', '=', name).executeTakeFirstOrThrow();
+  ids = {
+    city: await unitId(t, '92', '2025-07-01'),
+    otherCommune: await unitId(t, '31510', '2025-07-01'),
+    adminUser: (await user('admin')).id,
+    officerUser: (await user('canbo')).id,
+  };
+});
+afterAll(() => t?.close());
+
+/** What an officer of Phường Sóc Trăng tries outside its role or its unit; each must answer 403. */
+const OUT_OF_SCOPE: Record<string, () => { url: string; payload?: unknown }> = {
+  'GET /api/users': () => ({ url: `/api/users?orgUnitId=${ids.city}` }),
+  'GET /api/users/:id': () => ({ url: `/api/users/${ids.adminUser}` }),
+  'POST /api/users': () => ({ url: '/api/users', payload: { username: 'moi', displayName: 'Mới', role: 'officer', orgUnitId: ids.otherCommune, password: 'mat-khau-2026' } }),
+  'PATCH /api/users/:id': () => ({ url: `/api/users/${ids.adminUser}`, payload: { displayName: 'Đổi tên' } }),
+  'POST /api/users/:id/password': () => ({ url: `/api/users/${ids.adminUser}/password`, payload: { password: 'mat-khau-2026' } }),
+  'POST /api/users/:id/unlock': () => ({ url: `/api/users/${ids.adminUser}/unlock` }),
+  'GET /api/tokens': () => ({ url: '/api/tokens' }),
+  'POST /api/tokens': () => ({ url: '/api/tokens', payload: { name: 'x', scopes: ['read'] } }),
+  'DELETE /api/tokens/:id': () => ({ url: '/api/tokens/1' }),
+  'GET /api/audit': () => ({ url: '/api/audit' }),
+  'GET /api/jobs': () => ({ url: '/api/jobs' }),
+  'POST /api/org-units': () => ({ url: '/api/org-units', payload: { code: 'X1', name: 'Xã Thử', type: 'Xã', level: 'commune', parentId: ids.city } }),
+  'PATCH /api/org-units/:id': () => ({ url: `/api/org-units/${ids.otherCommune}`, payload: { name: 'Đổi tên' } }),
+  'PUT /api/org-units/boundaries': () => ({ url: '/api/org-units/boundaries', payload: { source: 'x', collection: { type: 'FeatureCollection', features: [] } } }),
+};
+
+const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
+
+describe('every route is guarded', () => {
+  it('each registered route is listed exactly once as public, self, reference or scoped', () => {
+    const routes = t.app.routeTable.map(key).sort();
+    const listed = [...PUBLIC, ...SELF, ...REFERENCE, ...Object.keys(OUT_OF_SCOPE)].sort();
+    expect(routes).toEqual(listed);
+    for (const r of t.app.routeTable) {
+      expect(Boolean(r.access && 'public' in r.access && r.access.public), key(r)).toBe(PUBLIC.includes(key(r)));
+    }
+  });
+
+  it('refuses an anonymous caller on every non-public route with 401 unauthenticated', async () => {
+    for (const route of t.app.routeTable) {
+      if (PUBLIC.includes(key(route))) continue;
+      const res = await t.app.inject({ method: route.method as 'GET', url: route.url.replace(':id', '1'), payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {} });
+      expect(res.statusCode, key(route)).toBe(401);
+      expect(res.json().error.code, key(route)).toBe('unauthenticated');
+    }
+  });
+
+  it('answers the public routes without credentials', async () => {
+    for (const url of ['/healthz', '/readyz', '/metrics', '/api/meta']) {
+      expect((await t.app.inject({ method: 'GET', url })).statusCode, url).toBe(200);
+    }
+  });
+
+  it('refuses an officer outside its role or its units with 403', async () => {
+    for (const [route, make] of Object.entries(OUT_OF_SCOPE)) {
+      const method = route.split(' ')[0] as 'GET';
+      const { url, payload } = make();
+      const res = await officer.request({ method, url, payload: payload as Record<string, unknown> | undefined });
+      expect(res.statusCode, route).toBe(403);
+      expect(['forbidden', 'out_of_scope'], route).toContain(res.json().error.code);
+    }
+  });
+
+  it('lets an officer see its own users only, and a reviewer of the city see the officer below it', async () => {
+    const mine = (await officer.request({ method: 'GET', url: '/api/users' })).json();
+    expect(mine.items.map((u: { username: string }) => u.username)).toEqual(['canbo']);
+    expect((await officer.request({ method: 'GET', url: `/api/users/${ids.officerUser}` })).statusCode).toBe(200);
+    expect((await reviewer.request({ method: 'GET', url: `/api/users/${ids.officerUser}` })).statusCode).toBe(200);
+  });
+});
