@@ -1,15 +1,23 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/db/database.js';
 import { DATABASE_URL, DEMO_PASSWORD, uniqueSchema } from './helpers.js';
 import { cli, loginOver, startServer, type ServerProcess } from './process-helpers.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tinhso-proc-'));
 const running: ServerProcess[] = [];
+const schemas: string[] = [];
 afterAll(async () => {
   await Promise.all(running.map((s) => s.stop()));
   fs.rmSync(tmp, { recursive: true, force: true });
+  if (DATABASE_URL && schemas.length) {
+    const admin = await openDatabase({ url: DATABASE_URL, poolSize: 1 });
+    for (const s of schemas) await sql`DROP SCHEMA IF EXISTS ${sql.id(s)} CASCADE`.execute(admin.db);
+    await admin.close();
+  }
 });
 
 async function start(env: Record<string, string | undefined>) {
@@ -20,7 +28,9 @@ async function start(env: Record<string, string | undefined>) {
 
 /** The environment of one installation: its own data folder, or its own schema on the PostgreSQL server. */
 function installation(name: string, extra: Record<string, string | undefined> = {}) {
-  return { DATA_DIR: path.join(tmp, name), DATABASE_URL, DATABASE_SCHEMA: DATABASE_URL ? uniqueSchema() : undefined, ...extra };
+  const schema = DATABASE_URL ? uniqueSchema() : undefined;
+  if (schema) schemas.push(schema);
+  return { DATA_DIR: path.join(tmp, name), DATABASE_URL, DATABASE_SCHEMA: schema, ...extra };
 }
 
 describe('npm start and the operator tool', () => {
