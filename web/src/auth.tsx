@@ -39,8 +39,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     },
     async signOut() {
       await api('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
-      client.clear();
+      // Forget everything the user saw, but keep the 'me' query itself: the gate is subscribed to it.
       client.setQueryData(['me'], null);
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' && q.queryKey[0] !== 'meta' });
     },
   };
   return <AuthContext.Provider value={state}>{children}</AuthContext.Provider>;
