@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { AppError } from '../../server/errors.js';
 import { ZFeatureCollection } from './geojson.js';
 import * as repo from './repo.js';
-import { ZUnitCreate, ZUnitUpdate, createUnit, describeUnit, today, unitTree, updateUnit, uploadBoundaries } from './service.js';
+import { ZUnitCreate, ZUnitUpdate, createUnit, describeUnit, today, updateUnit, uploadBoundaries } from './service.js';
+import { UnitCache } from './cache.js';
 import { TOKEN_SCOPES } from '../tokens/service.js';
 
 const ZLevel = z.enum(['province', 'district', 'commune', 'department']);
@@ -24,29 +25,33 @@ export async function orgUnitRoutes(appBase: FastifyInstance): Promise<void> {
   const app = appBase.withTypeProvider<ZodTypeProvider>();
   const { db, now } = app.ctx;
   const asOfOrToday = (asOf?: string) => asOf ?? today(now());
+  const cache = new UnitCache(db);
 
   app.get('/api/org-units', {
     config: { access: readers },
     schema: {
       tags: ['org-units'],
       querystring: ZAsOf.extend({ level: ZLevel.optional(), parentCode: z.string().max(30).optional() }),
-      response: { 200: z.array(ZUnit) },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const asOf = asOfOrToday(request.query.asOf);
+    const { level, parentCode } = request.query;
+    reply.type('application/json; charset=utf-8');
+    if (!level && !parentCode) return cache.json(asOf, 'list');
+    const units = await cache.inForce(asOf);
     let parentId: number | undefined;
-    if (request.query.parentCode) {
-      const parent = await repo.findByCode(db, request.query.parentCode, asOf);
-      if (!parent) throw new AppError('unit_not_found', 404, { code: request.query.parentCode, date: asOf }, 'parentCode');
+    if (parentCode) {
+      const parent = units.find((u) => u.code === parentCode);
+      if (!parent) throw new AppError('unit_not_found', 404, { code: parentCode, date: asOf }, 'parentCode');
       parentId = parent.id;
     }
-    return repo.listInForce(db, asOf, { level: request.query.level, parentId });
+    return JSON.stringify(units.filter((u) => (!level || u.level === level) && (parentId === undefined || u.parentId === parentId)));
   });
 
   app.get('/api/org-units/tree', {
     config: { access: readers },
     schema: { tags: ['org-units'], querystring: ZAsOf },
-  }, async (request) => unitTree(db, asOfOrToday(request.query.asOf)));
+  }, async (request, reply) => reply.type('application/json; charset=utf-8').send(await cache.json(asOfOrToday(request.query.asOf), 'tree')));
 
   app.get('/api/org-units/events', {
     config: { access: readers },

@@ -40,21 +40,6 @@ export async function describeUnit(db: Db, id: number, asOf?: string) {
   return { unit, ancestors, children, predecessors, successors, events, boundarySource: boundary?.source ?? null };
 }
 
-export interface TreeNode extends repo.UnitRow {
-  children: TreeNode[];
-}
-
-export async function unitTree(db: Db, asOf: string): Promise<TreeNode[]> {
-  const units = await repo.listInForce(db, asOf);
-  const nodes = new Map<number, TreeNode>(units.map((u) => [u.id, { ...u, children: [] }]));
-  const roots: TreeNode[] = [];
-  for (const node of nodes.values()) {
-    const parent = node.parentId === null ? undefined : nodes.get(node.parentId);
-    (parent ? parent.children : roots).push(node);
-  }
-  return roots;
-}
-
 export async function createUnit(db: Db, actor: Actor, input: z.infer<typeof ZUnitCreate>, now: Date, request?: FastifyRequest) {
   const validFrom = input.validFrom ?? today(now);
   return db.transaction().execute(async (trx) => {

@@ -1,0 +1,66 @@
+import type { Db } from '../../db/database.js';
+import { listInForce, type UnitRow } from './repo.js';
+
+export interface TreeNode extends UnitRow {
+  children: TreeNode[];
+}
+
+interface Entry {
+  version: string;
+  units: UnitRow[];
+  json: Map<string, string>;
+}
+
+const MAX_DATES = 64;
+
+/**
+ * The hierarchy in force on a date, kept in memory per date and checked against the committed version number that
+ * a trigger bumps on any change to the unit tables (migration 0002). One tiny query replaces reading every unit, and
+ * a change made by any process is seen at once.
+ */
+export class UnitCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly db: Db) {}
+
+  private async version(): Promise<string> {
+    const row = await this.db.selectFrom('app_setting').select('value').where('key', '=', 'org_unit_version').executeTakeFirst();
+    return String(row?.value ?? '0');
+  }
+
+  private async entry(asOf: string): Promise<Entry> {
+    const version = await this.version();
+    const cached = this.entries.get(asOf);
+    if (cached && cached.version === version) return cached;
+    const fresh: Entry = { version, units: await listInForce(this.db, asOf), json: new Map() };
+    this.entries.delete(asOf);
+    this.entries.set(asOf, fresh);
+    if (this.entries.size > MAX_DATES) this.entries.delete(this.entries.keys().next().value!);
+    return fresh;
+  }
+
+  async inForce(asOf: string): Promise<UnitRow[]> {
+    return (await this.entry(asOf)).units;
+  }
+
+  /** The whole list or tree as JSON text, serialised once per version and date. */
+  async json(asOf: string, shape: 'list' | 'tree'): Promise<string> {
+    const entry = await this.entry(asOf);
+    let text = entry.json.get(shape);
+    if (!text) {
+      text = JSON.stringify(shape === 'list' ? entry.units : buildTree(entry.units));
+      entry.json.set(shape, text);
+    }
+    return text;
+  }
+}
+
+export function buildTree(units: UnitRow[]): TreeNode[] {
+  const nodes = new Map<number, TreeNode>(units.map((u) => [u.id, { ...u, children: [] }]));
+  const roots: TreeNode[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.parentId === null ? undefined : nodes.get(node.parentId);
+    (parent ? parent.children : roots).push(node);
+  }
+  return roots;
+}
