@@ -5,7 +5,7 @@ import { createTestApp, unitId, type Session, type TestApp } from './helpers.js'
  * Every registered route is accounted for here. A new route that is not listed fails this test until someone
  * decides, in writing, who may call it.
  */
-const PUBLIC = ['GET /healthz', 'GET /readyz', 'GET /metrics', 'GET /api/meta', 'POST /api/auth/login'];
+const PUBLIC = ['GET /healthz', 'GET /readyz', 'GET /metrics', 'GET /api/meta', 'GET /api/openapi.json', 'POST /api/auth/login'];
 /** Routes that act only on the caller's own account. */
 const SELF = ['GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/password'];
 /** Reference data every signed-in user and every API token may read (administrative units are public facts). */
@@ -73,7 +73,7 @@ describe('every route is guarded', () => {
   });
 
   it('answers the public routes without credentials', async () => {
-    for (const url of ['/healthz', '/readyz', '/metrics', '/api/meta']) {
+    for (const url of ['/healthz', '/readyz', '/metrics', '/api/meta', '/api/openapi.json']) {
       expect((await t.app.inject({ method: 'GET', url })).statusCode, url).toBe(200);
     }
   });
@@ -86,6 +86,13 @@ describe('every route is guarded', () => {
       expect(res.statusCode, route).toBe(403);
       expect(['forbidden', 'out_of_scope'], route).toContain(res.json().error.code);
     }
+  });
+
+  it('publishes the API description with every documented route', async () => {
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(spec.openapi).toMatch(/^3\./);
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/org-units', '/api/users/{id}', '/api/auth/login']));
+    expect(spec.paths['/api/auth/login'].post.requestBody.content['application/json'].schema.required).toEqual(['username', 'password']);
   });
 
   it('lets an officer see its own users only, and a reviewer of the city see the officer below it', async () => {

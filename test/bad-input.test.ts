@@ -122,6 +122,8 @@ describe('injection strings in every text field of the user and unit APIs', () =
       const audit = await admin.request({ method: 'GET', url: `/api/audit?q=${encodeURIComponent(v)}` });
       expect(audit.statusCode).toBe(200);
     }
+    const wildcard = await admin.request({ method: 'GET', url: `/api/users?q=${encodeURIComponent('%')}` });
+    expect(wildcard.json().items).toEqual([]);
     expect((await counts()).users).toBe(4);
   });
 

@@ -6,7 +6,8 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import swagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { authenticationPlugin } from '../core/auth/plugin.js';
 import { authRoutes } from '../core/auth/routes.js';
 import { auditRoutes } from '../core/audit/routes.js';
@@ -75,6 +76,18 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       },
     },
     hsts: false,
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Tỉnh Số API', version: process.env.npm_package_version ?? '0.1.0', description: 'Errors: {"error": {"code", "message", "messages": {"vi","en"}, "field"}}' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'tinhso_sid' },
+          token: { type: 'http', scheme: 'bearer', description: 'API token (tsk_…) with the scope the route accepts' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });

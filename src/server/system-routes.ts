@@ -44,6 +44,8 @@ export async function systemRoutes(app: FastifyInstance, state: { ready: () => b
     boundaryAttribution: 'Ranh giới huyện / District boundaries: Who\'s On First (Mesoshapes, CC0)',
   }));
 
+  app.get('/api/openapi.json', { config: { access: open.access }, schema: { hide: true } }, async () => app.swagger());
+
   app.get('/api/jobs', { config: { access: { roles: ['admin'] } } }, async () => {
     const jobs = await app.ctx.db.selectFrom('scheduled_job').selectAll().orderBy('name').execute();
     const runs = await app.ctx.db.selectFrom('job_run').selectAll().orderBy('id', 'desc').limit(50).execute();

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
+import { containsPattern, escapeLike } from '../../db/like.js';
 
 const ZQuery = z.object({
   q: z.string().max(200).optional(),
@@ -21,11 +22,11 @@ export function searchAudit(db: Db, f: z.infer<typeof ZQuery>) {
   if (f.entity) q = q.where('entity', '=', f.entity);
   if (f.entityId) q = q.where('entity_id', '=', f.entityId);
   if (f.actor) q = q.where('actor_name', '=', f.actor);
-  if (f.action) q = q.where('action', 'like', `${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (f.action) q = q.where('action', 'like', `${escapeLike(f.action)}%`);
   if (f.from) q = q.where('at', '>=', f.from);
   if (f.to) q = q.where('at', '<=', f.to);
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(f.q);
     q = q.where((eb) => eb.or([eb('action', 'ilike', like), eb('actor_name', 'ilike', like), eb(eb.cast('before', 'text'), 'ilike', like), eb(eb.cast('after', 'text'), 'ilike', like)]));
   }
   return q;

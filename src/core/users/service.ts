@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { nameText } from '../validation/text.js';
 import type { Db } from '../../db/database.js';
+import { containsPattern } from '../../db/like.js';
 import type { Role } from '../../db/schema.js';
 import { AppError, alreadyExists, notFound, outOfScope } from '../../server/errors.js';
 import type { Actor } from '../access/actor.js';
@@ -78,7 +79,7 @@ export async function listUsers(db: Db, actor: Actor, filter: { q?: string; role
     q = q.where('u.org_unit_id', '=', filter.orgUnitId);
   }
   if (filter.q) {
-    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(filter.q);
     q = q.where((eb) => eb.or([eb('u.username', 'ilike', like), eb('u.display_name', 'ilike', like), eb('u.email', 'ilike', like)]));
   }
   const total = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
