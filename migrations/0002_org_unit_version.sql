@@ -1,11 +1,16 @@
 -- A version number of the administrative-unit tables, bumped in the same transaction as any change to them.
 -- Processes cache the hierarchy and compare this committed number before each use, so a change made through any
--- process (or by hand in SQL) is seen by all of them at once.
-INSERT INTO app_setting (key, value) VALUES ('org_unit_version', '0') ON CONFLICT (key) DO NOTHING;
+-- process (or by hand in SQL) is seen by all of them at once. It only ever grows and is not part of a backup:
+-- a restore bumps it too, so caches never survive one.
+CREATE TABLE org_unit_version (
+  id integer PRIMARY KEY DEFAULT 1 CHECK (id = 1),
+  version bigint NOT NULL
+);
+INSERT INTO org_unit_version (id, version) VALUES (1, 0);
 
 CREATE FUNCTION bump_org_unit_version() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE app_setting SET value = to_jsonb((value #>> '{}')::bigint + 1), updated_at = now() WHERE key = 'org_unit_version';
+  UPDATE org_unit_version SET version = version + 1 WHERE id = 1;
   RETURN NULL;
 END $$;
 

@@ -38,7 +38,7 @@ async function snapshot(database: Database): Promise<Record<string, string[]>> {
   return database.db.transaction().execute(async (trx) => {
     await sql`SET LOCAL TIME ZONE 'UTC'`.execute(trx);
     const tables = await sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables
-      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> 'schema_migration' ORDER BY 1`.execute(trx);
+      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name NOT IN ('schema_migration', 'org_unit_version') ORDER BY 1`.execute(trx);
     const out: Record<string, string[]> = {};
     for (const { name } of tables.rows) {
       const rows = await sql<{ j: string }>`SELECT row_to_json(t)::text AS j FROM ${sql.table(name)} t`.execute(trx);
@@ -60,6 +60,7 @@ describe('backup and restore', () => {
   it('data written, backed up, wiped, restored: every row is back, and new rows get fresh ids', async () => {
     const t = await livelyApp();
     const before = await snapshot(t.database);
+    const versionBefore = (await t.database.db.selectFrom('org_unit_version').select('version').executeTakeFirstOrThrow()).version;
     const file = path.join(tmp, 'same.backup');
     const summary = await backupTo(t.database.db, file, t.database.kind);
     expect(summary.rows).toBe(Object.values(before).reduce((n, rows) => n + rows.length, 0));
@@ -70,6 +71,8 @@ describe('backup and restore', () => {
     await t.database.db.deleteFrom('user_session').execute();
     await restoreFrom(t.database.db, file);
     expect(await snapshot(t.database)).toEqual(before);
+    const version = await t.database.db.selectFrom('org_unit_version').select('version').executeTakeFirstOrThrow();
+    expect(version.version).toBeGreaterThan(versionBefore);
 
     const again = await t.login('admin');
     const created = await again.request({ method: 'POST', url: '/api/tokens', payload: { name: 'Sau khôi phục', scopes: ['read'] } });

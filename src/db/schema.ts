@@ -136,6 +136,11 @@ export interface JobRunTable {
   runner: string;
 }
 
+export interface OrgUnitVersionTable {
+  id: number;
+  version: number;
+}
+
 export interface SchemaMigrationTable {
   name: string;
   checksum: string;
@@ -155,4 +160,5 @@ export interface DB {
   scheduled_job: ScheduledJobTable;
   job_run: JobRunTable;
   schema_migration: SchemaMigrationTable;
+  org_unit_version: OrgUnitVersionTable;
 }

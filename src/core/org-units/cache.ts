@@ -24,8 +24,8 @@ export class UnitCache {
   constructor(private readonly db: Db) {}
 
   private async version(): Promise<string> {
-    const row = await this.db.selectFrom('app_setting').select('value').where('key', '=', 'org_unit_version').executeTakeFirst();
-    return String(row?.value ?? '0');
+    const row = await this.db.selectFrom('org_unit_version').select('version').executeTakeFirst();
+    return String(row?.version ?? 0);
   }
 
   private async entry(asOf: string): Promise<Entry> {
