@@ -46,13 +46,18 @@ describe('POST /api/auth/login', () => {
     expect(audit.map((a) => a.action)).toContain('auth.locked');
   });
 
-  it('limits login attempts per address', async () => {
+  it('limits login attempts per address, and a forged X-Forwarded-For does not get around it', async () => {
+    const from = (address: string, forwarded: string) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' }, remoteAddress: address, headers: { 'x-forwarded-for': forwarded } });
     const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) statuses.push((await login('nobody', 'x', { 'x-forwarded-for': '203.0.113.9' })).statusCode);
-    expect(statuses).toContain(429);
-    const limited = await login('nobody', 'x', { 'x-forwarded-for': '203.0.113.9' });
+    for (let i = 0; i < 12; i++) statuses.push((await from('198.51.100.7', `203.0.113.${i}`)).statusCode);
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(10)).toEqual([429, 429]);
+    const limited = await from('198.51.100.7', '203.0.113.99');
     expect(limited.json().error.code).toBe('too_many_requests');
-    expect((await login('lanhdao', DEMO_PASSWORD, { 'x-forwarded-for': '203.0.113.10' })).statusCode).toBe(200);
+    expect(limited.headers['retry-after']).toBeDefined();
+    const other = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'lanhdao', password: DEMO_PASSWORD }, remoteAddress: '198.51.100.8' });
+    expect(other.statusCode).toBe(200);
   });
 });
 

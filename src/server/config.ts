@@ -13,6 +13,8 @@ const ZEnv = z.object({
   TINHSO_DEMO: z.enum(['0', '1']).default('1'),
   TINHSO_JOB_TICK_MS: z.coerce.number().int().positive().default(30_000),
   TINHSO_COOKIE_SECURE: z.enum(['0', '1', 'auto']).default('auto'),
+  // Off by default: only behind a reverse proxy may X-Forwarded-For be believed (it decides the login rate limit).
+  TRUST_PROXY: z.string().default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -28,6 +30,8 @@ export interface Config {
   jobTickMs: number;
   cookieSecure: boolean | 'auto';
   logLevel: string;
+  /** Fastify's trustProxy: false, true, or the proxies' addresses (comma-separated, CIDR allowed). */
+  trustProxy: boolean | string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -49,5 +53,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobTickMs: e.TINHSO_JOB_TICK_MS,
     cookieSecure: e.TINHSO_COOKIE_SECURE === 'auto' ? 'auto' : e.TINHSO_COOKIE_SECURE === '1',
     logLevel: e.LOG_LEVEL,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
   };
+}
+
+function parseTrustProxy(value: string): boolean | string {
+  if (value === '0' || value === 'false') return false;
+  if (value === '1' || value === 'true') return true;
+  return value;
 }

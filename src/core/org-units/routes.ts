@@ -32,11 +32,13 @@ export async function orgUnitRoutes(appBase: FastifyInstance): Promise<void> {
     schema: {
       tags: ['org-units'],
       querystring: ZAsOf.extend({ level: ZLevel.optional(), parentCode: z.string().max(30).optional() }),
+      description: 'The units in force on asOf (default today): [{id, code, name, shortName, type, level, parentId, parentCode, validFrom, validTo}].',
     },
   }, async (request, reply) => {
     const asOf = asOfOrToday(request.query.asOf);
     const { level, parentCode } = request.query;
     reply.type('application/json; charset=utf-8');
+    // The unfiltered list is JSON text serialised once per version and date.
     if (!level && !parentCode) return cache.json(asOf, 'list');
     const units = await cache.inForce(asOf);
     let parentId: number | undefined;
@@ -45,12 +47,12 @@ export async function orgUnitRoutes(appBase: FastifyInstance): Promise<void> {
       if (!parent) throw new AppError('unit_not_found', 404, { code: parentCode, date: asOf }, 'parentCode');
       parentId = parent.id;
     }
-    return JSON.stringify(units.filter((u) => (!level || u.level === level) && (parentId === undefined || u.parentId === parentId)));
+    return units.filter((u) => (!level || u.level === level) && (parentId === undefined || u.parentId === parentId));
   });
 
   app.get('/api/org-units/tree', {
     config: { access: readers },
-    schema: { tags: ['org-units'], querystring: ZAsOf },
+    schema: { tags: ['org-units'], querystring: ZAsOf, description: 'The units in force on asOf, nested under their parents (children[]).' },
   }, async (request, reply) => reply.type('application/json; charset=utf-8').send(await cache.json(asOfOrToday(request.query.asOf), 'tree')));
 
   app.get('/api/org-units/events', {
