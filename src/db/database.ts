@@ -85,3 +85,8 @@ async function openPglite(dir: string, schema: string | undefined): Promise<Data
     },
   };
 }
+
+/** Runs `work` in a transaction, joining the caller's when there is one already, so use cases compose. */
+export function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}

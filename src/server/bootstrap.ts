@@ -8,6 +8,7 @@ import { SYSTEM } from '../core/access/actor.js';
 import { recordAudit } from '../core/audit/audit.js';
 import { generatePassword, hashPassword } from '../core/auth/passwords.js';
 import { loadReferenceData } from '../core/org-units/reference-data.js';
+import { loadIndicatorReference } from '../core/data/reference.js';
 import { findByCode } from '../core/org-units/repo.js';
 import { ROLES } from '../core/users/service.js';
 import type { Config } from './config.js';
@@ -36,6 +37,7 @@ export interface PreparedDatabase {
 export async function prepareDatabase(db: Db, config: Pick<Config, 'demo' | 'adminPassword'>): Promise<PreparedDatabase> {
   const migrations = await migrate(db);
   const reference = await loadReferenceData(db);
+  await loadIndicatorReference(db);
   const result: PreparedDatabase = { migrations, referenceLoaded: reference.loaded };
 
   const anyUser = await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst();

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import { listInForce, type UnitRow } from './repo.js';
+import { UnitGraph } from './rollup.js';
 
 export interface TreeNode extends UnitRow {
   children: TreeNode[];
@@ -20,8 +21,16 @@ const MAX_DATES = 64;
  */
 export class UnitCache {
   private readonly entries = new Map<string, Entry>();
+  private graphEntry?: { version: string; graph: UnitGraph };
 
   constructor(private readonly db: Db) {}
+
+  /** The graph of units across time, reloaded only when the unit tables changed. */
+  async graph(): Promise<UnitGraph> {
+    const version = await this.version();
+    if (this.graphEntry?.version !== version) this.graphEntry = { version, graph: await UnitGraph.load(this.db) };
+    return this.graphEntry.graph;
+  }
 
   private async version(): Promise<string> {
     const row = await this.db.selectFrom('org_unit_version').select('version').executeTakeFirst();
@@ -63,4 +72,13 @@ export function buildTree(units: UnitRow[]): TreeNode[] {
     (parent ? parent.children : roots).push(node);
   }
   return roots;
+}
+
+const caches = new WeakMap<Db, UnitCache>();
+
+/** One cache per database handle, shared by every module of the process. */
+export function unitCacheFor(db: Db): UnitCache {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new UnitCache(db)));
+  return cache;
 }

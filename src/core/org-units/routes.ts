@@ -5,7 +5,7 @@ import { AppError } from '../../server/errors.js';
 import { ZFeatureCollection } from './geojson.js';
 import * as repo from './repo.js';
 import { ZUnitCreate, ZUnitUpdate, createUnit, describeUnit, today, updateUnit, uploadBoundaries } from './service.js';
-import { UnitCache } from './cache.js';
+import { unitCacheFor } from './cache.js';
 import { TOKEN_SCOPES } from '../tokens/service.js';
 
 const ZLevel = z.enum(['province', 'district', 'commune', 'department']);
@@ -25,7 +25,7 @@ export async function orgUnitRoutes(appBase: FastifyInstance): Promise<void> {
   const app = appBase.withTypeProvider<ZodTypeProvider>();
   const { db, now } = app.ctx;
   const asOfOrToday = (asOf?: string) => asOf ?? today(now());
-  const cache = new UnitCache(db);
+  const cache = unitCacheFor(db);
 
   app.get('/api/org-units', {
     config: { access: readers },

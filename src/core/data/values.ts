@@ -1,0 +1,231 @@
+import type { FastifyRequest } from 'fastify';
+import { inTransaction, type Db } from '../../db/database.js';
+import type { SourceKind, ValueType } from '../../db/schema.js';
+import { AppError } from '../../server/errors.js';
+import type { Actor } from '../access/actor.js';
+import { actorName } from '../access/actor.js';
+import { scopeUnitIds } from '../access/scope.js';
+import { recordAudit } from '../audit/audit.js';
+import { parsePeriod, PeriodError, type Period } from './periods.js';
+
+export interface ValueInput {
+  element: string;
+  /** The unit's id (a code names different units over time). */
+  orgUnitId: number;
+  period: string;
+  coc?: string;
+  value: string | number | boolean | null;
+  comment?: string | null;
+  followup?: boolean;
+}
+
+export interface RowProblem {
+  row: number;
+  field: string;
+  reason: string;
+  value?: unknown;
+}
+
+export interface WriteSummary {
+  imported: number;
+  updated: number;
+  ignored: number;
+  deleted: number;
+  problems: RowProblem[];
+}
+
+/** Parses a value as its element's type; returns the stored text and number, or the reason it is refused. */
+export function parseValue(type: ValueType, raw: string | number | boolean): { text: string; number: number | null } | { reason: string } {
+  const text = String(raw).trim();
+  switch (type) {
+    case 'text':
+      return text.length <= 50_000 ? { text, number: null } : { reason: 'text longer than 50,000 characters' };
+    case 'boolean':
+      if (['true', '1'].includes(text.toLowerCase())) return { text: 'true', number: 1 };
+      if (['false', '0'].includes(text.toLowerCase())) return { text: 'false', number: 0 };
+      return { reason: 'not a boolean (true/false)' };
+    default: {
+      if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text)) return { reason: `not a number: "${text.slice(0, 40)}"` };
+      const n = Number(text);
+      if (!Number.isFinite(n)) return { reason: 'not a finite number' };
+      if (type === 'integer' && !Number.isInteger(n)) return { reason: `not an integer: ${text}` };
+      if (type === 'percentage' && (n < 0 || n > 100)) return { reason: `a percentage must lie between 0 and 100: ${text}` };
+      return { text: String(n), number: n };
+    }
+  }
+}
+
+interface ElementInfo {
+  id: number;
+  code: string;
+  value_type: ValueType;
+  period_types: string[];
+  combo_id: number;
+}
+
+async function loadElements(db: Db, codes: string[]) {
+  if (!codes.length) return new Map<string, ElementInfo>();
+  const rows = await db
+    .selectFrom('data_element')
+    .select(['id', 'code', 'value_type', 'period_types', 'category_combo_id as combo_id'])
+    .where('code', 'in', codes)
+    .execute();
+  return new Map(rows.map((r) => [r.code, r]));
+}
+
+async function loadCocs(db: Db) {
+  const rows = await db.selectFrom('category_option_combo').select(['id', 'code', 'combo_id']).execute();
+  return new Map(rows.map((r) => [r.code, r]));
+}
+
+interface Checked {
+  input: ValueInput;
+  element: ElementInfo;
+  period: Period;
+  cocId: number;
+  text: string | null;
+  number: number | null;
+}
+
+/**
+ * Checks every row before anything is written: element, period and its type, disaggregation, unit, the actor's
+ * scope, and the value against the element's type. Returns the rows ready to write and every problem found.
+ */
+export async function checkValues(db: Db, actor: Actor, inputs: ValueInput[]): Promise<{ ok: Checked[]; problems: RowProblem[] }> {
+  const elements = await loadElements(db, [...new Set(inputs.map((i) => i.element))]);
+  const cocs = await loadCocs(db);
+  const unitIds = [...new Set(inputs.map((i) => i.orgUnitId))];
+  const units = new Map(
+    unitIds.length ? (await db.selectFrom('org_unit').select(['id', 'valid_from', 'valid_to']).where('id', 'in', unitIds).execute()).map((u) => [u.id, u]) : [],
+  );
+  const scope = await scopeUnitIds(db, actor);
+  const ok: Checked[] = [];
+  const problems: RowProblem[] = [];
+  inputs.forEach((input, row) => {
+    const problem = (field: string, reason: string, value?: unknown) => problems.push({ row, field, reason, ...(value !== undefined ? { value } : {}) });
+    const element = elements.get(input.element);
+    if (!element) return problem('dataElement', 'unknown data element', input.element);
+    let period: Period;
+    try {
+      period = parsePeriod(input.period);
+    } catch (err) {
+      return problem('period', err instanceof PeriodError ? err.message : 'invalid period', input.period);
+    }
+    if (!element.period_types.includes(period.type)) {
+      return problem('period', `${element.code} accepts ${element.period_types.join(', ')} periods, not ${period.type}`, input.period);
+    }
+    const unit = units.get(input.orgUnitId);
+    if (!unit) return problem('orgUnit', 'unknown unit', input.orgUnitId);
+    if ((unit.valid_from && period.end < unit.valid_from) || (unit.valid_to && period.start > unit.valid_to)) {
+      return problem('orgUnit', `the unit was not in force during ${period.code}`, input.orgUnitId);
+    }
+    if (scope && !scope.has(input.orgUnitId)) return problem('orgUnit', 'outside your units', input.orgUnitId);
+    const coc = cocs.get(input.coc ?? 'default');
+    const comboMatches = coc && (coc.combo_id === element.combo_id || (coc.code === 'default' && !input.coc));
+    if (!coc || !comboMatches) return problem('categoryOptionCombo', `not a disaggregation of ${element.code}`, input.coc);
+    if (input.value === null || input.value === '') {
+      return ok.push({ input, element, period, cocId: coc.id, text: null, number: null });
+    }
+    const parsed = parseValue(element.value_type, input.value);
+    if ('reason' in parsed) return problem('value', parsed.reason, input.value);
+    if (input.comment && input.comment.length > 2000) return problem('comment', 'comment longer than 2,000 characters');
+    ok.push({ input, element, period, cocId: coc.id, text: parsed.text, number: parsed.number });
+  });
+  return { ok, problems };
+}
+
+/**
+ * Writes values in one transaction, all or nothing: with any problem nothing is written and every problem is
+ * returned (dryRun checks and counts without writing). A null value deletes (softly); history keeps every change.
+ */
+export async function writeValues(
+  db: Db,
+  actor: Actor,
+  inputs: ValueInput[],
+  source: { kind: SourceKind; ref?: string | null },
+  options: { dryRun?: boolean; request?: FastifyRequest } = {},
+): Promise<WriteSummary> {
+  const { ok, problems } = await checkValues(db, actor, inputs);
+  const summary: WriteSummary = { imported: 0, updated: 0, ignored: 0, deleted: 0, problems };
+  if (problems.length) return summary;
+  const who = actorName(actor);
+  const write = async (trx: Db) => {
+    for (const row of ok) {
+      const existing = await trx
+        .selectFrom('data_value')
+        .select(['id', 'value', 'deleted', 'comment', 'followup'])
+        .where('element_id', '=', row.element.id)
+        .where('org_unit_id', '=', row.input.orgUnitId)
+        .where('period', '=', row.period.code)
+        .where('coc_id', '=', row.cocId)
+        .forUpdate()
+        .executeTakeFirst();
+      const history = (id: number, change: 'create' | 'update' | 'delete' | 'restore', oldValue: string | null, newValue: string | null) =>
+        trx.insertInto('data_value_history').values({
+          data_value_id: id, changed_by: who, source_kind: source.kind, source_ref: source.ref ?? null, change,
+          old_value: oldValue, new_value: newValue, comment: row.input.comment ?? null,
+        }).execute();
+
+      if (row.text === null) {
+        if (!existing || existing.deleted) {
+          summary.ignored++;
+          continue;
+        }
+        await trx.updateTable('data_value').set({ deleted: true, updated_at: new Date(), stored_by: who }).where('id', '=', existing.id).execute();
+        await history(existing.id, 'delete', existing.value, null);
+        summary.deleted++;
+        continue;
+      }
+      const comment = row.input.comment === undefined ? undefined : row.input.comment;
+      const followup = row.input.followup;
+      if (existing && !existing.deleted && existing.value === row.text && (comment === undefined || comment === existing.comment) && (followup === undefined || followup === existing.followup)) {
+        summary.ignored++;
+        continue;
+      }
+      if (options.dryRun) {
+        if (existing) summary.updated++;
+        else summary.imported++;
+        continue;
+      }
+      const fields = {
+        value: row.text, numeric_value: row.number, stored_by: who, source_kind: source.kind, source_ref: source.ref ?? null,
+        ...(comment !== undefined ? { comment } : {}), ...(followup !== undefined ? { followup } : {}), updated_at: new Date(),
+      };
+      if (existing) {
+        await trx.updateTable('data_value').set({ ...fields, deleted: false }).where('id', '=', existing.id).execute();
+        await history(existing.id, existing.deleted ? 'restore' : 'update', existing.deleted ? null : existing.value, row.text);
+        summary.updated++;
+      } else {
+        const created = await trx
+          .insertInto('data_value')
+          .values({
+            element_id: row.element.id, org_unit_id: row.input.orgUnitId, period: row.period.code, period_type: row.period.type,
+            start_date: row.period.start, end_date: row.period.end, coc_id: row.cocId, ...fields,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await history(created.id, 'create', null, row.text);
+        summary.imported++;
+      }
+    }
+    if (!options.dryRun && summary.imported + summary.updated + summary.deleted > 0) {
+      await recordAudit(trx, actor, {
+        action: 'data_value.write', entity: 'data_value',
+        after: { source: source.kind, ref: source.ref ?? null, imported: summary.imported, updated: summary.updated, deleted: summary.deleted },
+      }, options.request);
+    }
+  };
+  if (options.dryRun) await write(db);
+  else await inTransaction(db, write);
+  return summary;
+}
+
+/** Raises the all-or-nothing failure of a write as one 400 that lists every bad row. */
+export function assertNoProblems(summary: WriteSummary): void {
+  if (summary.problems.length) {
+    const first = summary.problems[0]!;
+    throw Object.assign(new AppError('validation_failed', 400, { detail: `row ${first.row + 1}, ${first.field}: ${first.reason}` }, first.field), {
+      problems: summary.problems,
+    });
+  }
+}
