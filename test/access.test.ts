@@ -12,6 +12,8 @@ const SELF = ['GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/passw
 const REFERENCE = [
   'GET /api/org-units', 'GET /api/org-units/tree', 'GET /api/org-units/events', 'GET /api/org-units/boundaries',
   'GET /api/org-units/:id', 'GET /api/org-units/:id/descendants',
+  // Aggregate figures and their definitions: what the scorecard shows every signed-in user.
+  'GET /api/data-elements', 'GET /api/indicators', 'GET /api/analytics', 'GET /api/scorecard', 'GET /api/scorecard/indicators/:code',
 ];
 
 let t: TestApp;
@@ -48,6 +50,9 @@ const OUT_OF_SCOPE: Record<string, () => { url: string; payload?: unknown }> = {
   'GET /api/jobs': () => ({ url: '/api/jobs' }),
   'POST /api/org-units': () => ({ url: '/api/org-units', payload: { code: 'X1', name: 'Xã Thử', type: 'Xã', level: 'commune', parentId: ids.city } }),
   'PATCH /api/org-units/:id': () => ({ url: `/api/org-units/${ids.otherCommune}`, payload: { name: 'Đổi tên' } }),
+  'GET /api/data-values': () => ({ url: `/api/data-values?element=PAYMENT_ACCOUNT_15PLUS&orgUnitId=${ids.otherCommune}` }),
+  'GET /api/data-values/:id/history': () => ({ url: '/api/data-values/1/history' }),
+  'POST /api/data-values': () => ({ url: '/api/data-values', payload: { values: [{ element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: ids.otherCommune, period: '2025M08', value: 1 }] } }),
   'PUT /api/org-units/boundaries': () => ({ url: '/api/org-units/boundaries', payload: { source: 'x', collection: { type: 'FeatureCollection', features: [] } } }),
 };
 

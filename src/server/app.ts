@@ -14,6 +14,8 @@ import { auditRoutes } from '../core/audit/routes.js';
 import { orgUnitRoutes } from '../core/org-units/routes.js';
 import { tokenRoutes } from '../core/tokens/routes.js';
 import { userRoutes } from '../core/users/routes.js';
+import { dataRoutes } from '../core/data/routes.js';
+import { scorecardRoutes } from '../modules/scorecard/routes.js';
 import type { AppContext } from './context.js';
 import type { Access } from '../core/access/actor.js';
 import { registerErrorHandling, errorBody, requestLocale } from './errors.js';
@@ -99,6 +101,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(orgUnitRoutes);
   await app.register(tokenRoutes);
   await app.register(auditRoutes);
+  await app.register(dataRoutes);
+  await app.register(scorecardRoutes);
 
   if (options.web !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, serve: false });

@@ -12,6 +12,8 @@ export class AppError extends Error {
     readonly params: Record<string, string | number> = {},
     readonly field?: string,
     readonly headers: Record<string, string> = {},
+    /** Every problem, when there are several (the rows of an import). */
+    readonly details?: unknown[],
   ) {
     super(code);
   }
@@ -28,7 +30,7 @@ export interface ErrorBody {
     message: string;
     messages: Record<Locale, string>;
     field?: string;
-    details?: { field: string; message: string; messages: Record<Locale, string> }[];
+    details?: unknown[];
   };
 }
 
@@ -87,7 +89,9 @@ export function registerErrorHandling(app: FastifyInstance, bodyLimit: number): 
   app.setErrorHandler((err: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) => {
     const locale = requestLocale(request);
     if (err instanceof AppError) {
-      return reply.status(err.status).headers(err.headers).send(errorBody(err.code, locale, err.params, err.field));
+      const body = errorBody(err.code, locale, err.params, err.field);
+      if (err.details) body.error.details = err.details;
+      return reply.status(err.status).headers(err.headers).send(body);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       // The type provider flattens each zod issue; put it back together so zod's own locales can word it.

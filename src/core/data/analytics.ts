@@ -27,11 +27,11 @@ export class Analytics {
       .select(['id', 'agg_units', 'agg_time', 'value_type'])
       .where('code', '=', elementCode)
       .executeTakeFirst();
-    if (!element) throw new AppError('not_found', 404, {}, elementCode);
+    if (!element) throw new AppError('not_found', 404, {}, 'element');
     let cocId: number | undefined;
     if (cocCode) {
       const coc = await this.db.selectFrom('category_option_combo').select('id').where('code', '=', cocCode).executeTakeFirst();
-      if (!coc) throw new AppError('not_found', 404, {}, cocCode);
+      if (!coc) throw new AppError('not_found', 404, {}, 'coc');
       cocId = coc.id;
     }
     if (element.value_type === 'text' || periods.length === 0) return periods.map(() => null);

@@ -19,6 +19,8 @@ export interface ValueInput {
   followup?: boolean;
 }
 
+const OUTSIDE_SCOPE = 'outside your units';
+
 export interface RowProblem {
   row: number;
   field: string;
@@ -119,7 +121,7 @@ export async function checkValues(db: Db, actor: Actor, inputs: ValueInput[]): P
     if ((unit.valid_from && period.end < unit.valid_from) || (unit.valid_to && period.start > unit.valid_to)) {
       return problem('orgUnit', `the unit was not in force during ${period.code}`, input.orgUnitId);
     }
-    if (scope && !scope.has(input.orgUnitId)) return problem('orgUnit', 'outside your units', input.orgUnitId);
+    if (scope && !scope.has(input.orgUnitId)) return problem('orgUnit', OUTSIDE_SCOPE, input.orgUnitId);
     const coc = cocs.get(input.coc ?? 'default');
     const comboMatches = coc && (coc.combo_id === element.combo_id || (coc.code === 'default' && !input.coc));
     if (!coc || !comboMatches) return problem('categoryOptionCombo', `not a disaggregation of ${element.code}`, input.coc);
@@ -222,10 +224,9 @@ export async function writeValues(
 
 /** Raises the all-or-nothing failure of a write as one 400 that lists every bad row. */
 export function assertNoProblems(summary: WriteSummary): void {
-  if (summary.problems.length) {
-    const first = summary.problems[0]!;
-    throw Object.assign(new AppError('validation_failed', 400, { detail: `row ${first.row + 1}, ${first.field}: ${first.reason}` }, first.field), {
-      problems: summary.problems,
-    });
-  }
+  if (!summary.problems.length) return;
+  const outside = summary.problems.find((p) => p.reason === OUTSIDE_SCOPE);
+  if (outside) throw new AppError('out_of_scope', 403, {}, `values.${outside.row}.orgUnitId`, {}, summary.problems);
+  const first = summary.problems[0]!;
+  throw new AppError('validation_failed', 400, { detail: `row ${first.row + 1}, ${first.field}: ${first.reason}` }, `values.${first.row}.${first.field}`, {}, summary.problems);
 }

@@ -1,0 +1,109 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../server/errors.js';
+import { assertUnitInScope } from '../access/scope.js';
+import { Analytics } from './analytics.js';
+import { isPeriodCode, parsePeriod } from './periods.js';
+import { assertNoProblems, writeValues } from './values.js';
+
+const everyone = { roles: ['admin', 'leader', 'officer', 'reviewer'] as ('admin' | 'leader' | 'officer' | 'reviewer')[], tokenScopes: ['read', 'data-exchange'] };
+const writers = { roles: ['admin', 'officer'] as ('admin' | 'officer')[], tokenScopes: ['data-exchange'] };
+
+const ZValue = z.object({
+  element: z.string().min(1).max(60),
+  orgUnitId: z.number().int().positive(),
+  period: z.string().min(4).max(10),
+  coc: z.string().min(1).max(120).optional(),
+  value: z.union([z.string().max(50_000), z.number(), z.boolean(), z.null()]),
+  comment: z.string().max(2000).nullable().optional(),
+  followup: z.boolean().optional(),
+}).strict();
+
+export async function dataRoutes(appBase: FastifyInstance): Promise<void> {
+  const app = appBase.withTypeProvider<ZodTypeProvider>();
+  const { db } = app.ctx;
+
+  app.get('/api/data-elements', { config: { access: everyone }, schema: { tags: ['data'] } }, async () =>
+    db.selectFrom('data_element as e')
+      .innerJoin('category_combo as c', 'c.id', 'e.category_combo_id')
+      .select(['e.code', 'e.name_vi as nameVi', 'e.name_en as nameEn', 'e.value_type as valueType', 'e.agg_units as aggUnits', 'e.agg_time as aggTime',
+        'e.unit_of_measure as unit', 'e.period_types as periodTypes', 'c.code as categoryCombo'])
+      .orderBy('e.code').execute());
+
+  app.get('/api/indicators', { config: { access: everyone }, schema: { tags: ['data'] } }, async () =>
+    db.selectFrom('indicator').select(['code', 'name_vi as nameVi', 'name_en as nameEn', 'numerator', 'denominator', 'factor', 'pillar', 'direction', 'framework', 'unit_label as unitLabel', 'source'])
+      .orderBy('framework').orderBy('pillar').orderBy('sort').execute());
+
+  app.get('/api/data-values', {
+    config: { access: everyone },
+    schema: { tags: ['data'], querystring: z.object({ element: z.string().max(60), orgUnitId: z.coerce.number().int().positive(), period: z.string().max(10).optional() }) },
+  }, async (request) => {
+    await assertUnitInScope(db, request.user!, request.query.orgUnitId, 'orgUnitId');
+    let q = db.selectFrom('data_value as v')
+      .innerJoin('data_element as e', 'e.id', 'v.element_id')
+      .innerJoin('category_option_combo as c', 'c.id', 'v.coc_id')
+      .select(['v.id', 'e.code as element', 'v.org_unit_id as orgUnitId', 'v.period', 'c.code as coc', 'v.value', 'v.comment', 'v.followup', 'v.stored_by as storedBy',
+        'v.source_kind as sourceKind', 'v.source_ref as sourceRef', 'v.updated_at as lastUpdated'])
+      .where('e.code', '=', request.query.element)
+      .where('v.org_unit_id', '=', request.query.orgUnitId)
+      .where('v.deleted', '=', false);
+    if (request.query.period) q = q.where('v.period', '=', request.query.period);
+    return q.orderBy('v.start_date').orderBy('c.code').execute();
+  });
+
+  app.get('/api/data-values/:id/history', {
+    config: { access: everyone },
+    schema: { tags: ['data'], params: z.object({ id: z.coerce.number().int().positive() }) },
+  }, async (request) => {
+    const value = await db.selectFrom('data_value').select(['id', 'org_unit_id']).where('id', '=', request.params.id).executeTakeFirst();
+    if (!value) throw new AppError('not_found', 404, {}, 'id');
+    await assertUnitInScope(db, request.user!, value.org_unit_id, 'id');
+    return db.selectFrom('data_value_history').selectAll().where('data_value_id', '=', value.id).orderBy('id').execute();
+  });
+
+  /** DHIS2-like analytics: one element or indicator, one unit, several periods. */
+  app.get('/api/analytics', {
+    config: { access: everyone },
+    schema: {
+      tags: ['data'],
+      querystring: z.object({
+        element: z.string().max(60).optional(),
+        coc: z.string().max(120).optional(),
+        indicator: z.string().max(60).optional(),
+        orgUnitId: z.coerce.number().int().positive(),
+        periods: z.string().max(2000).transform((s, ctx) => {
+          const codes = s.split(/[;,]/).map((c) => c.trim()).filter(Boolean);
+          const bad = codes.find((c) => !isPeriodCode(c));
+          if (bad !== undefined || !codes.length) {
+            ctx.addIssue({ code: 'custom', message: `not a period code: ${bad ?? '(none)'}` });
+            return z.NEVER;
+          }
+          return codes.map((c) => parsePeriod(c));
+        }),
+      }).refine((q) => Boolean(q.element) !== Boolean(q.indicator), { message: 'give either element or indicator', path: ['element'] }),
+    },
+  }, async (request) => {
+    const { element, coc, indicator, orgUnitId, periods } = request.query;
+    const analytics = new Analytics(db);
+    let values: (number | null)[];
+    if (element) values = await analytics.elementSeries(element, orgUnitId, periods, coc);
+    else {
+      const definition = await db.selectFrom('indicator').select(['code', 'numerator', 'denominator', 'factor']).where('code', '=', indicator!).executeTakeFirst();
+      if (!definition) throw new AppError('not_found', 404, {}, 'indicator');
+      values = await analytics.indicatorSeries(definition, orgUnitId, periods);
+    }
+    return periods.map((p, i) => ({ period: p.code, value: values[i] ?? null }));
+  });
+
+  /** Sets values (null deletes), all or nothing: a 400 lists every refused row. `dryRun` checks and counts only. */
+  app.post('/api/data-values', {
+    config: { access: writers },
+    bodyLimit: 10 * 1024 * 1024,
+    schema: { tags: ['data'], querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false') }), body: z.object({ values: z.array(ZValue).min(1).max(50_000) }).strict() },
+  }, async (request) => {
+    const summary = await writeValues(db, request.user!, request.body.values, { kind: 'manual', ref: null }, { dryRun: request.query.dryRun === 'true', request });
+    assertNoProblems(summary);
+    return summary;
+  });
+}

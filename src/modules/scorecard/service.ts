@@ -1,0 +1,129 @@
+import type { Db } from '../../db/database.js';
+import type { Pillar } from '../../db/schema.js';
+import { Analytics } from '../../core/data/analytics.js';
+import { parsePeriod } from '../../core/data/periods.js';
+import { unitCacheFor } from '../../core/org-units/cache.js';
+import * as units from '../../core/org-units/repo.js';
+import { notFound } from '../../server/errors.js';
+import { assess, type Point } from './status.js';
+
+export const FIRST_YEAR = 2019;
+export const PILLARS: Pillar[] = ['government', 'economy', 'society', 'foundations'];
+
+type IndicatorRow = Awaited<ReturnType<typeof loadIndicators>>[number];
+
+function loadIndicators(db: Db, framework: string) {
+  return db.selectFrom('indicator').selectAll().where('framework', '=', framework).orderBy('pillar').orderBy('sort').orderBy('code').execute();
+}
+
+/**
+ * The unit a framework's targets were set for (Tỉnh Sóc Trăng for Resolution 07), else the unit most targets of any
+ * framework were set for (the DTI page has no targets), else the root unit in force: the scorecard's default.
+ */
+export async function defaultUnitId(db: Db, framework: string, today: string): Promise<number | null> {
+  for (const only of [framework, null]) {
+    let q = db.selectFrom('indicator_target as t').innerJoin('indicator as i', 'i.id', 't.indicator_id').select(['t.org_unit_id']);
+    if (only) q = q.where('i.framework', '=', only);
+    const row = await q.groupBy('t.org_unit_id').orderBy((eb) => eb.fn.countAll(), 'desc').executeTakeFirst();
+    if (row) return row.org_unit_id;
+  }
+  const root = (await units.listInForce(db, today, { level: 'province' }))[0];
+  return root?.id ?? null;
+}
+
+const yearsUpTo = (last: number) => Array.from({ length: last - FIRST_YEAR + 1 }, (_, i) => FIRST_YEAR + i);
+
+async function targetsOf(db: Db, indicatorIds: number[], unitId: number) {
+  if (!indicatorIds.length) return new Map<number, { year: number; value: number; source: string | null }[]>();
+  const rows = await db
+    .selectFrom('indicator_target')
+    .select(['indicator_id', 'year', 'value', 'source'])
+    .where('indicator_id', 'in', indicatorIds)
+    .where('org_unit_id', '=', unitId)
+    .where('kind', '=', 'target')
+    .orderBy('year')
+    .execute();
+  const map = new Map<number, { year: number; value: number; source: string | null }[]>();
+  for (const r of rows) map.set(r.indicator_id, [...(map.get(r.indicator_id) ?? []), { year: r.year, value: r.value, source: r.source }]);
+  return map;
+}
+
+function presentIndicator(i: IndicatorRow) {
+  return {
+    code: i.code, nameVi: i.name_vi, nameEn: i.name_en, pillar: i.pillar, direction: i.direction, decimals: i.decimals,
+    unitLabel: i.unit_label, numerator: i.numerator, denominator: i.denominator, factor: i.factor, source: i.source,
+  };
+}
+
+/**
+ * The scorecard of a framework for a unit: each indicator with its yearly series, latest value, the target that
+ * applies to it (the first target year not before the latest value), its status, and its rank among the unit's
+ * siblings in the latest year.
+ */
+export async function scorecard(db: Db, options: { framework: string; unitId: number; now: Date }) {
+  const found = await units.getById(db, options.unitId);
+  if (!found) throw notFound('unitId');
+  const unit = found;
+  const analytics = new Analytics(db);
+  const years = yearsUpTo(options.now.getUTCFullYear());
+  const periods = years.map((y) => parsePeriod(String(y)));
+  const indicators = await loadIndicators(db, options.framework);
+  const targets = await targetsOf(db, indicators.map((i) => i.id), options.unitId);
+  const graph = await unitCacheFor(db).graph();
+  const items: Awaited<ReturnType<typeof scoreOne>>[] = [];
+  async function scoreOne(indicator: IndicatorRow) {
+    const series = await analytics.indicatorSeries(indicator, options.unitId, periods);
+    const points: Point[] = years.flatMap((year, k) => (series[k] === null ? [] : [{ year, value: series[k]! }]));
+    const latest = points.at(-1) ?? null;
+    const all = targets.get(indicator.id) ?? [];
+    const target = all.find((t) => !latest || t.year >= latest.year) ?? all.at(-1) ?? null;
+    const assessment = assess(points, target, indicator.direction);
+    let rank: { position: number; of: number } | null = null;
+    if (latest && unit.parentId !== null) {
+      const period = parsePeriod(String(latest.year));
+      const asOf = graph.rollup(options.unitId, period.end).asOf;
+      const siblings = graph.childrenOn(unit.parentId, asOf);
+      if (siblings.length > 1) {
+        const values = await Promise.all(siblings.map(async (s) => ({ id: s, value: (await analytics.indicatorSeries(indicator, s, [period]))[0] ?? null })));
+        const ranked = values.filter((v) => v.value !== null).sort((a, b) => (indicator.direction === 'higher' ? b.value! - a.value! : a.value! - b.value!));
+        const position = ranked.findIndex((v) => v.id === options.unitId);
+        if (position >= 0) rank = { position: position + 1, of: ranked.length };
+      }
+    }
+    return { ...presentIndicator(indicator), series, target, targets: all, ...assessment, rank };
+  }
+  for (const indicator of indicators) items.push(await scoreOne(indicator));
+  return {
+    framework: options.framework,
+    unit,
+    years,
+    pillars: PILLARS.map((pillar) => ({ pillar, indicators: items.filter((i) => i.pillar === pillar) })).filter((p) => p.indicators.length),
+  };
+}
+
+/** One indicator for one unit: its series, targets, status, and the latest year's value of each unit below it. */
+export async function indicatorDetail(db: Db, options: { code: string; unitId: number; now: Date }) {
+  const indicator = await db.selectFrom('indicator').selectAll().where('code', '=', options.code).executeTakeFirst();
+  if (!indicator) throw notFound('code');
+  const unit = await units.getById(db, options.unitId);
+  if (!unit) throw notFound('unitId');
+  const analytics = new Analytics(db);
+  const years = yearsUpTo(options.now.getUTCFullYear());
+  const series = await analytics.indicatorSeries(indicator, options.unitId, years.map((y) => parsePeriod(String(y))));
+  const points: Point[] = years.flatMap((year, k) => (series[k] === null ? [] : [{ year, value: series[k]! }]));
+  const all = (await targetsOf(db, [indicator.id], options.unitId)).get(indicator.id) ?? [];
+  const latest = points.at(-1) ?? null;
+  const target = all.find((t) => !latest || t.year >= latest.year) ?? all.at(-1) ?? null;
+  const year = latest?.year ?? options.now.getUTCFullYear();
+  const period = parsePeriod(String(year));
+  const graph = await unitCacheFor(db).graph();
+  const asOf = graph.rollup(options.unitId, period.end).asOf;
+  const childIds = graph.childrenOn(options.unitId, asOf);
+  const childUnits = childIds.length ? await Promise.all(childIds.map((id) => units.getById(db, id))) : [];
+  const children = [];
+  for (const child of childUnits) {
+    if (!child || child.level === 'department') continue;
+    children.push({ unit: child, value: (await analytics.indicatorSeries(indicator, child.id, [period]))[0] ?? null });
+  }
+  return { indicator: presentIndicator(indicator), unit, years, series, targets: all, target, ...assess(points, target, indicator.direction), childrenYear: year, children };
+}

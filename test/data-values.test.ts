@@ -1,0 +1,184 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, unitId, type Session, type TestApp } from './helpers.js';
+
+let t: TestApp;
+let admin: Session;
+let officer: Session;
+let u: Record<string, number>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.login('admin');
+  officer = await t.login('canbo');
+  u = {
+    province: await unitId(t, '94', '2024-12-31'),
+    city2025: await unitId(t, '92', '2025-07-01'),
+    district941: await unitId(t, '941', '2024-12-31'),
+    p5: await unitId(t, '31498', '2024-12-31'),
+    p6: await unitId(t, '31507', '2024-12-31'),
+    p7: await unitId(t, '31501', '2024-12-31'),
+    p8: await unitId(t, '31504', '2024-12-31'),
+    p2: await unitId(t, '31510', '2024-12-31'),
+    socTrang2025: await unitId(t, '31507', '2025-07-01'),
+    phuLoi2025: await unitId(t, '31510', '2025-07-01'),
+  };
+});
+afterAll(() => t?.close());
+
+const write = (s: Session, values: unknown[], dryRun = false) => s.request({ method: 'POST', url: `/api/data-values?dryRun=${dryRun}`, payload: { values } });
+const analytics = async (query: string) => (await admin.request({ method: 'GET', url: `/api/analytics?${query}` })).json();
+
+describe('writing values', () => {
+  it('stores values with history: who, from where, before and after', async () => {
+    const first = await write(admin, [{ element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.p5, period: '2024', value: 100 }]);
+    expect(first.json()).toMatchObject({ imported: 1, updated: 0, ignored: 0 });
+    const again = await write(admin, [{ element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.p5, period: '2024', value: 100 }]);
+    expect(again.json()).toMatchObject({ imported: 0, updated: 0, ignored: 1 });
+    const changed = await write(admin, [{ element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.p5, period: '2024', value: '120', comment: 'Số liệu điều chỉnh' }]);
+    expect(changed.json()).toMatchObject({ updated: 1 });
+    const stored = (await admin.request({ method: 'GET', url: `/api/data-values?element=PAYMENT_ACCOUNT_15PLUS&orgUnitId=${u.p5}` })).json();
+    expect(stored).toMatchObject([{ period: '2024', value: '120', coc: 'default', comment: 'Số liệu điều chỉnh', storedBy: 'admin', sourceKind: 'manual' }]);
+    const history = (await admin.request({ method: 'GET', url: `/api/data-values/${stored[0].id}/history` })).json();
+    expect(history.map((h: { change: string; old_value: string | null; new_value: string }) => [h.change, h.old_value, h.new_value])).toEqual([['create', null, '100'], ['update', '100', '120']]);
+  });
+
+  it('deletes softly with a null value, and restores', async () => {
+    await write(admin, [{ element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.p5, period: '2024', value: null }]);
+    expect((await admin.request({ method: 'GET', url: `/api/data-values?element=PAYMENT_ACCOUNT_15PLUS&orgUnitId=${u.p5}` })).json()).toEqual([]);
+    const restored = await write(admin, [{ element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.p5, period: '2024', value: 100 }]);
+    expect(restored.json()).toMatchObject({ updated: 1 });
+  });
+
+  it('a dry run counts without writing', async () => {
+    const dry = await write(admin, [{ element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.p6, period: '2024', value: 200 }], true);
+    expect(dry.json()).toMatchObject({ imported: 1 });
+    expect((await admin.request({ method: 'GET', url: `/api/data-values?element=PAYMENT_ACCOUNT_15PLUS&orgUnitId=${u.p6}` })).json()).toEqual([]);
+  });
+
+  it('refuses the whole batch and names every bad row and its reason', async () => {
+    const res = await write(admin, [
+      { element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.p6, period: '2024', value: 200 },
+      { element: 'NO_SUCH_ELEMENT', orgUnitId: u.p6, period: '2024', value: 1 },
+      { element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.p6, period: '2024M13', value: 1 },
+      { element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.p6, period: '2024Q1', value: 1 },
+      { element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: 999999, period: '2024', value: 1 },
+      { element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.p6, period: '2025M08', value: 1 },
+      { element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.p6, period: '2024', coc: 'TRAINING_PROGRAMME_INFOSEC', value: 1 },
+      { element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.p6, period: '2023', value: '12.5' },
+      { element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.p6, period: '2022', value: 'mười' },
+      { element: 'HH_FIBRE_MOBILE_PCT', orgUnitId: u.p6, period: '2024', value: 130 },
+    ]);
+    expect(res.statusCode).toBe(400);
+    const reasons = res.json().error.details.map((p: { row: number; field: string; reason: string }) => [p.row, p.field, p.reason]);
+    expect(reasons).toEqual([
+      [1, 'dataElement', 'unknown data element'],
+      [2, 'period', expect.stringContaining('not a period code')],
+      [3, 'period', 'PAYMENT_ACCOUNT_15PLUS accepts year, month periods, not quarter'],
+      [4, 'orgUnit', 'unknown unit'],
+      [5, 'orgUnit', 'the unit was not in force during 2025M08'],
+      [6, 'categoryOptionCombo', 'not a disaggregation of PAYMENT_ACCOUNT_15PLUS'],
+      [7, 'value', 'not an integer: 12.5'],
+      [8, 'value', 'not a number: "mười"'],
+      [9, 'value', 'a percentage must lie between 0 and 100: 130'],
+    ]);
+    expect(res.json().error.field).toBe('values.1.dataElement');
+    expect((await admin.request({ method: 'GET', url: `/api/data-values?element=PAYMENT_ACCOUNT_15PLUS&orgUnitId=${u.p6}` })).json()).toEqual([]);
+  });
+
+  it('an officer enters values only for its own units', async () => {
+    const own = await write(officer, [{ element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.socTrang2025, period: '2025M08', value: 10 }]);
+    expect(own.statusCode).toBe(200);
+    const other = await write(officer, [
+      { element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.socTrang2025, period: '2025M09', value: 10 },
+      { element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.phuLoi2025, period: '2025M08', value: 10 },
+    ]);
+    expect(other.statusCode).toBe(403);
+    expect(other.json().error).toMatchObject({ code: 'out_of_scope', field: 'values.1.orgUnitId' });
+    expect((await officer.request({ method: 'GET', url: `/api/data-values?element=PAYMENT_ACCOUNT_15PLUS&orgUnitId=${u.socTrang2025}` })).json()).toHaveLength(1);
+    expect((await officer.request({ method: 'GET', url: `/api/data-values?element=PAYMENT_ACCOUNT_15PLUS&orgUnitId=${u.phuLoi2025}` })).statusCode).toBe(403);
+    const leader = await t.login('lanhdao');
+    expect((await write(leader, [{ element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.socTrang2025, period: '2025M10', value: 1 }])).statusCode).toBe(403);
+  });
+});
+
+describe('analytics over units, periods and the 2025 merger', () => {
+  beforeAll(async () => {
+    await write(admin, [
+      { element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.p6, period: '2024', value: 200 },
+      { element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.p7, period: '2024', value: 300 },
+      { element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.p8, period: '2024', value: 400 },
+      { element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.p2, period: '2024', value: 50 },
+    ]);
+  });
+
+  it('sums the communes of a district, and a province reports its own figure when it has one', async () => {
+    expect(await analytics(`element=PAYMENT_ACCOUNT_15PLUS&orgUnitId=${u.district941}&periods=2024`)).toEqual([{ period: '2024', value: 1050 }]);
+    expect(await analytics(`element=PAYMENT_ACCOUNT_15PLUS&orgUnitId=${u.province}&periods=2024;2023`)).toEqual([
+      { period: '2024', value: 1050 },
+      { period: '2023', value: 644136 },
+    ]);
+  });
+
+  it('values entered under communes that no longer exist roll up into the commune that succeeded them', async () => {
+    expect(await analytics(`element=PAYMENT_ACCOUNT_15PLUS&orgUnitId=${u.socTrang2025}&periods=2024`)).toEqual([{ period: '2024', value: 1000 }]);
+    expect(await analytics(`element=PAYMENT_ACCOUNT_15PLUS&orgUnitId=${u.phuLoi2025}&periods=2024`)).toEqual([{ period: '2024', value: 50 }]);
+    expect(await analytics(`element=PAYMENT_ACCOUNT_15PLUS&orgUnitId=${u.city2025}&periods=2024`)).toEqual([{ period: '2024', value: 1050 }]);
+  });
+
+  it('a district that ended in 2025 keeps its 2024 hierarchy', async () => {
+    expect(await analytics(`element=PAYMENT_ACCOUNT_15PLUS&orgUnitId=${u.district941}&periods=2025`)).toEqual([{ period: '2025', value: null }]);
+  });
+
+  it('indicators divide and scale; disaggregations are summed or picked', async () => {
+    expect(await analytics(`indicator=NQ07_REPORT_REGIMES&orgUnitId=${u.province}&periods=2023`)).toEqual([{ period: '2023', value: (4 / 13) * 100 }]);
+    expect(await analytics(`element=OFFICIALS_TRAINED_DT&orgUnitId=${u.province}&periods=2022`)).toEqual([{ period: '2022', value: 464 }]);
+    expect(await analytics(`element=OFFICIALS_TRAINED_DT&coc=TRAINING_PROGRAMME_INFOSEC&orgUnitId=${u.province}&periods=2022`)).toEqual([{ period: '2022', value: 20 }]);
+  });
+
+  it('answers the moment a value changes', async () => {
+    await write(admin, [{ element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.p2, period: '2024', value: 75 }]);
+    expect(await analytics(`element=PAYMENT_ACCOUNT_15PLUS&orgUnitId=${u.district941}&periods=2024`)).toEqual([{ period: '2024', value: 1075 }]);
+  });
+
+  it('refuses a bad analytics request clearly', async () => {
+    const res = await admin.request({ method: 'GET', url: `/api/analytics?element=PAYMENT_ACCOUNT_15PLUS&indicator=X&orgUnitId=${u.province}&periods=2024` });
+    expect(res.statusCode).toBe(400);
+    const period = await admin.request({ method: 'GET', url: `/api/analytics?element=PAYMENT_ACCOUNT_15PLUS&orgUnitId=${u.province}&periods=2024M13` });
+    expect(period.json().error.field).toBe('querystring.periods');
+  });
+});
+
+describe('the Resolution 07 scorecard', () => {
+  it('shows each seeded indicator of Tỉnh Sóc Trăng with its latest value, target and status', async () => {
+    const card = (await officer.request({ method: 'GET', url: '/api/scorecard' })).json();
+    expect(card.unit.code).toBe('94');
+    expect(card.pillars.map((p: { pillar: string }) => p.pillar)).toEqual(['government', 'economy', 'society', 'foundations']);
+    const all = Object.fromEntries(card.pillars.flatMap((p: { indicators: { code: string }[] }) => p.indicators).map((i: { code: string }) => [i.code, i]));
+    expect(all.NQ07_REPORT_REGIMES).toMatchObject({ latest: { year: 2023 }, target: { year: 2025, value: 100 }, status: 'at_risk' });
+    expect(all.NQ07_REPORT_REGIMES.latest.value).toBeCloseTo(30.77, 2);
+    expect(all.NQ07_HH_FIBRE).toMatchObject({ latest: { year: 2023, value: 100 }, status: 'achieved' });
+    expect(all.NQ07_DIGITAL_ECONOMY).toMatchObject({ latest: { year: 2022, value: 7.41 }, target: { year: 2025, value: 20 } });
+    expect(all.NQ07_PAYMENT_ACCOUNT).toMatchObject({ latest: { year: 2023, value: 69.29 }, status: 'achieved' });
+    expect(all.NQ07_WORKFILES_PROVINCE).toMatchObject({ latest: { year: 2023, value: 87.74 }, status: 'on_track' });
+    expect(all.NQ07_OFFICIALS_TRAINED).toMatchObject({ latest: { year: 2022, value: 464 }, status: 'no_target' });
+  });
+
+  it('the DTI page shows the rank by year and the pillars against the national average', async () => {
+    const dti = (await officer.request({ method: 'GET', url: '/api/scorecard?framework=DTI' })).json();
+    const all = Object.fromEntries(dti.pillars.flatMap((p: { indicators: { code: string }[] }) => p.indicators).map((i: { code: string }) => [i.code, i]));
+    const years = dti.years as number[];
+    expect(years.slice(1, 4)).toEqual([2020, 2021, 2022]);
+    expect(all.DTI_RANK.series.slice(1, 4)).toEqual([57, 56, 36]);
+    expect(all.DTI_GOV.series[years.indexOf(2022)]).toBe(0.6617);
+    expect(all.DTI_NATIONAL_AVG.series[years.indexOf(2022)]).toBe(0.5787);
+  });
+
+  it('drills down from an indicator to the units below, and ranks a district among its siblings', async () => {
+    const detail = (await officer.request({ method: 'GET', url: `/api/scorecard/indicators/NQ07_REPORT_REGIMES?unitId=${u.province}` })).json();
+    expect(detail.children.map((c: { unit: { level: string } }) => c.unit.level)).toEqual(Array(11).fill('district'));
+    const district = (await officer.request({ method: 'GET', url: `/api/scorecard?unitId=${u.district941}` })).json();
+    expect(district.unit.code).toBe('941');
+    const trained = await officer.request({ method: 'GET', url: '/api/scorecard/indicators/NO_SUCH' });
+    expect(trained.statusCode).toBe(404);
+  });
+});
