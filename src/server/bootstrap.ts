@@ -13,6 +13,7 @@ import { findByCode } from '../core/org-units/repo.js';
 import { ROLES } from '../core/users/service.js';
 import type { Config } from './config.js';
 import { writeSetting } from './settings.js';
+import { loadDemoValues } from './demo-values.js';
 
 const DEMO_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/demo/accounts.json');
 const ZDemo = z.object({
@@ -64,6 +65,7 @@ export async function prepareDatabase(db: Db, config: Pick<Config, 'demo' | 'adm
       await recordAudit(trx, SYSTEM, { action: 'user.create', entity: 'app_user', entityId: row.id, after: { username: account.username, role: account.role, demo: config.demo } });
     }
     await writeSetting(trx, 'demo', config.demo);
+    if (config.demo) await loadDemoValues(trx);
   });
   if (config.demo) {
     result.demoAccounts = demo.accounts.map((a) => ({ username: a.username, role: a.role }));

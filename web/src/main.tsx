@@ -13,6 +13,7 @@ import { UsersPage } from './pages/Users';
 import { AccountPage } from './pages/Account';
 import { AuditPage } from './pages/Audit';
 import { TokensPage } from './pages/Tokens';
+import { ScorecardPage } from './pages/Scorecard';
 import { useTranslation } from 'react-i18next';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
@@ -28,6 +29,8 @@ function Gate() {
       <Routes>
         <Route path="/" element={<HomePage />} />
         <Route path="/units" element={<UnitsPage />} />
+        <Route path="/scorecard" element={<ScorecardPage key="nq07" framework="NQ07" />} />
+        <Route path="/dti" element={<ScorecardPage key="dti" framework="DTI" />} />
         <Route path="/users" element={<UsersPage />} />
         <Route path="/account" element={<AccountPage />} />
         {admin && <Route path="/audit" element={<AuditPage />} />}

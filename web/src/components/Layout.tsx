@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth';
 import { DemoBanner, LanguageSwitch } from './Chrome';
 
-const MODULES = ['ioc', 'scorecard', 'reports', 'feedback', 'agriculture', 'traceability', 'listening'] as const;
+const MODULES = ['ioc', 'reports', 'feedback', 'agriculture', 'traceability', 'listening'] as const;
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -30,6 +30,8 @@ export function Layout({ children }: { children: ReactNode }) {
           {link('/', t('nav.home'))}
           {link('/units', t('nav.units'))}
           <h4>{t('nav.modules')}</h4>
+          {link('/scorecard', t('nav.scorecard'))}
+          {link('/dti', t('nav.dti'))}
           {MODULES.map((m) => (
             <span key={m} className="disabled" aria-disabled="true">{t(`nav.${m}`)} <small>{t('nav.soon')}</small></span>
           ))}

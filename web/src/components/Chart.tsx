@@ -1,0 +1,41 @@
+import { useEffect, useRef } from 'react';
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+
+echarts.use([LineChart, BarChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
+
+/** An ECharts chart that follows its options and the window size. */
+export function Chart({ option, height = 240, label, testId }: { option: echarts.EChartsCoreOption; height?: number; label: string; testId?: string }) {
+  const element = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  useEffect(() => {
+    if (!element.current) return;
+    chart.current = echarts.init(element.current);
+    const resize = () => chart.current?.resize();
+    window.addEventListener('resize', resize);
+    return () => {
+      window.removeEventListener('resize', resize);
+      chart.current?.dispose();
+    };
+  }, []);
+  useEffect(() => {
+    chart.current?.setOption(option, true);
+  }, [option]);
+  return <div ref={element} style={{ width: '100%', height }} role="img" aria-label={label} data-testid={testId} />;
+}
+
+/** A tiny line of the yearly values, for a scorecard tile. */
+export function Sparkline({ years, values }: { years: number[]; values: (number | null)[] }) {
+  const points = years.map((y, i) => [String(y), values[i]] as const).filter(([, v]) => v !== null);
+  if (points.length === 0) return <div className="spark-empty" />;
+  const option = {
+    animation: false,
+    grid: { left: 2, right: 2, top: 4, bottom: 4 },
+    xAxis: { type: 'category', show: false, data: points.map(([y]) => y) },
+    yAxis: { type: 'value', show: false, scale: true },
+    series: [{ type: 'line', data: points.map(([, v]) => v), symbol: 'circle', symbolSize: 4, lineStyle: { width: 2 } }],
+  };
+  return <Chart option={option} height={36} label={points.map(([y, v]) => `${y}: ${v}`).join(', ')} />;
+}
