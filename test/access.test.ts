@@ -53,6 +53,8 @@ const OUT_OF_SCOPE: Record<string, () => { url: string; payload?: unknown }> = {
   'GET /api/data-values': () => ({ url: `/api/data-values?element=PAYMENT_ACCOUNT_15PLUS&orgUnitId=${ids.otherCommune}` }),
   'GET /api/data-values/:id/history': () => ({ url: '/api/data-values/1/history' }),
   'POST /api/data-values': () => ({ url: '/api/data-values', payload: { values: [{ element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: ids.otherCommune, period: '2025M08', value: 1 }] } }),
+  'GET /api/dataValueSets': () => ({ url: '/api/dataValueSets?dataElement=PAYMENT_ACCOUNT_15PLUS&orgUnit=94&period=2023' }),
+  'POST /api/dataValueSets': () => ({ url: '/api/dataValueSets', payload: { dataValues: [{ dataElement: 'PAYMENT_ACCOUNT_15PLUS', period: '2025M08', orgUnit: '31510', value: '1' }] } }),
   'PUT /api/org-units/boundaries': () => ({ url: '/api/org-units/boundaries', payload: { source: 'x', collection: { type: 'FeatureCollection', features: [] } } }),
 };
 

@@ -6,6 +6,32 @@ import { assertUnitInScope } from '../access/scope.js';
 import { Analytics } from './analytics.js';
 import { isPeriodCode, parsePeriod } from './periods.js';
 import { assertNoProblems, writeValues } from './values.js';
+import { dataValuesToCsv, dataValuesToXlsx, exportDataValues, importDataValues, parseDataValueCsv, parseDataValueXlsx, type DataValueDto } from './exchange.js';
+import { errorBody, requestLocale } from '../../server/errors.js';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const ZRepeated = z.union([z.string().max(200), z.array(z.string().max(200)).max(10_000)]).transform((v) => (Array.isArray(v) ? v : [v]));
+const ZDataValueSet = z.object({
+  dataSet: z.string().max(100).optional(),
+  completeDate: z.string().max(40).optional(),
+  period: z.string().max(20).optional(),
+  orgUnit: z.string().max(60).optional(),
+  attributeOptionCombo: z.string().max(120).optional(),
+  dataValues: z.array(z.object({
+    dataElement: z.string().max(60),
+    period: z.string().max(20).optional(),
+    orgUnit: z.string().max(60).optional(),
+    categoryOptionCombo: z.string().max(120).optional(),
+    attributeOptionCombo: z.string().max(120).optional(),
+    value: z.union([z.string().max(50_000), z.number(), z.boolean(), z.null()]).optional().transform((v) => (v === undefined || v === null ? null : String(v))),
+    storedBy: z.string().max(100).optional(),
+    lastUpdated: z.string().max(40).optional(),
+    created: z.string().max(40).optional(),
+    comment: z.string().max(2000).nullable().optional(),
+    followup: z.boolean().optional(),
+    deleted: z.boolean().optional(),
+  })).max(1_000_000),
+});
 
 const everyone = { roles: ['admin', 'leader', 'officer', 'reviewer'] as ('admin' | 'leader' | 'officer' | 'reviewer')[], tokenScopes: ['read', 'data-exchange'] };
 const writers = { roles: ['admin', 'officer'] as ('admin' | 'officer')[], tokenScopes: ['data-exchange'] };
@@ -60,6 +86,87 @@ export async function dataRoutes(appBase: FastifyInstance): Promise<void> {
     if (!value) throw new AppError('not_found', 404, {}, 'id');
     await assertUnitInScope(db, request.user!, value.org_unit_id, 'id');
     return db.selectFrom('data_value_history').selectAll().where('data_value_id', '=', value.id).orderBy('id').execute();
+  });
+
+  // DHIS2's exchange formats: CSV as text, XLSX as bytes; JSON is Fastify's own.
+  app.addContentTypeParser(['application/csv', 'text/csv'], { parseAs: 'string', bodyLimit: 200 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: 100 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+
+  app.post('/api/dataValueSets', {
+    config: { access: writers },
+    bodyLimit: 200 * 1024 * 1024,
+    schema: {
+      tags: ['data'],
+      querystring: z.object({
+        dryRun: z.enum(['true', 'false']).default('false'),
+        atomicMode: z.enum(['ALL', 'NONE']).default('ALL'),
+        importStrategy: z.enum(['CREATE_AND_UPDATE', 'DELETE']).default('CREATE_AND_UPDATE'),
+        idScheme: z.enum(['code', 'CODE']).optional(),
+      }),
+    },
+  }, async (request, reply) => {
+    const type = String(request.headers['content-type'] ?? '');
+    let values: DataValueDto[];
+    let sourceRef: string;
+    if (type.startsWith(XLSX_TYPE)) {
+      values = await parseDataValueXlsx(request.body as Buffer).catch(() => {
+        throw new AppError('validation_failed', 400, { detail: 'not a readable XLSX workbook' }, 'body');
+      });
+      sourceRef = 'dataValueSets.xlsx';
+    } else if (/^(application|text)\/csv/.test(type)) {
+      try {
+        values = parseDataValueCsv(request.body as string);
+      } catch (err) {
+        throw new AppError('validation_failed', 400, { detail: `CSV: ${(err as Error).message}` }, 'body');
+      }
+      sourceRef = 'dataValueSets.csv';
+    } else {
+      const set = ZDataValueSet.parse(request.body);
+      values = set.dataValues.map((v) => ({ ...v, period: v.period ?? set.period ?? '', orgUnit: v.orgUnit ?? set.orgUnit ?? '' }));
+      sourceRef = 'dataValueSets.json';
+    }
+    const q = request.query;
+    if (q.importStrategy === 'DELETE') values = values.map((v) => ({ ...v, deleted: true }));
+    const summary = await importDataValues(db, request.user!, values, { dryRun: q.dryRun === 'true', atomicMode: q.atomicMode, sourceRef, request });
+    if (summary.status !== 'ERROR') return summary;
+    const bad = new Set(summary.conflicts.flatMap((c) => c.indexes)).size;
+    return reply.status(409).send({ ...summary, ...errorBody('import_conflicts', requestLocale(request), { count: bad }) });
+  });
+
+  app.get('/api/dataValueSets', {
+    config: { access: everyone },
+    schema: {
+      tags: ['data'],
+      querystring: z.object({
+        dataElement: ZRepeated,
+        period: ZRepeated.optional(),
+        startDate: z.iso.date().optional(),
+        endDate: z.iso.date().optional(),
+        orgUnit: ZRepeated,
+        children: z.enum(['true', 'false']).default('false'),
+        includeDeleted: z.enum(['true', 'false']).default('false'),
+        lastUpdated: z.coerce.date().optional(),
+        limit: z.coerce.number().int().min(1).max(1_000_000).optional(),
+        format: z.enum(['json', 'csv', 'xlsx']).optional(),
+      }).refine((x) => (x.period?.length ?? 0) > 0 || (x.startDate && x.endDate) || x.lastUpdated, {
+        message: 'give period, or startDate and endDate, or lastUpdated', path: ['period'],
+      }),
+    },
+  }, async (request, reply) => {
+    const q = request.query;
+    const values = await exportDataValues(db, request.user!, {
+      dataElement: q.dataElement, period: q.period ?? [], startDate: q.startDate, endDate: q.endDate, orgUnit: q.orgUnit,
+      children: q.children === 'true', includeDeleted: q.includeDeleted === 'true', lastUpdated: q.lastUpdated, limit: q.limit,
+    });
+    const accept = String(request.headers.accept ?? '');
+    const format = q.format ?? (/csv/.test(accept) ? 'csv' : accept.includes('spreadsheetml') ? 'xlsx' : 'json');
+    if (format === 'csv') {
+      return reply.type('application/csv; charset=utf-8').header('content-disposition', 'attachment; filename="dataValueSets.csv"').send(dataValuesToCsv(values));
+    }
+    if (format === 'xlsx') {
+      return reply.type(XLSX_TYPE).header('content-disposition', 'attachment; filename="dataValueSets.xlsx"').send(await dataValuesToXlsx(values));
+    }
+    return { dataValues: values };
   });
 
   /** DHIS2-like analytics: one element or indicator, one unit, several periods. */

@@ -173,6 +173,10 @@ export async function writeValues(
           summary.ignored++;
           continue;
         }
+        if (options.dryRun) {
+          summary.deleted++;
+          continue;
+        }
         await trx.updateTable('data_value').set({ deleted: true, updated_at: new Date(), stored_by: who }).where('id', '=', existing.id).execute();
         await history(existing.id, 'delete', existing.value, null);
         summary.deleted++;
