@@ -54,7 +54,7 @@ const OUT_OF_SCOPE: Record<string, () => { url: string; payload?: unknown }> = {
   'GET /api/data-values/:id/history': () => ({ url: '/api/data-values/1/history' }),
   'POST /api/data-values': () => ({ url: '/api/data-values', payload: { values: [{ element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: ids.otherCommune, period: '2025M08', value: 1 }] } }),
   'GET /api/dataValueSets': () => ({ url: '/api/dataValueSets?dataElement=PAYMENT_ACCOUNT_15PLUS&orgUnit=94&period=2023' }),
-  'POST /api/dataValueSets': () => ({ url: '/api/dataValueSets', payload: { dataValues: [{ dataElement: 'PAYMENT_ACCOUNT_15PLUS', period: '2025M08', orgUnit: '31510', value: '1' }] } }),
+  'POST /api/dataValueSets': () => ({ url: '/api/dataValueSets', status: 409, payload: { dataValues: [{ dataElement: 'PAYMENT_ACCOUNT_15PLUS', period: '2025M08', orgUnit: '31510', value: '1' }] } }),
   'PUT /api/org-units/boundaries': () => ({ url: '/api/org-units/boundaries', payload: { source: 'x', collection: { type: 'FeatureCollection', features: [] } } }),
 };
 
@@ -88,10 +88,11 @@ describe('every route is guarded', () => {
   it('refuses an officer outside its role or its units with 403', async () => {
     for (const [route, make] of Object.entries(OUT_OF_SCOPE)) {
       const method = route.split(' ')[0] as 'GET';
-      const { url, payload } = make();
+      const { url, payload, status = 403 } = make();
       const res = await officer.request({ method, url, payload: payload as Record<string, unknown> | undefined });
-      expect(res.statusCode, route).toBe(403);
-      expect(['forbidden', 'out_of_scope'], route).toContain(res.json().error.code);
+      expect(res.statusCode, route).toBe(status);
+      if (status === 409) expect(res.json().conflicts[0].value, route).toBe('outside your units');
+      else expect(['forbidden', 'out_of_scope'], route).toContain(res.json().error.code);
     }
   });
 

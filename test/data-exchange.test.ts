@@ -85,7 +85,8 @@ describe('round trips', () => {
     expect(edited2).toBe(true);
     const edited = Buffer.from(await workbook.xlsx.writeBuffer());
     const res = await targetAdmin.request({ method: 'POST', url: '/api/dataValueSets', payload: edited, headers: { 'content-type': XLSX } });
-    expect(res.json()).toMatchObject({ status: 'SUCCESS', importCount: { updated: 1 } });
+    // The edited count, and the fibre figure the CSV step had changed to 98, back to the source's 97.5.
+    expect(res.json()).toMatchObject({ status: 'SUCCESS', importCount: { imported: 0, updated: 2, ignored: 3 } });
     const junk = await targetAdmin.request({ method: 'POST', url: '/api/dataValueSets', payload: Buffer.from('not a workbook'), headers: { 'content-type': XLSX } });
     expect(junk.statusCode).toBe(400);
   });
