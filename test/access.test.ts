@@ -36,7 +36,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 /** What an officer of Phường Sóc Trăng tries outside its role or its unit; each must answer 403. */
-const OUT_OF_SCOPE: Record<string, () => { url: string; payload?: unknown }> = {
+const OUT_OF_SCOPE: Record<string, () => { url: string; payload?: unknown; status?: number }> = {
   'GET /api/users': () => ({ url: `/api/users?orgUnitId=${ids.city}` }),
   'GET /api/users/:id': () => ({ url: `/api/users/${ids.adminUser}` }),
   'POST /api/users': () => ({ url: '/api/users', payload: { username: 'moi', displayName: 'Mới', role: 'officer', orgUnitId: ids.otherCommune, password: 'mat-khau-2026' } }),

@@ -148,8 +148,10 @@ describe('bad rows', () => {
     ] } });
     expect(res.statusCode).toBe(409);
     expect(res.json().conflicts).toEqual([{ object: '31510', value: 'outside your units', property: 'orgUnit', indexes: [1] }]);
-    const mine = (await officer.request({ method: 'GET', url: `/api/dataValueSets?dataElement=PAYMENT_ACCOUNT_15PLUS&orgUnit=92&children=true&period=2025M08` })).json();
+    const mine = (await officer.request({ method: 'GET', url: `/api/dataValueSets?dataElement=PAYMENT_ACCOUNT_15PLUS&orgUnit=31507&children=true&period=2025M08` })).json();
     expect(mine.dataValues.map((v: { orgUnit: string }) => v.orgUnit)).toEqual(['31507']);
+    const wider = await officer.request({ method: 'GET', url: `/api/dataValueSets?dataElement=PAYMENT_ACCOUNT_15PLUS&orgUnit=92&children=true&period=2025M08` });
+    expect(wider.statusCode).toBe(403);
   });
 
   it('importStrategy=DELETE deletes softly, and includeDeleted shows it', async () => {

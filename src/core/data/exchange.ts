@@ -8,6 +8,7 @@ import { scopeUnitIds } from '../access/scope.js';
 import { isPeriodCode, parsePeriod } from './periods.js';
 import { writeValues, type ValueInput } from './values.js';
 import type { FastifyRequest } from 'fastify';
+import { outOfScope } from '../../server/errors.js';
 
 /**
  * Data exchange in DHIS2's dataValueSets format (JSON, CSV) and the same columns in XLSX, with element, unit and
@@ -184,7 +185,11 @@ export interface ExportQuery {
 /** Values matching a dataValueSets query, restricted to the actor's units. */
 export async function exportDataValues(db: Db, actor: Actor, query: ExportQuery): Promise<DataValueDto[]> {
   const scope = await scopeUnitIds(db, actor);
-  let unitIds = (await db.selectFrom('org_unit').select('id').where('code', 'in', query.orgUnit).execute()).map((u) => u.id);
+  const named = await db.selectFrom('org_unit').select(['id', 'code']).where('code', 'in', query.orgUnit).execute();
+  // As in DHIS2, every unit asked for must lie within the caller's units.
+  const outside = query.orgUnit.find((code) => !named.some((u) => u.code === code && (!scope || scope.has(u.id))));
+  if (scope && outside !== undefined) throw outOfScope('orgUnit');
+  let unitIds = named.map((u) => u.id);
   if (query.children && unitIds.length) {
     const below = await sql<{ id: number }>`
       WITH RECURSIVE down AS (SELECT id FROM org_unit WHERE id IN (${sql.join(unitIds)})
