@@ -35,7 +35,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-/** What an officer of Phường Sóc Trăng tries outside its role or its unit; each must answer 403. */
+/** What an officer of Phường Sóc Trăng tries outside its role or its units: 403, or what the route's standard answers. */
 const OUT_OF_SCOPE: Record<string, () => { url: string; payload?: unknown; status?: number }> = {
   'GET /api/users': () => ({ url: `/api/users?orgUnitId=${ids.city}` }),
   'GET /api/users/:id': () => ({ url: `/api/users/${ids.adminUser}` }),
@@ -55,6 +55,9 @@ const OUT_OF_SCOPE: Record<string, () => { url: string; payload?: unknown; statu
   'POST /api/data-values': () => ({ url: '/api/data-values', payload: { values: [{ element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: ids.otherCommune, period: '2025M08', value: 1 }] } }),
   'GET /api/dataValueSets': () => ({ url: '/api/dataValueSets?dataElement=PAYMENT_ACCOUNT_15PLUS&orgUnit=94&period=2023' }),
   'POST /api/dataValueSets': () => ({ url: '/api/dataValueSets', status: 409, payload: { dataValues: [{ dataElement: 'PAYMENT_ACCOUNT_15PLUS', period: '2025M08', orgUnit: '31510', value: '1' }] } }),
+  'POST /api/indicators': () => ({ url: '/api/indicators', payload: { code: 'X_1', nameVi: 'X', nameEn: 'X', numerator: '1', pillar: 'government', direction: 'higher' } }),
+  'PATCH /api/indicators/:code': () => ({ url: '/api/indicators/NQ07_HH_FIBRE', payload: { nameVi: 'Đổi' } }),
+  'PUT /api/indicators/:code/targets': () => ({ url: '/api/indicators/NQ07_HH_FIBRE/targets', payload: { orgUnitId: ids.city, targets: [] } }),
   'PUT /api/org-units/boundaries': () => ({ url: '/api/org-units/boundaries', payload: { source: 'x', collection: { type: 'FeatureCollection', features: [] } } }),
 };
 

@@ -182,3 +182,38 @@ describe('the Resolution 07 scorecard', () => {
     expect(trained.statusCode).toBe(404);
   });
 });
+
+describe('indicators are checked when saved', () => {
+  const base = { nameVi: 'Tỷ lệ thử', nameEn: 'Test ratio', pillar: 'government', direction: 'higher' };
+
+  it('creates an indicator whose formula refers to real elements, and computes it at once', async () => {
+    const res = await admin.request({ method: 'POST', url: '/api/indicators', payload: { ...base, code: 'TEST_REGIMES_MISSING', numerator: '#{REPORT_REGIMES_TOTAL} - #{REPORT_REGIMES_CONNECTED}' } });
+    expect(res.statusCode).toBe(201);
+    expect(await analytics(`indicator=TEST_REGIMES_MISSING&orgUnitId=${u.province}&periods=2023`)).toEqual([{ period: '2023', value: 9 }]);
+  });
+
+  it.each([
+    ['#{REPORT_REGIMES_TOTAL} +', 'numerator', 26, /unexpected end/],
+    ['#{REPORT_REGIMES_TOTAL} / #{NO_SUCH}', 'numerator', 27, /unknown data element NO_SUCH/],
+    ['#{OFFICIALS_TRAINED_DT.SEX_FEMALE}', 'numerator', 1, /not a disaggregation/],
+    ['eval("1")', 'numerator', 1, /unexpected "e"/],
+  ])('refuses %j with the position of the fault', async (numerator, field, position, reason) => {
+    const res = await admin.request({ method: 'POST', url: '/api/indicators', payload: { ...base, code: 'TEST_BAD', numerator }, headers: { 'accept-language': 'en' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'invalid_formula', field });
+    expect(res.json().error.messages.en).toContain(`at position ${position}`);
+    expect(res.json().error.message).toContain(`tại vị trí ${position}`);
+    expect(res.json().error.messages.en).toMatch(reason);
+  });
+
+  it('checks a changed denominator too, and sets targets per unit and year', async () => {
+    const bad = await admin.request({ method: 'PATCH', url: '/api/indicators/TEST_REGIMES_MISSING', payload: { denominator: '(#{REPORT_REGIMES_TOTAL}' } });
+    expect(bad.json().error).toMatchObject({ code: 'invalid_formula', field: 'denominator' });
+    const targets = await admin.request({ method: 'PUT', url: '/api/indicators/TEST_REGIMES_MISSING/targets', payload: { orgUnitId: u.province, targets: [{ year: 2025, kind: 'target', value: 0, source: 'thử' }] } });
+    expect(targets.statusCode).toBe(200);
+    const twice = await admin.request({ method: 'PUT', url: '/api/indicators/TEST_REGIMES_MISSING/targets', payload: { orgUnitId: u.province, targets: [{ year: 2025, kind: 'target', value: 0 }, { year: 2025, kind: 'target', value: 1 }] } });
+    expect(twice.json().error.field).toBe('targets.1.year');
+    const log = (await admin.request({ method: 'GET', url: '/api/audit?entity=indicator&entityId=TEST_REGIMES_MISSING' })).json();
+    expect(log.items.map((e: { action: string }) => e.action)).toEqual(['indicator.targets', 'indicator.create']);
+  });
+});

@@ -30,6 +30,10 @@ export const MESSAGES = {
   unit_not_in_force: { vi: 'Đơn vị {code} không còn hiệu lực.', en: 'Unit {code} is no longer in force.' },
   invalid_geojson: { vi: 'Tệp ranh giới không hợp lệ: {detail}', en: 'Invalid boundary file: {detail}' },
   cannot_delete_self: { vi: 'Không thể tự khóa tài khoản của chính mình.', en: 'You cannot disable your own account.' },
+  invalid_formula: {
+    vi: 'Công thức không hợp lệ tại vị trí {position}: {reason}',
+    en: 'Invalid formula at position {position}: {reason}',
+  },
   import_conflicts: {
     vi: 'Tệp có {count} dòng không hợp lệ; chưa nhập dòng nào. Xem danh sách xung đột.',
     en: 'The file has {count} invalid rows; nothing was imported. See the conflicts.',

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../../server/errors.js';
 import { assertUnitInScope } from '../access/scope.js';
 import { Analytics } from './analytics.js';
+import { ZIndicatorCreate, ZIndicatorUpdate, ZTargets, createIndicator, setTargets, updateIndicator } from './indicators.js';
 import { isPeriodCode, parsePeriod } from './periods.js';
 import { assertNoProblems, writeValues } from './values.js';
 import { dataValuesToCsv, dataValuesToXlsx, exportDataValues, importDataValues, parseDataValueCsv, parseDataValueXlsx, type DataValueDto } from './exchange.js';
@@ -60,6 +61,16 @@ export async function dataRoutes(appBase: FastifyInstance): Promise<void> {
   app.get('/api/indicators', { config: { access: everyone }, schema: { tags: ['data'] } }, async () =>
     db.selectFrom('indicator').select(['code', 'name_vi as nameVi', 'name_en as nameEn', 'numerator', 'denominator', 'factor', 'pillar', 'direction', 'framework', 'unit_label as unitLabel', 'source'])
       .orderBy('framework').orderBy('pillar').orderBy('sort').execute());
+
+  const admins = { roles: ['admin' as const] };
+  app.post('/api/indicators', { config: { access: admins }, schema: { tags: ['data'], body: ZIndicatorCreate } }, async (request, reply) =>
+    reply.status(201).send(await createIndicator(db, request.user!, request.body, request)));
+  app.patch('/api/indicators/:code', {
+    config: { access: admins }, schema: { tags: ['data'], params: z.object({ code: z.string().max(60) }), body: ZIndicatorUpdate },
+  }, async (request) => updateIndicator(db, request.user!, request.params.code, request.body, request));
+  app.put('/api/indicators/:code/targets', {
+    config: { access: admins }, schema: { tags: ['data'], params: z.object({ code: z.string().max(60) }), body: ZTargets },
+  }, async (request) => setTargets(db, request.user!, request.params.code, request.body, request));
 
   app.get('/api/data-values', {
     config: { access: everyone },
