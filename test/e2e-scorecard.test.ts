@@ -72,3 +72,35 @@ describe.skipIf(browserMissing)('the Resolution 07 scorecard in Chromium', () =>
     await page.close();
   });
 });
+
+describe.skipIf(browserMissing)('the data-entry grid in Chromium', () => {
+  it('an officer enters values for its commune: a bad value is flagged before saving, a good one is saved and counted', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(base);
+    await page.getByLabel('Tên đăng nhập').fill('canbo');
+    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('link', { name: 'Nhập số liệu' }).click();
+    await page.getByLabel('Loại kỳ').selectOption('month');
+    await page.getByLabel('Năm', { exact: true }).fill('2025');
+    await page.getByRole('combobox', { name: /^Kỳ/ }).selectOption('2025M08');
+    await page.getByLabel('Đơn vị').selectOption({ label: 'Phường Sóc Trăng (31507)' });
+
+    const fibre = page.getByLabel('PAYMENT_ACCOUNT_15PLUS_PCT default');
+    await fibre.fill('120');
+    await expect.poll(() => page.getByText('Tỷ lệ phải từ 0 đến 100').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: /Lưu 1 thay đổi/ }).isDisabled()).toBe(true);
+    await fibre.fill('72,5');
+    await page.getByLabel('PAYMENT_ACCOUNT_15PLUS default').fill('1234');
+    await page.getByRole('button', { name: /Lưu 2 thay đổi/ }).click();
+    await expect.poll(() => page.getByText('Đã lưu: 2 mới, 0 cập nhật, 0 xóa.').isVisible()).toBe(true);
+
+    const stored = await t.database.db.selectFrom('data_value as v').innerJoin('data_element as e', 'e.id', 'v.element_id')
+      .select(['e.code', 'v.value', 'v.stored_by']).where('v.period', '=', '2025M08').orderBy('e.code').execute();
+    expect(stored).toEqual([
+      { code: 'PAYMENT_ACCOUNT_15PLUS', value: '1234', stored_by: 'canbo' },
+      { code: 'PAYMENT_ACCOUNT_15PLUS_PCT', value: '72.5', stored_by: 'canbo' },
+    ]);
+    await page.close();
+  });
+});

@@ -2,7 +2,7 @@ import i18n from './i18n';
 
 /** The server's uniform error: a stable code and a message in each language. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, readonly messages: Record<string, string>, readonly field?: string) {
+  constructor(readonly status: number, readonly code: string, readonly messages: Record<string, string>, readonly field?: string, readonly details?: unknown[]) {
     super(messages[i18n.language] ?? messages.vi ?? code);
   }
 }
@@ -22,7 +22,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const data = await response.json().catch(() => null);
   if (!response.ok) {
     const e = data?.error;
-    throw new ApiError(response.status, e?.code ?? 'internal', e?.messages ?? { vi: `Lỗi ${response.status}`, en: `Error ${response.status}` }, e?.field);
+    throw new ApiError(response.status, e?.code ?? 'internal', e?.messages ?? { vi: `Lỗi ${response.status}`, en: `Error ${response.status}` }, e?.field, e?.details);
   }
   return data as T;
 }

@@ -51,12 +51,15 @@ export async function dataRoutes(appBase: FastifyInstance): Promise<void> {
   const app = appBase.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
 
-  app.get('/api/data-elements', { config: { access: everyone }, schema: { tags: ['data'] } }, async () =>
-    db.selectFrom('data_element as e')
+  app.get('/api/data-elements', { config: { access: everyone }, schema: { tags: ['data'] } }, async () => {
+    const elements = await db.selectFrom('data_element as e')
       .innerJoin('category_combo as c', 'c.id', 'e.category_combo_id')
       .select(['e.code', 'e.name_vi as nameVi', 'e.name_en as nameEn', 'e.value_type as valueType', 'e.agg_units as aggUnits', 'e.agg_time as aggTime',
-        'e.unit_of_measure as unit', 'e.period_types as periodTypes', 'c.code as categoryCombo'])
-      .orderBy('e.code').execute());
+        'e.unit_of_measure as unit', 'e.period_types as periodTypes', 'c.code as categoryCombo', 'c.id as comboId'])
+      .orderBy('e.code').execute();
+    const cocs = await db.selectFrom('category_option_combo').select(['combo_id', 'code', 'name_vi as nameVi', 'name_en as nameEn']).orderBy('id').execute();
+    return elements.map(({ comboId, ...e }) => ({ ...e, disaggregations: cocs.filter((c) => c.combo_id === comboId).map(({ combo_id: _, ...c }) => c) }));
+  });
 
   app.get('/api/indicators', { config: { access: everyone }, schema: { tags: ['data'] } }, async () =>
     db.selectFrom('indicator').select(['code', 'name_vi as nameVi', 'name_en as nameEn', 'numerator', 'denominator', 'factor', 'pillar', 'direction', 'framework', 'unit_label as unitLabel', 'source'])

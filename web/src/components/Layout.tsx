@@ -32,6 +32,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <h4>{t('nav.modules')}</h4>
           {link('/scorecard', t('nav.scorecard'))}
           {link('/dti', t('nav.dti'))}
+          {link('/data-entry', t('nav.entry'))}
           {MODULES.map((m) => (
             <span key={m} className="disabled" aria-disabled="true">{t(`nav.${m}`)} <small>{t('nav.soon')}</small></span>
           ))}
