@@ -38,7 +38,7 @@ async function snapshot(database: Database): Promise<Record<string, string[]>> {
   return database.db.transaction().execute(async (trx) => {
     await sql`SET LOCAL TIME ZONE 'UTC'`.execute(trx);
     const tables = await sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables
-      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name NOT IN ('schema_migration', 'org_unit_version') ORDER BY 1`.execute(trx);
+      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name NOT IN ('schema_migration', 'org_unit_version', 'data_element_version', 'analytics_cache') ORDER BY 1`.execute(trx);
     const out: Record<string, string[]> = {};
     for (const { name } of tables.rows) {
       const rows = await sql<{ j: string }>`SELECT row_to_json(t)::text AS j FROM ${sql.table(name)} t`.execute(trx);

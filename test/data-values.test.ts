@@ -140,6 +140,18 @@ describe('analytics over units, periods and the 2025 merger', () => {
     expect(await analytics(`element=PAYMENT_ACCOUNT_15PLUS&orgUnitId=${u.district941}&periods=2024`)).toEqual([{ period: '2024', value: 1075 }]);
   });
 
+  it('a cached answer never outlives a change, even one made straight in SQL by another process', async () => {
+    const query = `element=PAYMENT_ACCOUNT_15PLUS&orgUnitId=${u.district941}&periods=2024`;
+    const before = (await analytics(query))[0].value;
+    expect((await analytics(query))[0].value).toBe(before);
+    const cached = await t.database.db.selectFrom('analytics_cache').select('key').execute();
+    expect(cached.length).toBeGreaterThan(0);
+    await t.database.db.updateTable('data_value').set({ numeric_value: 1000, value: '1000' }).where('org_unit_id', '=', u.p2).where('period', '=', '2024').execute();
+    expect(await analytics(query)).toEqual([{ period: '2024', value: before - 75 + 1000 }]);
+    await t.database.db.updateTable('data_value').set({ numeric_value: 75, value: '75' }).where('org_unit_id', '=', u.p2).where('period', '=', '2024').execute();
+    expect((await analytics(query))[0].value).toBe(before);
+  });
+
   it('refuses a bad analytics request clearly', async () => {
     const res = await admin.request({ method: 'GET', url: `/api/analytics?element=PAYMENT_ACCOUNT_15PLUS&indicator=X&orgUnitId=${u.province}&periods=2024` });
     expect(res.statusCode).toBe(400);

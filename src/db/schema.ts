@@ -177,6 +177,20 @@ export interface DataElementTable {
   updated_at: Timestamp;
 }
 
+export interface DataElementVersionTable {
+  element_id: number;
+  version: number;
+}
+
+export interface AnalyticsCacheTable {
+  key: string;
+  element_id: number;
+  element_version: number;
+  unit_version: number;
+  value: number | null;
+  computed_at: Timestamp;
+}
+
 export interface DataValueTable {
   id: Generated<number>;
   element_id: number;
@@ -263,4 +277,6 @@ export interface DB {
   data_value_history: DataValueHistoryTable;
   indicator: IndicatorTable;
   indicator_target: IndicatorTargetTable;
+  analytics_cache: AnalyticsCacheTable;
+  data_element_version: DataElementVersionTable;
 }

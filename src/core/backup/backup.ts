@@ -14,8 +14,8 @@ import { appliedMigrations } from '../../db/migrate.js';
  */
 export const BACKUP_FORMAT = 'tinhso-backup/1';
 const CHUNK = 500;
-/** Bookkeeping, not data: the migration list travels in the header; the cache version must only grow. */
-const NOT_BACKED_UP = ['schema_migration', 'org_unit_version'];
+/** Bookkeeping, not data: the migration list travels in the header; versions only grow; caches are rebuilt. */
+const NOT_BACKED_UP = ['schema_migration', 'org_unit_version', 'data_element_version', 'analytics_cache'];
 
 interface Header {
   format: string;
@@ -93,6 +93,8 @@ export async function restoreFrom(db: Db, file: string): Promise<{ tables: numbe
     await sql`SET LOCAL tinhso.restoring = 'on'`.execute(trx);
     await sql`SET CONSTRAINTS ALL DEFERRED`.execute(trx);
     await sql`TRUNCATE ${sql.join(tables.map((t) => sql.table(t)))}`.execute(trx);
+    // Cached answers belong to the data being replaced.
+    await sql`TRUNCATE analytics_cache`.execute(trx);
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
       if (!next.value.trim()) continue;
       const chunk = JSON.parse(next.value) as { table: string; rows: unknown[] };

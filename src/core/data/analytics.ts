@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Aggregation } from '../../db/schema.js';
 import { AppError } from '../../server/errors.js';
@@ -13,19 +14,28 @@ export interface IndicatorDefinition {
   factor: number;
 }
 
+export interface Cell {
+  unitId: number;
+  period: Period;
+}
+
 /**
  * Values of elements and indicators for any unit and period, computed from the stored values by each element's
- * aggregation rules, on the hierarchy in force at the end of each period. Always read from the live tables, so an
- * answer is correct the moment a value changes.
+ * aggregation rules, on the hierarchy in force at the end of each period.
+ *
+ * Answers are cached in analytics_cache under the element's data version and the unit-structure version, both read
+ * before the data: an answer computed while a write commits is stored under the older version and never served,
+ * so a cached answer is always the answer the live tables give (migration 0004).
  */
 export class Analytics {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db, private readonly options: { cache?: boolean } = {}) {}
 
-  async elementSeries(elementCode: string, unitId: number, periods: Period[], cocCode?: string): Promise<(number | null)[]> {
+  async elementValues(elementCode: string, cells: Cell[], cocCode?: string): Promise<(number | null)[]> {
     const element = await this.db
-      .selectFrom('data_element')
-      .select(['id', 'agg_units', 'agg_time', 'value_type'])
-      .where('code', '=', elementCode)
+      .selectFrom('data_element as e')
+      .leftJoin('data_element_version as v', 'v.element_id', 'e.id')
+      .select(['e.id', 'e.agg_units', 'e.agg_time', 'e.value_type', (eb) => eb.fn.coalesce('v.version', eb.lit(0)).as('data_version')])
+      .where('e.code', '=', elementCode)
       .executeTakeFirst();
     if (!element) throw new AppError('not_found', 404, {}, 'element');
     let cocId: number | undefined;
@@ -34,13 +44,53 @@ export class Analytics {
       if (!coc) throw new AppError('not_found', 404, {}, 'coc');
       cocId = coc.id;
     }
-    if (element.value_type === 'text' || periods.length === 0) return periods.map(() => null);
+    if (element.value_type === 'text' || cells.length === 0) return cells.map(() => null);
+    const useCache = this.options.cache !== false;
+    const unitVersion = useCache ? Number((await this.db.selectFrom('org_unit_version').select('version').executeTakeFirst())?.version ?? 0) : 0;
+    const keys = cells.map((c) => `${element.id}|${cocId ?? '*'}|${c.unitId}|${c.period.code}`);
+    const answers = new Map<string, number | null>();
+    if (useCache) {
+      const hits = await this.db
+        .selectFrom('analytics_cache')
+        .select(['key', 'value'])
+        .where('key', 'in', [...new Set(keys)])
+        .where('element_version', '=', element.data_version)
+        .where('unit_version', '=', unitVersion)
+        .execute();
+      for (const h of hits) answers.set(h.key, h.value);
+    }
+    const missing = cells.filter((_, i) => !answers.has(keys[i]!));
+    if (missing.length) {
+      const computed = await this.compute(element, cocId, missing);
+      const rows = missing.map((c, i) => ({
+        key: `${element.id}|${cocId ?? '*'}|${c.unitId}|${c.period.code}`, element_id: element.id, element_version: element.data_version,
+        unit_version: unitVersion, value: computed[i] ?? null,
+      }));
+      for (const r of rows) answers.set(r.key, r.value);
+      if (useCache) {
+        const unique = [...new Map(rows.map((r) => [r.key, r])).values()];
+        for (let i = 0; i < unique.length; i += 500) {
+          await this.db
+            .insertInto('analytics_cache')
+            .values(unique.slice(i, i + 500))
+            .onConflict((oc) => oc.column('key').doUpdateSet({
+              value: sql`excluded.value`, element_version: sql`excluded.element_version`, unit_version: sql`excluded.unit_version`, computed_at: sql`now()`,
+            }))
+            .execute();
+        }
+      }
+    }
+    return keys.map((k) => answers.get(k) ?? null);
+  }
+
+  /** Reads the stored values the cells need in one query and aggregates each cell by the element's rules. */
+  private async compute(element: { id: number; agg_units: Aggregation; agg_time: Aggregation }, cocId: number | undefined, cells: Cell[]): Promise<(number | null)[]> {
     const graph = await unitCacheFor(this.db).graph();
-    const rollups = periods.map((p) => graph.rollup(unitId, p.end));
+    const rollups = cells.map((c) => graph.rollup(c.unitId, c.period.end));
     const units = [...new Set(rollups.flatMap((r) => r.contributors))];
-    if (units.length === 0) return periods.map(() => null);
-    const from = periods.reduce((m, p) => (p.start < m ? p.start : m), periods[0]!.start);
-    const to = periods.reduce((m, p) => (p.end > m ? p.end : m), periods[0]!.end);
+    if (units.length === 0) return cells.map(() => null);
+    const from = cells.reduce((m, c) => (c.period.start < m ? c.period.start : m), cells[0]!.period.start);
+    const to = cells.reduce((m, c) => (c.period.end > m ? c.period.end : m), cells[0]!.period.end);
     let q = this.db
       .selectFrom('data_value')
       .select(['org_unit_id as unitId', 'coc_id as cocId', 'period_type as periodType', 'start_date as start', 'end_date as end', 'numeric_value as value'])
@@ -52,30 +102,39 @@ export class Analytics {
       .where('numeric_value', 'is not', null);
     if (cocId !== undefined) q = q.where('coc_id', '=', cocId);
     const rows = (await q.execute()) as ValueRow[];
-    const rules = { units: element.agg_units as Aggregation, time: element.agg_time as Aggregation };
-    return periods.map((period, i) => {
+    const byUnit = new Map<number, ValueRow[]>();
+    for (const r of rows) byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), r]);
+    const rules = { units: element.agg_units, time: element.agg_time };
+    return cells.map((cell, i) => {
       const { contributors, own } = rollups[i]!;
-      const mine = new Set(contributors);
-      return aggregate(rows.filter((r) => mine.has(r.unitId)), rules, period, new Set(own));
+      const mine = contributors.flatMap((u) => byUnit.get(u) ?? []);
+      return aggregate(mine, rules, cell.period, new Set(own));
     });
   }
 
-  async indicatorSeries(indicator: IndicatorDefinition, unitId: number, periods: Period[]): Promise<(number | null)[]> {
+  elementSeries(elementCode: string, unitId: number, periods: Period[], cocCode?: string): Promise<(number | null)[]> {
+    return this.elementValues(elementCode, periods.map((period) => ({ unitId, period })), cocCode);
+  }
+
+  async indicatorValues(indicator: IndicatorDefinition, cells: Cell[]): Promise<(number | null)[]> {
     const numerator = parseFormula(indicator.numerator);
     const denominator = parseFormula(indicator.denominator);
     const refs = new Map<string, Reference>();
     for (const r of [...references(numerator), ...references(denominator)]) refs.set(refKey(r), r);
-    const series = new Map<string, (number | null)[]>();
-    for (const [key, ref] of refs) series.set(key, await this.elementSeries(ref.element, unitId, periods, ref.coc));
-    return periods.map((_, i) => {
-      const lookup = (r: Reference) => series.get(refKey(r))?.[i] ?? null;
+    const values = new Map<string, (number | null)[]>();
+    for (const [key, ref] of refs) values.set(key, await this.elementValues(ref.element, cells, ref.coc));
+    return cells.map((_, i) => {
+      const lookup = (r: Reference) => values.get(refKey(r))?.[i] ?? null;
       const n = evaluateFormula(numerator, lookup);
       const d = evaluateFormula(denominator, lookup);
       if (n === null || d === null || d === 0) return null;
       return (n / d) * indicator.factor;
     });
   }
+
+  indicatorSeries(indicator: IndicatorDefinition, unitId: number, periods: Period[]): Promise<(number | null)[]> {
+    return this.indicatorValues(indicator, periods.map((period) => ({ unitId, period })));
+  }
 }
 
 const refKey = (r: Reference) => (r.coc ? `${r.element}.${r.coc}` : r.element);
-

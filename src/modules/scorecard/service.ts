@@ -84,7 +84,8 @@ export async function scorecard(db: Db, options: { framework: string; unitId: nu
       const asOf = graph.rollup(options.unitId, period.end).asOf;
       const siblings = graph.childrenOn(unit.parentId, asOf);
       if (siblings.length > 1) {
-        const values = await Promise.all(siblings.map(async (s) => ({ id: s, value: (await analytics.indicatorSeries(indicator, s, [period]))[0] ?? null })));
+        const answers = await analytics.indicatorValues(indicator, siblings.map((unitId) => ({ unitId, period })));
+        const values = siblings.map((id, k) => ({ id, value: answers[k] ?? null }));
         const ranked = values.filter((v) => v.value !== null).sort((a, b) => (indicator.direction === 'higher' ? b.value! - a.value! : a.value! - b.value!));
         const position = ranked.findIndex((v) => v.id === options.unitId);
         if (position >= 0) rank = { position: position + 1, of: ranked.length };
@@ -120,10 +121,8 @@ export async function indicatorDetail(db: Db, options: { code: string; unitId: n
   const asOf = graph.rollup(options.unitId, period.end).asOf;
   const childIds = graph.childrenOn(options.unitId, asOf);
   const childUnits = childIds.length ? await Promise.all(childIds.map((id) => units.getById(db, id))) : [];
-  const children = [];
-  for (const child of childUnits) {
-    if (!child || child.level === 'department') continue;
-    children.push({ unit: child, value: (await analytics.indicatorSeries(indicator, child.id, [period]))[0] ?? null });
-  }
+  const shown = childUnits.filter((c): c is NonNullable<typeof c> => Boolean(c) && c!.level !== 'department');
+  const answers = await analytics.indicatorValues(indicator, shown.map((c) => ({ unitId: c.id, period })));
+  const children = shown.map((unit, k) => ({ unit, value: answers[k] ?? null }));
   return { indicator: presentIndicator(indicator), unit, years, series, targets: all, target, ...assess(points, target, indicator.direction), childrenYear: year, children };
 }
