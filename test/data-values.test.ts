@@ -146,9 +146,9 @@ describe('analytics over units, periods and the 2025 merger', () => {
     expect((await analytics(query))[0].value).toBe(before);
     const cached = await t.database.db.selectFrom('analytics_cache').select('key').execute();
     expect(cached.length).toBeGreaterThan(0);
-    await t.database.db.updateTable('data_value').set({ numeric_value: 1000, value: '1000' }).where('org_unit_id', '=', u.p2).where('period', '=', '2024').execute();
+    await t.database.db.updateTable('data_value').set({ numeric_value: 1000, value: '1000' }).where('org_unit_id', '=', u.p2!).where('period', '=', '2024').execute();
     expect(await analytics(query)).toEqual([{ period: '2024', value: before - 75 + 1000 }]);
-    await t.database.db.updateTable('data_value').set({ numeric_value: 75, value: '75' }).where('org_unit_id', '=', u.p2).where('period', '=', '2024').execute();
+    await t.database.db.updateTable('data_value').set({ numeric_value: 75, value: '75' }).where('org_unit_id', '=', u.p2!).where('period', '=', '2024').execute();
     expect((await analytics(query))[0].value).toBe(before);
   });
 
