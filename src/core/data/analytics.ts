@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.js';
 import type { Aggregation } from '../../db/schema.js';
 import { AppError } from '../../server/errors.js';
 import { unitCacheFor } from '../org-units/cache.js';
+import type { Rollup } from '../org-units/rollup.js';
 import { aggregate, type ValueRow } from './aggregate.js';
 import { evaluateFormula, parseFormula, references, type Reference } from './formula.js';
 import type { Period } from './periods.js';
@@ -28,7 +29,7 @@ export interface Cell {
  * so a cached answer is always the answer the live tables give (migration 0004).
  */
 export class Analytics {
-  constructor(private readonly db: Db, private readonly options: { cache?: boolean } = {}) {}
+  constructor(private readonly db: Db, private readonly options: { cache?: boolean; sqlSums?: boolean } = {}) {}
 
   async elementValues(elementCode: string, cells: Cell[], cocCode?: string): Promise<(number | null)[]> {
     const element = await this.db
@@ -83,10 +84,61 @@ export class Analytics {
     return keys.map((k) => answers.get(k) ?? null);
   }
 
-  /** Reads the stored values the cells need in one query and aggregates each cell by the element's rules. */
   private async compute(element: { id: number; agg_units: Aggregation; agg_time: Aggregation }, cocId: number | undefined, cells: Cell[]): Promise<(number | null)[]> {
     const graph = await unitCacheFor(this.db).graph();
     const rollups = cells.map((c) => graph.rollup(c.unitId, c.period.end));
+    if (element.agg_units === 'sum' && element.agg_time === 'sum' && this.options.sqlSums !== false) {
+      const summed = await this.sumInSql(element.id, cocId, cells, rollups);
+      if (summed) return summed;
+    }
+    return this.aggregateInProcess(element, cocId, cells, rollups);
+  }
+
+  /**
+   * Additive elements (sum over units and over time) are summed by the database in one query over every
+   * (cell, contributing unit) pair, applying the same rules as the general path: a cell with values of the unit itself
+   * (or of units merged into it) answers those; otherwise the sum of its contributors. When one unit holds values of
+   * two period types inside a cell (months and a quarter, say), it returns null and the general path answers.
+   */
+  private async sumInSql(elementId: number, cocId: number | undefined, cells: Cell[], rollups: Rollup[]): Promise<(number | null)[] | null> {
+    const cellIndex: number[] = [];
+    const unitIds: number[] = [];
+    const own: boolean[] = [];
+    const starts: string[] = [];
+    const ends: string[] = [];
+    rollups.forEach((r, i) => {
+      const mine = new Set(r.own);
+      for (const u of r.contributors) {
+        cellIndex.push(i);
+        unitIds.push(u);
+        own.push(mine.has(u));
+        starts.push(cells[i]!.period.start);
+        ends.push(cells[i]!.period.end);
+      }
+    });
+    const out: (number | null)[] = cells.map(() => null);
+    if (!unitIds.length) return out;
+    const rows = await sql<{ i: number; mixed: boolean; own_total: number | null; own_n: number; total: number | null }>`
+      SELECT i, bool_or(types > 1) AS mixed, sum(total) FILTER (WHERE own) AS own_total, count(*) FILTER (WHERE own)::int AS own_n, sum(total) AS total
+      FROM (
+        SELECT m.i, m.u, m.own, v.coc_id, count(DISTINCT v.period_type) AS types, sum(v.numeric_value) AS total
+        FROM unnest(${cellIndex}::int[], ${unitIds}::bigint[], ${own}::boolean[], ${starts}::date[], ${ends}::date[]) AS m(i, u, own, s, e)
+        JOIN data_value v ON v.org_unit_id = m.u AND v.start_date >= m.s AND v.end_date <= m.e
+        WHERE v.element_id = ${elementId} AND NOT v.deleted AND v.numeric_value IS NOT NULL
+          ${cocId !== undefined ? sql`AND v.coc_id = ${cocId}` : sql``}
+        GROUP BY m.i, m.u, m.own, v.coc_id
+      ) AS per_unit
+      GROUP BY i`.execute(this.db);
+    for (const r of rows.rows) {
+      if (r.mixed) return null;
+      const answer = r.own_n > 0 ? r.own_total : r.total;
+      out[r.i] = answer === null ? null : Number(answer);
+    }
+    return out;
+  }
+
+  /** Reads the stored values the cells need in one query and aggregates each cell by the element's rules. */
+  private async aggregateInProcess(element: { id: number; agg_units: Aggregation; agg_time: Aggregation }, cocId: number | undefined, cells: Cell[], rollups: Rollup[]): Promise<(number | null)[]> {
     const units = [...new Set(rollups.flatMap((r) => r.contributors))];
     if (units.length === 0) return cells.map(() => null);
     const from = cells.reduce((m, c) => (c.period.start < m ? c.period.start : m), cells[0]!.period.start);
