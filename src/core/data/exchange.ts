@@ -1,13 +1,11 @@
 import ExcelJS from 'exceljs';
-import { parse as parseCsv } from 'csv-parse/sync';
+import { parse as parseCsvStream } from 'csv-parse';
+import type { Readable } from 'node:stream';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../access/actor.js';
 import { scopeUnitIds } from '../access/scope.js';
-import { isPeriodCode, parsePeriod } from './periods.js';
-import { writeValues, type ValueInput } from './values.js';
-import type { FastifyRequest } from 'fastify';
 import { outOfScope } from '../../server/errors.js';
 
 /**
@@ -48,18 +46,19 @@ export interface ImportSummary {
 
 export const CSV_COLUMNS = ['dataelement', 'period', 'orgunit', 'catoptcombo', 'attroptcombo', 'value', 'storedby', 'lastupdated', 'comment', 'followup'] as const;
 
-const FIELD_OF: Record<string, string> = {
-  dataElement: 'dataElement', period: 'period', orgUnit: 'orgUnit', categoryOptionCombo: 'categoryOptionCombo', value: 'value', comment: 'comment',
-};
+const fromCsvRecord = (r: string[]): DataValueDto => ({
+  dataElement: r[0] ?? '', period: r[1] ?? '', orgUnit: r[2] ?? '', categoryOptionCombo: r[3] || undefined, attributeOptionCombo: r[4] || undefined,
+  value: r[5] === undefined || r[5] === '' ? null : r[5], storedBy: r[6] || undefined, lastUpdated: r[7] || undefined, comment: r[8] || undefined,
+  followup: r[9] ? /^(true|1)$/i.test(r[9]) : undefined,
+});
 
-export function parseDataValueCsv(text: string): DataValueDto[] {
-  const rows = parseCsv(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
-  // DHIS2 ignores the first row (a header); so do we, whatever its names.
-  return rows.slice(1).map((r) => ({
-    dataElement: r[0] ?? '', period: r[1] ?? '', orgUnit: r[2] ?? '', categoryOptionCombo: r[3] || undefined, attributeOptionCombo: r[4] || undefined,
-    value: r[5] === undefined || r[5] === '' ? null : r[5], storedBy: r[6] || undefined, lastUpdated: r[7] || undefined, comment: r[8] || undefined,
-    followup: r[9] ? /^(true|1)$/i.test(r[9]) : undefined,
-  }));
+/**
+ * Rows of a DHIS2 CSV stream, parsed as they arrive. DHIS2 ignores the first row (a header); so do we, whatever its
+ * names. A malformed file raises CsvError with the line at fault.
+ */
+export async function* readDataValueCsv(input: Readable): AsyncGenerator<DataValueDto> {
+  const parser = input.pipe(parseCsvStream({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, from_line: 2 }));
+  for await (const record of parser) yield fromCsvRecord(record as string[]);
 }
 
 export async function parseDataValueXlsx(buffer: Buffer): Promise<DataValueDto[]> {
@@ -83,91 +82,6 @@ export async function parseDataValueXlsx(buffer: Buffer): Promise<DataValueDto[]
     });
   });
   return out;
-}
-
-async function unitResolver(db: Db) {
-  const units = await db.selectFrom('org_unit').select(['id', 'code', 'valid_from', 'valid_to']).execute();
-  const byCode = new Map<string, typeof units>();
-  for (const u of units) byCode.set(u.code, [...(byCode.get(u.code) ?? []), u]);
-  return (code: string, periodCode: string): number | undefined => {
-    const candidates = byCode.get(code);
-    if (!candidates) return undefined;
-    if (!isPeriodCode(periodCode)) return candidates[0]?.id;
-    const { end } = parsePeriod(periodCode);
-    const atEnd = candidates.find((u) => (!u.valid_from || u.valid_from <= end) && (!u.valid_to || u.valid_to >= end));
-    if (atEnd) return atEnd.id;
-    const { start } = parsePeriod(periodCode);
-    return candidates.find((u) => (!u.valid_from || u.valid_from <= end) && (!u.valid_to || u.valid_to >= start))?.id;
-  };
-}
-
-/**
- * Imports data values: all or nothing by default (atomicMode ALL), or the good rows only (NONE). Every refused row
- * is a conflict naming the object, the value and the row indexes, as DHIS2 reports them.
- */
-export async function importDataValues(
-  db: Db,
-  actor: Actor,
-  values: DataValueDto[],
-  options: { dryRun: boolean; atomicMode: 'ALL' | 'NONE'; sourceRef: string; request?: FastifyRequest },
-): Promise<ImportSummary> {
-  const resolve = await unitResolver(db);
-  const conflicts = new Map<string, ImportConflict>();
-  const conflict = (object: string, value: string, property: string, index: number) => {
-    const key = `${property}\u0000${object}\u0000${value}`;
-    const existing = conflicts.get(key);
-    if (existing) existing.indexes.push(index);
-    else conflicts.set(key, { object, value, property, indexes: [index] });
-  };
-  const inputs: ValueInput[] = [];
-  const indexOf: number[] = [];
-  values.forEach((v, index) => {
-    if (!v.dataElement) return conflict('', 'Data element is missing', 'dataElement', index);
-    if (!v.period) return conflict('', 'Period is missing', 'period', index);
-    if (!v.orgUnit) return conflict('', 'Organisation unit is missing', 'orgUnit', index);
-    if (v.attributeOptionCombo && v.attributeOptionCombo !== 'default') {
-      return conflict(v.attributeOptionCombo, 'Attribute option combo not found (only "default" is used)', 'attributeOptionCombo', index);
-    }
-    const unitId = resolve(v.orgUnit, v.period);
-    if (unitId === undefined) return conflict(v.orgUnit, 'Organisation unit not found or not in force during the period', 'orgUnit', index);
-    inputs.push({
-      element: v.dataElement, orgUnitId: unitId, period: v.period, coc: v.categoryOptionCombo && v.categoryOptionCombo !== 'default' ? v.categoryOptionCombo : undefined,
-      value: v.deleted ? null : (v.value ?? null), ...(v.comment !== undefined ? { comment: v.comment } : {}), ...(v.followup !== undefined ? { followup: v.followup } : {}),
-    });
-    indexOf.push(index);
-  });
-
-  const dryCheck = await writeValues(db, actor, inputs, { kind: 'import', ref: options.sourceRef }, { dryRun: true });
-  for (const p of dryCheck.problems) {
-    const original = values[indexOf[p.row]!]!;
-    const property = FIELD_OF[p.field] ?? p.field;
-    const object = property === 'orgUnit' ? original.orgUnit : property === 'dataElement' ? original.dataElement : property === 'period' ? original.period
-      : property === 'categoryOptionCombo' ? (original.categoryOptionCombo ?? 'default') : String(original.value ?? '');
-    conflict(object, p.reason, property, indexOf[p.row]!);
-  }
-  const bad = new Set([...conflicts.values()].flatMap((c) => c.indexes));
-  const summary: ImportSummary = {
-    responseType: 'ImportSummary', status: 'SUCCESS', description: 'Import process completed successfully',
-    importOptions: { dryRun: options.dryRun, atomicMode: options.atomicMode, idScheme: 'code' },
-    importCount: { imported: 0, updated: 0, ignored: 0, deleted: 0 },
-    conflicts: [...conflicts.values()], dataSetComplete: 'false',
-  };
-  if (bad.size && options.atomicMode === 'ALL') {
-    summary.status = 'ERROR';
-    summary.description = 'Import refused: the file has conflicts and nothing was imported (atomicMode=ALL)';
-    summary.importCount.ignored = values.length;
-    return summary;
-  }
-  const good = inputs.filter((_, i) => !bad.has(indexOf[i]!));
-  const result = options.dryRun
-    ? { ...dryCheck, ...(await writeValues(db, actor, good, { kind: 'import', ref: options.sourceRef }, { dryRun: true })) }
-    : await writeValues(db, actor, good, { kind: 'import', ref: options.sourceRef }, { request: options.request });
-  summary.importCount = { imported: result.imported, updated: result.updated, deleted: result.deleted, ignored: result.ignored + bad.size };
-  if (bad.size) {
-    summary.status = 'WARNING';
-    summary.description = 'Import completed with conflicts: the rows named in conflicts were ignored';
-  }
-  return summary;
 }
 
 export interface ExportQuery {

@@ -7,7 +7,13 @@ import { Analytics } from './analytics.js';
 import { ZIndicatorCreate, ZIndicatorUpdate, ZTargets, createIndicator, setTargets, updateIndicator } from './indicators.js';
 import { isPeriodCode, parsePeriod } from './periods.js';
 import { assertNoProblems, writeValues } from './values.js';
-import { dataValuesToCsv, dataValuesToXlsx, exportDataValues, importDataValues, parseDataValueCsv, parseDataValueXlsx, type DataValueDto } from './exchange.js';
+import { dataValuesToCsv, dataValuesToXlsx, exportDataValues, parseDataValueXlsx, readDataValueCsv, type DataValueDto } from './exchange.js';
+import { importValueRows } from './bulk-import.js';
+import type { Readable } from 'node:stream';
+
+async function* markDeleted(rows: AsyncIterable<DataValueDto> | DataValueDto[]): AsyncGenerator<DataValueDto> {
+  for await (const row of rows) yield { ...row, deleted: true };
+}
 import { errorBody, requestLocale } from '../../server/errors.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -103,7 +109,8 @@ export async function dataRoutes(appBase: FastifyInstance): Promise<void> {
   });
 
   // DHIS2's exchange formats: CSV as text, XLSX as bytes; JSON is Fastify's own.
-  app.addContentTypeParser(['application/csv', 'text/csv'], { parseAs: 'string', bodyLimit: 200 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  // CSV is streamed straight into the importer, so a file of millions of rows never sits in memory.
+  app.addContentTypeParser(['application/csv', 'text/csv'], (_req, payload, done) => done(null, payload));
   app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: 100 * 1024 * 1024 }, (_req, body, done) => done(null, body));
 
   app.post('/api/dataValueSets', {
@@ -120,7 +127,7 @@ export async function dataRoutes(appBase: FastifyInstance): Promise<void> {
     },
   }, async (request, reply) => {
     const type = String(request.headers['content-type'] ?? '');
-    let values: DataValueDto[];
+    let values: AsyncIterable<DataValueDto> | DataValueDto[];
     let sourceRef: string;
     if (type.startsWith(XLSX_TYPE)) {
       values = await parseDataValueXlsx(request.body as Buffer).catch(() => {
@@ -128,11 +135,7 @@ export async function dataRoutes(appBase: FastifyInstance): Promise<void> {
       });
       sourceRef = 'dataValueSets.xlsx';
     } else if (/^(application|text)\/csv/.test(type)) {
-      try {
-        values = parseDataValueCsv(request.body as string);
-      } catch (err) {
-        throw new AppError('validation_failed', 400, { detail: `CSV: ${(err as Error).message}` }, 'body');
-      }
+      values = readDataValueCsv(request.body as Readable);
       sourceRef = 'dataValueSets.csv';
     } else {
       const set = ZDataValueSet.parse(request.body);
@@ -140,8 +143,14 @@ export async function dataRoutes(appBase: FastifyInstance): Promise<void> {
       sourceRef = 'dataValueSets.json';
     }
     const q = request.query;
-    if (q.importStrategy === 'DELETE') values = values.map((v) => ({ ...v, deleted: true }));
-    const summary = await importDataValues(db, request.user!, values, { dryRun: q.dryRun === 'true', atomicMode: q.atomicMode, sourceRef, request });
+    const rows = q.importStrategy === 'DELETE' ? markDeleted(values) : values;
+    let summary;
+    try {
+      summary = await importValueRows(db, request.user!, rows, { dryRun: q.dryRun === 'true', atomicMode: q.atomicMode, sourceRef, request });
+    } catch (err) {
+      if ((err as { code?: string }).code?.startsWith('CSV_')) throw new AppError('validation_failed', 400, { detail: `CSV: ${(err as Error).message}` }, 'body');
+      throw err;
+    }
     if (summary.status !== 'ERROR') return summary;
     const bad = new Set(summary.conflicts.flatMap((c) => c.indexes)).size;
     return reply.status(409).send({ ...summary, ...errorBody('import_conflicts', requestLocale(request), { count: bad }) });

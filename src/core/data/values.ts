@@ -65,22 +65,14 @@ interface ElementInfo {
   combo_id: number;
 }
 
-async function loadElements(db: Db, codes: string[]) {
-  if (!codes.length) return new Map<string, ElementInfo>();
-  const rows = await db
-    .selectFrom('data_element')
-    .select(['id', 'code', 'value_type', 'period_types', 'category_combo_id as combo_id'])
-    .where('code', 'in', codes)
-    .execute();
-  return new Map(rows.map((r) => [r.code, r]));
+interface UnitInfo {
+  id: number;
+  code: string;
+  valid_from: string | null;
+  valid_to: string | null;
 }
 
-async function loadCocs(db: Db) {
-  const rows = await db.selectFrom('category_option_combo').select(['id', 'code', 'combo_id']).execute();
-  return new Map(rows.map((r) => [r.code, r]));
-}
-
-interface Checked {
+export interface Checked {
   input: ValueInput;
   element: ElementInfo;
   period: Period;
@@ -90,22 +82,47 @@ interface Checked {
 }
 
 /**
- * Checks every row before anything is written: element, period and its type, disaggregation, unit, the actor's
- * scope, and the value against the element's type. Returns the rows ready to write and every problem found.
+ * Everything a value is checked against, loaded once: elements, disaggregations, units with their validity, and
+ * the actor's scope. Both the row-by-row writer and the streaming importer check with it, row by row, in memory.
  */
-export async function checkValues(db: Db, actor: Actor, inputs: ValueInput[]): Promise<{ ok: Checked[]; problems: RowProblem[] }> {
-  const elements = await loadElements(db, [...new Set(inputs.map((i) => i.element))]);
-  const cocs = await loadCocs(db);
-  const unitIds = [...new Set(inputs.map((i) => i.orgUnitId))];
-  const units = new Map(
-    unitIds.length ? (await db.selectFrom('org_unit').select(['id', 'valid_from', 'valid_to']).where('id', 'in', unitIds).execute()).map((u) => [u.id, u]) : [],
-  );
-  const scope = await scopeUnitIds(db, actor);
-  const ok: Checked[] = [];
-  const problems: RowProblem[] = [];
-  inputs.forEach((input, row) => {
-    const problem = (field: string, reason: string, value?: unknown) => problems.push({ row, field, reason, ...(value !== undefined ? { value } : {}) });
-    const element = elements.get(input.element);
+export class ValueChecker {
+  private constructor(
+    private readonly elements: Map<string, ElementInfo>,
+    private readonly cocs: Map<string, { id: number; code: string; combo_id: number }>,
+    private readonly units: Map<number, UnitInfo>,
+    private readonly unitsByCode: Map<string, UnitInfo[]>,
+    private readonly scope: Set<number> | null,
+  ) {}
+
+  static async load(db: Db, actor: Actor): Promise<ValueChecker> {
+    const elements = await db.selectFrom('data_element').select(['id', 'code', 'value_type', 'period_types', 'category_combo_id as combo_id']).execute();
+    const cocs = await db.selectFrom('category_option_combo').select(['id', 'code', 'combo_id']).execute();
+    const units = await db.selectFrom('org_unit').select(['id', 'code', 'valid_from', 'valid_to']).execute();
+    const byCode = new Map<string, UnitInfo[]>();
+    for (const u of units) byCode.set(u.code, [...(byCode.get(u.code) ?? []), u]);
+    return new ValueChecker(
+      new Map(elements.map((e) => [e.code, e])), new Map(cocs.map((c) => [c.code, c])), new Map(units.map((u) => [u.id, u])), byCode,
+      await scopeUnitIds(db, actor),
+    );
+  }
+
+  /** The unit that bore a code at the end of a period (a code names different units over time). */
+  unitByCode(code: string, periodCode: string): number | undefined {
+    const candidates = this.unitsByCode.get(code);
+    if (!candidates) return undefined;
+    let period: Period;
+    try {
+      period = parsePeriod(periodCode);
+    } catch {
+      return candidates[0]?.id;
+    }
+    const covers = (u: UnitInfo, from: string, to: string) => (!u.valid_from || u.valid_from <= to) && (!u.valid_to || u.valid_to >= from);
+    return (candidates.find((u) => covers(u, period.end, period.end)) ?? candidates.find((u) => covers(u, period.start, period.end)))?.id;
+  }
+
+  check(input: ValueInput): Checked | Omit<RowProblem, 'row'> {
+    const problem = (field: string, reason: string, value?: unknown) => ({ field, reason, ...(value !== undefined ? { value } : {}) });
+    const element = this.elements.get(input.element);
     if (!element) return problem('dataElement', 'unknown data element', input.element);
     let period: Period;
     try {
@@ -116,22 +133,34 @@ export async function checkValues(db: Db, actor: Actor, inputs: ValueInput[]): P
     if (!element.period_types.includes(period.type)) {
       return problem('period', `${element.code} accepts ${element.period_types.join(', ')} periods, not ${period.type}`, input.period);
     }
-    const unit = units.get(input.orgUnitId);
+    const unit = this.units.get(input.orgUnitId);
     if (!unit) return problem('orgUnit', 'unknown unit', input.orgUnitId);
     if ((unit.valid_from && period.end < unit.valid_from) || (unit.valid_to && period.start > unit.valid_to)) {
       return problem('orgUnit', `the unit was not in force during ${period.code}`, input.orgUnitId);
     }
-    if (scope && !scope.has(input.orgUnitId)) return problem('orgUnit', OUTSIDE_SCOPE, input.orgUnitId);
-    const coc = cocs.get(input.coc ?? 'default');
+    if (this.scope && !this.scope.has(input.orgUnitId)) return problem('orgUnit', OUTSIDE_SCOPE, input.orgUnitId);
+    const coc = this.cocs.get(input.coc ?? 'default');
     const comboMatches = coc && (coc.combo_id === element.combo_id || (coc.code === 'default' && !input.coc));
     if (!coc || !comboMatches) return problem('categoryOptionCombo', `not a disaggregation of ${element.code}`, input.coc);
-    if (input.value === null || input.value === '') {
-      return ok.push({ input, element, period, cocId: coc.id, text: null, number: null });
-    }
+    if (input.comment && input.comment.length > 2000) return problem('comment', 'comment longer than 2,000 characters');
+    if (input.value === null || input.value === '') return { input, element, period, cocId: coc.id, text: null, number: null };
     const parsed = parseValue(element.value_type, input.value);
     if ('reason' in parsed) return problem('value', parsed.reason, input.value);
-    if (input.comment && input.comment.length > 2000) return problem('comment', 'comment longer than 2,000 characters');
-    ok.push({ input, element, period, cocId: coc.id, text: parsed.text, number: parsed.number });
+    return { input, element, period, cocId: coc.id, text: parsed.text, number: parsed.number };
+  }
+}
+
+export const isChecked = (x: Checked | Omit<RowProblem, 'row'>): x is Checked => 'element' in x;
+
+/** Checks every row before anything is written, and returns the rows ready to write and every problem found. */
+export async function checkValues(db: Db, actor: Actor, inputs: ValueInput[]): Promise<{ ok: Checked[]; problems: RowProblem[] }> {
+  const checker = await ValueChecker.load(db, actor);
+  const ok: Checked[] = [];
+  const problems: RowProblem[] = [];
+  inputs.forEach((input, row) => {
+    const result = checker.check(input);
+    if (isChecked(result)) ok.push(result);
+    else problems.push({ row, ...result });
   });
   return { ok, problems };
 }

@@ -1,0 +1,178 @@
+import type { FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
+import { inTransaction, type Db } from '../../db/database.js';
+import type { Actor } from '../access/actor.js';
+import { actorName } from '../access/actor.js';
+import { recordAudit } from '../audit/audit.js';
+import { isChecked, ValueChecker } from './values.js';
+import type { DataValueDto, ImportConflict, ImportSummary } from './exchange.js';
+
+const BATCH = 5000;
+
+export interface ImportOptions {
+  dryRun: boolean;
+  atomicMode: 'ALL' | 'NONE';
+  sourceRef: string;
+  request?: FastifyRequest;
+  /** Called after each batch with the number of rows read so far. */
+  onProgress?: (rowsRead: number) => void;
+}
+
+class Rollback extends Error {}
+
+const FIELD_OF: Record<string, string> = { dataElement: 'dataElement', period: 'period', orgUnit: 'orgUnit', categoryOptionCombo: 'categoryOptionCombo', value: 'value', comment: 'comment' };
+
+/**
+ * Imports any number of data values from a stream of rows in bounded memory: each row is checked in memory,
+ * good rows are staged in a temporary table in batches, and one set-based statement applies them — values,
+ * history and counts — inside the same transaction. With atomicMode ALL one bad row rolls everything back; with a
+ * dry run everything is rolled back after counting. Later duplicates of the same value override earlier ones.
+ */
+export async function importValueRows(db: Db, actor: Actor, rows: AsyncIterable<DataValueDto> | Iterable<DataValueDto>, options: ImportOptions): Promise<ImportSummary> {
+  const checker = await ValueChecker.load(db, actor);
+  const conflicts = new Map<string, ImportConflict>();
+  const conflict = (object: string, value: string, property: string, index: number) => {
+    const key = `${property}\u0000${object}\u0000${value}`;
+    const existing = conflicts.get(key);
+    if (existing) existing.indexes.push(index);
+    else conflicts.set(key, { object, value, property, indexes: [index] });
+  };
+  const who = actorName(actor);
+  let total = 0;
+  let counts = { imported: 0, updated: 0, deleted: 0 };
+
+  try {
+    await inTransaction(db, async (trx) => {
+      await sql`CREATE TEMP TABLE import_staging (
+        idx integer, element_id bigint, org_unit_id bigint, period text, period_type text, start_date date, end_date date,
+        coc_id bigint, value text, numeric_value double precision, comment text, has_comment boolean, followup boolean
+      ) ON COMMIT DROP`.execute(trx);
+      let batch: unknown[][] = [];
+      const flush = async () => {
+        if (!batch.length) return;
+        const column = (k: number) => batch.map((r) => r[k]);
+        await sql`INSERT INTO import_staging SELECT * FROM unnest(
+          ${column(0)}::int[], ${column(1)}::bigint[], ${column(2)}::bigint[], ${column(3)}::text[], ${column(4)}::text[], ${column(5)}::date[],
+          ${column(6)}::date[], ${column(7)}::bigint[], ${column(8)}::text[], ${column(9)}::float8[], ${column(10)}::text[], ${column(11)}::boolean[],
+          ${column(12)}::boolean[])`.execute(trx);
+        batch = [];
+        options.onProgress?.(total);
+      };
+      for await (const row of rows) {
+        const index = total++;
+        if (!row.dataElement) conflict('', 'Data element is missing', 'dataElement', index);
+        else if (!row.period) conflict('', 'Period is missing', 'period', index);
+        else if (!row.orgUnit) conflict('', 'Organisation unit is missing', 'orgUnit', index);
+        else if (row.attributeOptionCombo && row.attributeOptionCombo !== 'default') {
+          conflict(row.attributeOptionCombo, 'Attribute option combo not found (only "default" is used)', 'attributeOptionCombo', index);
+        } else {
+          const unitId = checker.unitByCode(row.orgUnit, row.period);
+          if (unitId === undefined) conflict(row.orgUnit, 'Organisation unit not found or not in force during the period', 'orgUnit', index);
+          else {
+            const coc = row.categoryOptionCombo && row.categoryOptionCombo !== 'default' ? row.categoryOptionCombo : undefined;
+            const result = checker.check({
+              element: row.dataElement, orgUnitId: unitId, period: row.period, coc, value: row.deleted ? null : (row.value ?? null),
+              comment: row.comment ?? null,
+            });
+            if (isChecked(result)) {
+              batch.push([index, result.element.id, unitId, result.period.code, result.period.type, result.period.start, result.period.end, result.cocId,
+                result.text, result.number, row.comment ?? null, row.comment !== undefined && row.comment !== null, row.followup ?? null]);
+            } else {
+              const property = FIELD_OF[result.field] ?? result.field;
+              const object = property === 'orgUnit' ? row.orgUnit : property === 'dataElement' ? row.dataElement : property === 'period' ? row.period
+                : property === 'categoryOptionCombo' ? (row.categoryOptionCombo ?? 'default') : String(row.value ?? '');
+              conflict(object, result.reason, property, index);
+            }
+          }
+        }
+        if (batch.length >= BATCH) await flush();
+      }
+      await flush();
+      if (conflicts.size && options.atomicMode === 'ALL') throw new Rollback();
+      counts = options.dryRun ? await countChanges(trx) : await applyStaging(trx, who, options.sourceRef);
+      if (options.dryRun) throw new Rollback();
+      if (counts.imported + counts.updated + counts.deleted > 0) {
+        await recordAudit(trx, actor, { action: 'data_value.import', entity: 'data_value', after: { source: options.sourceRef, rows: total, ...counts } }, options.request);
+      }
+    });
+  } catch (err) {
+    if (!(err instanceof Rollback)) throw err;
+  }
+
+  const refused = conflicts.size > 0 && options.atomicMode === 'ALL';
+  return {
+    responseType: 'ImportSummary',
+    status: refused ? 'ERROR' : conflicts.size ? 'WARNING' : 'SUCCESS',
+    description: refused ? 'Import refused: the file has conflicts and nothing was imported (atomicMode=ALL)'
+      : conflicts.size ? 'Import completed with conflicts: the rows named in conflicts were ignored' : 'Import process completed successfully',
+    importOptions: { dryRun: options.dryRun, atomicMode: options.atomicMode, idScheme: 'code' },
+    importCount: refused ? { imported: 0, updated: 0, ignored: total, deleted: 0 }
+      : { ...counts, ignored: total - counts.imported - counts.updated - counts.deleted },
+    conflicts: [...conflicts.values()],
+    dataSetComplete: 'false',
+  };
+}
+
+/** The staged rows, the last of each key, joined to what is stored: only real changes go on. */
+const CHANGED = sql`
+  incoming AS (
+    SELECT DISTINCT ON (element_id, org_unit_id, period, coc_id) * FROM import_staging
+    ORDER BY element_id, org_unit_id, period, coc_id, idx DESC
+  ),
+  changed AS (
+    SELECT i.element_id, i.org_unit_id, i.period, i.period_type, i.start_date, i.end_date, i.coc_id, i.value, i.numeric_value,
+      CASE WHEN i.has_comment THEN i.comment ELSE d.comment END AS comment,
+      coalesce(i.followup, d.followup, false) AS followup,
+      d.id AS existing_id, d.value AS old_value, d.deleted AS old_deleted
+    FROM incoming i
+    LEFT JOIN data_value d ON d.element_id = i.element_id AND d.org_unit_id = i.org_unit_id AND d.period = i.period AND d.coc_id = i.coc_id
+    WHERE (i.value IS NOT NULL AND (d.id IS NULL OR d.deleted OR d.value IS DISTINCT FROM i.value
+              OR (i.has_comment AND d.comment IS DISTINCT FROM i.comment) OR (i.followup IS NOT NULL AND d.followup IS DISTINCT FROM i.followup)))
+       OR (i.value IS NULL AND d.id IS NOT NULL AND NOT d.deleted)
+  )`;
+
+async function countChanges(trx: Db) {
+  const r = await sql<{ imported: number; updated: number; deleted: number }>`
+    WITH ${CHANGED}
+    SELECT count(*) FILTER (WHERE value IS NOT NULL AND existing_id IS NULL)::int AS imported,
+           count(*) FILTER (WHERE value IS NOT NULL AND existing_id IS NOT NULL)::int AS updated,
+           count(*) FILTER (WHERE value IS NULL)::int AS deleted
+    FROM changed`.execute(trx);
+  return r.rows[0]!;
+}
+
+async function applyStaging(trx: Db, who: string, ref: string) {
+  const r = await sql<{ imported: number; updated: number; deleted: number }>`
+    WITH ${CHANGED},
+    upserted AS (
+      INSERT INTO data_value (element_id, org_unit_id, period, period_type, start_date, end_date, coc_id, value, numeric_value,
+                              stored_by, source_kind, source_ref, comment, followup)
+      SELECT element_id, org_unit_id, period, period_type, start_date, end_date, coc_id, value, numeric_value, ${who}, 'import', ${ref}, comment, followup
+      FROM changed WHERE value IS NOT NULL
+      ON CONFLICT (element_id, org_unit_id, period, coc_id) DO UPDATE SET
+        value = excluded.value, numeric_value = excluded.numeric_value, deleted = false, stored_by = excluded.stored_by,
+        source_kind = excluded.source_kind, source_ref = excluded.source_ref, comment = excluded.comment, followup = excluded.followup, updated_at = now()
+      RETURNING id, element_id, org_unit_id, period, coc_id, value
+    ),
+    deleted AS (
+      UPDATE data_value d SET deleted = true, stored_by = ${who}, source_kind = 'import', source_ref = ${ref}, updated_at = now()
+      FROM changed c WHERE c.value IS NULL AND d.id = c.existing_id
+      RETURNING d.id, c.old_value
+    ),
+    history AS (
+      INSERT INTO data_value_history (data_value_id, changed_by, source_kind, source_ref, change, old_value, new_value, comment)
+      SELECT u.id, ${who}, 'import', ${ref},
+             CASE WHEN c.existing_id IS NULL THEN 'create' WHEN c.old_deleted THEN 'restore' ELSE 'update' END,
+             CASE WHEN c.old_deleted THEN NULL ELSE c.old_value END, u.value, c.comment
+      FROM upserted u JOIN changed c ON c.element_id = u.element_id AND c.org_unit_id = u.org_unit_id AND c.period = u.period AND c.coc_id = u.coc_id
+      UNION ALL
+      SELECT id, ${who}, 'import', ${ref}, 'delete', old_value, NULL, NULL FROM deleted
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM changed WHERE value IS NOT NULL AND existing_id IS NULL)::int AS imported,
+           (SELECT count(*) FROM changed WHERE value IS NOT NULL AND existing_id IS NOT NULL)::int AS updated,
+           (SELECT count(*) FROM deleted)::int AS deleted,
+           (SELECT count(*) FROM history)::int AS history`.execute(trx);
+  const { imported, updated, deleted } = r.rows[0]!;
+  return { imported, updated, deleted };
+}
