@@ -13,6 +13,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Where the embedded data lives (PGlite only), or the server's address without credentials. */
   location: string;
+  /** The embedded engine itself, for the few things only it can do (the import benchmark's COPY of a blob). */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -79,6 +81,7 @@ async function openPglite(dir: string, schema: string | undefined): Promise<Data
     db,
     kind: 'pglite',
     location: dir,
+    pglite: instance,
     async close() {
       await db.destroy();
       await instance.close();
