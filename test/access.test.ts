@@ -58,6 +58,7 @@ const OUT_OF_SCOPE: Record<string, () => { url: string; payload?: unknown; statu
   'POST /api/indicators': () => ({ url: '/api/indicators', payload: { code: 'X_1', nameVi: 'X', nameEn: 'X', numerator: '1', pillar: 'government', direction: 'higher' } }),
   'PATCH /api/indicators/:code': () => ({ url: '/api/indicators/NQ07_HH_FIBRE', payload: { nameVi: 'Đổi' } }),
   'PUT /api/indicators/:code/targets': () => ({ url: '/api/indicators/NQ07_HH_FIBRE/targets', payload: { orgUnitId: ids.city, targets: [] } }),
+  'GET /api/imports/:id': () => ({ url: '/api/imports/00000000-0000-0000-0000-000000000000', status: 404 }),
   'PUT /api/org-units/boundaries': () => ({ url: '/api/org-units/boundaries', payload: { source: 'x', collection: { type: 'FeatureCollection', features: [] } } }),
 };
 
@@ -95,6 +96,7 @@ describe('every route is guarded', () => {
       const res = await officer.request({ method, url, payload: payload as Record<string, unknown> | undefined });
       expect(res.statusCode, route).toBe(status);
       if (status === 409) expect(res.json().conflicts[0].value, route).toBe('outside your units');
+      else if (status === 404) expect(res.json().error.code, route).toBe('not_found');
       else expect(['forbidden', 'out_of_scope'], route).toContain(res.json().error.code);
     }
   });

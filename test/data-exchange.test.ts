@@ -171,3 +171,37 @@ describe('bad rows', () => {
     expect(get.json().error.field).toBe('querystring.period');
   });
 });
+
+describe('long imports run as jobs with progress', () => {
+  it('answers 202 with a job, whose progress reaches 100% and keeps the import summary; other users do not even learn it exists', async () => {
+    const lines = ['dataelement,period,orgunit,catoptcombo,attroptcombo,value'];
+    for (const unit of ['941', '942', '943', '944', '945']) for (let m = 1; m <= 12; m++) lines.push(`PAYMENT_ACCOUNT_15PLUS,2024M${String(m).padStart(2, '0')},${unit},,,${m * 10}`);
+    const res = await admin.request({ method: 'POST', url: '/api/dataValueSets?async=true', payload: lines.join('\n'), headers: { 'content-type': 'application/csv' } });
+    expect(res.statusCode).toBe(202);
+    const { id, url } = res.json();
+    expect(url).toBe(`/api/imports/${id}`);
+    let job;
+    for (let i = 0; i < 100; i++) {
+      job = (await admin.request({ method: 'GET', url })).json();
+      if (job.status !== 'running') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(job).toMatchObject({ status: 'done', percent: 100, rowsRead: 60, bytesTotal: lines.join('\n').length, summary: { status: 'SUCCESS', importCount: { imported: 60 } } });
+    const officer = await source.login('canbo');
+    expect((await officer.request({ method: 'GET', url })).statusCode).toBe(404);
+    const other = await source.login('admin');
+    expect((await other.request({ method: 'GET', url })).statusCode).toBe(200);
+  });
+
+  it('a job that finds conflicts ends done with the refusal in its summary', async () => {
+    const res = await admin.request({ method: 'POST', url: '/api/dataValueSets?async=true', payload: { dataValues: [{ dataElement: 'NOPE', period: '2024', orgUnit: '941', value: '1' }] } });
+    const { url } = res.json();
+    let job;
+    for (let i = 0; i < 100; i++) {
+      job = (await admin.request({ method: 'GET', url })).json();
+      if (job.status !== 'running') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(job).toMatchObject({ status: 'done', rowsTotal: 1, summary: { status: 'ERROR', conflicts: [{ object: 'NOPE' }] } });
+  });
+});

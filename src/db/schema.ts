@@ -254,6 +254,23 @@ export interface IndicatorTargetTable {
   source: string | null;
 }
 
+export interface ImportJobTable {
+  id: Generated<string>;
+  created_by: string;
+  status: 'running' | 'done' | 'failed';
+  format: string;
+  dry_run: boolean;
+  atomic_mode: string;
+  bytes_total: number | null;
+  rows_total: number | null;
+  bytes_read: ColumnType<number, number | undefined, number>;
+  rows_read: ColumnType<number, number | undefined, number>;
+  summary: ColumnType<unknown, string | null | undefined, string | null>;
+  error: string | null;
+  created_at: Timestamp;
+  finished_at: NullableTimestamp;
+}
+
 export interface DB {
   app_setting: AppSettingTable;
   org_unit: OrgUnitTable;
@@ -279,4 +296,5 @@ export interface DB {
   indicator_target: IndicatorTargetTable;
   analytics_cache: AnalyticsCacheTable;
   data_element_version: DataElementVersionTable;
+  import_job: ImportJobTable;
 }

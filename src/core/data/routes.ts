@@ -9,10 +9,24 @@ import { isPeriodCode, parsePeriod } from './periods.js';
 import { assertNoProblems, writeValues } from './values.js';
 import { dataValuesToCsv, dataValuesToXlsx, exportDataValues, parseDataValueXlsx, readDataValueCsv, type DataValueDto } from './exchange.js';
 import { importValueRows } from './bulk-import.js';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { countBytes, getImportJob, settleImports, startImportJob } from './import-jobs.js';
 
 async function* markDeleted(rows: AsyncIterable<DataValueDto> | DataValueDto[]): AsyncGenerator<DataValueDto> {
   for await (const row of rows) yield { ...row, deleted: true };
+}
+
+async function* removeAfter(rows: AsyncIterable<DataValueDto> | DataValueDto[], file: string): AsyncGenerator<DataValueDto> {
+  try {
+    yield* rows;
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
 }
 import { errorBody, requestLocale } from '../../server/errors.js';
 
@@ -122,6 +136,7 @@ export async function dataRoutes(appBase: FastifyInstance): Promise<void> {
         dryRun: z.enum(['true', 'false']).default('false'),
         atomicMode: z.enum(['ALL', 'NONE']).default('ALL'),
         importStrategy: z.enum(['CREATE_AND_UPDATE', 'DELETE']).default('CREATE_AND_UPDATE'),
+        async: z.enum(['true', 'false']).default('false'),
         idScheme: z.enum(['code', 'CODE']).optional(),
       }),
     },
@@ -143,10 +158,31 @@ export async function dataRoutes(appBase: FastifyInstance): Promise<void> {
       sourceRef = 'dataValueSets.json';
     }
     const q = request.query;
+    const options = { dryRun: q.dryRun === 'true', atomicMode: q.atomicMode, sourceRef, request };
+    if (q.async === 'true') {
+      // The upload is spooled to a file first, so the answer can leave at once and the progress is told in bytes.
+      let spooled: string | null = null;
+      let bytesTotal: number | null = null;
+      if (typeof (values as AsyncIterable<DataValueDto>)[Symbol.asyncIterator] === 'function' && !Array.isArray(values)) {
+        spooled = path.join(os.tmpdir(), `tinhso-import-${crypto.randomUUID()}.csv`);
+        await pipeline(request.body as Readable, fs.createWriteStream(spooled, { mode: 0o600 }));
+        bytesTotal = fs.statSync(spooled).size;
+      }
+      const file = spooled;
+      const id = await startImportJob(db, request.user!, {
+        format: sourceRef.split('.').pop()!, bytesTotal, rowsTotal: Array.isArray(values) ? values.length : null,
+        rows: (onBytes) => {
+          const source = file ? readDataValueCsv(countBytes(fs.createReadStream(file), onBytes)) : values;
+          const rows = q.importStrategy === 'DELETE' ? markDeleted(source) : source;
+          return file ? removeAfter(rows, file) : rows;
+        },
+      }, { dryRun: options.dryRun, atomicMode: options.atomicMode, sourceRef });
+      return reply.status(202).send({ id, status: 'running', url: `/api/imports/${id}` });
+    }
     const rows = q.importStrategy === 'DELETE' ? markDeleted(values) : values;
     let summary;
     try {
-      summary = await importValueRows(db, request.user!, rows, { dryRun: q.dryRun === 'true', atomicMode: q.atomicMode, sourceRef, request });
+      summary = await importValueRows(db, request.user!, rows, options);
     } catch (err) {
       if ((err as { code?: string }).code?.startsWith('CSV_')) throw new AppError('validation_failed', 400, { detail: `CSV: ${(err as Error).message}` }, 'body');
       throw err;
@@ -155,6 +191,12 @@ export async function dataRoutes(appBase: FastifyInstance): Promise<void> {
     const bad = new Set(summary.conflicts.flatMap((c) => c.indexes)).size;
     return reply.status(409).send({ ...summary, ...errorBody('import_conflicts', requestLocale(request), { count: bad }) });
   });
+
+  app.get('/api/imports/:id', {
+    config: { access: writers },
+    schema: { tags: ['data'], params: z.object({ id: z.string().max(40) }) },
+  }, async (request) => getImportJob(db, request.user!, request.params.id));
+  app.addHook('onClose', settleImports);
 
   app.get('/api/dataValueSets', {
     config: { access: everyone },

@@ -1,0 +1,88 @@
+import { Transform, type Readable } from 'node:stream';
+import type { Db } from '../../db/database.js';
+import { notFound } from '../../server/errors.js';
+import type { Actor } from '../access/actor.js';
+import { actorName } from '../access/actor.js';
+import { importValueRows, type ImportOptions } from './bulk-import.js';
+import type { DataValueDto } from './exchange.js';
+
+interface Live {
+  bytesRead: number;
+  rowsRead: number;
+  done: Promise<void>;
+}
+
+/** Progress of the imports this process runs; the database row holds their outcome for every process. */
+const live = new Map<string, Live>();
+
+/** Counts the bytes that pass, so an upload's progress can be told against its Content-Length. */
+export function countBytes(input: Readable, onBytes: (n: number) => void): Readable {
+  let n = 0;
+  return input.pipe(new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      n += chunk.length;
+      onBytes(n);
+      done(null, chunk);
+    },
+  }));
+}
+
+/**
+ * Starts an import in the background and returns its id at once. The rows may be a stream (a CSV upload being
+ * read) or an array; `open` receives a callback for bytes read, for streams that can report it.
+ */
+export async function startImportJob(
+  db: Db,
+  actor: Actor,
+  input: { format: string; bytesTotal: number | null; rowsTotal: number | null; rows: (onBytes: (n: number) => void) => AsyncIterable<DataValueDto> | DataValueDto[] },
+  options: Omit<ImportOptions, 'onProgress'>,
+): Promise<string> {
+  const job = await db
+    .insertInto('import_job')
+    .values({ created_by: actorName(actor), status: 'running', format: input.format, dry_run: options.dryRun, atomic_mode: options.atomicMode, bytes_total: input.bytesTotal, rows_total: input.rowsTotal })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const state: Live = { bytesRead: 0, rowsRead: 0, done: Promise.resolve() };
+  live.set(job.id, state);
+  state.done = (async () => {
+    try {
+      const rows = input.rows((n) => (state.bytesRead = n));
+      const summary = await importValueRows(db, actor, rows, { ...options, onProgress: (n) => (state.rowsRead = n) });
+      await db.updateTable('import_job').set({
+        status: 'done', summary: JSON.stringify(summary), rows_read: state.rowsRead, bytes_read: state.bytesRead, finished_at: new Date(),
+      }).where('id', '=', job.id).execute();
+    } catch (err) {
+      await db.updateTable('import_job').set({
+        status: 'failed', error: err instanceof Error ? err.message : String(err), rows_read: state.rowsRead, bytes_read: state.bytesRead, finished_at: new Date(),
+      }).where('id', '=', job.id).execute();
+    } finally {
+      live.delete(job.id);
+    }
+  })();
+  return job.id;
+}
+
+/** A job as its creator (or an administrator) sees it, with the live progress when this process runs it. */
+export async function getImportJob(db: Db, actor: Actor, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('id');
+  const running = live.get(id);
+  const row = await db.selectFrom('import_job').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('id');
+  const isAdmin = actor.kind === 'user' && actor.role === 'admin';
+  if (!isAdmin && row.created_by !== actorName(actor)) throw notFound('id');
+  const bytesRead = running?.bytesRead ?? row.bytes_read;
+  return {
+    id: row.id, status: row.status, format: row.format, dryRun: row.dry_run, atomicMode: row.atomic_mode, createdBy: row.created_by,
+    createdAt: row.created_at, finishedAt: row.finished_at, bytesTotal: row.bytes_total, bytesRead, rowsRead: running?.rowsRead ?? row.rows_read,
+    rowsTotal: row.rows_total,
+    percent: row.status !== 'running' ? 100
+      : row.bytes_total ? Math.min(99, Math.floor((bytesRead / row.bytes_total) * 100))
+        : row.rows_total ? Math.min(99, Math.floor(((running?.rowsRead ?? 0) / row.rows_total) * 100)) : null,
+    summary: row.summary, error: row.error,
+  };
+}
+
+/** Waits for the imports this process is running (graceful shutdown; tests). */
+export async function settleImports(): Promise<void> {
+  await Promise.all([...live.values()].map((l) => l.done));
+}
