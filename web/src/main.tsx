@@ -15,6 +15,7 @@ import { AuditPage } from './pages/Audit';
 import { TokensPage } from './pages/Tokens';
 import { ScorecardPage } from './pages/Scorecard';
 import { DataEntryPage } from './pages/DataEntry';
+import { ExchangePage } from './pages/Exchange';
 import { useTranslation } from 'react-i18next';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
@@ -33,6 +34,7 @@ function Gate() {
         <Route path="/scorecard" element={<ScorecardPage key="nq07" framework="NQ07" />} />
         <Route path="/dti" element={<ScorecardPage key="dti" framework="DTI" />} />
         <Route path="/data-entry" element={<DataEntryPage />} />
+        <Route path="/exchange" element={<ExchangePage />} />
         <Route path="/users" element={<UsersPage />} />
         <Route path="/account" element={<AccountPage />} />
         {admin && <Route path="/audit" element={<AuditPage />} />}

@@ -33,6 +33,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {link('/scorecard', t('nav.scorecard'))}
           {link('/dti', t('nav.dti'))}
           {link('/data-entry', t('nav.entry'))}
+          {link('/exchange', t('nav.exchange'))}
           {MODULES.map((m) => (
             <span key={m} className="disabled" aria-disabled="true">{t(`nav.${m}`)} <small>{t('nav.soon')}</small></span>
           ))}
