@@ -1,8 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/server/app.js';
-import { browserMissing, launchBrowser } from './browser.js';
-import { createTestApp, DEMO_PASSWORD, type TestApp } from './helpers.js';
+import { browserMissing, launchBrowser, logIn, startWebApp } from './browser.js';
+import type { TestApp } from './helpers.js';
 
 let t: TestApp;
 let browser: Browser;
@@ -10,15 +9,7 @@ let base: string;
 
 beforeAll(async () => {
   if (browserMissing) return;
-  t = await createTestApp();
-  const web = await buildApp(t.ctx, { web: true });
-  await web.listen({ port: 0, host: '127.0.0.1' });
-  const old = t.close;
-  t.close = async () => {
-    await web.close();
-    await old();
-  };
-  base = `http://127.0.0.1:${(web.server.address() as { port: number }).port}`;
+  ({ t, base } = await startWebApp());
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -31,10 +22,7 @@ describe.skipIf(browserMissing)('the Resolution 07 scorecard in Chromium', () =>
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(base);
-    await page.getByLabel('Tên đăng nhập').fill('lanhdao');
-    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await logIn(page, base, 'lanhdao');
     await page.getByRole('link', { name: 'Chỉ tiêu Nghị quyết 07' }).click();
 
     const tile = page.getByTestId('tile-NQ07_REPORT_REGIMES');
@@ -62,10 +50,7 @@ describe.skipIf(browserMissing)('the Resolution 07 scorecard in Chromium', () =>
 
   it('the DTI page charts the rank by year', async () => {
     const page = await browser.newPage();
-    await page.goto(base);
-    await page.getByLabel('Tên đăng nhập').fill('lanhdao');
-    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await logIn(page, base, 'lanhdao');
     await page.getByRole('link', { name: 'Chỉ số DTI' }).click();
     await expect.poll(() => page.getByTestId('dti-rank').locator('canvas').count()).toBe(1);
     await expect.poll(() => page.getByTestId('tile-DTI_RANK').textContent()).toContain('36');
@@ -76,10 +61,7 @@ describe.skipIf(browserMissing)('the Resolution 07 scorecard in Chromium', () =>
 describe.skipIf(browserMissing)('the data-entry grid in Chromium', () => {
   it('an officer enters values for its commune: a bad value is flagged before saving, a good one is saved and counted', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(base);
-    await page.getByLabel('Tên đăng nhập').fill('canbo');
-    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await logIn(page, base, 'canbo');
     await page.getByRole('link', { name: 'Nhập số liệu' }).click();
     await page.getByLabel('Loại kỳ').selectOption('month');
     await page.getByLabel('Năm', { exact: true }).fill('2025');
@@ -108,10 +90,7 @@ describe.skipIf(browserMissing)('the data-entry grid in Chromium', () => {
 describe.skipIf(browserMissing)('import with a progress bar in Chromium', () => {
   it('an administrator uploads a CSV, sees the progress reach 100% and the counts, then the bad rows of another file', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(base);
-    await page.getByLabel('Tên đăng nhập').fill('admin');
-    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await logIn(page, base, 'admin');
     await page.getByRole('link', { name: 'Nhập / xuất dữ liệu' }).click();
     const lines = ['dataelement,period,orgunit,catoptcombo,attroptcombo,value'];
     for (const unit of ['941', '942', '943']) for (let m = 1; m <= 12; m++) lines.push(`PAYMENT_ACCOUNT_15PLUS,2024M${String(m).padStart(2, '0')},${unit},,,${m}`);

@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/server/app.js';
-import { browserMissing, launchBrowser } from './browser.js';
-import { createTestApp, DEMO_PASSWORD, type TestApp } from './helpers.js';
+import { browserMissing, launchBrowser, logIn, startWebApp } from './browser.js';
+import type { TestApp } from './helpers.js';
 
 let t: TestApp;
 let browser: Browser;
@@ -10,16 +9,7 @@ let base: string;
 
 beforeAll(async () => {
   if (browserMissing) return;
-  t = await createTestApp();
-  // The same context, now serving the built web app over a real socket.
-  const web = await buildApp(t.ctx, { web: true });
-  await web.listen({ port: 0, host: '127.0.0.1' });
-  const old = t.close;
-  t.close = async () => {
-    await web.close();
-    await old();
-  };
-  base = `http://127.0.0.1:${(web.server.address() as { port: number }).port}`;
+  ({ t, base } = await startWebApp());
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -27,19 +17,12 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function logIn(page: Page, username: string) {
-  await page.goto(base);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-}
-
 describe.skipIf(browserMissing)('the web shell in Chromium', () => {
   it('log in, see the 11 districts of 2024 on the map, switch to 1 July 2025, switch to English, log out', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 850 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await logIn(page, 'admin');
+    await logIn(page, base, 'admin');
     await expect.poll(() => page.getByText('Dữ liệu mẫu').first().isVisible()).toBe(true);
 
     await page.getByRole('link', { name: 'Đơn vị hành chính' }).click();
@@ -82,7 +65,7 @@ describe.skipIf(browserMissing)('the web shell in Chromium', () => {
 
   it('an administrator adds a user from the user screen; on a phone the menu opens from its button', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await logIn(page, 'admin');
+    await logIn(page, base, 'admin');
     await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('link', { name: 'Người dùng' }).click();
     await page.getByRole('button', { name: 'Thêm người dùng' }).click();

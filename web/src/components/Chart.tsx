@@ -6,8 +6,8 @@ import { CanvasRenderer } from 'echarts/renderers';
 
 echarts.use([LineChart, BarChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
 
-/** An ECharts chart that follows its options and the window size. */
-export function Chart({ option, height = 240, label, testId }: { option: echarts.EChartsCoreOption; height?: number; label: string; testId?: string }) {
+/** An ECharts instance bound to an element, resized with the window and disposed with the component. */
+export function useECharts() {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   useEffect(() => {
@@ -20,6 +20,12 @@ export function Chart({ option, height = 240, label, testId }: { option: echarts
       chart.current?.dispose();
     };
   }, []);
+  return { element, chart };
+}
+
+/** An ECharts chart that follows its options and the window size. */
+export function Chart({ option, height = 240, label, testId }: { option: echarts.EChartsCoreOption; height?: number; label: string; testId?: string }) {
+  const { element, chart } = useECharts();
   useEffect(() => {
     chart.current?.setOption(option, true);
   }, [option]);

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useECharts } from './Chart';
 import * as echarts from 'echarts/core';
 import { MapChart } from 'echarts/charts';
 import { TooltipComponent, VisualMapComponent, TitleComponent } from 'echarts/components';
@@ -22,19 +23,7 @@ interface Props {
 
 /** A choropleth of the units that have boundaries; colour is the figure in `values`. */
 export function UnitMap({ geojson, values, valueLabel, selectedId, onSelect, label }: Props) {
-  const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    if (!element.current) return;
-    chart.current = echarts.init(element.current);
-    const resize = () => chart.current?.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.current?.dispose();
-    };
-  }, []);
+  const { element, chart } = useECharts();
 
   useEffect(() => {
     const instance = chart.current;
