@@ -14,6 +14,8 @@ const REFERENCE = [
   'GET /api/org-units/:id', 'GET /api/org-units/:id/descendants',
   // Aggregate figures and their definitions: what the scorecard shows every signed-in user.
   'GET /api/data-elements', 'GET /api/indicators', 'GET /api/analytics', 'GET /api/scorecard', 'GET /api/scorecard/indicators/:code',
+  // Filtered to the caller's units rather than refused (tested in data-values.test.ts).
+  'GET /api/data-values/follow-up',
 ];
 
 let t: TestApp;

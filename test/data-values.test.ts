@@ -51,6 +51,19 @@ describe('writing values', () => {
     expect(restored.json()).toMatchObject({ updated: 1 });
   });
 
+  it('flags a value for follow-up, and lists the flagged values within the caller\'s units', async () => {
+    await write(admin, [
+      { element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.p7, period: '2023', value: 5, followup: true, comment: 'Cần kiểm tra lại' },
+      { element: 'PAYMENT_ACCOUNT_15PLUS_PCT', orgUnitId: u.socTrang2025, period: '2025M07', value: 50, followup: true },
+    ]);
+    const all = (await admin.request({ method: 'GET', url: '/api/data-values/follow-up' })).json();
+    expect(all.map((v: { orgUnitCode: string; period: string }) => `${v.orgUnitCode} ${v.period}`).sort()).toEqual(['31501 2023', '31507 2025M07']);
+    const mine = (await officer.request({ method: 'GET', url: '/api/data-values/follow-up' })).json();
+    expect(mine.map((v: { orgUnitCode: string }) => v.orgUnitCode)).toEqual(['31507']);
+    await write(admin, [{ element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.p7, period: '2023', value: 5, followup: false }]);
+    expect((await admin.request({ method: 'GET', url: '/api/data-values/follow-up' })).json()).toHaveLength(1);
+  });
+
   it('a dry run counts without writing', async () => {
     const dry = await write(admin, [{ element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.p6, period: '2024', value: 200 }], true);
     expect(dry.json()).toMatchObject({ imported: 1 });

@@ -54,6 +54,8 @@ describe.skipIf(browserMissing)('the Resolution 07 scorecard in Chromium', () =>
     await page.getByRole('link', { name: 'Chỉ số DTI' }).click();
     await expect.poll(() => page.getByTestId('dti-rank').locator('canvas').count()).toBe(1);
     await expect.poll(() => page.getByTestId('tile-DTI_RANK').textContent()).toContain('36');
+    const gaps = page.getByTestId('dti-gaps');
+    await expect.poll(() => gaps.textContent()).toContain('+0,083 so với bình quân');
     await page.close();
   });
 });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../server/errors.js';
-import { assertUnitInScope } from '../access/scope.js';
+import { assertUnitInScope, scopeUnitIds } from '../access/scope.js';
 import { Analytics } from './analytics.js';
 import { ZIndicatorCreate, ZIndicatorUpdate, ZTargets, createIndicator, setTargets, updateIndicator } from './indicators.js';
 import { isPeriodCode, parsePeriod } from './periods.js';
@@ -94,6 +94,24 @@ export async function dataRoutes(appBase: FastifyInstance): Promise<void> {
   app.put('/api/indicators/:code/targets', {
     config: { access: admins }, schema: { tags: ['data'], params: z.object({ code: z.string().max(60) }), body: ZTargets },
   }, async (request) => setTargets(db, request.user!, request.params.code, request.body, request));
+
+  /** Values flagged for follow-up, within the caller's units, newest first. */
+  app.get('/api/data-values/follow-up', {
+    config: { access: everyone },
+    schema: { tags: ['data'], querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }) },
+  }, async (request) => {
+    const scope = await scopeUnitIds(db, request.user!);
+    let q = db.selectFrom('data_value as v')
+      .innerJoin('data_element as e', 'e.id', 'v.element_id')
+      .innerJoin('org_unit as o', 'o.id', 'v.org_unit_id')
+      .innerJoin('category_option_combo as c', 'c.id', 'v.coc_id')
+      .select(['v.id', 'e.code as element', 'e.name_vi as elementNameVi', 'e.name_en as elementNameEn', 'o.id as orgUnitId', 'o.code as orgUnitCode', 'o.name as orgUnitName',
+        'v.period', 'c.code as coc', 'v.value', 'v.comment', 'v.stored_by as storedBy', 'v.updated_at as lastUpdated'])
+      .where('v.followup', '=', true)
+      .where('v.deleted', '=', false);
+    if (scope) q = q.where('v.org_unit_id', 'in', [...scope]);
+    return q.orderBy('v.updated_at', 'desc').limit(request.query.limit).execute();
+  });
 
   app.get('/api/data-values', {
     config: { access: everyone },

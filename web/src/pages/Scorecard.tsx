@@ -152,10 +152,29 @@ function DtiCharts({ card }: { card: Card }) {
       { name: `${t('score.nationalAverage')} ${latestYear}`, type: 'line', data: pillars.map(() => at('DTI_NATIONAL_AVG')), symbol: 'none', lineStyle: { type: 'dashed' } },
     ],
   };
+  const average = at('DTI_NATIONAL_AVG');
   return (
     <div className="dti-charts">
       <div className="card"><h2>{t('score.rankByYear')}</h2><Chart option={rankOption} label={t('score.rankByYear')} testId="dti-rank" /></div>
-      <div className="card"><h2>{t('score.pillarsVsAverage', { year: latestYear })}</h2><Chart option={pillarOption} label={t('score.pillarsVsAverage', { year: latestYear })} /></div>
+      <div className="card">
+        <h2>{t('score.pillarsVsAverage', { year: latestYear })}</h2>
+        <Chart option={pillarOption} label={t('score.pillarsVsAverage', { year: latestYear })} />
+        <table data-testid="dti-gaps">
+          <tbody>
+            {pillars.map((code) => {
+              const v = at(code);
+              const gap = v === null || average === null ? null : v - average;
+              return (
+                <tr key={code}>
+                  <td>{name(code)}</td>
+                  <td className="num">{format(v, 4, i18n.language)}</td>
+                  <td className={`num ${gap === null ? '' : gap >= 0 ? 'gain' : 'loss'}`}>{gap === null ? t('score.noData') : `${gap >= 0 ? '+' : '−'}${format(Math.abs(gap), 4, i18n.language)} ${t('score.vsAverage')}`}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }
