@@ -57,6 +57,8 @@ const OUT_OF_SCOPE: Record<string, () => { url: string; payload?: unknown; statu
   'POST /api/data-values': () => ({ url: '/api/data-values', payload: { values: [{ element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: ids.otherCommune, period: '2025M08', value: 1 }] } }),
   'GET /api/dataValueSets': () => ({ url: '/api/dataValueSets?dataElement=PAYMENT_ACCOUNT_15PLUS&orgUnit=94&period=2023' }),
   'POST /api/dataValueSets': () => ({ url: '/api/dataValueSets', status: 409, payload: { dataValues: [{ dataElement: 'PAYMENT_ACCOUNT_15PLUS', period: '2025M08', orgUnit: '31510', value: '1' }] } }),
+  'POST /api/category-combos': () => ({ url: '/api/category-combos', payload: { code: 'X', nameVi: 'X', nameEn: 'X', categories: [] } }),
+  'POST /api/data-elements': () => ({ url: '/api/data-elements', payload: { code: 'XX', nameVi: 'X', nameEn: 'X', valueType: 'integer', aggUnits: 'sum', aggTime: 'sum', periodTypes: ['year'] } }),
   'POST /api/indicators': () => ({ url: '/api/indicators', payload: { code: 'X_1', nameVi: 'X', nameEn: 'X', numerator: '1', pillar: 'government', direction: 'higher' } }),
   'PATCH /api/indicators/:code': () => ({ url: '/api/indicators/NQ07_HH_FIBRE', payload: { nameVi: 'Đổi' } }),
   'PUT /api/indicators/:code/targets': () => ({ url: '/api/indicators/NQ07_HH_FIBRE/targets', payload: { orgUnitId: ids.city, targets: [] } }),

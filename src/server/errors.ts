@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Locale } from '../db/schema.js';
-import { formatMessage, type ErrorCode } from './messages.js';
+import { formatMessage, ISSUE_MESSAGES, type ErrorCode } from './messages.js';
 
 /** A failure the caller can understand: a stable code, an HTTP status, and what to put into the message. */
 export class AppError extends Error {
@@ -44,6 +44,8 @@ export function requestLocale(request: FastifyRequest): Locale {
 const zodLocales = { vi: z.locales.vi(), en: z.locales.en() };
 
 function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
+  const own = ISSUE_MESSAGES[issue.message];
+  if (own) return own[locale];
   const text = zodLocales[locale].localeError?.(issue as never);
   return typeof text === 'string' ? text : (text?.message ?? issue.message);
 }

@@ -47,3 +47,13 @@ export type ErrorCode = keyof typeof MESSAGES;
 export function formatMessage(code: ErrorCode, locale: Locale, params: Record<string, string | number> = {}): string {
   return MESSAGES[code][locale].replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
 }
+
+/** Messages of the project's own validation rules, by the key the schema gives as its message. */
+export const ISSUE_MESSAGES: Record<string, Record<Locale, string>> = {
+  name_chars: {
+    vi: "chỉ được dùng chữ, số, khoảng trắng và các dấu . , ' ( ) / & – - _ × % :",
+    en: "only letters, digits, spaces and . , ' ( ) / & – - _ × % : are allowed",
+  },
+  no_double_dash: { vi: 'không được chứa "--"', en: 'must not contain "--"' },
+  code_chars: { vi: 'chỉ được dùng chữ in hoa, số và dấu _', en: 'upper-case letters, digits and _ only' },
+};

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/audit.js';
 import { nameText } from '../validation/text.js';
 import { FormulaError, parseFormula, type Formula } from './formula.js';
 
-const ZCode = z.string().trim().regex(/^[A-Z0-9_]{2,60}$/, 'upper-case letters, digits and _ only');
+const ZCode = z.string().trim().regex(/^[A-Z0-9_]{2,60}$/, 'code_chars');
 const ZFormula = z.string().trim().min(1).max(2000);
 
 export const ZIndicatorCreate = z.object({

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../../server/errors.js';
 import { assertUnitInScope, scopeUnitIds } from '../access/scope.js';
 import { Analytics } from './analytics.js';
+import { ZCategoryCombo, ZDataElement, createCategoryCombo, createDataElement } from './metadata.js';
 import { ZIndicatorCreate, ZIndicatorUpdate, ZTargets, createIndicator, setTargets, updateIndicator } from './indicators.js';
 import { isPeriodCode, parsePeriod } from './periods.js';
 import { assertNoProblems, writeValues } from './values.js';
@@ -86,6 +87,10 @@ export async function dataRoutes(appBase: FastifyInstance): Promise<void> {
       .orderBy('framework').orderBy('pillar').orderBy('sort').execute());
 
   const admins = { roles: ['admin' as const] };
+  app.post('/api/category-combos', { config: { access: admins }, schema: { tags: ['data'], body: ZCategoryCombo } }, async (request, reply) =>
+    reply.status(201).send(await createCategoryCombo(db, request.user!, request.body, request)));
+  app.post('/api/data-elements', { config: { access: admins }, schema: { tags: ['data'], body: ZDataElement } }, async (request, reply) =>
+    reply.status(201).send(await createDataElement(db, request.user!, request.body, request)));
   app.post('/api/indicators', { config: { access: admins }, schema: { tags: ['data'], body: ZIndicatorCreate } }, async (request, reply) =>
     reply.status(201).send(await createIndicator(db, request.user!, request.body, request)));
   app.patch('/api/indicators/:code', {

@@ -5,7 +5,7 @@ import { z } from 'zod';
  * real names use. Markup, statement separators and comment markers are refused outright, so such input never
  * reaches a screen, an export or a log as anything but a clear 400.
  */
-const NAME = /^[\p{L}\p{M}\p{N} .,'()/&–_-]+$/u;
+const NAME = /^[\p{L}\p{M}\p{N} .,'()/&–_×%:-]+$/u;
 
 export const nameText = (max: number) =>
   z
@@ -13,5 +13,5 @@ export const nameText = (max: number) =>
     .trim()
     .min(1)
     .max(max)
-    .regex(NAME, { message: 'only letters, digits, spaces and . , \' ( ) / & – - _ are allowed' })
-    .refine((s) => !s.includes('--'), { message: 'must not contain "--"' });
+    .regex(NAME, { message: 'name_chars' })
+    .refine((s) => !s.includes('--'), { message: 'no_double_dash' });

@@ -1,0 +1,93 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Db } from '../../db/database.js';
+import { AppError, alreadyExists } from '../../server/errors.js';
+import type { Actor } from '../access/actor.js';
+import { recordAudit } from '../audit/audit.js';
+import { nameText } from '../validation/text.js';
+import { PERIOD_TYPES } from './periods.js';
+
+const ZCode = z.string().trim().regex(/^[A-Z0-9_]{1,40}$/, 'code_chars');
+const ZAggregation = z.enum(['sum', 'average', 'last', 'min', 'max', 'none']);
+
+export const ZCategoryCombo = z.object({
+  code: ZCode,
+  nameVi: nameText(200),
+  nameEn: nameText(200),
+  categories: z.array(z.object({
+    code: ZCode,
+    nameVi: nameText(200),
+    nameEn: nameText(200),
+    options: z.array(z.object({ code: ZCode, nameVi: nameText(200), nameEn: nameText(200) }).strict()).min(2).max(50),
+  }).strict()).min(1).max(4),
+}).strict();
+
+export const ZDataElement = z.object({
+  code: z.string().trim().regex(/^[A-Z0-9_]{2,60}$/, 'code_chars'),
+  nameVi: nameText(200),
+  nameEn: nameText(200),
+  valueType: z.enum(['integer', 'number', 'percentage', 'boolean', 'text']),
+  aggUnits: ZAggregation,
+  aggTime: ZAggregation,
+  unit: z.string().trim().max(30).optional(),
+  periodTypes: z.array(z.enum(PERIOD_TYPES)).min(1).max(6),
+  categoryCombo: ZCode.default('default'),
+  description: z.string().trim().max(2000).optional(),
+  source: z.string().trim().max(500).optional(),
+}).strict();
+
+/**
+ * Creates a disaggregation: its categories and options, and one option combination per element of their
+ * cartesian product (sex × age group gives 2 × 6 = 12), coded CATEGORY_OPTION joined by "_".
+ */
+export async function createCategoryCombo(db: Db, actor: Actor, input: z.infer<typeof ZCategoryCombo>, request?: FastifyRequest) {
+  return db.transaction().execute(async (trx) => {
+    if (await trx.selectFrom('category_combo').select('id').where('code', '=', input.code).executeTakeFirst()) throw alreadyExists(input.code, 'code');
+    for (const [i, c] of input.categories.entries()) {
+      const codes = c.options.map((o) => o.code);
+      if (new Set(codes).size !== codes.length) throw new AppError('validation_failed', 400, { detail: `categories.${i}: an option code is repeated` }, `categories.${i}.options`);
+      const existing = await trx.selectFrom('category').select('id').where('code', '=', c.code).executeTakeFirst();
+      if (existing) throw alreadyExists(c.code, `categories.${i}.code`);
+    }
+    const combo = await trx.insertInto('category_combo').values({
+      code: input.code, name_vi: input.nameVi, name_en: input.nameEn, categories: JSON.stringify(input.categories.map((c) => c.code)),
+    }).returning('id').executeTakeFirstOrThrow();
+    for (const c of input.categories) {
+      const category = await trx.insertInto('category').values({ code: c.code, name_vi: c.nameVi, name_en: c.nameEn }).returning('id').executeTakeFirstOrThrow();
+      await trx.insertInto('category_option').values(c.options.map((o, sort) => ({ category_id: category.id, code: o.code, name_vi: o.nameVi, name_en: o.nameEn, sort }))).execute();
+    }
+    let combinations: { code: string[]; vi: string[]; en: string[]; options: Record<string, string> }[] = [{ code: [], vi: [], en: [], options: {} }];
+    for (const c of input.categories) {
+      combinations = combinations.flatMap((p) => c.options.map((o) => ({
+        code: [...p.code, `${c.code}_${o.code}`], vi: [...p.vi, o.nameVi], en: [...p.en, o.nameEn], options: { ...p.options, [c.code]: o.code },
+      })));
+    }
+    for (const k of combinations) {
+      const code = k.code.join('_');
+      if (await trx.selectFrom('category_option_combo').select('id').where('code', '=', code).executeTakeFirst()) throw alreadyExists(code, 'code');
+      await trx.insertInto('category_option_combo').values({ combo_id: combo.id, code, name_vi: k.vi.join(', '), name_en: k.en.join(', '), options: JSON.stringify(k.options) }).execute();
+    }
+    const after = { ...input, combinations: combinations.map((k) => k.code.join('_')) };
+    await recordAudit(trx, actor, { action: 'category_combo.create', entity: 'category_combo', entityId: input.code, after }, request);
+    return after;
+  });
+}
+
+export async function createDataElement(db: Db, actor: Actor, input: z.infer<typeof ZDataElement>, request?: FastifyRequest) {
+  return db.transaction().execute(async (trx) => {
+    if (await trx.selectFrom('data_element').select('id').where('code', '=', input.code).executeTakeFirst()) throw alreadyExists(input.code, 'code');
+    const combo = await trx.selectFrom('category_combo').select('id').where('code', '=', input.categoryCombo).executeTakeFirst();
+    if (!combo) throw new AppError('not_found', 400, {}, 'categoryCombo');
+    if (input.valueType === 'text' && input.aggUnits !== 'none') {
+      throw new AppError('validation_failed', 400, { detail: 'text values cannot be aggregated: use aggUnits "none"' }, 'aggUnits');
+    }
+    await trx.insertInto('data_element').values({
+      code: input.code, name_vi: input.nameVi, name_en: input.nameEn, value_type: input.valueType, agg_units: input.aggUnits, agg_time: input.aggTime,
+      unit_of_measure: input.unit ?? null, category_combo_id: combo.id, period_types: JSON.stringify([...new Set(input.periodTypes)]),
+      description: input.description ?? null, source: input.source ?? null,
+    }).execute();
+    await recordAudit(trx, actor, { action: 'data_element.create', entity: 'data_element', entityId: input.code, after: input }, request);
+    return input;
+  });
+}
+
