@@ -144,15 +144,20 @@ async function countChanges(trx: Db) {
 async function applyStaging(trx: Db, who: string, ref: string) {
   const r = await sql<{ imported: number; updated: number; deleted: number }>`
     WITH ${CHANGED},
-    upserted AS (
+    -- New keys are plain inserts and known keys plain updates (no speculative insertion per row); each statement
+    -- returns what its history rows need, so no join back to the staged rows is necessary.
+    inserted AS (
       INSERT INTO data_value (element_id, org_unit_id, period, period_type, start_date, end_date, coc_id, value, numeric_value,
                               stored_by, source_kind, source_ref, comment, followup)
       SELECT element_id, org_unit_id, period, period_type, start_date, end_date, coc_id, value, numeric_value, ${who}, 'import', ${ref}, comment, followup
-      FROM changed WHERE value IS NOT NULL
-      ON CONFLICT (element_id, org_unit_id, period, coc_id) DO UPDATE SET
-        value = excluded.value, numeric_value = excluded.numeric_value, deleted = false, stored_by = excluded.stored_by,
-        source_kind = excluded.source_kind, source_ref = excluded.source_ref, comment = excluded.comment, followup = excluded.followup, updated_at = now()
-      RETURNING id, element_id, org_unit_id, period, coc_id, value
+      FROM changed WHERE value IS NOT NULL AND existing_id IS NULL
+      RETURNING id, value, comment
+    ),
+    updated AS (
+      UPDATE data_value d SET value = c.value, numeric_value = c.numeric_value, deleted = false, stored_by = ${who}, source_kind = 'import',
+        source_ref = ${ref}, comment = c.comment, followup = c.followup, updated_at = now()
+      FROM changed c WHERE c.value IS NOT NULL AND d.id = c.existing_id
+      RETURNING d.id, c.value, c.comment, c.old_value, c.old_deleted
     ),
     deleted AS (
       UPDATE data_value d SET deleted = true, stored_by = ${who}, source_kind = 'import', source_ref = ${ref}, updated_at = now()
@@ -161,10 +166,9 @@ async function applyStaging(trx: Db, who: string, ref: string) {
     ),
     history AS (
       INSERT INTO data_value_history (data_value_id, changed_by, source_kind, source_ref, change, old_value, new_value, comment)
-      SELECT u.id, ${who}, 'import', ${ref},
-             CASE WHEN c.existing_id IS NULL THEN 'create' WHEN c.old_deleted THEN 'restore' ELSE 'update' END,
-             CASE WHEN c.old_deleted THEN NULL ELSE c.old_value END, u.value, c.comment
-      FROM upserted u JOIN changed c ON c.element_id = u.element_id AND c.org_unit_id = u.org_unit_id AND c.period = u.period AND c.coc_id = u.coc_id
+      SELECT id, ${who}, 'import', ${ref}, 'create', NULL, value, comment FROM inserted
+      UNION ALL
+      SELECT id, ${who}, 'import', ${ref}, CASE WHEN old_deleted THEN 'restore' ELSE 'update' END, CASE WHEN old_deleted THEN NULL ELSE old_value END, value, comment FROM updated
       UNION ALL
       SELECT id, ${who}, 'import', ${ref}, 'delete', old_value, NULL, NULL FROM deleted
       RETURNING 1
