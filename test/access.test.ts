@@ -14,6 +14,7 @@ const REFERENCE = [
   'GET /api/org-units/:id', 'GET /api/org-units/:id/descendants',
   // Aggregate figures and their definitions: what the scorecard shows every signed-in user.
   'GET /api/data-elements', 'GET /api/indicators', 'GET /api/analytics', 'GET /api/scorecard', 'GET /api/scorecard/indicators/:code',
+  'GET /api/calendar', 'GET /api/calendar/deadline',
   // Filtered to the caller's units rather than refused (tested in data-values.test.ts).
   'GET /api/data-values/follow-up',
 ];
@@ -63,6 +64,8 @@ const OUT_OF_SCOPE: Record<string, () => { url: string; payload?: unknown; statu
   'PATCH /api/indicators/:code': () => ({ url: '/api/indicators/NQ07_HH_FIBRE', payload: { nameVi: 'Đổi' } }),
   'PUT /api/indicators/:code/targets': () => ({ url: '/api/indicators/NQ07_HH_FIBRE/targets', payload: { orgUnitId: ids.city, targets: [] } }),
   'GET /api/imports/:id': () => ({ url: '/api/imports/00000000-0000-0000-0000-000000000000', status: 404 }),
+  'PUT /api/calendar/exceptions': () => ({ url: '/api/calendar/exceptions', payload: { date: '2025-05-02', kind: 'day_off', nameVi: 'Nghỉ', source: 'x y z' } }),
+  'DELETE /api/calendar/exceptions/:date': () => ({ url: '/api/calendar/exceptions/2025-05-02' }),
   'PUT /api/org-units/boundaries': () => ({ url: '/api/org-units/boundaries', payload: { source: 'x', collection: { type: 'FeatureCollection', features: [] } } }),
 };
 

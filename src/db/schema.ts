@@ -271,6 +271,15 @@ export interface ImportJobTable {
   finished_at: NullableTimestamp;
 }
 
+export interface CalendarExceptionTable {
+  date: string;
+  kind: 'day_off' | 'working_day';
+  name_vi: string;
+  source: string | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
 export interface DB {
   app_setting: AppSettingTable;
   org_unit: OrgUnitTable;
@@ -297,4 +306,5 @@ export interface DB {
   analytics_cache: AnalyticsCacheTable;
   data_element_version: DataElementVersionTable;
   import_job: ImportJobTable;
+  calendar_exception: CalendarExceptionTable;
 }

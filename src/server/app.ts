@@ -16,6 +16,7 @@ import { tokenRoutes } from '../core/tokens/routes.js';
 import { userRoutes } from '../core/users/routes.js';
 import { dataRoutes } from '../core/data/routes.js';
 import { scorecardRoutes } from '../modules/scorecard/routes.js';
+import { calendarRoutes } from '../core/calendar/routes.js';
 import type { AppContext } from './context.js';
 import type { Access } from '../core/access/actor.js';
 import { registerErrorHandling, errorBody, requestLocale } from './errors.js';
@@ -103,6 +104,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(auditRoutes);
   await app.register(dataRoutes);
   await app.register(scorecardRoutes);
+  await app.register(calendarRoutes);
 
   if (options.web !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, serve: false });
