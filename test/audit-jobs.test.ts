@@ -93,7 +93,7 @@ describe('scheduled jobs', () => {
     const later = new Date(Date.now() + 24 * 3600_000);
     const scheduler = new Scheduler(t.database.db, coreJobs, () => later);
     await scheduler.register();
-    expect(await scheduler.runDue()).toEqual(['sessions.purge_expired']);
+    expect(await scheduler.runDue()).toEqual(['sessions.purge_expired', 'cases.escalate_overdue']);
     const run = await t.database.db.selectFrom('job_run').selectAll().where('job_name', '=', 'sessions.purge_expired').executeTakeFirstOrThrow();
     expect(run.detail).toMatch(/^[1-9]\d* expired sessions removed$/);
     expect(await t.database.db.selectFrom('user_session').select('id').execute()).toEqual([]);

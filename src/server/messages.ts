@@ -34,6 +34,10 @@ export const MESSAGES = {
     vi: 'Công thức không hợp lệ tại vị trí {position}: {reason}',
     en: 'Invalid formula at position {position}: {reason}',
   },
+  transition_refused: {
+    vi: 'Không thể {action} hồ sơ đang ở trạng thái {state}.',
+    en: 'Cannot {action} a case that is {state}.',
+  },
   import_conflicts: {
     vi: 'Tệp có {count} dòng không hợp lệ; chưa nhập dòng nào. Xem danh sách xung đột.',
     en: 'The file has {count} invalid rows; nothing was imported. See the conflicts.',

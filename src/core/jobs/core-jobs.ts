@@ -1,4 +1,5 @@
 import { purgeExpiredSessions } from '../auth/sessions.js';
+import { escalateOverdue } from '../cases/service.js';
 import type { JobDefinition } from './scheduler.js';
 
 export const coreJobs: JobDefinition[] = [
@@ -6,5 +7,10 @@ export const coreJobs: JobDefinition[] = [
     name: 'sessions.purge_expired',
     intervalSeconds: 3600,
     run: async (db, now) => `${await purgeExpiredSessions(db, now)} expired sessions removed`,
+  },
+  {
+    name: 'cases.escalate_overdue',
+    intervalSeconds: 3600,
+    run: async (db, now) => `${await escalateOverdue(db, now)} overdue cases escalated`,
   },
 ];

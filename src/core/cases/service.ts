@@ -1,0 +1,204 @@
+import crypto from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../../db/database.js';
+import { AppError, notFound } from '../../server/errors.js';
+import type { Actor } from '../access/actor.js';
+import { actorName } from '../access/actor.js';
+import { scopeUnitIds } from '../access/scope.js';
+import { recordAudit } from '../audit/audit.js';
+import { loadWorkingCalendar } from '../calendar/service.js';
+import { nextState, TransitionRefused, type CaseAction, type CaseState } from './state-machine.js';
+
+// Vietnam's civil date: a case received at 23:30 on the 5th in Hà Nội was received on the 5th.
+const localDate = (at: Date) => new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+
+/** A tracking code a citizen can read out on the phone: no 0/O or 1/I, 8 random characters. */
+export function trackingCode(prefix: string): string {
+  const alphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+  const bytes = crypto.randomBytes(8);
+  const chars = [...bytes].map((b) => alphabet[b % alphabet.length]).join('');
+  return `${prefix}-${chars.slice(0, 4)}-${chars.slice(4)}`;
+}
+
+export interface OpenCaseInput {
+  kind: string;
+  category: string;
+  description: string;
+  title?: string | null;
+  channel: string;
+  placeUnitId?: number | null;
+  unitId?: number | null;
+  lat?: number | null;
+  lon?: number | null;
+  priority?: 'low' | 'normal' | 'high' | 'urgent';
+  data?: Record<string, unknown>;
+}
+
+async function category(db: Db, kind: string, code: string) {
+  const row = await db.selectFrom('case_category').selectAll().where('kind', '=', kind).where('code', '=', code).where('active', '=', true).executeTakeFirst();
+  if (!row) throw new AppError('not_found', 400, {}, 'category');
+  return row;
+}
+
+async function record(db: Db, caseId: number, actor: Actor, kind: string, e: { action: string; from?: CaseState | null; to?: CaseState | null; unitId?: number | null; note?: string | null; internal?: boolean; data?: Record<string, unknown> }, at: Date) {
+  await db.insertInto('case_event').values({
+    case_id: caseId, at, actor_kind: actor.kind, actor_name: actorName(actor), action: e.action, from_state: e.from ?? null, to_state: e.to ?? null,
+    unit_id: e.unitId ?? null, note: e.note ?? null, internal: e.internal ?? false, data: JSON.stringify({ kind, ...(e.data ?? {}) }),
+  }).execute();
+}
+
+/**
+ * Receives a case: its deadline is the category's number of working days after the day it was received, on the
+ * working calendar (public holidays, lunar Tết, make-up days). When the unit is already known it is routed at once.
+ */
+export async function openCase(db: Db, actor: Actor, input: OpenCaseInput, now: Date, request?: FastifyRequest) {
+  const cat = await category(db, input.kind, input.category);
+  const calendar = await loadWorkingCalendar(db);
+  const dueDate = calendar.addWorkingDays(localDate(now), cat.deadline_working_days);
+  return db.transaction().execute(async (trx) => {
+    const prefix = input.kind.slice(0, 2).toUpperCase();
+    const row = await trx.insertInto('case_record').values({
+      kind: input.kind, tracking_code: trackingCode(prefix), category_code: cat.code, state: input.unitId ? 'routed' : 'received',
+      title: input.title ?? null, description: input.description, channel: input.channel, place_unit_id: input.placeUnitId ?? null,
+      unit_id: input.unitId ?? null, priority: input.priority ?? 'normal', lat: input.lat ?? null, lon: input.lon ?? null,
+      received_at: now, due_date: dueDate, data: JSON.stringify(input.data ?? {}),
+    }).returning(['id', 'tracking_code', 'state']).executeTakeFirstOrThrow();
+    await record(trx, row.id, actor, input.kind, { action: 'receive', to: 'received', data: { channel: input.channel, dueDate, legalBasis: cat.legal_basis } }, now);
+    if (input.unitId) await record(trx, row.id, actor, input.kind, { action: 'route', from: 'received', to: 'routed', unitId: input.unitId }, now);
+    await recordAudit(trx, actor, { action: 'case.open', entity: 'case_record', entityId: row.id, after: { ...input, dueDate } }, request);
+    return { id: row.id, trackingCode: row.tracking_code, state: row.state, dueDate };
+  });
+}
+
+export interface ActInput {
+  action: CaseAction;
+  unitId?: number;
+  officerId?: number;
+  note?: string;
+  answer?: string;
+  mergeInto?: number;
+}
+
+/** What each action needs besides the case. */
+const NEEDS: Partial<Record<CaseAction, (keyof ActInput)[]>> = {
+  route: ['unitId'], forward: ['unitId', 'note'], return: ['note'], answer: ['answer'], reopen: ['note'], merge: ['mergeInto'],
+};
+
+/**
+ * Takes one step of a case: checks the action against the state machine and the actor's units (the case's unit, or
+ * the place it concerns while it has none), writes the new state and a timeline event, in one transaction.
+ */
+export async function actOnCase(db: Db, actor: Actor, caseId: number, input: ActInput, now: Date, request?: FastifyRequest) {
+  for (const field of NEEDS[input.action] ?? []) {
+    if (input[field] === undefined || input[field] === '') throw new AppError('validation_failed', 400, { detail: `${input.action} needs ${field}` }, field);
+  }
+  const calendar = input.action === 'forward' ? await loadWorkingCalendar(db) : null;
+  return db.transaction().execute(async (trx) => {
+    const c = await trx.selectFrom('case_record').selectAll().where('id', '=', caseId).forUpdate().executeTakeFirst();
+    if (!c) throw notFound('id');
+    const scope = await scopeUnitIds(trx, actor);
+    const responsible = c.unit_id ?? c.place_unit_id;
+    if (scope && (responsible === null || !scope.has(responsible))) throw new AppError('out_of_scope', 403, {}, 'id');
+    let to: CaseState;
+    try {
+      to = nextState(c.state, input.action);
+    } catch (err) {
+      if (err instanceof TransitionRefused) throw new AppError('transition_refused', 409, { action: input.action, state: c.state }, 'action');
+      throw err;
+    }
+    const set: Record<string, unknown> = { state: to, updated_at: now };
+    const data: Record<string, unknown> = {};
+    if (input.action === 'route' || input.action === 'forward') {
+      const unit = await trx.selectFrom('org_unit').select('id').where('id', '=', input.unitId!).executeTakeFirst();
+      if (!unit) throw new AppError('not_found', 400, {}, 'unitId');
+      Object.assign(set, { unit_id: input.unitId, officer_id: null, escalated_to_unit_id: null, escalated_at: null });
+      if (input.action === 'forward') {
+        const cat = await category(trx, c.kind, c.category_code);
+        if (cat.forward_within_working_days && calendar) {
+          const limit = calendar.addWorkingDays(localDate(c.received_at), cat.forward_within_working_days);
+          data.forwardLimit = limit;
+          data.lateForward = localDate(now) > limit;
+        }
+      }
+    }
+    if (input.officerId !== undefined && (input.action === 'accept' || input.action === 'start')) set.officer_id = input.officerId;
+    if (input.action === 'answer') Object.assign(set, { public_answer: input.answer, answered_at: now });
+    if (input.action === 'close') set.closed_at = now;
+    if (input.action === 'reopen') Object.assign(set, { closed_at: null });
+    if (input.action === 'merge') {
+      if (input.mergeInto === caseId) throw new AppError('validation_failed', 400, { detail: 'a case cannot be merged into itself' }, 'mergeInto');
+      const original = await trx.selectFrom('case_record').select(['id', 'kind', 'state']).where('id', '=', input.mergeInto!).executeTakeFirst();
+      if (!original || original.kind !== c.kind) throw new AppError('not_found', 400, {}, 'mergeInto');
+      if (original.state === 'merged') throw new AppError('validation_failed', 400, { detail: 'merge into the original, not into another duplicate' }, 'mergeInto');
+      set.merged_into_id = original.id;
+    }
+    await trx.updateTable('case_record').set(set).where('id', '=', caseId).execute();
+    await record(trx, caseId, actor, c.kind, {
+      action: input.action, from: c.state, to, unitId: (set.unit_id as number | undefined) ?? c.unit_id,
+      note: input.action === 'answer' ? input.answer : input.note, internal: false, data,
+    }, now);
+    if (input.action === 'merge') {
+      await record(trx, input.mergeInto!, actor, c.kind, { action: 'merged_in', note: null, data: { duplicate: caseId } }, now);
+    }
+    await recordAudit(trx, actor, { action: `case.${input.action}`, entity: 'case_record', entityId: caseId, before: { state: c.state, unitId: c.unit_id }, after: { state: to, ...input } }, request);
+    return { id: caseId, from: c.state, state: to, ...data };
+  });
+}
+
+/** Moves the deadline by some working days, with the reason on the timeline. */
+export async function extendCase(db: Db, actor: Actor, caseId: number, input: { workingDays: number; reason: string }, now: Date, request?: FastifyRequest) {
+  const calendar = await loadWorkingCalendar(db);
+  return db.transaction().execute(async (trx) => {
+    const c = await trx.selectFrom('case_record').selectAll().where('id', '=', caseId).forUpdate().executeTakeFirst();
+    if (!c) throw notFound('id');
+    const scope = await scopeUnitIds(trx, actor);
+    if (scope && (c.unit_id === null || !scope.has(c.unit_id))) throw new AppError('out_of_scope', 403, {}, 'id');
+    if (!['routed', 'forwarded', 'accepted', 'in_progress'].includes(c.state)) {
+      throw new AppError('transition_refused', 409, { action: 'extend', state: c.state }, 'action');
+    }
+    const dueDate = calendar.addWorkingDays(c.due_date, input.workingDays);
+    await trx.updateTable('case_record').set({ due_date: dueDate, updated_at: now, escalated_at: null, escalated_to_unit_id: null }).where('id', '=', caseId).execute();
+    await record(trx, caseId, actor, c.kind, { action: 'extend', note: input.reason, data: { from: c.due_date, to: dueDate, workingDays: input.workingDays } }, now);
+    await recordAudit(trx, actor, { action: 'case.extend', entity: 'case_record', entityId: caseId, before: { dueDate: c.due_date }, after: { dueDate, reason: input.reason } }, request);
+    return { id: caseId, dueDate };
+  });
+}
+
+/** An internal note (officers only) or a public update, on the timeline without changing the state. */
+export async function noteCase(db: Db, actor: Actor, caseId: number, input: { text: string; internal: boolean }, now: Date) {
+  const c = await db.selectFrom('case_record').select(['id', 'kind', 'unit_id', 'place_unit_id']).where('id', '=', caseId).executeTakeFirst();
+  if (!c) throw notFound('id');
+  const scope = await scopeUnitIds(db, actor);
+  const responsible = c.unit_id ?? c.place_unit_id;
+  if (scope && (responsible === null || !scope.has(responsible))) throw new AppError('out_of_scope', 403, {}, 'id');
+  await record(db, caseId, actor, c.kind, { action: 'note', note: input.text, internal: input.internal }, now);
+}
+
+/**
+ * The escalation job: every open case past its deadline that is not escalated yet goes up to its unit's parent
+ * (the unit itself when it has none), recorded on its timeline. Runs once per due time across processes.
+ */
+export async function escalateOverdue(db: Db, now: Date): Promise<number> {
+  const overdue = await db
+    .selectFrom('case_record as c')
+    .innerJoin('org_unit as u', 'u.id', 'c.unit_id')
+    .select(['c.id', 'c.kind', 'c.state', 'c.unit_id', 'c.due_date', 'u.parent_id'])
+    .where('c.state', 'in', ['routed', 'forwarded', 'accepted', 'in_progress'])
+    .where('c.due_date', '<', localDate(now))
+    .where('c.escalated_at', 'is', null)
+    .execute();
+  const system = { kind: 'system' as const, name: 'escalation' };
+  for (const c of overdue) {
+    const to = c.parent_id ?? c.unit_id;
+    await db.updateTable('case_record').set({ escalated_to_unit_id: to, escalated_at: now }).where('id', '=', c.id).execute();
+    await record(db, c.id, system, c.kind, { action: 'escalate', unitId: to, data: { dueDate: c.due_date, overdueSince: c.due_date } }, now);
+  }
+  return overdue.length;
+}
+
+export async function caseTimeline(db: Db, caseId: number, options: { includeInternal: boolean }) {
+  let q = db.selectFrom('case_event').selectAll().where('case_id', '=', caseId);
+  if (!options.includeInternal) q = q.where('internal', '=', false);
+  return q.orderBy('id').execute();
+}
+
