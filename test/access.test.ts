@@ -5,7 +5,11 @@ import { createTestApp, unitId, type Session, type TestApp } from './helpers.js'
  * Every registered route is accounted for here. A new route that is not listed fails this test until someone
  * decides, in writing, who may call it.
  */
-const PUBLIC = ['GET /healthz', 'GET /readyz', 'GET /metrics', 'GET /api/meta', 'GET /api/openapi.json', 'POST /api/auth/login'];
+const PUBLIC = [
+  'GET /healthz', 'GET /readyz', 'GET /metrics', 'GET /api/meta', 'GET /api/openapi.json', 'POST /api/auth/login',
+  // Citizens: the categories, sending a report, and following it by its tracking code (no personal data).
+  'GET /api/public/feedback/categories', 'POST /api/public/feedback', 'GET /api/public/feedback/:code',
+];
 /** Routes that act only on the caller's own account. */
 const SELF = ['GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/password'];
 /** Reference data every signed-in user and every API token may read (administrative units are public facts). */
@@ -15,14 +19,14 @@ const REFERENCE = [
   // Aggregate figures and their definitions: what the scorecard shows every signed-in user.
   'GET /api/data-elements', 'GET /api/indicators', 'GET /api/analytics', 'GET /api/scorecard', 'GET /api/scorecard/indicators/:code',
   'GET /api/calendar', 'GET /api/calendar/deadline',
-  // Filtered to the caller's units rather than refused (tested in data-values.test.ts).
-  'GET /api/data-values/follow-up',
+  // Filtered to the caller's units rather than refused (tested in data-values.test.ts and feedback.test.ts).
+  'GET /api/data-values/follow-up', 'GET /api/feedback/cases',
 ];
 
 let t: TestApp;
 let officer: Session;
 let reviewer: Session;
-let ids: { city: number; otherCommune: number; adminUser: number; officerUser: number };
+let ids: { city: number; otherCommune: number; adminUser: number; officerUser: number; otherCase: number };
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -34,7 +38,12 @@ beforeAll(async () => {
     otherCommune: await unitId(t, '31510', '2025-07-01'),
     adminUser: (await user('admin')).id,
     officerUser: (await user('canbo')).id,
+    otherCase: 0,
   };
+  // A report about another commune, which the officer of Phường Sóc Trăng must not see or handle.
+  const sent = await t.app.inject({ method: 'POST', url: '/api/public/feedback', payload: { category: 'WASTE', description: 'Rác thải ở chợ Phú Lợi chưa được thu gom', placeUnitId: ids.otherCommune, consent: true, anonymous: true } });
+  const code = sent.json().trackingCode as string;
+  ids.otherCase = (await t.database.db.selectFrom('case_record').select('id').where('tracking_code', '=', code).executeTakeFirstOrThrow()).id;
 });
 afterAll(() => t?.close());
 
@@ -66,6 +75,11 @@ const OUT_OF_SCOPE: Record<string, () => { url: string; payload?: unknown; statu
   'GET /api/imports/:id': () => ({ url: '/api/imports/00000000-0000-0000-0000-000000000000', status: 404 }),
   'PUT /api/calendar/exceptions': () => ({ url: '/api/calendar/exceptions', payload: { date: '2025-05-02', kind: 'day_off', nameVi: 'Nghỉ', source: 'x y z' } }),
   'DELETE /api/calendar/exceptions/:date': () => ({ url: '/api/calendar/exceptions/2025-05-02' }),
+  'POST /api/feedback/operator': () => ({ url: '/api/feedback/operator', payload: { category: 'WASTE', description: 'Rác thải ở chợ phường bên', placeUnitId: ids.otherCommune, consent: true, contact: { name: 'Nguyễn Văn A' }, channel: 'hotline' } }),
+  'GET /api/feedback/cases/:id': () => ({ url: `/api/feedback/cases/${ids.otherCase}` }),
+  'POST /api/feedback/cases/:id/actions': () => ({ url: `/api/feedback/cases/${ids.otherCase}/actions`, payload: { action: 'accept' } }),
+  'POST /api/feedback/cases/:id/extend': () => ({ url: `/api/feedback/cases/${ids.otherCase}/extend`, payload: { workingDays: 2, reason: 'Cần thêm thời gian' } }),
+  'POST /api/feedback/cases/:id/notes': () => ({ url: `/api/feedback/cases/${ids.otherCase}/notes`, payload: { text: 'ghi chú' } }),
   'PUT /api/org-units/boundaries': () => ({ url: '/api/org-units/boundaries', payload: { source: 'x', collection: { type: 'FeatureCollection', features: [] } } }),
 };
 
@@ -91,7 +105,7 @@ describe('every route is guarded', () => {
   });
 
   it('answers the public routes without credentials', async () => {
-    for (const url of ['/healthz', '/readyz', '/metrics', '/api/meta', '/api/openapi.json']) {
+    for (const url of ['/healthz', '/readyz', '/metrics', '/api/meta', '/api/openapi.json', '/api/public/feedback/categories']) {
       expect((await t.app.inject({ method: 'GET', url })).statusCode, url).toBe(200);
     }
   });

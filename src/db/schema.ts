@@ -336,6 +336,16 @@ export interface CaseEventTable {
   data: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
+export interface CaseRoutingRuleTable {
+  id: Generated<number>;
+  kind: string;
+  category_code: string | null;
+  target: 'place' | 'place_parent' | 'unit';
+  unit_id: number | null;
+  position: number;
+  note: string | null;
+}
+
 export interface DB {
   app_setting: AppSettingTable;
   org_unit: OrgUnitTable;
@@ -366,4 +376,5 @@ export interface DB {
   case_category: CaseCategoryTable;
   case_record: CaseRecordTable;
   case_event: CaseEventTable;
+  case_routing_rule: CaseRoutingRuleTable;
 }

@@ -17,6 +17,7 @@ import { userRoutes } from '../core/users/routes.js';
 import { dataRoutes } from '../core/data/routes.js';
 import { scorecardRoutes } from '../modules/scorecard/routes.js';
 import { calendarRoutes } from '../core/calendar/routes.js';
+import { feedbackRoutes } from '../modules/feedback/routes.js';
 import type { AppContext } from './context.js';
 import type { Access } from '../core/access/actor.js';
 import { registerErrorHandling, errorBody, requestLocale } from './errors.js';
@@ -105,6 +106,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(dataRoutes);
   await app.register(scorecardRoutes);
   await app.register(calendarRoutes);
+  await app.register(feedbackRoutes);
 
   if (options.web !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, serve: false });

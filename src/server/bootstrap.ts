@@ -9,6 +9,7 @@ import { recordAudit } from '../core/audit/audit.js';
 import { generatePassword, hashPassword } from '../core/auth/passwords.js';
 import { loadReferenceData } from '../core/org-units/reference-data.js';
 import { loadIndicatorReference } from '../core/data/reference.js';
+import { loadFeedbackReference } from '../modules/feedback/reference.js';
 import { findByCode } from '../core/org-units/repo.js';
 import { ROLES } from '../core/users/service.js';
 import type { Config } from './config.js';
@@ -39,6 +40,7 @@ export async function prepareDatabase(db: Db, config: Pick<Config, 'demo' | 'adm
   const migrations = await migrate(db);
   const reference = await loadReferenceData(db);
   await loadIndicatorReference(db);
+  await loadFeedbackReference(db);
   const result: PreparedDatabase = { migrations, referenceLoaded: reference.loaded };
 
   const anyUser = await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst();

@@ -59,5 +59,9 @@ export const ISSUE_MESSAGES: Record<string, Record<Locale, string>> = {
     en: "only letters, digits, spaces and . , ' ( ) / & – - _ × % : are allowed",
   },
   no_double_dash: { vi: 'không được chứa "--"', en: 'must not contain "--"' },
+  consent_required: {
+    vi: 'cần đồng ý cho phép sử dụng thông tin cá nhân để xử lý phản ánh (Nghị định 13/2023/NĐ-CP)',
+    en: 'consent to the use of personal data for handling the report is required (Decree 13/2023)',
+  },
   code_chars: { vi: 'chỉ được dùng chữ in hoa, số và dấu _', en: 'upper-case letters, digits and _ only' },
 };

@@ -1,0 +1,87 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Db } from '../../db/database.js';
+import type { Actor } from '../../core/access/actor.js';
+import { recordAudit } from '../../core/audit/audit.js';
+import { caseTimeline, openCase } from '../../core/cases/service.js';
+import { inForce } from '../../core/org-units/repo.js';
+import { AppError, notFound } from '../../server/errors.js';
+
+export const KIND = 'feedback';
+const localDate = (at: Date) => new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+
+export const ZFeedback = z.object({
+  category: z.string().trim().regex(/^[A-Z_]{2,40}$/),
+  description: z.string().trim().min(10).max(4000),
+  placeUnitId: z.number().int().positive(),
+  lat: z.number().min(-90).max(90).optional(),
+  lon: z.number().min(-180).max(180).optional(),
+  anonymous: z.boolean().default(false),
+  contact: z.object({
+    name: z.string().trim().min(1).max(120).refine((s) => !/[<>\p{Cc}]/u.test(s), { message: 'name_chars' }),
+    phone: z.string().trim().regex(/^\+?[0-9 .-]{8,15}$/).optional(),
+    email: z.string().trim().email().max(200).optional(),
+  }).strict().optional(),
+  // Decree 13/2023 on personal data: the citizen agrees, explicitly, to the use of the contact data.
+  consent: z.literal(true, { message: 'consent_required' }),
+  channel: z.enum(['web', 'app', 'hotline', 'walk_in', 'email']).default('web'),
+}).strict();
+
+/**
+ * The unit responsible for a report: the first rule (in order) for its category, or for any category, applied to
+ * the place on the day of the report — the commune itself, its parent, or a fixed unit.
+ */
+export async function routeFor(db: Db, input: { category: string; placeUnitId: number; date: string }): Promise<number> {
+  const rules = await db.selectFrom('case_routing_rule').selectAll().where('kind', '=', KIND)
+    .where((eb) => eb.or([eb('category_code', '=', input.category), eb('category_code', 'is', null)]))
+    .orderBy('position').execute();
+  const place = await db.selectFrom('org_unit as u').select(['u.id', 'u.parent_id']).where('u.id', '=', input.placeUnitId).where(inForce(input.date)).executeTakeFirst();
+  if (!place) throw new AppError('unit_not_in_force', 400, { code: String(input.placeUnitId) }, 'placeUnitId');
+  for (const rule of rules) {
+    if (rule.target === 'unit' && rule.unit_id) return rule.unit_id;
+    if (rule.target === 'place') return place.id;
+    if (rule.target === 'place_parent' && place.parent_id) return place.parent_id;
+  }
+  return place.id;
+}
+
+/** A citizen's report (or an operator's on a caller's behalf): checked, routed on today's hierarchy, and received. */
+export async function submitFeedback(db: Db, actor: Actor, input: z.infer<typeof ZFeedback>, now: Date, request?: FastifyRequest) {
+  const category = await db.selectFrom('case_category').selectAll().where('kind', '=', KIND).where('code', '=', input.category).where('active', '=', true).executeTakeFirst();
+  if (!category) throw new AppError('not_found', 400, {}, 'category');
+  if (input.anonymous && !category.allow_anonymous) throw new AppError('validation_failed', 400, { detail: `${category.name_vi}: không nhận phản ánh ẩn danh / anonymous reports are not accepted` }, 'anonymous');
+  if (!input.anonymous && !input.contact) throw new AppError('validation_failed', 400, { detail: 'contact: họ tên là bắt buộc khi không ẩn danh / a name is required unless anonymous' }, 'contact');
+  const unitId = await routeFor(db, { category: category.code, placeUnitId: input.placeUnitId, date: localDate(now) });
+  const opened = await openCase(db, actor, {
+    kind: KIND, category: category.code, description: input.description, channel: input.channel, placeUnitId: input.placeUnitId, unitId,
+    lat: input.lat ?? null, lon: input.lon ?? null,
+    data: { anonymous: input.anonymous, contact: input.anonymous ? null : input.contact, consentAt: now.toISOString() },
+  }, now, request);
+  const unit = await db.selectFrom('org_unit').select(['id', 'name']).where('id', '=', unitId).executeTakeFirstOrThrow();
+  return { trackingCode: opened.trackingCode, state: opened.state, dueDate: opened.dueDate, unit: { id: unit.id, name: unit.name } };
+}
+
+/** What anyone may see of a report by its tracking code: no personal data, no internal note. */
+export async function publicReport(db: Db, code: string) {
+  const c = await db.selectFrom('case_record as c')
+    .innerJoin('case_category as k', (j) => j.onRef('k.kind', '=', 'c.kind').onRef('k.code', '=', 'c.category_code'))
+    .leftJoin('org_unit as u', 'u.id', 'c.unit_id')
+    .leftJoin('org_unit as p', 'p.id', 'c.place_unit_id')
+    .select(['c.id', 'c.tracking_code as trackingCode', 'c.state', 'c.category_code as category', 'k.name_vi as categoryNameVi', 'k.name_en as categoryNameEn',
+      'c.description', 'u.name as unit', 'p.name as place', 'c.received_at as receivedAt', 'c.due_date as dueDate', 'c.public_answer as answer', 'c.answered_at as answeredAt'])
+    .where('c.kind', '=', KIND).where('c.tracking_code', '=', code.toUpperCase()).executeTakeFirst();
+  if (!c) throw notFound('code');
+  const events = await caseTimeline(db, c.id, { includeInternal: false });
+  const { id: _, ...shown } = c;
+  return { ...shown, timeline: events.map((e) => ({ at: e.at, action: e.action, state: e.to_state, note: e.action === 'answer' || e.action === 'return' ? e.note : null })) };
+}
+
+/** A case for an officer of its units; reading the contact data of a non-anonymous reporter is audited. */
+export async function caseForOfficer(db: Db, actor: Actor, id: number, request?: FastifyRequest) {
+  const c = await db.selectFrom('case_record').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!c) throw notFound('id');
+  const timeline = await caseTimeline(db, id, { includeInternal: true });
+  const contact = (c.data as { contact?: unknown }).contact ?? null;
+  if (contact) await recordAudit(db, actor, { action: 'case.contact_read', entity: 'case_record', entityId: id }, request);
+  return { ...c, timeline };
+}

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, nextLoopback, unitId, type Session, type TestApp } from './helpers.js';
+
+let t: TestApp;
+let officer: Session;
+let admin: Session;
+let socTrang: number;
+let phuLoi: number;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  officer = await t.login('canbo');
+  admin = await t.login('admin');
+  socTrang = await unitId(t, '31507', '2025-07-01');
+  phuLoi = await unitId(t, '31510', '2025-07-01');
+});
+afterAll(() => t?.close());
+
+const send = (payload: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/public/feedback', payload, remoteAddress: nextLoopback() });
+const report = {
+  category: 'DRAINAGE', description: 'Đường Trần Hưng Đạo ngập sâu sau mưa, cống không thoát nước.', placeUnitId: 0, consent: true,
+  contact: { name: 'Trần Thị Hoa', phone: '0912 345 678', email: 'hoa@example.org' },
+};
+
+describe('a citizen sends a report', () => {
+  it('gets a tracking code, the unit that will handle it and its deadline', async () => {
+    t.ctx.clock.now = new Date('2026-11-23T02:00:00Z');
+    try {
+      const res = await send({ ...report, placeUnitId: socTrang });
+      expect(res.statusCode).toBe(201);
+      expect(res.json()).toMatchObject({ state: 'routed', unit: { id: socTrang, name: 'Phường Sóc Trăng' }, dueDate: '2026-11-30' });
+      expect(res.json().trackingCode).toMatch(/^FE-/);
+    } finally {
+      t.ctx.clock.now = null;
+    }
+  });
+
+  it('follows it by its code: status, unit, answer — and no personal data', async () => {
+    const { trackingCode } = (await send({ ...report, placeUnitId: socTrang })).json();
+    const page = await t.app.inject({ method: 'GET', url: `/api/public/feedback/${trackingCode.toLowerCase()}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.json()).toMatchObject({ trackingCode, state: 'routed', unit: 'Phường Sóc Trăng', categoryNameVi: 'Thoát nước, ngập úng' });
+    expect(page.body).not.toMatch(/Trần Thị Hoa|0912|hoa@example/);
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/feedback/FE-2222-2222' })).statusCode).toBe(404);
+  });
+
+  it('refuses a report without consent, an anonymous one where the category does not allow it, and bad fields', async () => {
+    const noConsent = await send({ ...report, placeUnitId: socTrang, consent: false });
+    expect(noConsent.statusCode).toBe(400);
+    expect(noConsent.json().error).toMatchObject({ field: 'consent' });
+    expect(noConsent.json().error.messages.vi).toContain('Nghị định 13/2023');
+    const anonymousLand = await send({ category: 'LAND', description: 'Tranh chấp ranh giới đất ở khóm 3', placeUnitId: socTrang, consent: true, anonymous: true });
+    expect(anonymousLand.json().error.field).toBe('anonymous');
+    const noName = await send({ category: 'LAND', description: 'Tranh chấp ranh giới đất ở khóm 3', placeUnitId: socTrang, consent: true });
+    expect(noName.json().error.field).toBe('contact');
+    const oldUnit = await send({ ...report, placeUnitId: await unitId(t, '31498', '2024-12-31') });
+    expect(oldUnit.json().error).toMatchObject({ code: 'unit_not_in_force', field: 'placeUnitId' });
+    const script = await send({ ...report, placeUnitId: socTrang, contact: { name: '<script>x</script>' } });
+    expect(script.json().error.field).toBe('contact.name');
+    const count = await t.database.db.selectFrom('case_record').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(2);
+  });
+});
+
+describe('the unit handles it', () => {
+  it('the officer sees it in its inbox, reads the contact (audited), accepts, answers; the citizen sees the answer', async () => {
+    const { trackingCode } = (await send({ ...report, placeUnitId: socTrang })).json();
+    const inbox = (await officer.request({ method: 'GET', url: '/api/feedback/cases?state=routed' })).json();
+    const item = inbox.find((c: { trackingCode: string }) => c.trackingCode === trackingCode);
+    expect(item).toMatchObject({ unit: 'Phường Sóc Trăng', category: 'DRAINAGE' });
+    const detail = (await officer.request({ method: 'GET', url: `/api/feedback/cases/${item.id}` })).json();
+    expect(detail.data.contact).toMatchObject({ name: 'Trần Thị Hoa' });
+    const reads = (await admin.request({ method: 'GET', url: `/api/audit?action=case.contact_read&entityId=${item.id}` })).json();
+    expect(reads.items[0]).toMatchObject({ actor_name: 'canbo' });
+    expect((await officer.request({ method: 'POST', url: `/api/feedback/cases/${item.id}/actions`, payload: { action: 'accept' } })).json()).toMatchObject({ state: 'accepted' });
+    expect((await officer.request({ method: 'POST', url: `/api/feedback/cases/${item.id}/notes`, payload: { text: 'Đội công trình đô thị đã khảo sát' } })).statusCode).toBe(204);
+    const answered = await officer.request({ method: 'POST', url: `/api/feedback/cases/${item.id}/actions`, payload: { action: 'answer', answer: 'Đã nạo vét cống, tuyến đường hết ngập.' } });
+    expect(answered.json()).toMatchObject({ state: 'answered' });
+    const page = (await t.app.inject({ method: 'GET', url: `/api/public/feedback/${trackingCode}` })).json();
+    expect(page).toMatchObject({ state: 'answered', answer: 'Đã nạo vét cống, tuyến đường hết ngập.' });
+    expect(JSON.stringify(page.timeline)).not.toContain('Đội công trình đô thị');
+    const refused = await officer.request({ method: 'POST', url: `/api/feedback/cases/${item.id}/actions`, payload: { action: 'accept' } });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.messages.en).toBe('Cannot accept a case that is answered.');
+  });
+
+  it('an officer of another commune neither sees nor handles it; a routing rule sends a category to a fixed unit', async () => {
+    const { trackingCode } = (await send({ ...report, placeUnitId: phuLoi })).json();
+    const inbox = (await officer.request({ method: 'GET', url: '/api/feedback/cases' })).json();
+    expect(inbox.some((c: { trackingCode: string }) => c.trackingCode === trackingCode)).toBe(false);
+    const city = await unitId(t, '92', '2025-07-01');
+    await t.database.db.insertInto('case_routing_rule').values({ kind: 'feedback', category_code: 'FOOD_SAFETY', target: 'unit', unit_id: city, position: 10 }).execute();
+    const food = (await send({ ...report, category: 'FOOD_SAFETY', placeUnitId: socTrang })).json();
+    expect(food.unit).toMatchObject({ id: city, name: 'Thành phố Cần Thơ' });
+  });
+
+  it("an operator enters a caller's report for a place in its units, with the channel", async () => {
+    const res = await officer.request({ method: 'POST', url: '/api/feedback/operator', payload: { ...report, placeUnitId: socTrang, channel: 'hotline' } });
+    expect(res.statusCode).toBe(201);
+    const row = await t.database.db.selectFrom('case_record').select(['channel']).where('tracking_code', '=', res.json().trackingCode).executeTakeFirstOrThrow();
+    expect(row.channel).toBe('hotline');
+  });
+});
