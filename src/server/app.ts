@@ -18,6 +18,7 @@ import { dataRoutes } from '../core/data/routes.js';
 import { scorecardRoutes } from '../modules/scorecard/routes.js';
 import { calendarRoutes } from '../core/calendar/routes.js';
 import { feedbackRoutes } from '../modules/feedback/routes.js';
+import { open311Routes } from '../modules/open311/routes.js';
 import type { AppContext } from './context.js';
 import type { Access } from '../core/access/actor.js';
 import { registerErrorHandling, errorBody, requestLocale } from './errors.js';
@@ -107,6 +108,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(scorecardRoutes);
   await app.register(calendarRoutes);
   await app.register(feedbackRoutes);
+  await app.register(open311Routes);
 
   if (options.web !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, serve: false });
