@@ -101,3 +101,35 @@ describe('the unit handles it', () => {
     expect(row.channel).toBe('hotline');
   });
 });
+
+describe('feedback figures in the data-value store', () => {
+  it('publishes received, answered, on time and working days per unit, category and month; the on-time rate follows', async () => {
+    const { publishFeedbackFigures } = await import('../src/modules/feedback/figures.js');
+    const db = t.database.db;
+    const city = await unitId(t, '92', '2025-07-01');
+    // Two waste reports received Monday 2 March 2026 (deadline 5 working days: 9 March); one answered in time, one late.
+    t.ctx.clock.now = new Date('2026-03-02T03:00:00Z');
+    const a = (await send({ ...report, category: 'WASTE', placeUnitId: phuLoi })).json();
+    const b = (await send({ ...report, category: 'WASTE', placeUnitId: phuLoi })).json();
+    t.ctx.clock.now = null;
+    const idOf = async (code: string) => (await db.selectFrom('case_record').select('id').where('tracking_code', '=', code).executeTakeFirstOrThrow()).id;
+    const { actOnCase } = await import('../src/core/cases/service.js');
+    const { SYSTEM } = await import('../src/core/access/actor.js');
+    for (const [code, day] of [[a.trackingCode, '2026-03-05'], [b.trackingCode, '2026-03-12']] as const) {
+      const id = await idOf(code);
+      await actOnCase(db, SYSTEM, id, { action: 'accept' }, new Date(`${day}T02:00:00Z`));
+      await actOnCase(db, SYSTEM, id, { action: 'answer', answer: 'Đã xử lý' }, new Date(`${day}T03:00:00Z`));
+    }
+    const written = await publishFeedbackFigures(db, new Date('2026-03-31T10:00:00Z'));
+    expect(written).toBeGreaterThan(0);
+    const figure = async (element: string, coc = '') => (await admin.request({ method: 'GET', url: `/api/analytics?element=${element}${coc}&orgUnitId=${phuLoi}&periods=2026M03` })).json()[0].value;
+    expect(await figure('FB_RECEIVED', '&coc=FEEDBACK_CATEGORY_WASTE')).toBe(2);
+    expect(await figure('FB_RESOLVED')).toBe(2);
+    expect(await figure('FB_RESOLVED_ON_TIME')).toBe(1);
+    expect(await figure('FB_HANDLING_DAYS')).toBe(3 + 8);
+    const rate = (await admin.request({ method: 'GET', url: `/api/analytics?indicator=FB_ON_TIME_RATE&orgUnitId=${city}&periods=2026M03` })).json();
+    expect(rate).toEqual([{ period: '2026M03', value: 50 }]);
+    // Publishing again changes nothing.
+    expect(await publishFeedbackFigures(db, new Date('2026-03-31T10:00:00Z'))).toBe(0);
+  });
+});

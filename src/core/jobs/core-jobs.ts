@@ -13,4 +13,5 @@ export const coreJobs: JobDefinition[] = [
     intervalSeconds: 3600,
     run: async (db, now) => `${await escalateOverdue(db, now)} overdue cases escalated`,
   },
+
 ];
