@@ -8,7 +8,7 @@ import { createTestApp, unitId, type Session, type TestApp } from './helpers.js'
 const PUBLIC = [
   'GET /healthz', 'GET /readyz', 'GET /metrics', 'GET /api/meta', 'GET /api/openapi.json', 'POST /api/auth/login',
   // Citizens: the categories, sending a report, and following it by its tracking code (no personal data).
-  'GET /api/public/feedback/categories', 'POST /api/public/feedback', 'GET /api/public/feedback/:code',
+  'GET /api/public/feedback/categories', 'POST /api/public/feedback', 'GET /api/public/feedback/:code', 'POST /api/public/feedback/:code/rating',
   // Open311 GeoReport v2 is public by specification; POST requests authenticates by the api_key in its body
   // (an API token of scope open311), tested in open311.test.ts.
   'GET /open311/v2/discovery.json', 'GET /open311/v2/:file', 'GET /open311/v2/services/:file', 'GET /open311/v2/requests/:file',

@@ -6,7 +6,7 @@ import { assertUnitInScope, scopeUnitIds } from '../../core/access/scope.js';
 import { actOnCase, extendCase, noteCase } from '../../core/cases/service.js';
 import { CASE_ACTIONS, CASE_STATES } from '../../core/cases/state-machine.js';
 import { AppError } from '../../server/errors.js';
-import { KIND, ZFeedback, caseForOfficer, publicReport, submitFeedback } from './service.js';
+import { KIND, ZFeedback, ZRating, caseForOfficer, publicReport, rateReport, submitFeedback } from './service.js';
 
 const CITIZEN: Actor = { kind: 'system', name: 'citizen' };
 const officers = { roles: ['admin', 'officer', 'reviewer'] as ('admin' | 'officer' | 'reviewer')[] };
@@ -31,6 +31,11 @@ export async function feedbackRoutes(appBase: FastifyInstance): Promise<void> {
     config: { access: { public: true } },
     schema: { tags: ['feedback'], params: z.object({ code: z.string().regex(/^[A-Za-z]{2}-[2-9A-Za-z]{4}-[2-9A-Za-z]{4}$/) }) },
   }, async (request) => publicReport(db, request.params.code));
+
+  app.post('/api/public/feedback/:code/rating', {
+    config: { access: { public: true }, rateLimit: { max: 20, timeWindow: '1 minute' } },
+    schema: { tags: ['feedback'], params: z.object({ code: z.string().regex(/^[A-Za-z]{2}-[2-9A-Za-z]{4}-[2-9A-Za-z]{4}$/) }), body: ZRating },
+  }, async (request) => rateReport(db, request.params.code, request.body, now()));
 
   /** An operator enters a report for a caller (hotline, walk-in): the same checks, the operator on the timeline. */
   app.post('/api/feedback/operator', { config: { access: officers }, schema: { tags: ['feedback'], body: ZFeedback } }, async (request, reply) => {

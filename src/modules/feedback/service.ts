@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../core/access/actor.js';
 import { recordAudit } from '../../core/audit/audit.js';
-import { caseTimeline, openCase } from '../../core/cases/service.js';
+import { actOnCase, caseTimeline, openCase } from '../../core/cases/service.js';
 import { inForce } from '../../core/org-units/repo.js';
 import { AppError, notFound } from '../../server/errors.js';
 
@@ -84,4 +84,36 @@ export async function caseForOfficer(db: Db, actor: Actor, id: number, request?:
   const contact = (c.data as { contact?: unknown }).contact ?? null;
   if (contact) await recordAudit(db, actor, { action: 'case.contact_read', entity: 'case_record', entityId: id }, request);
   return { ...c, timeline };
+}
+
+export const ZRating = z.object({
+  rating: z.number().int().min(1).max(5),
+  solved: z.boolean(),
+  comment: z.string().trim().max(1000).optional(),
+}).strict();
+
+const REOPEN_WINDOW_DAYS = 7;
+
+/**
+ * The citizen rates the answer, once per answer. "Solved" closes the case; "not solved" within 7 days of the answer
+ * reopens it for the unit (on its timeline); after that the rating is kept and the case closes.
+ */
+export async function rateReport(db: Db, code: string, input: z.infer<typeof ZRating>, now: Date) {
+  const c = await db.selectFrom('case_record').select(['id', 'state', 'answered_at', 'data']).where('kind', '=', KIND).where('tracking_code', '=', code.toUpperCase()).executeTakeFirst();
+  if (!c) throw notFound('code');
+  if (!c.answered_at || !['answered', 'closed'].includes(c.state)) throw new AppError('transition_refused', 409, { action: 'rate', state: c.state }, 'code');
+  const data = c.data as { ratings?: { answeredAt: string }[] };
+  if ((data.ratings ?? []).some((r) => r.answeredAt === c.answered_at!.toISOString())) {
+    throw new AppError('already_exists', 409, { what: 'rating' }, 'code');
+  }
+  const withinWindow = now.getTime() - c.answered_at.getTime() <= REOPEN_WINDOW_DAYS * 86_400_000;
+  const citizen = { kind: 'system' as const, name: 'citizen' };
+  const rating = { ...input, answeredAt: c.answered_at.toISOString(), at: now.toISOString() };
+  await db.updateTable('case_record').set({ data: JSON.stringify({ ...c.data, ratings: [...(data.ratings ?? []), rating] }) }).where('id', '=', c.id).execute();
+  if (!input.solved && withinWindow) {
+    await actOnCase(db, citizen, c.id, { action: 'reopen', note: `Người dân đánh giá chưa được giải quyết (${input.rating}/5)${input.comment ? `: ${input.comment}` : ''}` }, now);
+    return { state: 'in_progress' as const, reopened: true };
+  }
+  if (c.state === 'answered') await actOnCase(db, citizen, c.id, { action: 'close', note: `Đánh giá ${input.rating}/5` }, now);
+  return { state: 'closed' as const, reopened: false };
 }
