@@ -9,6 +9,7 @@ const PUBLIC = [
   'GET /healthz', 'GET /readyz', 'GET /metrics', 'GET /api/meta', 'GET /api/openapi.json', 'POST /api/auth/login',
   // Citizens: the categories, sending a report, and following it by its tracking code (no personal data).
   'GET /api/public/feedback/categories', 'POST /api/public/feedback', 'GET /api/public/feedback/:code', 'POST /api/public/feedback/:code/rating',
+  'GET /api/public/feedback/nearby', 'POST /api/public/feedback/:code/follow',
   // Open311 GeoReport v2 is public by specification; POST requests authenticates by the api_key in its body
   // (an API token of scope open311), tested in open311.test.ts.
   'GET /open311/v2/discovery.json', 'GET /open311/v2/:file', 'GET /open311/v2/services/:file', 'GET /open311/v2/requests/:file',
@@ -81,6 +82,7 @@ const OUT_OF_SCOPE: Record<string, () => { url: string; payload?: unknown; statu
   'DELETE /api/calendar/exceptions/:date': () => ({ url: '/api/calendar/exceptions/2025-05-02' }),
   'POST /api/feedback/operator': () => ({ url: '/api/feedback/operator', payload: { category: 'WASTE', description: 'Rác thải ở chợ phường bên', placeUnitId: ids.otherCommune, consent: true, contact: { name: 'Nguyễn Văn A' }, channel: 'hotline' } }),
   'GET /api/feedback/cases/:id': () => ({ url: `/api/feedback/cases/${ids.otherCase}` }),
+  'GET /api/feedback/cases/:id/duplicates': () => ({ url: `/api/feedback/cases/${ids.otherCase}/duplicates` }),
   'POST /api/feedback/cases/:id/actions': () => ({ url: `/api/feedback/cases/${ids.otherCase}/actions`, payload: { action: 'accept' } }),
   'POST /api/feedback/cases/:id/extend': () => ({ url: `/api/feedback/cases/${ids.otherCase}/extend`, payload: { workingDays: 2, reason: 'Cần thêm thời gian' } }),
   'POST /api/feedback/cases/:id/notes': () => ({ url: `/api/feedback/cases/${ids.otherCase}/notes`, payload: { text: 'ghi chú' } }),

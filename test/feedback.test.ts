@@ -102,6 +102,36 @@ describe('the unit handles it', () => {
   });
 });
 
+describe('nearby duplicates', () => {
+  it('suggests open reports of the same category within 200 m and 14 days, nearest first, without personal data', async () => {
+    const base = { ...report, category: 'TREES', placeUnitId: socTrang };
+    const first = (await send({ ...base, lat: 9.6000, lon: 105.9700, description: 'Cây đổ chắn ngang đường Hùng Vương' })).json();
+    await send({ ...base, lat: 9.6030, lon: 105.9700, description: 'Cây gãy cành cách 330 mét' });
+    await send({ ...base, category: 'WASTE', lat: 9.6001, lon: 105.9701, description: 'Rác ở cùng chỗ nhưng lĩnh vực khác' });
+    const near = (await t.app.inject({ method: 'GET', url: '/api/public/feedback/nearby?category=TREES&lat=9.6005&lon=105.9702' })).json();
+    expect(near.map((r: { trackingCode: string }) => r.trackingCode)).toEqual([first.trackingCode]);
+    expect(near[0].distanceMeters).toBeGreaterThan(50);
+    expect(near[0].distanceMeters).toBeLessThan(70);
+    expect(JSON.stringify(near)).not.toMatch(/Trần Thị Hoa|0912/);
+    // The citizen follows the existing report instead of sending another.
+    const follow = await t.app.inject({ method: 'POST', url: `/api/public/feedback/${first.trackingCode}/follow`, payload: { email: 'binh@example.org', consent: true }, remoteAddress: nextLoopback() });
+    expect(follow.json()).toEqual({ followers: 1 });
+    const noContact = await t.app.inject({ method: 'POST', url: `/api/public/feedback/${first.trackingCode}/follow`, payload: { consent: true }, remoteAddress: nextLoopback() });
+    expect(noContact.json().error.field).toBe('email');
+  });
+
+  it('shows the officer the possible duplicates of a case, which it can merge', async () => {
+    const base = { ...report, category: 'LIGHTING', placeUnitId: socTrang };
+    const a = (await send({ ...base, lat: 9.61, lon: 105.98 })).json();
+    const b = (await send({ ...base, lat: 9.6101, lon: 105.9801 })).json();
+    const idOf = async (code: string) => (await t.database.db.selectFrom('case_record').select('id').where('tracking_code', '=', code).executeTakeFirstOrThrow()).id;
+    const dupes = (await officer.request({ method: 'GET', url: `/api/feedback/cases/${await idOf(b.trackingCode)}/duplicates` })).json();
+    expect(dupes.map((d: { trackingCode: string }) => d.trackingCode)).toEqual([a.trackingCode]);
+    const merged = await officer.request({ method: 'POST', url: `/api/feedback/cases/${await idOf(b.trackingCode)}/actions`, payload: { action: 'merge', mergeInto: dupes[0].id } });
+    expect(merged.json().state).toBe('merged');
+  });
+});
+
 describe('the citizen rates the answer', () => {
   const answered = async () => {
     const { trackingCode } = (await send({ ...report, placeUnitId: socTrang })).json();

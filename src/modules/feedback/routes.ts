@@ -6,7 +6,7 @@ import { assertUnitInScope, scopeUnitIds } from '../../core/access/scope.js';
 import { actOnCase, extendCase, noteCase } from '../../core/cases/service.js';
 import { CASE_ACTIONS, CASE_STATES } from '../../core/cases/state-machine.js';
 import { AppError } from '../../server/errors.js';
-import { KIND, ZFeedback, ZRating, caseForOfficer, publicReport, rateReport, submitFeedback } from './service.js';
+import { KIND, ZFeedback, ZRating, ZSubscribe, caseForOfficer, nearbyReports, publicReport, rateReport, submitFeedback, subscribe } from './service.js';
 
 const CITIZEN: Actor = { kind: 'system', name: 'citizen' };
 const officers = { roles: ['admin', 'officer', 'reviewer'] as ('admin' | 'officer' | 'reviewer')[] };
@@ -31,6 +31,16 @@ export async function feedbackRoutes(appBase: FastifyInstance): Promise<void> {
     config: { access: { public: true } },
     schema: { tags: ['feedback'], params: z.object({ code: z.string().regex(/^[A-Za-z]{2}-[2-9A-Za-z]{4}-[2-9A-Za-z]{4}$/) }) },
   }, async (request) => publicReport(db, request.params.code));
+
+  app.get('/api/public/feedback/nearby', {
+    config: { access: { public: true } },
+    schema: { tags: ['feedback'], querystring: z.object({ category: z.string().regex(/^[A-Z_]{2,40}$/), lat: z.coerce.number().min(-90).max(90), lon: z.coerce.number().min(-180).max(180) }) },
+  }, async (request) => (await nearbyReports(db, { ...request.query, now: now() })).map(({ id: _, ...r }) => r));
+
+  app.post('/api/public/feedback/:code/follow', {
+    config: { access: { public: true }, rateLimit: { max: 20, timeWindow: '1 minute' } },
+    schema: { tags: ['feedback'], params: z.object({ code: z.string().regex(/^[A-Za-z]{2}-[2-9A-Za-z]{4}-[2-9A-Za-z]{4}$/) }), body: ZSubscribe },
+  }, async (request) => subscribe(db, request.params.code, request.body, now()));
 
   app.post('/api/public/feedback/:code/rating', {
     config: { access: { public: true }, rateLimit: { max: 20, timeWindow: '1 minute' } },
@@ -65,6 +75,15 @@ export async function feedbackRoutes(appBase: FastifyInstance): Promise<void> {
     const visible = !scope || [c.unit_id, c.place_unit_id, c.escalated_to_unit_id].some((u) => u !== null && scope.has(u));
     if (!visible) throw new AppError('out_of_scope', 403, {}, 'id');
     return caseForOfficer(db, request.user!, request.params.id, request);
+  });
+
+  app.get('/api/feedback/cases/:id/duplicates', { config: { access: readers }, schema: { tags: ['feedback'], params: ZId } }, async (request) => {
+    const c = await db.selectFrom('case_record').select(['id', 'kind', 'category_code', 'lat', 'lon', 'unit_id', 'place_unit_id']).where('id', '=', request.params.id).executeTakeFirst();
+    if (!c || c.kind !== KIND) throw new AppError('not_found', 404, {}, 'id');
+    const scope = await scopeUnitIds(db, request.user!);
+    if (scope && ![c.unit_id, c.place_unit_id].some((u) => u !== null && scope.has(u))) throw new AppError('out_of_scope', 403, {}, 'id');
+    if (c.lat === null || c.lon === null) return [];
+    return nearbyReports(db, { category: c.category_code, lat: c.lat, lon: c.lon, now: now(), excludeId: c.id });
   });
 
   app.post('/api/feedback/cases/:id/actions', {

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../core/access/actor.js';
@@ -116,4 +117,57 @@ export async function rateReport(db: Db, code: string, input: z.infer<typeof ZRa
   }
   if (c.state === 'answered') await actOnCase(db, citizen, c.id, { action: 'close', note: `Đánh giá ${input.rating}/5` }, now);
   return { state: 'closed' as const, reopened: false };
+}
+
+export const DUPLICATE_DEFAULTS = { radiusMeters: 200, days: 14 };
+
+/** How near and how recent a report must be to count as a possible duplicate (app_setting, with defaults). */
+export async function duplicateSettings(db: Db): Promise<{ radiusMeters: number; days: number }> {
+  const row = await db.selectFrom('app_setting').select('value').where('key', '=', 'feedback.duplicates').executeTakeFirst();
+  return { ...DUPLICATE_DEFAULTS, ...((row?.value as object | undefined) ?? {}) };
+}
+
+/**
+ * Open reports of the same category near a point, received in the last days, nearest first: what a citizen is
+ * shown before sending, and an officer before merging. Distances are great-circle, in metres.
+ */
+export async function nearbyReports(db: Db, input: { category: string; lat: number; lon: number; now: Date; excludeId?: number; limit?: number }) {
+  const { radiusMeters, days } = await duplicateSettings(db);
+  const dLat = radiusMeters / 111_320;
+  const dLon = radiusMeters / (111_320 * Math.max(0.01, Math.cos((input.lat * Math.PI) / 180)));
+  const since = new Date(input.now.getTime() - days * 86_400_000);
+  const distance = sql<number>`6371000 * 2 * asin(sqrt(power(sin(radians(c.lat - ${input.lat}) / 2), 2) + cos(radians(${input.lat})) * cos(radians(c.lat)) * power(sin(radians(c.lon - ${input.lon}) / 2), 2)))`;
+  let q = db.selectFrom('case_record as c')
+    .select(['c.id', 'c.tracking_code as trackingCode', 'c.state', 'c.description', 'c.received_at as receivedAt', distance.as('distanceMeters')])
+    .where('c.kind', '=', KIND).where('c.category_code', '=', input.category).where('c.received_at', '>=', since)
+    .where('c.lat', 'is not', null)
+    .where('c.lat', '>=', input.lat - dLat).where('c.lat', '<=', input.lat + dLat)
+    .where('c.lon', '>=', input.lon - dLon).where('c.lon', '<=', input.lon + dLon)
+    .where('c.state', 'in', ['received', 'routed', 'forwarded', 'accepted', 'in_progress', 'answered']);
+  if (input.excludeId) q = q.where('c.id', '!=', input.excludeId);
+  const rows = await q.execute();
+  return rows
+    .filter((r) => r.distanceMeters <= radiusMeters)
+    .sort((a, b) => a.distanceMeters - b.distanceMeters)
+    .slice(0, input.limit ?? 5)
+    .map((r) => ({ ...r, distanceMeters: Math.round(r.distanceMeters), description: r.description.length > 160 ? `${r.description.slice(0, 157)}…` : r.description }));
+}
+
+export const ZSubscribe = z.object({
+  email: z.string().trim().email().max(200).optional(),
+  phone: z.string().trim().regex(/^\+?[0-9 .-]{8,15}$/).optional(),
+  consent: z.literal(true, { message: 'consent_required' }),
+}).strict().refine((s) => s.email || s.phone, { message: 'give an e-mail or a phone number', path: ['email'] });
+
+/** A citizen follows an existing report instead of sending a duplicate; followers are told of the answer. */
+export async function subscribe(db: Db, code: string, input: z.infer<typeof ZSubscribe>, now: Date) {
+  const c = await db.selectFrom('case_record').select(['id', 'data', 'state']).where('kind', '=', KIND).where('tracking_code', '=', code.toUpperCase()).executeTakeFirst();
+  if (!c) throw notFound('code');
+  const data = c.data as { followers?: unknown[] };
+  const follower = { email: input.email ?? null, phone: input.phone ?? null, consentAt: now.toISOString() };
+  await db.updateTable('case_record').set({ data: JSON.stringify({ ...c.data, followers: [...(data.followers ?? []), follower] }) }).where('id', '=', c.id).execute();
+  await db.insertInto('case_event').values({
+    case_id: c.id, at: now, actor_kind: 'system', actor_name: 'citizen', action: 'follow', data: JSON.stringify({ kind: KIND, followers: (data.followers?.length ?? 0) + 1 }),
+  }).execute();
+  return { followers: (data.followers?.length ?? 0) + 1 };
 }
