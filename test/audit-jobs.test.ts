@@ -93,7 +93,7 @@ describe('scheduled jobs', () => {
     const later = new Date(Date.now() + 24 * 3600_000);
     const scheduler = new Scheduler(t.database.db, allJobs, () => later);
     await scheduler.register();
-    expect(await scheduler.runDue()).toEqual(['sessions.purge_expired', 'cases.escalate_overdue', 'feedback.publish_figures']);
+    expect(await scheduler.runDue()).toEqual(['sessions.purge_expired', 'cases.escalate_overdue', 'feedback.purge_contacts', 'feedback.publish_figures']);
     const run = await t.database.db.selectFrom('job_run').selectAll().where('job_name', '=', 'sessions.purge_expired').executeTakeFirstOrThrow();
     expect(run.detail).toMatch(/^[1-9]\d* expired sessions removed$/);
     expect(await t.database.db.selectFrom('user_session').select('id').execute()).toEqual([]);

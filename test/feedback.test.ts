@@ -201,3 +201,23 @@ describe('feedback figures in the data-value store', () => {
     expect(await publishFeedbackFigures(db, new Date('2026-03-31T10:00:00Z'))).toBe(0);
   });
 });
+
+describe('privacy', () => {
+  it('removes contact data a year after a case ends, and not before', async () => {
+    const { purgeContacts } = await import('../src/modules/feedback/figures.js');
+    const { trackingCode } = (await send({ ...report, placeUnitId: socTrang })).json();
+    const id = (await t.database.db.selectFrom('case_record').select('id').where('tracking_code', '=', trackingCode).executeTakeFirstOrThrow()).id;
+    for (const payload of [{ action: 'accept' }, { action: 'answer', answer: 'Đã xong' }, { action: 'close' }]) {
+      await officer.request({ method: 'POST', url: `/api/feedback/cases/${id}/actions`, payload });
+    }
+    await purgeContacts(t.database.db, new Date(Date.now() + 100 * 86_400_000));
+    const kept = await t.database.db.selectFrom('case_record').select('data').where('id', '=', id).executeTakeFirstOrThrow();
+    expect((kept.data as { contact: { name: string } }).contact.name).toBe('Trần Thị Hoa');
+    expect(await purgeContacts(t.database.db, new Date(Date.now() + 400 * 86_400_000))).toBeGreaterThanOrEqual(1);
+    const purged = await t.database.db.selectFrom('case_record').select('data').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(purged.data).toMatchObject({ contact: null });
+    expect(JSON.stringify(purged.data)).not.toContain('0912');
+    const timeline = (await officer.request({ method: 'GET', url: `/api/feedback/cases/${id}` })).json().timeline;
+    expect(timeline.at(-1)).toMatchObject({ action: 'contact_purged', internal: true });
+  });
+});

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { SYSTEM } from '../../core/access/actor.js';
@@ -104,7 +105,34 @@ export async function publishFeedbackFigures(db: Db, now: Date, months = 13): Pr
   return summary.imported + summary.updated;
 }
 
+/**
+ * Privacy: a configurable time after a case ends (closed, returned or merged), the reporter's and followers' contact
+ * data are removed from it (setting feedback.contactRetentionDays, default 365), with an event on its timeline.
+ */
+export async function purgeContacts(db: Db, now: Date): Promise<number> {
+  const setting = await db.selectFrom('app_setting').select('value').where('key', '=', 'feedback.contactRetentionDays').executeTakeFirst();
+  const days = typeof setting?.value === 'number' ? setting.value : 365;
+  const before = new Date(now.getTime() - days * 86_400_000);
+  const ended = await db.selectFrom('case_record').select(['id', 'data']).where('kind', '=', KIND)
+    .where('state', 'in', ['closed', 'returned', 'merged']).where('updated_at', '<', before)
+    .where(sql<boolean>`(jsonb_typeof(data->'contact') = 'object' OR data ? 'followers')`)
+    .execute();
+  for (const c of ended) {
+    const { contact: _c, followers, ...rest } = c.data as { contact?: unknown; followers?: unknown[] };
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('case_record').set({ data: JSON.stringify({ ...rest, contact: null, contactPurgedAt: now.toISOString(), followersPurged: followers?.length ?? 0 }) }).where('id', '=', c.id).execute();
+      await trx.insertInto('case_event').values({ case_id: c.id, at: now, actor_kind: 'system', actor_name: 'retention', action: 'contact_purged', internal: true, data: JSON.stringify({ kind: KIND, retentionDays: days }) }).execute();
+    });
+  }
+  return ended.length;
+}
+
 export const feedbackJobs: JobDefinition[] = [
+  {
+    name: 'feedback.purge_contacts',
+    intervalSeconds: 24 * 3600,
+    run: async (db, now) => `${await purgeContacts(db, now)} cases' contact data removed`,
+  },
   {
     name: 'feedback.publish_figures',
     intervalSeconds: 6 * 3600,
