@@ -15,6 +15,8 @@ const ZEnv = z.object({
   TINHSO_COOKIE_SECURE: z.enum(['0', '1', 'auto']).default('auto'),
   // Off by default: only behind a reverse proxy may X-Forwarded-For be believed (it decides the login rate limit).
   TRUST_PROXY: z.string().default('0'),
+  // Open311 POSTs allowed per minute from one address (partner systems post in bursts).
+  TINHSO_OPEN311_RATE: z.coerce.number().int().positive().default(600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -32,6 +34,7 @@ export interface Config {
   logLevel: string;
   /** Fastify's trustProxy: false, true, or the proxies' addresses (comma-separated, CIDR allowed). */
   trustProxy: boolean | string;
+  open311RatePerMinute: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -54,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.TINHSO_COOKIE_SECURE === 'auto' ? 'auto' : e.TINHSO_COOKIE_SECURE === '1',
     logLevel: e.LOG_LEVEL,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    open311RatePerMinute: e.TINHSO_OPEN311_RATE,
   };
 }
 

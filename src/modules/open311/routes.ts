@@ -96,7 +96,7 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
     return send(reply, format, [{ service_request_id: row.tracking_code, token: row.tracking_code }], { root: 'service_requests', item: 'request' });
   });
 
-  app.post(`${BASE}/:file`, { config: { ...open, rateLimit: { max: 120, timeWindow: '1 minute' } }, bodyLimit: 64 * 1024 }, async (request, reply) => {
+  app.post(`${BASE}/:file`, { config: { ...open, rateLimit: { max: app.ctx.config.open311RatePerMinute, timeWindow: '1 minute' } }, bodyLimit: 64 * 1024 }, async (request, reply) => {
     const { name, format } = splitFormat((request.params as { file: string }).file);
     if (name !== 'requests') throw new Open311Error(404, `no resource ${name}`);
     const body = (request.body ?? {}) as Record<string, string>;
