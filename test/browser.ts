@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../src/server/app.js';
 import { createTestApp, DEMO_PASSWORD, type TestApp } from './helpers.js';
 
@@ -32,4 +33,25 @@ export async function logIn(page: Page, base: string, username: string, password
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+export interface BrowserSuite {
+  t: TestApp;
+  browser: Browser;
+  base: string;
+}
+
+/** Registers the suite's setup and teardown: a test app serving the web app, and Chromium. */
+export function browserSuite(): BrowserSuite {
+  const suite = {} as BrowserSuite;
+  beforeAll(async () => {
+    if (browserMissing) return;
+    Object.assign(suite, await startWebApp());
+    suite.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.t?.close();
+  });
+  return suite;
 }

@@ -1,28 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, launchBrowser, logIn, startWebApp } from './browser.js';
-import type { TestApp } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { browserMissing, browserSuite, logIn } from './browser.js';
 
-let t: TestApp;
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  if (browserMissing) return;
-  ({ t, base } = await startWebApp());
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+const suite = browserSuite();
 
 describe.skipIf(browserMissing)('the Resolution 07 scorecard in Chromium', () => {
   it('opens the scorecard, drills down to a district, and opens an indicator history chart', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await logIn(page, base, 'lanhdao');
+    await logIn(page, suite.base, 'lanhdao');
     await page.getByRole('link', { name: 'Chỉ tiêu Nghị quyết 07' }).click();
 
     const tile = page.getByTestId('tile-NQ07_REPORT_REGIMES');
@@ -49,8 +35,8 @@ describe.skipIf(browserMissing)('the Resolution 07 scorecard in Chromium', () =>
   });
 
   it('the DTI page charts the rank by year', async () => {
-    const page = await browser.newPage();
-    await logIn(page, base, 'lanhdao');
+    const page = await suite.browser.newPage();
+    await logIn(page, suite.base, 'lanhdao');
     await page.getByRole('link', { name: 'Chỉ số DTI' }).click();
     await expect.poll(() => page.getByTestId('dti-rank').locator('canvas').count()).toBe(1);
     await expect.poll(() => page.getByTestId('tile-DTI_RANK').textContent()).toContain('36');
@@ -62,8 +48,8 @@ describe.skipIf(browserMissing)('the Resolution 07 scorecard in Chromium', () =>
 
 describe.skipIf(browserMissing)('the data-entry grid in Chromium', () => {
   it('an officer enters values for its commune: a bad value is flagged before saving, a good one is saved and counted', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await logIn(page, base, 'canbo');
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await logIn(page, suite.base, 'canbo');
     await page.getByRole('link', { name: 'Nhập số liệu' }).click();
     await page.getByLabel('Loại kỳ').selectOption('month');
     await page.getByLabel('Năm', { exact: true }).fill('2025');
@@ -79,7 +65,7 @@ describe.skipIf(browserMissing)('the data-entry grid in Chromium', () => {
     await page.getByRole('button', { name: /Lưu 2 thay đổi/ }).click();
     await expect.poll(() => page.getByText('Đã lưu: 2 mới, 0 cập nhật, 0 xóa.').isVisible()).toBe(true);
 
-    const stored = await t.database.db.selectFrom('data_value as v').innerJoin('data_element as e', 'e.id', 'v.element_id')
+    const stored = await suite.t.database.db.selectFrom('data_value as v').innerJoin('data_element as e', 'e.id', 'v.element_id')
       .select(['e.code', 'v.value', 'v.stored_by']).where('v.period', '=', '2025M08').orderBy('e.code').execute();
     expect(stored).toEqual([
       { code: 'PAYMENT_ACCOUNT_15PLUS', value: '1234', stored_by: 'canbo' },
@@ -91,8 +77,8 @@ describe.skipIf(browserMissing)('the data-entry grid in Chromium', () => {
 
 describe.skipIf(browserMissing)('import with a progress bar in Chromium', () => {
   it('an administrator uploads a CSV, sees the progress reach 100% and the counts, then the bad rows of another file', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await logIn(page, base, 'admin');
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await logIn(page, suite.base, 'admin');
     await page.getByRole('link', { name: 'Nhập / xuất dữ liệu' }).click();
     const lines = ['dataelement,period,orgunit,catoptcombo,attroptcombo,value'];
     for (const unit of ['941', '942', '943']) for (let m = 1; m <= 12; m++) lines.push(`PAYMENT_ACCOUNT_15PLUS,2024M${String(m).padStart(2, '0')},${unit},,,${m}`);

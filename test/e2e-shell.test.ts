@@ -1,28 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissing, launchBrowser, logIn, startWebApp } from './browser.js';
-import type { TestApp } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { browserMissing, browserSuite, logIn } from './browser.js';
 
-let t: TestApp;
-let browser: Browser;
-let base: string;
-
-beforeAll(async () => {
-  if (browserMissing) return;
-  ({ t, base } = await startWebApp());
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+const suite = browserSuite();
 
 describe.skipIf(browserMissing)('the web shell in Chromium', () => {
   it('log in, see the 11 districts of 2024 on the map, switch to 1 July 2025, switch to English, log out', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 850 } });
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 850 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await logIn(page, base, 'admin');
+    await logIn(page, suite.base, 'admin');
     await expect.poll(() => page.getByText('Dữ liệu mẫu').first().isVisible()).toBe(true);
 
     await page.getByRole('link', { name: 'Đơn vị hành chính' }).click();
@@ -54,8 +40,8 @@ describe.skipIf(browserMissing)('the web shell in Chromium', () => {
   });
 
   it('a wrong password shows the server message on the form', async () => {
-    const page = await browser.newPage();
-    await page.goto(base);
+    const page = await suite.browser.newPage();
+    await page.goto(suite.base);
     await page.getByLabel('Tên đăng nhập').fill('admin');
     await page.getByLabel('Mật khẩu').fill('sai-mat-khau-1');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -64,8 +50,8 @@ describe.skipIf(browserMissing)('the web shell in Chromium', () => {
   });
 
   it('an administrator adds a user from the user screen; on a phone the menu opens from its button', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await logIn(page, base, 'admin');
+    const page = await suite.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await logIn(page, suite.base, 'admin');
     await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('link', { name: 'Người dùng' }).click();
     await page.getByRole('button', { name: 'Thêm người dùng' }).click();
@@ -77,7 +63,7 @@ describe.skipIf(browserMissing)('the web shell in Chromium', () => {
     await form.getByLabel('Mật khẩu ban đầu').fill('Mat-khau-2026');
     await form.getByRole('button', { name: 'Lưu' }).click();
     await expect.poll(() => page.getByRole('cell', { name: 'Lê Thị B' }).isVisible()).toBe(true);
-    const stored = await t.database.db.selectFrom('app_user').select(['role', 'display_name']).where('username', '=', 'lethib').executeTakeFirst();
+    const stored = await suite.t.database.db.selectFrom('app_user').select(['role', 'display_name']).where('username', '=', 'lethib').executeTakeFirst();
     expect(stored).toEqual({ role: 'reviewer', display_name: 'Lê Thị B' });
     await page.close();
   });
