@@ -9,7 +9,7 @@ const PUBLIC = [
   'GET /healthz', 'GET /readyz', 'GET /metrics', 'GET /api/meta', 'GET /api/openapi.json', 'POST /api/auth/login',
   // Citizens: the categories, sending a report, and following it by its tracking code (no personal data).
   'GET /api/public/feedback/categories', 'POST /api/public/feedback', 'GET /api/public/feedback/:code', 'POST /api/public/feedback/:code/rating',
-  'GET /api/public/feedback/nearby', 'POST /api/public/feedback/:code/follow',
+  'GET /api/public/feedback/nearby', 'POST /api/public/feedback/:code/follow', 'GET /api/public/feedback/places',
   // Open311 GeoReport v2 is public by specification; POST requests authenticates by the api_key in its body
   // (an API token of scope open311), tested in open311.test.ts.
   'GET /open311/v2/discovery.json', 'GET /open311/v2/:file', 'GET /open311/v2/services/:file', 'GET /open311/v2/requests/:file',

@@ -16,6 +16,8 @@ import { TokensPage } from './pages/Tokens';
 import { ScorecardPage } from './pages/Scorecard';
 import { DataEntryPage } from './pages/DataEntry';
 import { ExchangePage } from './pages/Exchange';
+import { FeedbackPage } from './pages/Feedback';
+import { CitizenPage } from './pages/Citizen';
 import { useTranslation } from 'react-i18next';
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
@@ -35,6 +37,7 @@ function Gate() {
         <Route path="/dti" element={<ScorecardPage key="dti" framework="DTI" />} />
         <Route path="/data-entry" element={<DataEntryPage />} />
         <Route path="/exchange" element={<ExchangePage />} />
+        <Route path="/feedback" element={<FeedbackPage />} />
         <Route path="/users" element={<UsersPage />} />
         <Route path="/account" element={<AccountPage />} />
         {admin && <Route path="/audit" element={<AuditPage />} />}
@@ -49,9 +52,10 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>
-        <AuthProvider>
-          <Gate />
-        </AuthProvider>
+        <Routes>
+          <Route path="/cong-dan" element={<CitizenPage />} />
+          <Route path="*" element={<AuthProvider><Gate /></AuthProvider>} />
+        </Routes>
       </BrowserRouter>
     </QueryClientProvider>
   </StrictMode>,

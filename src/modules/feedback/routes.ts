@@ -6,6 +6,7 @@ import { assertUnitInScope, scopeUnitIds } from '../../core/access/scope.js';
 import { actOnCase, extendCase, noteCase } from '../../core/cases/service.js';
 import { CASE_ACTIONS, CASE_STATES } from '../../core/cases/state-machine.js';
 import { AppError } from '../../server/errors.js';
+import { inForce } from '../../core/org-units/repo.js';
 import { KIND, ZFeedback, ZRating, ZSubscribe, caseForOfficer, nearbyReports, publicReport, rateReport, submitFeedback, subscribe } from './service.js';
 
 const CITIZEN: Actor = { kind: 'system', name: 'citizen' };
@@ -31,6 +32,11 @@ export async function feedbackRoutes(appBase: FastifyInstance): Promise<void> {
     config: { access: { public: true } },
     schema: { tags: ['feedback'], params: z.object({ code: z.string().regex(/^[A-Za-z]{2}-[2-9A-Za-z]{4}-[2-9A-Za-z]{4}$/) }) },
   }, async (request) => publicReport(db, request.params.code));
+
+  /** The communes a citizen can pick, in force today (public reference data). */
+  app.get('/api/public/feedback/places', { config: { access: { public: true } }, schema: { tags: ['feedback'] } }, async () =>
+    db.selectFrom('org_unit as u').select(['u.id', 'u.code', 'u.name']).where('u.level', '=', 'commune')
+      .where(inForce(now().toISOString().slice(0, 10))).orderBy('u.name').execute());
 
   app.get('/api/public/feedback/nearby', {
     config: { access: { public: true } },

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth';
 import { DemoBanner, LanguageSwitch } from './Chrome';
 
-const MODULES = ['ioc', 'reports', 'feedback', 'agriculture', 'traceability', 'listening'] as const;
+const MODULES = ['ioc', 'reports', 'agriculture', 'traceability', 'listening'] as const;
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -34,6 +34,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {link('/dti', t('nav.dti'))}
           {link('/data-entry', t('nav.entry'))}
           {link('/exchange', t('nav.exchange'))}
+          {link('/feedback', t('nav.feedback'))}
           {MODULES.map((m) => (
             <span key={m} className="disabled" aria-disabled="true">{t(`nav.${m}`)} <small>{t('nav.soon')}</small></span>
           ))}

@@ -22,7 +22,7 @@ export function HomePage() {
       <p className="muted">{t('home.unitsToday')}</p>
       <h2>{t('home.next')}</h2>
       <ul className="columns">
-        {(['ioc', 'reports', 'feedback', 'agriculture', 'traceability', 'listening'] as const).map((m) => <li key={m}>{t(`nav.${m}`)}</li>)}
+        {(['ioc', 'reports', 'agriculture', 'traceability', 'listening'] as const).map((m) => <li key={m}>{t(`nav.${m}`)}</li>)}
       </ul>
     </section>
   );
