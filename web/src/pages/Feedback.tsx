@@ -55,7 +55,7 @@ function CaseDetail({ id }: { id: number }) {
       <ol className="timeline">
         {c.timeline.map((e) => (
           <li key={e.id} className={e.internal ? 'internal' : undefined}>
-            <small className="muted">{new Date(e.at).toLocaleString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB')} · {e.actor_name}</small> <b>{e.action}</b>{e.to_state ? ` → ${t(`fb.states.${e.to_state}`)}` : ''}{e.note ? `: ${e.note}` : ''}
+            <small className="muted">{new Date(e.at).toLocaleString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB')} · {e.actor_name}</small> <b>{t(`fb.events.${e.action}`, { defaultValue: e.action })}</b>{e.to_state ? ` → ${t(`fb.states.${e.to_state}`)}` : ''}{e.note ? `: ${e.note}` : ''}
           </li>
         ))}
       </ol>
