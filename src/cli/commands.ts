@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { vnDate } from '../core/calendar/working-days.js';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
@@ -6,7 +7,6 @@ import { CLI } from '../core/access/actor.js';
 import { generatePassword } from '../core/auth/passwords.js';
 import { backupTo, restoreFrom } from '../core/backup/backup.js';
 import { findByCode } from '../core/org-units/repo.js';
-import { today } from '../core/org-units/service.js';
 import { createToken, listTokens, revokeToken, TOKEN_SCOPES } from '../core/tokens/service.js';
 import { findUserIdByUsername, setUserPassword } from '../core/users/service.js';
 
@@ -57,7 +57,7 @@ export async function runCommand(database: Database, argv: string[]): Promise<st
         if (!scopes.length) throw new UsageError('--scope is required');
         let orgUnitId: number | null = null;
         if (typeof values.unit === 'string') {
-          const unit = await findByCode(db, values.unit, today(new Date()));
+          const unit = await findByCode(db, values.unit, vnDate(new Date()));
           if (!unit) throw new UsageError(`no unit ${values.unit} in force today`);
           orgUnitId = unit.id;
         }

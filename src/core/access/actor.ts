@@ -32,6 +32,17 @@ export type Access =
       tokenScopes?: string[];
     };
 
+const ALL_ROLES: Role[] = ['admin', 'leader', 'officer', 'reviewer'];
+
+/** The access rules most routes use. Reference data and figures: every user, and tokens with the scopes given. */
+export const ACCESS = {
+  signedIn: { roles: ALL_ROLES },
+  readers: (tokenScopes: string[] = []) => ({ roles: ALL_ROLES, tokenScopes }),
+  officers: { roles: ['admin', 'officer', 'reviewer'] as Role[] },
+  writers: (tokenScopes: string[] = []) => ({ roles: ['admin', 'officer'] as Role[], tokenScopes }),
+  admins: { roles: ['admin'] as Role[] },
+} as const;
+
 export function actorName(actor: Actor): string {
   return actor.kind === 'user' ? actor.username : actor.name;
 }

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ACCESS } from '../access/actor.js';
 import { TOKEN_SCOPES } from '../tokens/service.js';
 import { ZException, listExceptions, loadWorkingCalendar, removeException, setException } from './service.js';
 
-const readers = { roles: ['admin', 'leader', 'officer', 'reviewer'] as ('admin' | 'leader' | 'officer' | 'reviewer')[], tokenScopes: [...TOKEN_SCOPES] };
-const admins = { roles: ['admin' as const] };
+const readers = ACCESS.readers([...TOKEN_SCOPES]);
+const admins = ACCESS.admins;
 
 /** The working calendar: reference facts everyone may read; the year's decisions are recorded by administrators. */
 export async function calendarRoutes(appBase: FastifyInstance): Promise<void> {

@@ -5,6 +5,12 @@ import { getSolarDate } from '@dqcai/vn-lunar';
  * compensatory day off when a holiday falls on a weekly rest day, with dated exceptions (a day off or a make-up
  * working day) from each year's announcement taking precedence. Dates are ISO 'YYYY-MM-DD' strings.
  */
+/** Việt Nam is on UTC+7 all year (no daylight saving). */
+export const VN_UTC_OFFSET_MS = 7 * 3600_000;
+
+/** The civil date in Việt Nam of an instant: what "today" and "received on" mean for a province. */
+export const vnDate = (at: Date) => new Date(at.getTime() + VN_UTC_OFFSET_MS).toISOString().slice(0, 10);
+
 export interface HolidayRule {
   code: string;
   nameVi: string;

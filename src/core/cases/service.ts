@@ -1,16 +1,17 @@
 import crypto from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import type { CaseCategoryTable } from '../../db/schema.js';
 import { AppError, notFound } from '../../server/errors.js';
 import type { Actor } from '../access/actor.js';
 import { actorName } from '../access/actor.js';
 import { scopeUnitIds } from '../access/scope.js';
 import { recordAudit } from '../audit/audit.js';
 import { loadWorkingCalendar } from '../calendar/service.js';
-import { nextState, TransitionRefused, type CaseAction, type CaseState } from './state-machine.js';
+import { vnDate } from '../calendar/working-days.js';
+import { HANDLING_STATES, nextState, TransitionRefused, type CaseAction, type CaseState } from './state-machine.js';
 
-// Vietnam's civil date: a case received at 23:30 on the 5th in Hà Nội was received on the 5th.
-const localDate = (at: Date) => new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 
 /** A tracking code a citizen can read out on the phone: no 0/O or 1/I, 8 random characters. */
 export function trackingCode(prefix: string): string {
@@ -22,7 +23,8 @@ export function trackingCode(prefix: string): string {
 
 export interface OpenCaseInput {
   kind: string;
-  category: string;
+  /** The category's code, or the category already loaded by the caller. */
+  category: string | CaseCategory;
   description: string;
   title?: string | null;
   channel: string;
@@ -34,7 +36,10 @@ export interface OpenCaseInput {
   data?: Record<string, unknown>;
 }
 
-async function category(db: Db, kind: string, code: string) {
+export type CaseCategory = Selectable<CaseCategoryTable>;
+
+/** An active category of a kind, or a 400 naming the field. */
+export async function getCategory(db: Db, kind: string, code: string): Promise<CaseCategory> {
   const row = await db.selectFrom('case_category').selectAll().where('kind', '=', kind).where('code', '=', code).where('active', '=', true).executeTakeFirst();
   if (!row) throw new AppError('not_found', 400, {}, 'category');
   return row;
@@ -52,9 +57,9 @@ async function record(db: Db, caseId: number, actor: Actor, kind: string, e: { a
  * working calendar (public holidays, lunar Tết, make-up days). When the unit is already known it is routed at once.
  */
 export async function openCase(db: Db, actor: Actor, input: OpenCaseInput, now: Date, request?: FastifyRequest) {
-  const cat = await category(db, input.kind, input.category);
+  const cat = typeof input.category === 'string' ? await getCategory(db, input.kind, input.category) : input.category;
   const calendar = await loadWorkingCalendar(db);
-  const dueDate = calendar.addWorkingDays(localDate(now), cat.deadline_working_days);
+  const dueDate = calendar.addWorkingDays(vnDate(now), cat.deadline_working_days);
   return db.transaction().execute(async (trx) => {
     const prefix = input.kind.slice(0, 2).toUpperCase();
     const row = await trx.insertInto('case_record').values({
@@ -65,7 +70,7 @@ export async function openCase(db: Db, actor: Actor, input: OpenCaseInput, now: 
     }).returning(['id', 'tracking_code', 'state']).executeTakeFirstOrThrow();
     await record(trx, row.id, actor, input.kind, { action: 'receive', to: 'received', data: { channel: input.channel, dueDate, legalBasis: cat.legal_basis } }, now);
     if (input.unitId) await record(trx, row.id, actor, input.kind, { action: 'route', from: 'received', to: 'routed', unitId: input.unitId }, now);
-    await recordAudit(trx, actor, { action: 'case.open', entity: 'case_record', entityId: row.id, after: { ...input, dueDate } }, request);
+    await recordAudit(trx, actor, { action: 'case.open', entity: 'case_record', entityId: row.id, after: { ...input, category: cat.code, dueDate } }, request);
     return { id: row.id, trackingCode: row.tracking_code, state: row.state, dueDate };
   });
 }
@@ -113,11 +118,11 @@ export async function actOnCase(db: Db, actor: Actor, caseId: number, input: Act
       if (!unit) throw new AppError('not_found', 400, {}, 'unitId');
       Object.assign(set, { unit_id: input.unitId, officer_id: null, escalated_to_unit_id: null, escalated_at: null });
       if (input.action === 'forward') {
-        const cat = await category(trx, c.kind, c.category_code);
+        const cat = await getCategory(trx, c.kind, c.category_code);
         if (cat.forward_within_working_days && calendar) {
-          const limit = calendar.addWorkingDays(localDate(c.received_at), cat.forward_within_working_days);
+          const limit = calendar.addWorkingDays(vnDate(c.received_at), cat.forward_within_working_days);
           data.forwardLimit = limit;
-          data.lateForward = localDate(now) > limit;
+          data.lateForward = vnDate(now) > limit;
         }
       }
     }
@@ -153,7 +158,7 @@ export async function extendCase(db: Db, actor: Actor, caseId: number, input: { 
     if (!c) throw notFound('id');
     const scope = await scopeUnitIds(trx, actor);
     if (scope && (c.unit_id === null || !scope.has(c.unit_id))) throw new AppError('out_of_scope', 403, {}, 'id');
-    if (!['routed', 'forwarded', 'accepted', 'in_progress'].includes(c.state)) {
+    if (!HANDLING_STATES.includes(c.state)) {
       throw new AppError('transition_refused', 409, { action: 'extend', state: c.state }, 'action');
     }
     const dueDate = calendar.addWorkingDays(c.due_date, input.workingDays);
@@ -183,8 +188,8 @@ export async function escalateOverdue(db: Db, now: Date): Promise<number> {
     .selectFrom('case_record as c')
     .innerJoin('org_unit as u', 'u.id', 'c.unit_id')
     .select(['c.id', 'c.kind', 'c.state', 'c.unit_id', 'c.due_date', 'u.parent_id'])
-    .where('c.state', 'in', ['routed', 'forwarded', 'accepted', 'in_progress'])
-    .where('c.due_date', '<', localDate(now))
+    .where('c.state', 'in', HANDLING_STATES)
+    .where('c.due_date', '<', vnDate(now))
     .where('c.escalated_at', 'is', null)
     .execute();
   const system = { kind: 'system' as const, name: 'escalation' };

@@ -29,7 +29,10 @@ export const TRANSITIONS: Record<CaseAction, { from: CaseState[]; to: CaseState 
   merge: { from: OPEN, to: 'merged' },
 };
 
-export const isOpen = (state: CaseState) => OPEN.includes(state) || state === 'answered';
+/** A unit holds the case and its deadline runs: what is overdue, escalated and extended. */
+export const HANDLING_STATES: CaseState[] = ['routed', 'forwarded', 'accepted', 'in_progress'];
+/** Nothing more will happen unless a citizen reopens it. */
+export const ENDED_STATES: CaseState[] = ['closed', 'returned', 'merged'];
 
 export class TransitionRefused extends Error {
   constructor(readonly action: CaseAction, readonly state: CaseState) {

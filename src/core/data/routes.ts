@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ACCESS } from '../access/actor.js';
 import { AppError } from '../../server/errors.js';
 import { assertUnitInScope, scopeUnitIds } from '../access/scope.js';
 import { Analytics } from './analytics.js';
@@ -55,8 +56,8 @@ const ZDataValueSet = z.object({
   })).max(1_000_000),
 });
 
-const everyone = { roles: ['admin', 'leader', 'officer', 'reviewer'] as ('admin' | 'leader' | 'officer' | 'reviewer')[], tokenScopes: ['read', 'data-exchange'] };
-const writers = { roles: ['admin', 'officer'] as ('admin' | 'officer')[], tokenScopes: ['data-exchange'] };
+const everyone = ACCESS.readers(['read', 'data-exchange']);
+const writers = ACCESS.writers(['data-exchange']);
 
 const ZValue = z.object({
   element: z.string().min(1).max(60),
@@ -86,7 +87,7 @@ export async function dataRoutes(appBase: FastifyInstance): Promise<void> {
     db.selectFrom('indicator').select(['code', 'name_vi as nameVi', 'name_en as nameEn', 'numerator', 'denominator', 'factor', 'pillar', 'direction', 'framework', 'unit_label as unitLabel', 'source'])
       .orderBy('framework').orderBy('pillar').orderBy('sort').execute());
 
-  const admins = { roles: ['admin' as const] };
+  const admins = ACCESS.admins;
   app.post('/api/category-combos', { config: { access: admins }, schema: { tags: ['data'], body: ZCategoryCombo } }, async (request, reply) =>
     reply.status(201).send(await createCategoryCombo(db, request.user!, request.body, request)));
   app.post('/api/data-elements', { config: { access: admins }, schema: { tags: ['data'], body: ZDataElement } }, async (request, reply) =>

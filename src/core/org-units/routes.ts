@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ACCESS } from '../access/actor.js';
+import { vnDate } from '../calendar/working-days.js';
 import { AppError } from '../../server/errors.js';
 import { ZFeatureCollection } from './geojson.js';
 import * as repo from './repo.js';
-import { ZUnitCreate, ZUnitUpdate, createUnit, describeUnit, today, updateUnit, uploadBoundaries } from './service.js';
+import { ZUnitCreate, ZUnitUpdate, createUnit, describeUnit, updateUnit, uploadBoundaries } from './service.js';
 import { unitCacheFor } from './cache.js';
 import { TOKEN_SCOPES } from '../tokens/service.js';
 
@@ -18,13 +20,13 @@ const ZUnit = z.object({
 const ZLink = z.object({ eventId: z.number(), date: z.string(), kind: z.string(), legalBasis: z.string().nullable(), note: z.string().nullable(), share: z.string(), unit: ZUnit });
 
 /** Reference data: every signed-in user and every API token may read it; only administrators change it. */
-const readers = { roles: ['admin', 'leader', 'officer', 'reviewer'] as ('admin' | 'leader' | 'officer' | 'reviewer')[], tokenScopes: [...TOKEN_SCOPES] };
-const admins = { roles: ['admin' as const] };
+const readers = ACCESS.readers([...TOKEN_SCOPES]);
+const admins = ACCESS.admins;
 
 export async function orgUnitRoutes(appBase: FastifyInstance): Promise<void> {
   const app = appBase.withTypeProvider<ZodTypeProvider>();
   const { db, now } = app.ctx;
-  const asOfOrToday = (asOf?: string) => asOf ?? today(now());
+  const asOfOrToday = (asOf?: string) => asOf ?? vnDate(now());
   const cache = unitCacheFor(db);
 
   app.get('/api/org-units', {
@@ -106,7 +108,7 @@ export async function orgUnitRoutes(appBase: FastifyInstance): Promise<void> {
   }, async (request) => {
     const unit = await repo.getById(db, request.params.id);
     if (!unit) throw new AppError('not_found', 404, {}, 'id');
-    return repo.descendants(db, unit.id, request.query.asOf ?? unit.validTo ?? today(now()));
+    return repo.descendants(db, unit.id, request.query.asOf ?? unit.validTo ?? vnDate(now()));
   });
 
   app.post('/api/org-units', {

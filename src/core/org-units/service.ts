@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { vnDate } from '../calendar/working-days.js';
 import { nameText } from '../validation/text.js';
 import type { Db } from '../../db/database.js';
 import { AppError, alreadyExists, notFound } from '../../server/errors.js';
@@ -8,7 +9,6 @@ import { recordAudit } from '../audit/audit.js';
 import type { FeatureCollection } from './geojson.js';
 import * as repo from './repo.js';
 
-export const today = (now: Date) => now.toISOString().slice(0, 10);
 
 
 export const ZUnitCreate = z
@@ -41,7 +41,7 @@ export async function describeUnit(db: Db, id: number, asOf?: string) {
 }
 
 export async function createUnit(db: Db, actor: Actor, input: z.infer<typeof ZUnitCreate>, now: Date, request?: FastifyRequest) {
-  const validFrom = input.validFrom ?? today(now);
+  const validFrom = input.validFrom ?? vnDate(now);
   return db.transaction().execute(async (trx) => {
     const parent = await repo.getById(trx, input.parentId);
     if (!parent) throw new AppError('not_found', 400, {}, 'parentId');

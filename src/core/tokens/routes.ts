@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ACCESS } from '../access/actor.js';
 import { nameText } from '../validation/text.js';
 import { TOKEN_SCOPES, createToken, listTokens, revokeToken } from './service.js';
 
@@ -8,7 +9,7 @@ const ZTokenView = z.object({
   id: z.number(), name: z.string(), prefix: z.string(), scopes: z.array(z.string()), orgUnitId: z.number().nullable(), createdBy: z.string(),
   createdAt: z.date(), expiresAt: z.date().nullable(), lastUsedAt: z.date().nullable(), revokedAt: z.date().nullable(),
 });
-const admins = { roles: ['admin' as const] };
+const admins = ACCESS.admins;
 
 export async function tokenRoutes(appBase: FastifyInstance): Promise<void> {
   const app = appBase.withTypeProvider<ZodTypeProvider>();

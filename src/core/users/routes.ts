@@ -1,18 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ACCESS } from '../access/actor.js';
 import { ROLES, ZUserCreate, ZUserUpdate, ZUserView, createUser, getUserInScope, listUsers, setUserPassword, unlockUser, updateUser } from './service.js';
 
 const ZId = z.object({ id: z.coerce.number().int().positive() });
-const readers = { roles: [...ROLES] };
-const admins = { roles: ['admin' as const] };
 
 export async function userRoutes(appBase: FastifyInstance): Promise<void> {
   const app = appBase.withTypeProvider<ZodTypeProvider>();
   const { db } = app.ctx;
 
   app.get('/api/users', {
-    config: { access: readers },
+    config: { access: ACCESS.signedIn },
     schema: {
       tags: ['users'],
       querystring: z.object({
@@ -27,22 +26,22 @@ export async function userRoutes(appBase: FastifyInstance): Promise<void> {
   }, async (request) => listUsers(db, request.user!, request.query));
 
   app.get('/api/users/:id', {
-    config: { access: readers },
+    config: { access: ACCESS.signedIn },
     schema: { tags: ['users'], params: ZId, response: { 200: ZUserView } },
   }, async (request) => getUserInScope(db, request.user!, request.params.id));
 
   app.post('/api/users', {
-    config: { access: admins },
+    config: { access: ACCESS.admins },
     schema: { tags: ['users'], body: ZUserCreate, response: { 201: ZUserView } },
   }, async (request, reply) => reply.status(201).send(await createUser(db, request.user!, request.body, request)));
 
   app.patch('/api/users/:id', {
-    config: { access: admins },
+    config: { access: ACCESS.admins },
     schema: { tags: ['users'], params: ZId, body: ZUserUpdate, response: { 200: ZUserView } },
   }, async (request) => updateUser(db, request.user!, request.params.id, request.body, request));
 
   app.post('/api/users/:id/password', {
-    config: { access: admins },
+    config: { access: ACCESS.admins },
     schema: { tags: ['users'], params: ZId, body: z.object({ password: z.string().min(1).max(200) }).strict() },
   }, async (request, reply) => {
     await setUserPassword(db, request.user!, request.params.id, request.body.password, request);
@@ -50,7 +49,7 @@ export async function userRoutes(appBase: FastifyInstance): Promise<void> {
   });
 
   app.post('/api/users/:id/unlock', {
-    config: { access: admins },
+    config: { access: ACCESS.admins },
     schema: { tags: ['users'], params: ZId, response: { 200: ZUserView } },
   }, async (request) => unlockUser(db, request.user!, request.params.id, request));
 }

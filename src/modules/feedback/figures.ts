@@ -1,3 +1,4 @@
+import { ENDED_STATES } from '../../core/cases/state-machine.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +7,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { SYSTEM } from '../../core/access/actor.js';
 import { loadWorkingCalendar } from '../../core/calendar/service.js';
+import { vnDate } from '../../core/calendar/working-days.js';
 import { writeValues, type ValueInput } from '../../core/data/values.js';
 import { KIND } from './service.js';
 import type { JobDefinition } from '../../core/jobs/scheduler.js';
@@ -19,7 +21,6 @@ const ZFile = z.object({
     pillar: z.enum(['government', 'economy', 'society', 'foundations']), direction: z.enum(['higher', 'lower']), decimals: z.number(), unitLabel: z.string(),
   })),
 });
-const localDate = (at: Date) => new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 const monthOf = (date: string) => `${date.slice(0, 4)}M${date.slice(5, 7)}`;
 const monthEnd = (code: string) => new Date(Date.UTC(Number(code.slice(0, 4)), Number(code.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
@@ -61,7 +62,7 @@ export async function ensureFeedbackFigures(db: Db): Promise<void> {
 export async function publishFeedbackFigures(db: Db, now: Date, months = 13): Promise<number> {
   await ensureFeedbackFigures(db);
   const calendar = await loadWorkingCalendar(db);
-  const today = localDate(now);
+  const today = vnDate(now);
   const first = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - months, 1)).toISOString().slice(0, 10);
   const cases = await db.selectFrom('case_record').select(['unit_id', 'category_code', 'received_at', 'answered_at', 'due_date', 'state'])
     .where('kind', '=', KIND).where('unit_id', 'is not', null).execute();
@@ -74,9 +75,9 @@ export async function publishFeedbackFigures(db: Db, now: Date, months = 13): Pr
   for (let d = first; d <= today; d = new Date(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)), 1)).toISOString().slice(0, 10)) monthsInWindow.push(monthOf(d));
   for (const c of cases) {
     const unit = c.unit_id!;
-    const received = localDate(c.received_at);
+    const received = vnDate(c.received_at);
     if (received >= first) add('FB_RECEIVED', unit, c.category_code, monthOf(received));
-    const answered = c.answered_at ? localDate(c.answered_at) : null;
+    const answered = c.answered_at ? vnDate(c.answered_at) : null;
     if (answered && answered >= first) {
       const month = monthOf(answered);
       add('FB_RESOLVED', unit, c.category_code, month);
@@ -114,7 +115,7 @@ export async function purgeContacts(db: Db, now: Date): Promise<number> {
   const days = typeof setting?.value === 'number' ? setting.value : 365;
   const before = new Date(now.getTime() - days * 86_400_000);
   const ended = await db.selectFrom('case_record').select(['id', 'data']).where('kind', '=', KIND)
-    .where('state', 'in', ['closed', 'returned', 'merged']).where('updated_at', '<', before)
+    .where('state', 'in', ENDED_STATES).where('updated_at', '<', before)
     .where(sql<boolean>`(jsonb_typeof(data->'contact') = 'object' OR data ? 'followers')`)
     .execute();
   for (const c of ended) {

@@ -1,17 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Actor } from '../../core/access/actor.js';
+import { ACCESS, type Actor } from '../../core/access/actor.js';
 import { assertUnitInScope, scopeUnitIds } from '../../core/access/scope.js';
 import { actOnCase, extendCase, noteCase } from '../../core/cases/service.js';
-import { CASE_ACTIONS, CASE_STATES } from '../../core/cases/state-machine.js';
+import { CASE_ACTIONS, CASE_STATES, HANDLING_STATES } from '../../core/cases/state-machine.js';
 import { AppError } from '../../server/errors.js';
 import { inForce } from '../../core/org-units/repo.js';
+import { vnDate } from '../../core/calendar/working-days.js';
 import { KIND, ZFeedback, ZRating, ZSubscribe, caseForOfficer, nearbyReports, publicReport, rateReport, submitFeedback, subscribe } from './service.js';
 
 const CITIZEN: Actor = { kind: 'system', name: 'citizen' };
-const officers = { roles: ['admin', 'officer', 'reviewer'] as ('admin' | 'officer' | 'reviewer')[] };
-const readers = { roles: ['admin', 'leader', 'officer', 'reviewer'] as ('admin' | 'leader' | 'officer' | 'reviewer')[] };
+const officers = ACCESS.officers;
+const readers = ACCESS.signedIn;
+/** A tracking code as citizens type it: FE-XXXX-XXXX, any case. */
+const ZCode = z.object({ code: z.string().regex(/^[A-Za-z]{2}-[2-9A-Za-z]{4}-[2-9A-Za-z]{4}$/) });
 const ZId = z.object({ id: z.coerce.number().int().positive() });
 
 export async function feedbackRoutes(appBase: FastifyInstance): Promise<void> {
@@ -30,13 +33,13 @@ export async function feedbackRoutes(appBase: FastifyInstance): Promise<void> {
 
   app.get('/api/public/feedback/:code', {
     config: { access: { public: true } },
-    schema: { tags: ['feedback'], params: z.object({ code: z.string().regex(/^[A-Za-z]{2}-[2-9A-Za-z]{4}-[2-9A-Za-z]{4}$/) }) },
+    schema: { tags: ['feedback'], params: ZCode },
   }, async (request) => publicReport(db, request.params.code));
 
   /** The communes a citizen can pick, in force today (public reference data). */
   app.get('/api/public/feedback/places', { config: { access: { public: true } }, schema: { tags: ['feedback'] } }, async () =>
     db.selectFrom('org_unit as u').select(['u.id', 'u.code', 'u.name']).where('u.level', '=', 'commune')
-      .where(inForce(now().toISOString().slice(0, 10))).orderBy('u.name').execute());
+      .where(inForce(vnDate(now()))).orderBy('u.name').execute());
 
   app.get('/api/public/feedback/nearby', {
     config: { access: { public: true } },
@@ -45,12 +48,12 @@ export async function feedbackRoutes(appBase: FastifyInstance): Promise<void> {
 
   app.post('/api/public/feedback/:code/follow', {
     config: { access: { public: true }, rateLimit: { max: 20, timeWindow: '1 minute' } },
-    schema: { tags: ['feedback'], params: z.object({ code: z.string().regex(/^[A-Za-z]{2}-[2-9A-Za-z]{4}-[2-9A-Za-z]{4}$/) }), body: ZSubscribe },
+    schema: { tags: ['feedback'], params: ZCode, body: ZSubscribe },
   }, async (request) => subscribe(db, request.params.code, request.body, now()));
 
   app.post('/api/public/feedback/:code/rating', {
     config: { access: { public: true }, rateLimit: { max: 20, timeWindow: '1 minute' } },
-    schema: { tags: ['feedback'], params: z.object({ code: z.string().regex(/^[A-Za-z]{2}-[2-9A-Za-z]{4}-[2-9A-Za-z]{4}$/) }), body: ZRating },
+    schema: { tags: ['feedback'], params: ZCode, body: ZRating },
   }, async (request) => rateReport(db, request.params.code, request.body, now()));
 
   /** An operator enters a report for a caller (hotline, walk-in): the same checks, the operator on the timeline. */
@@ -70,7 +73,7 @@ export async function feedbackRoutes(appBase: FastifyInstance): Promise<void> {
       .where('c.kind', '=', KIND);
     if (scope) q = q.where((eb) => eb.or([eb('c.unit_id', 'in', [...scope]), eb('c.escalated_to_unit_id', 'in', [...scope])]));
     if (request.query.state) q = q.where('c.state', '=', request.query.state);
-    if (request.query.overdue === 'true') q = q.where('c.due_date', '<', now().toISOString().slice(0, 10)).where('c.state', 'in', ['routed', 'forwarded', 'accepted', 'in_progress']);
+    if (request.query.overdue === 'true') q = q.where('c.due_date', '<', vnDate(now())).where('c.state', 'in', HANDLING_STATES);
     return q.orderBy('c.due_date').orderBy('c.id').limit(request.query.limit).execute();
   });
 

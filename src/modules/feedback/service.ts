@@ -1,15 +1,16 @@
+import { ENDED_STATES } from '../../core/cases/state-machine.js';
 import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../core/access/actor.js';
 import { recordAudit } from '../../core/audit/audit.js';
-import { actOnCase, caseTimeline, openCase } from '../../core/cases/service.js';
+import { actOnCase, caseTimeline, getCategory, openCase } from '../../core/cases/service.js';
 import { inForce } from '../../core/org-units/repo.js';
+import { vnDate } from '../../core/calendar/working-days.js';
 import { AppError, notFound } from '../../server/errors.js';
 
 export const KIND = 'feedback';
-const localDate = (at: Date) => new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 
 export const ZFeedback = z.object({
   category: z.string().trim().regex(/^[A-Z_]{2,40}$/),
@@ -32,33 +33,32 @@ export const ZFeedback = z.object({
  * The unit responsible for a report: the first rule (in order) for its category, or for any category, applied to
  * the place on the day of the report — the commune itself, its parent, or a fixed unit.
  */
-export async function routeFor(db: Db, input: { category: string; placeUnitId: number; date: string }): Promise<number> {
+export async function routeFor(db: Db, input: { category: string; placeUnitId: number; date: string }): Promise<{ id: number; name: string }> {
   const rules = await db.selectFrom('case_routing_rule').selectAll().where('kind', '=', KIND)
     .where((eb) => eb.or([eb('category_code', '=', input.category), eb('category_code', 'is', null)]))
     .orderBy('position').execute();
-  const place = await db.selectFrom('org_unit as u').select(['u.id', 'u.parent_id']).where('u.id', '=', input.placeUnitId).where(inForce(input.date)).executeTakeFirst();
+  const place = await db.selectFrom('org_unit as u').select(['u.id', 'u.name', 'u.parent_id']).where('u.id', '=', input.placeUnitId).where(inForce(input.date)).executeTakeFirst();
   if (!place) throw new AppError('unit_not_in_force', 400, { code: String(input.placeUnitId) }, 'placeUnitId');
+  const unit = (id: number) => db.selectFrom('org_unit').select(['id', 'name']).where('id', '=', id).executeTakeFirstOrThrow();
   for (const rule of rules) {
-    if (rule.target === 'unit' && rule.unit_id) return rule.unit_id;
-    if (rule.target === 'place') return place.id;
-    if (rule.target === 'place_parent' && place.parent_id) return place.parent_id;
+    if (rule.target === 'unit' && rule.unit_id) return unit(rule.unit_id);
+    if (rule.target === 'place') break;
+    if (rule.target === 'place_parent' && place.parent_id) return unit(place.parent_id);
   }
-  return place.id;
+  return { id: place.id, name: place.name };
 }
 
 /** A citizen's report (or an operator's on a caller's behalf): checked, routed on today's hierarchy, and received. */
 export async function submitFeedback(db: Db, actor: Actor, input: z.infer<typeof ZFeedback>, now: Date, request?: FastifyRequest) {
-  const category = await db.selectFrom('case_category').selectAll().where('kind', '=', KIND).where('code', '=', input.category).where('active', '=', true).executeTakeFirst();
-  if (!category) throw new AppError('not_found', 400, {}, 'category');
+  const category = await getCategory(db, KIND, input.category);
   if (input.anonymous && !category.allow_anonymous) throw new AppError('validation_failed', 400, { detail: `${category.name_vi}: không nhận phản ánh ẩn danh / anonymous reports are not accepted` }, 'anonymous');
   if (!input.anonymous && !input.contact) throw new AppError('validation_failed', 400, { detail: 'contact: họ tên là bắt buộc khi không ẩn danh / a name is required unless anonymous' }, 'contact');
-  const unitId = await routeFor(db, { category: category.code, placeUnitId: input.placeUnitId, date: localDate(now) });
+  const unit = await routeFor(db, { category: category.code, placeUnitId: input.placeUnitId, date: vnDate(now) });
   const opened = await openCase(db, actor, {
-    kind: KIND, category: category.code, description: input.description, channel: input.channel, placeUnitId: input.placeUnitId, unitId,
+    kind: KIND, category, description: input.description, channel: input.channel, placeUnitId: input.placeUnitId, unitId: unit.id,
     lat: input.lat ?? null, lon: input.lon ?? null,
     data: { anonymous: input.anonymous, contact: input.anonymous ? null : input.contact, consentAt: now.toISOString() },
   }, now, request);
-  const unit = await db.selectFrom('org_unit').select(['id', 'name']).where('id', '=', unitId).executeTakeFirstOrThrow();
   return { trackingCode: opened.trackingCode, state: opened.state, dueDate: opened.dueDate, unit: { id: unit.id, name: unit.name } };
 }
 
@@ -143,7 +143,7 @@ export async function nearbyReports(db: Db, input: { category: string; lat: numb
     .where('c.lat', 'is not', null)
     .where('c.lat', '>=', input.lat - dLat).where('c.lat', '<=', input.lat + dLat)
     .where('c.lon', '>=', input.lon - dLon).where('c.lon', '<=', input.lon + dLon)
-    .where('c.state', 'in', ['received', 'routed', 'forwarded', 'accepted', 'in_progress', 'answered']);
+    .where('c.state', 'not in', ENDED_STATES);
   if (input.excludeId) q = q.where('c.id', '!=', input.excludeId);
   const rows = await q.execute();
   return rows

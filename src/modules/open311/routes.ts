@@ -4,17 +4,18 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { resolveToken } from '../../core/tokens/service.js';
 import { findByCode, inForce } from '../../core/org-units/repo.js';
+import { vnDate, VN_UTC_OFFSET_MS } from '../../core/calendar/working-days.js';
 import { AppError } from '../../server/errors.js';
 import { formatMessage } from '../../server/messages.js';
 import { KIND, submitFeedback } from '../feedback/service.js';
+import { ENDED_STATES, type CaseState } from '../../core/cases/state-machine.js';
 import { Open311Error, send, sendError, splitFormat, type Format } from './format.js';
 
 const BASE = '/open311/v2';
-const CLOSED: ('closed' | 'returned' | 'merged')[] = ['closed', 'returned', 'merged'];
+const CLOSED = ENDED_STATES;
 const open = { access: { public: true as const } };
-const localDate = (at: Date) => new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 /** Open311 wants ISO 8601 with a time zone; Vietnamese local time reads best for the province's partners. */
-const w3c = (at: Date | null) => (at ? `${new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 19)}+07:00` : '');
+const w3c = (at: Date | null) => (at ? `${new Date(at.getTime() + VN_UTC_OFFSET_MS).toISOString().slice(0, 19)}+07:00` : '');
 
 function formatOf(request: FastifyRequest): Format {
   const url = request.url.split('?')[0] ?? '';
@@ -70,7 +71,7 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
     const { name, format } = splitFormat((request.params as { file: string }).file);
     const category = (await categories()).find((c) => c.code === name);
     if (!category) throw new Open311Error(404, `service_code ${name} not found`);
-    const communes = await db.selectFrom('org_unit as u').select(['u.code', 'u.name']).where('u.level', '=', 'commune').where(inForce(localDate(now()))).orderBy('u.name').execute();
+    const communes = await db.selectFrom('org_unit as u').select(['u.code', 'u.name']).where('u.level', '=', 'commune').where(inForce(vnDate(now()))).orderBy('u.name').execute();
     return send(reply, format, {
       service_code: category.code,
       attributes: [{
@@ -130,7 +131,7 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
 
   /** The commune of a report: its code as given, or the commune whose loaded boundary holds the point. */
   async function placeOf(input: { communeCode?: string; lat?: number; lon?: number }): Promise<number | null> {
-    const today = localDate(now());
+    const today = vnDate(now());
     if (input.communeCode) {
       const unit = await findByCode(db, input.communeCode, today);
       if (!unit || unit.level !== 'commune') throw new Open311Error(400, `attribute[commune] ${input.communeCode} is not a commune in force`);
@@ -171,7 +172,7 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
       ? await db.selectFrom('case_event').select(['case_id', 'at', 'action', 'to_state', 'note']).where('case_id', 'in', rows.map((r) => r.id)).where('internal', '=', false).orderBy('id').execute()
       : [];
     return rows.map((r) => ({
-      service_request_id: r.tracking_code, status: (CLOSED as string[]).includes(r.state) ? 'closed' : 'open', status_notes: r.public_answer ?? '',
+      service_request_id: r.tracking_code, status: CLOSED.includes(r.state) ? 'closed' : 'open', status_notes: r.public_answer ?? '',
       service_name: r.name_vi, service_code: r.category_code, description: r.description, agency_responsible: r.unit ?? '', service_notice: '',
       requested_datetime: w3c(r.received_at), updated_datetime: w3c(r.updated_at), expected_datetime: `${r.due_date}T17:00:00+07:00`,
       address: r.place ?? '', address_id: r.place_code ?? '', zipcode: '', lat: r.lat ?? '', long: r.lon ?? '', media_url: '',
@@ -191,7 +192,7 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
       .where('c.kind', '=', KIND).where('e.internal', '=', false).where('e.to_state', 'is not', null)
       .where('e.at', '>=', start).where('e.at', '<=', end).orderBy('e.id').limit(1000).execute();
     return rows.map((r) => ({
-      update_id: String(r.id), service_request_id: r.tracking_code, status: (CLOSED as string[]).includes(r.to_state!) ? 'closed' : 'open',
+      update_id: String(r.id), service_request_id: r.tracking_code, status: CLOSED.includes(r.to_state as CaseState) ? 'closed' : 'open',
       updated_datetime: w3c(r.at), description: r.action === 'answer' || r.action === 'return' ? r.note ?? '' : r.action, media_url: '',
     }));
   }

@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ACCESS } from '../../core/access/actor.js';
 import { AppError } from '../../server/errors.js';
+import { vnDate } from '../../core/calendar/working-days.js';
 import { defaultUnitId, indicatorDetail, scorecard } from './service.js';
 
-const readers = { roles: ['admin', 'leader', 'officer', 'reviewer'] as ('admin' | 'leader' | 'officer' | 'reviewer')[], tokenScopes: ['read', 'data-exchange'] };
+const readers = ACCESS.readers(['read', 'data-exchange']);
 const ZQuery = z.object({ framework: z.enum(['NQ07', 'DTI']).default('NQ07'), unitId: z.coerce.number().int().positive().optional() });
 
 /** The Resolution 07 scorecard and the DTI page: figures every signed-in user may read. */
@@ -12,7 +14,7 @@ export async function scorecardRoutes(appBase: FastifyInstance): Promise<void> {
   const app = appBase.withTypeProvider<ZodTypeProvider>();
   const { db, now } = app.ctx;
   const unitFor = async (framework: string, unitId?: number) => {
-    const id = unitId ?? (await defaultUnitId(db, framework, now().toISOString().slice(0, 10)));
+    const id = unitId ?? (await defaultUnitId(db, framework, vnDate(now())));
     if (!id) throw new AppError('not_found', 404, {}, 'unitId');
     return id;
   };
