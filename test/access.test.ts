@@ -10,13 +10,15 @@ const PUBLIC = [
   // Citizens: the categories, sending a report, and following it by its tracking code (no personal data).
   'GET /api/public/feedback/categories', 'POST /api/public/feedback', 'GET /api/public/feedback/:code', 'POST /api/public/feedback/:code/rating',
   'GET /api/public/feedback/nearby', 'POST /api/public/feedback/:code/follow', 'GET /api/public/feedback/places',
+  // The public list and map, and the published (redacted) photos: no personal data (tested in feedback-media.test.ts).
+  'GET /api/public/feedback', 'GET /api/public/feedback/:code/photos/:n',
   // Open311 GeoReport v2 is public by specification; POST requests authenticates by the api_key in its body
   // (an API token of scope open311), tested in open311.test.ts.
   'GET /open311/v2/discovery.json', 'GET /open311/v2/:file', 'GET /open311/v2/services/:file', 'GET /open311/v2/requests/:file',
   'GET /open311/v2/tokens/:file', 'POST /open311/v2/:file',
 ];
 /** Routes that act only on the caller's own account. */
-const SELF = ['GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/password'];
+const SELF = ['GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/password', 'GET /api/notifications', 'POST /api/notifications/read'];
 /** Reference data every signed-in user and every API token may read (administrative units are public facts). */
 const REFERENCE = [
   'GET /api/org-units', 'GET /api/org-units/tree', 'GET /api/org-units/events', 'GET /api/org-units/boundaries',
@@ -26,6 +28,8 @@ const REFERENCE = [
   'GET /api/calendar', 'GET /api/calendar/deadline',
   // Filtered to the caller's units rather than refused (tested in data-values.test.ts and feedback.test.ts).
   'GET /api/data-values/follow-up', 'GET /api/feedback/cases',
+  // The province's answer wording and routing rules: the same for every unit, read by every officer.
+  'GET /api/feedback/templates', 'GET /api/feedback/routing-rules',
 ];
 
 let t: TestApp;
@@ -86,6 +90,19 @@ const OUT_OF_SCOPE: Record<string, () => { url: string; payload?: unknown; statu
   'POST /api/feedback/cases/:id/actions': () => ({ url: `/api/feedback/cases/${ids.otherCase}/actions`, payload: { action: 'accept' } }),
   'POST /api/feedback/cases/:id/extend': () => ({ url: `/api/feedback/cases/${ids.otherCase}/extend`, payload: { workingDays: 2, reason: 'Cần thêm thời gian' } }),
   'POST /api/feedback/cases/:id/notes': () => ({ url: `/api/feedback/cases/${ids.otherCase}/notes`, payload: { text: 'ghi chú' } }),
+  'PATCH /api/feedback/cases/:id': () => ({ url: `/api/feedback/cases/${ids.otherCase}`, payload: { priority: 'high' } }),
+  'POST /api/feedback/cases/bulk': () => ({ url: '/api/feedback/cases/bulk', payload: { ids: [ids.otherCase], action: 'accept' } }),
+  'GET /api/feedback/cases/:id/photos/:mediaId': () => ({ url: `/api/feedback/cases/${ids.otherCase}/photos/1` }),
+  'POST /api/feedback/cases/:id/photos/:mediaId': () => ({ url: `/api/feedback/cases/${ids.otherCase}/photos/1`, payload: { hidden: true } }),
+  'GET /api/feedback/officers': () => ({ url: `/api/feedback/officers?unitId=${ids.otherCommune}` }),
+  'POST /api/feedback/templates': () => ({ url: '/api/feedback/templates', payload: { title: 'Mẫu', body: 'Nội dung trả lời mẫu' } }),
+  'PUT /api/feedback/templates/:id': () => ({ url: '/api/feedback/templates/1', payload: { title: 'Mẫu', body: 'Nội dung trả lời mẫu' } }),
+  'DELETE /api/feedback/templates/:id': () => ({ url: '/api/feedback/templates/1' }),
+  'PUT /api/feedback/routing-rules': () => ({ url: '/api/feedback/routing-rules', payload: { rules: [{ category: null, target: 'place' }] } }),
+  'GET /api/notifications/outbox': () => ({ url: '/api/notifications/outbox' }),
+  'GET /api/webhooks': () => ({ url: '/api/webhooks' }),
+  'POST /api/webhooks': () => ({ url: '/api/webhooks', payload: { name: 'x', url: 'https://example.org/hook', events: ['*'] } }),
+  'DELETE /api/webhooks/:id': () => ({ url: '/api/webhooks/1' }),
   'PUT /api/org-units/boundaries': () => ({ url: '/api/org-units/boundaries', payload: { source: 'x', collection: { type: 'FeatureCollection', features: [] } } }),
 };
 

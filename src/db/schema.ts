@@ -319,6 +319,8 @@ export interface CaseRecordTable {
   data: ColumnType<Record<string, unknown>, string | undefined, string>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  public_description: string | null;
+  reminded_due_date: string | null;
 }
 
 export interface CaseEventTable {
@@ -344,6 +346,64 @@ export interface CaseRoutingRuleTable {
   unit_id: number | null;
   position: number;
   note: string | null;
+}
+
+export interface CaseMediaTable {
+  id: Generated<number>;
+  case_id: number;
+  position: number;
+  content_type: 'image/jpeg' | 'image/png' | 'image/webp';
+  width: number;
+  height: number;
+  original: Buffer;
+  published: Buffer | null;
+  hidden: ColumnType<boolean, boolean | undefined, boolean>;
+  exif_lat: number | null;
+  exif_lon: number | null;
+  created_at: Timestamp;
+}
+
+export interface CaseAnswerTemplateTable {
+  id: Generated<number>;
+  kind: string;
+  category_code: string | null;
+  title: string;
+  body: string;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export type NotificationChannel = 'email' | 'in_app' | 'webhook';
+
+export interface NotificationTable {
+  id: Generated<number>;
+  channel: NotificationChannel;
+  recipient: string;
+  user_id: number | null;
+  webhook_id: number | null;
+  event: string;
+  case_id: number | null;
+  subject: string;
+  body: string;
+  payload: ColumnType<Record<string, unknown>, string | undefined, string>;
+  state: ColumnType<'pending' | 'sent' | 'failed', 'pending' | 'sent' | 'failed' | undefined, 'pending' | 'sent' | 'failed'>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: ColumnType<Date, Date | undefined, Date>;
+  last_error: string | null;
+  sent_at: NullableTimestamp;
+  read_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface WebhookTable {
+  id: Generated<number>;
+  name: string;
+  url: string;
+  secret: string;
+  events: ColumnType<string[], string | undefined, string>;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  created_by: string;
+  created_at: Timestamp;
 }
 
 export interface DB {
@@ -377,4 +437,8 @@ export interface DB {
   case_record: CaseRecordTable;
   case_event: CaseEventTable;
   case_routing_rule: CaseRoutingRuleTable;
+  case_media: CaseMediaTable;
+  case_answer_template: CaseAnswerTemplateTable;
+  notification: NotificationTable;
+  webhook: WebhookTable;
 }

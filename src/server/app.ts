@@ -17,8 +17,11 @@ import { userRoutes } from '../core/users/routes.js';
 import { dataRoutes } from '../core/data/routes.js';
 import { scorecardRoutes } from '../modules/scorecard/routes.js';
 import { calendarRoutes } from '../core/calendar/routes.js';
-import { feedbackRoutes } from '../modules/feedback/routes.js';
+import { feedbackBackOfficeRoutes, feedbackRoutes } from '../modules/feedback/routes.js';
 import { open311Routes } from '../modules/open311/routes.js';
+import { notificationRoutes } from '../core/notify/routes.js';
+import multipart from '@fastify/multipart';
+import { MULTIPART_LIMITS } from './multipart.js';
 import type { AppContext } from './context.js';
 import type { Access } from '../core/access/actor.js';
 import { registerErrorHandling, errorBody, requestLocale } from './errors.js';
@@ -96,6 +99,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: MULTIPART_LIMITS });
   // Not registered as plugins: their hooks must cover every route, and Fastify would encapsulate them.
   await authenticationPlugin(app);
   await systemRoutes(app, { ready: options.ready ?? (() => true) });
@@ -107,7 +111,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(dataRoutes);
   await app.register(scorecardRoutes);
   await app.register(calendarRoutes);
+  await app.register(notificationRoutes);
   await app.register(feedbackRoutes);
+  await app.register(feedbackBackOfficeRoutes);
   await app.register(open311Routes);
 
   if (options.web !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {

@@ -17,6 +17,11 @@ const ZEnv = z.object({
   TRUST_PROXY: z.string().default('0'),
   // Open311 POSTs allowed per minute from one address (partner systems post in bursts).
   TINHSO_OPEN311_RATE: z.coerce.number().int().positive().default(600),
+  // E-mail: an SMTP URL (smtp://user:pass@host:587, smtps://…) sends real mail; without it mail goes to the log.
+  SMTP_URL: z.string().regex(/^smtps?:\/\//).optional(),
+  TINHSO_MAIL_FROM: z.string().default('Tỉnh Số <no-reply@tinhso.local>'),
+  // The address citizens and officers reach the platform at, for links in e-mails.
+  TINHSO_PUBLIC_URL: z.string().url().default('http://localhost:3000'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -35,6 +40,9 @@ export interface Config {
   /** Fastify's trustProxy: false, true, or the proxies' addresses (comma-separated, CIDR allowed). */
   trustProxy: boolean | string;
   open311RatePerMinute: number;
+  smtpUrl?: string;
+  mailFrom: string;
+  publicUrl: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -58,6 +66,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     open311RatePerMinute: e.TINHSO_OPEN311_RATE,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.TINHSO_MAIL_FROM,
+    publicUrl: e.TINHSO_PUBLIC_URL.replace(/\/$/, ''),
   };
 }
 

@@ -4,7 +4,7 @@ import { runCommand, UsageError } from '../cli/commands.js';
 import { startControlServer } from '../cli/control.js';
 import { Scheduler } from '../core/jobs/scheduler.js';
 import { buildApp } from './app.js';
-import { allJobs } from './jobs.js';
+import { platformJobs } from './jobs.js';
 import { prepareDatabase } from './bootstrap.js';
 import { loadConfig } from './config.js';
 import { controlSocketPath, EmbeddedDatabaseBusy, openRuntimeDatabase } from './runtime.js';
@@ -35,7 +35,7 @@ const prepared = await prepareDatabase(database.db, config);
 if (prepared.migrations.length) log.info({ migrations: prepared.migrations }, 'migrations applied');
 if (prepared.referenceLoaded) log.info('reference data loaded (Sóc Trăng 2024, Cần Thơ 2025)');
 
-const scheduler = new Scheduler(database.db, allJobs, ctx.now, (msg, extra) => log.warn(extra, msg));
+const scheduler = new Scheduler(database.db, platformJobs(config, (line, extra) => log.info(extra, line)), ctx.now, (msg, extra) => log.warn(extra, msg));
 await scheduler.register();
 
 let control: net.Server | undefined;

@@ -42,6 +42,12 @@ export const MESSAGES = {
     vi: 'Tệp có {count} dòng không hợp lệ; chưa nhập dòng nào. Xem danh sách xung đột.',
     en: 'The file has {count} invalid rows; nothing was imported. See the conflicts.',
   },
+  invalid_photo: {
+    vi: 'Tệp {name} không phải là ảnh (chỉ nhận JPEG, PNG, WebP, HEIC).',
+    en: 'The file {name} is not a photo (JPEG, PNG, WebP or HEIC only).',
+  },
+  photo_too_large: { vi: 'Ảnh quá lớn (tối đa {limit} mỗi ảnh).', en: 'The photo is too large (at most {limit} each).' },
+  too_many_photos: { vi: 'Chỉ được gửi tối đa {max} ảnh.', en: 'At most {max} photos can be sent.' },
   unavailable: { vi: 'Hệ thống đang khởi động hoặc tạm dừng.', en: 'The service is starting or shutting down.' },
   internal: { vi: 'Lỗi hệ thống. Vui lòng thử lại sau.', en: 'Internal error. Please try again later.' },
 } as const satisfies Record<string, Record<Locale, string>>;

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Selectable } from 'kysely';
-import type { Db } from '../../db/database.js';
+import { inTransaction, type Db } from '../../db/database.js';
 import type { CaseCategoryTable } from '../../db/schema.js';
 import { AppError, notFound } from '../../server/errors.js';
 import type { Actor } from '../access/actor.js';
@@ -11,6 +11,9 @@ import { recordAudit } from '../audit/audit.js';
 import { loadWorkingCalendar } from '../calendar/service.js';
 import { vnDate } from '../calendar/working-days.js';
 import { HANDLING_STATES, nextState, TransitionRefused, type CaseAction, type CaseState } from './state-machine.js';
+import { queueCaseNotices, type CaseEvent } from './notices.js';
+import { storePhotos, type ProcessedPhoto } from './media.js';
+import { notifyUsers } from '../notify/outbox.js';
 
 
 /** A tracking code a citizen can read out on the phone: no 0/O or 1/I, 8 random characters. */
@@ -34,6 +37,8 @@ export interface OpenCaseInput {
   lon?: number | null;
   priority?: 'low' | 'normal' | 'high' | 'urgent';
   data?: Record<string, unknown>;
+  /** Photos already checked and re-encoded (see media.ts), stored with the case in its transaction. */
+  photos?: ProcessedPhoto[];
 }
 
 export type CaseCategory = Selectable<CaseCategoryTable>;
@@ -68,9 +73,11 @@ export async function openCase(db: Db, actor: Actor, input: OpenCaseInput, now: 
       unit_id: input.unitId ?? null, priority: input.priority ?? 'normal', lat: input.lat ?? null, lon: input.lon ?? null,
       received_at: now, due_date: dueDate, data: JSON.stringify(input.data ?? {}),
     }).returning(['id', 'tracking_code', 'state']).executeTakeFirstOrThrow();
-    await record(trx, row.id, actor, input.kind, { action: 'receive', to: 'received', data: { channel: input.channel, dueDate, legalBasis: cat.legal_basis } }, now);
+    await storePhotos(trx, row.id, input.photos ?? []);
+    await record(trx, row.id, actor, input.kind, { action: 'receive', to: 'received', data: { channel: input.channel, dueDate, legalBasis: cat.legal_basis, photos: input.photos?.length ?? 0 } }, now);
     if (input.unitId) await record(trx, row.id, actor, input.kind, { action: 'route', from: 'received', to: 'routed', unitId: input.unitId }, now);
-    await recordAudit(trx, actor, { action: 'case.open', entity: 'case_record', entityId: row.id, after: { ...input, category: cat.code, dueDate } }, request);
+    await recordAudit(trx, actor, { action: 'case.open', entity: 'case_record', entityId: row.id, after: { ...input, photos: input.photos?.length ?? 0, category: cat.code, dueDate } }, request);
+    await queueCaseNotices(trx, row.id, 'received');
     return { id: row.id, trackingCode: row.tracking_code, state: row.state, dueDate };
   });
 }
@@ -83,6 +90,11 @@ export interface ActInput {
   answer?: string;
   mergeInto?: number;
 }
+
+/** The event each action announces (starting work is nobody else's news). */
+const EVENT_OF: Partial<Record<CaseAction, CaseEvent>> = {
+  route: 'routed', forward: 'forwarded', accept: 'accepted', answer: 'answered', return: 'returned', reopen: 'reopened', close: 'closed', merge: 'merged',
+};
 
 /** What each action needs besides the case. */
 const NEEDS: Partial<Record<CaseAction, (keyof ActInput)[]>> = {
@@ -98,7 +110,7 @@ export async function actOnCase(db: Db, actor: Actor, caseId: number, input: Act
     if (input[field] === undefined || input[field] === '') throw new AppError('validation_failed', 400, { detail: `${input.action} needs ${field}` }, field);
   }
   const calendar = input.action === 'forward' ? await loadWorkingCalendar(db) : null;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const c = await trx.selectFrom('case_record').selectAll().where('id', '=', caseId).forUpdate().executeTakeFirst();
     if (!c) throw notFound('id');
     const scope = await scopeUnitIds(trx, actor);
@@ -146,7 +158,33 @@ export async function actOnCase(db: Db, actor: Actor, caseId: number, input: Act
       await record(trx, input.mergeInto!, actor, c.kind, { action: 'merged_in', note: null, data: { duplicate: caseId } }, now);
     }
     await recordAudit(trx, actor, { action: `case.${input.action}`, entity: 'case_record', entityId: caseId, before: { state: c.state, unitId: c.unit_id }, after: { state: to, ...input } }, request);
+    const event = EVENT_OF[input.action];
+    if (event) await queueCaseNotices(trx, caseId, event, { note: input.note });
     return { id: caseId, from: c.state, state: to, ...data };
+  });
+}
+
+/**
+ * Gives a case to an officer of the unit that holds it (bulk assignment uses the same step); the officer is told
+ * in the app.
+ */
+export async function assignCase(db: Db, actor: Actor, caseId: number, officerId: number, now: Date, request?: FastifyRequest) {
+  return inTransaction(db, async (trx) => {
+    const c = await trx.selectFrom('case_record').select(['id', 'kind', 'state', 'unit_id', 'officer_id', 'tracking_code']).where('id', '=', caseId).forUpdate().executeTakeFirst();
+    if (!c) throw notFound('id');
+    const scope = await scopeUnitIds(trx, actor);
+    if (scope && (c.unit_id === null || !scope.has(c.unit_id))) throw new AppError('out_of_scope', 403, {}, 'id');
+    if (!HANDLING_STATES.includes(c.state)) throw new AppError('transition_refused', 409, { action: 'assign', state: c.state }, 'id');
+    const officer = await trx.selectFrom('app_user').select(['id', 'username', 'display_name', 'org_unit_id']).where('id', '=', officerId)
+      .where('active', '=', true).where('role', 'in', ['officer', 'reviewer']).executeTakeFirst();
+    if (!officer) throw new AppError('not_found', 400, {}, 'officerId');
+    if (officer.org_unit_id !== c.unit_id) throw new AppError('out_of_scope', 400, {}, 'officerId');
+    await trx.updateTable('case_record').set({ officer_id: officer.id, updated_at: now }).where('id', '=', caseId).execute();
+    await record(trx, caseId, actor, c.kind, { action: 'assign', internal: true, note: officer.display_name, data: { officerId: officer.id } }, now);
+    await recordAudit(trx, actor, { action: 'case.assign', entity: 'case_record', entityId: caseId, before: { officerId: c.officer_id }, after: { officerId: officer.id } }, request);
+    const text = `Bạn được giao xử lý hồ sơ ${c.tracking_code}`;
+    await notifyUsers(trx, [officer.id], { event: 'case.assigned', caseId, subject: text, body: text, payload: { trackingCode: c.tracking_code, link: `/feedback?ma=${c.tracking_code}` } });
+    return { id: caseId, officerId: officer.id };
   });
 }
 
@@ -195,10 +233,34 @@ export async function escalateOverdue(db: Db, now: Date): Promise<number> {
   const system = { kind: 'system' as const, name: 'escalation' };
   for (const c of overdue) {
     const to = c.parent_id ?? c.unit_id;
-    await db.updateTable('case_record').set({ escalated_to_unit_id: to, escalated_at: now }).where('id', '=', c.id).execute();
-    await record(db, c.id, system, c.kind, { action: 'escalate', unitId: to, data: { dueDate: c.due_date, overdueSince: c.due_date } }, now);
+    await inTransaction(db, async (trx) => {
+      await trx.updateTable('case_record').set({ escalated_to_unit_id: to, escalated_at: now }).where('id', '=', c.id).execute();
+      await record(trx, c.id, system, c.kind, { action: 'escalate', unitId: to, data: { dueDate: c.due_date, overdueSince: c.due_date } }, now);
+      await queueCaseNotices(trx, c.id, 'escalated', { unitId: to });
+    });
   }
   return overdue.length;
+}
+
+/**
+ * The reminder job: officers of the unit holding an open case are told once per deadline when the deadline is the
+ * next working day or today (an extension gives a new reminder).
+ */
+export async function remindDueSoon(db: Db, now: Date): Promise<number> {
+  const calendar = await loadWorkingCalendar(db);
+  const today = vnDate(now);
+  const horizon = calendar.addWorkingDays(today, 1);
+  const due = await db.selectFrom('case_record').select(['id', 'due_date'])
+    .where('state', 'in', HANDLING_STATES).where('due_date', '>=', today).where('due_date', '<=', horizon)
+    .where((eb) => eb.or([eb('reminded_due_date', 'is', null), eb('reminded_due_date', '<>', eb.ref('due_date'))]))
+    .execute();
+  for (const c of due) {
+    await inTransaction(db, async (trx) => {
+      await trx.updateTable('case_record').set({ reminded_due_date: c.due_date }).where('id', '=', c.id).execute();
+      await queueCaseNotices(trx, c.id, 'due_soon');
+    });
+  }
+  return due.length;
 }
 
 export async function caseTimeline(db: Db, caseId: number, options: { includeInternal: boolean }) {

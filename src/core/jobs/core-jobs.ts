@@ -1,5 +1,5 @@
 import { purgeExpiredSessions } from '../auth/sessions.js';
-import { escalateOverdue } from '../cases/service.js';
+import { escalateOverdue, remindDueSoon } from '../cases/service.js';
 import type { JobDefinition } from './scheduler.js';
 
 export const coreJobs: JobDefinition[] = [
@@ -13,5 +13,9 @@ export const coreJobs: JobDefinition[] = [
     intervalSeconds: 3600,
     run: async (db, now) => `${await escalateOverdue(db, now)} overdue cases escalated`,
   },
-
+  {
+    name: 'cases.remind_due',
+    intervalSeconds: 3600,
+    run: async (db, now) => `${await remindDueSoon(db, now)} reminders of deadlines`,
+  },
 ];

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { Db } from '../../db/database.js';
+import { inTransaction, type Db } from '../../db/database.js';
 import { SYSTEM } from '../../core/access/actor.js';
 import { loadWorkingCalendar } from '../../core/calendar/service.js';
 import { vnDate } from '../../core/calendar/working-days.js';
@@ -31,7 +31,7 @@ const monthEnd = (code: string) => new Date(Date.UTC(Number(code.slice(0, 4)), N
 export async function ensureFeedbackFigures(db: Db): Promise<void> {
   const file = ZFile.parse(JSON.parse(fs.readFileSync(FILE, 'utf8')));
   if (await db.selectFrom('data_element').select('id').where('code', '=', file.elements[0]!.code).executeTakeFirst()) return;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const cats = await trx.selectFrom('case_category').select(['code', 'name_vi', 'name_en']).where('kind', '=', KIND).orderBy('sort').execute();
     const category = await trx.insertInto('category').values({ code: file.category.code, name_vi: file.category.nameVi, name_en: file.category.nameEn }).returning('id').executeTakeFirstOrThrow();
     const combo = await trx.insertInto('category_combo').values({ code: file.category.code, name_vi: file.category.nameVi, name_en: file.category.nameEn, categories: JSON.stringify([file.category.code]) }).returning('id').executeTakeFirstOrThrow();
@@ -120,7 +120,7 @@ export async function purgeContacts(db: Db, now: Date): Promise<number> {
     .execute();
   for (const c of ended) {
     const { contact: _c, followers, ...rest } = c.data as { contact?: unknown; followers?: unknown[] };
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       await trx.updateTable('case_record').set({ data: JSON.stringify({ ...rest, contact: null, contactPurgedAt: now.toISOString(), followersPurged: followers?.length ?? 0 }) }).where('id', '=', c.id).execute();
       await trx.insertInto('case_event').values({ case_id: c.id, at: now, actor_kind: 'system', actor_name: 'retention', action: 'contact_purged', internal: true, data: JSON.stringify({ kind: KIND, retentionDays: days }) }).execute();
     });

@@ -6,9 +6,13 @@ import type { Db } from '../../db/database.js';
 import type { Actor } from '../../core/access/actor.js';
 import { recordAudit } from '../../core/audit/audit.js';
 import { actOnCase, caseTimeline, getCategory, openCase } from '../../core/cases/service.js';
+import type { ProcessedPhoto } from '../../core/cases/media.js';
 import { inForce } from '../../core/org-units/repo.js';
 import { vnDate } from '../../core/calendar/working-days.js';
 import { AppError, notFound } from '../../server/errors.js';
+import { publicText } from './privacy.js';
+
+const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export const KIND = 'feedback';
 
@@ -49,17 +53,19 @@ export async function routeFor(db: Db, input: { category: string; placeUnitId: n
 }
 
 /** A citizen's report (or an operator's on a caller's behalf): checked, routed on today's hierarchy, and received. */
-export async function submitFeedback(db: Db, actor: Actor, input: z.infer<typeof ZFeedback>, now: Date, request?: FastifyRequest) {
+export async function submitFeedback(db: Db, actor: Actor, input: z.infer<typeof ZFeedback>, now: Date, request?: FastifyRequest, photos: ProcessedPhoto[] = []) {
   const category = await getCategory(db, KIND, input.category);
   if (input.anonymous && !category.allow_anonymous) throw new AppError('validation_failed', 400, { detail: `${category.name_vi}: không nhận phản ánh ẩn danh / anonymous reports are not accepted` }, 'anonymous');
   if (!input.anonymous && !input.contact) throw new AppError('validation_failed', 400, { detail: 'contact: họ tên là bắt buộc khi không ẩn danh / a name is required unless anonymous' }, 'contact');
   const unit = await routeFor(db, { category: category.code, placeUnitId: input.placeUnitId, date: vnDate(now) });
+  // Without a pin, the first photo's EXIF location stands for it (the photo itself keeps none).
+  const located = input.lat !== undefined && input.lon !== undefined ? { lat: input.lat, lon: input.lon } : photos.find((p) => p.gps)?.gps ?? null;
   const opened = await openCase(db, actor, {
     kind: KIND, category, description: input.description, channel: input.channel, placeUnitId: input.placeUnitId, unitId: unit.id,
-    lat: input.lat ?? null, lon: input.lon ?? null,
+    lat: located?.lat ?? null, lon: located?.lon ?? null, photos,
     data: { anonymous: input.anonymous, contact: input.anonymous ? null : input.contact, consentAt: now.toISOString() },
   }, now, request);
-  return { trackingCode: opened.trackingCode, state: opened.state, dueDate: opened.dueDate, unit: { id: unit.id, name: unit.name } };
+  return { trackingCode: opened.trackingCode, state: opened.state, dueDate: opened.dueDate, unit: { id: unit.id, name: unit.name }, photos: photos.length, located: located !== null };
 }
 
 /** What anyone may see of a report by its tracking code: no personal data, no internal note. */
@@ -69,12 +75,20 @@ export async function publicReport(db: Db, code: string) {
     .leftJoin('org_unit as u', 'u.id', 'c.unit_id')
     .leftJoin('org_unit as p', 'p.id', 'c.place_unit_id')
     .select(['c.id', 'c.tracking_code as trackingCode', 'c.state', 'c.category_code as category', 'k.name_vi as categoryNameVi', 'k.name_en as categoryNameEn',
-      'c.description', 'u.name as unit', 'p.name as place', 'c.received_at as receivedAt', 'c.due_date as dueDate', 'c.public_answer as answer', 'c.answered_at as answeredAt'])
+      'c.description', 'c.public_description', 'u.name as unit', 'p.name as place', 'c.received_at as receivedAt', 'c.due_date as dueDate', 'c.public_answer as answer', 'c.answered_at as answeredAt',
+      'c.lat', 'c.lon'])
     .where('c.kind', '=', KIND).where('c.tracking_code', '=', code.toUpperCase()).executeTakeFirst();
   if (!c) throw notFound('code');
   const events = await caseTimeline(db, c.id, { includeInternal: false });
-  const { id: _, ...shown } = c;
-  return { ...shown, timeline: events.map((e) => ({ at: e.at, action: e.action, state: e.to_state, note: e.action === 'answer' || e.action === 'return' ? e.note : null })) };
+  const photos = await publicPhotos(db, c.id, c.trackingCode);
+  const { id: _, public_description: _p, ...shown } = c;
+  return { ...shown, description: publicText(c), photos, timeline: events.map((e) => ({ at: e.at, action: e.action, state: e.to_state, note: e.action === 'answer' || e.action === 'return' ? e.note : null })) };
+}
+
+/** The photos the public may see (hidden ones left out), with the address of their published copy. */
+export async function publicPhotos(db: Db, caseId: number, code: string) {
+  const rows = await db.selectFrom('case_media').select(['position', 'width', 'height']).where('case_id', '=', caseId).where('hidden', '=', false).orderBy('position').execute();
+  return rows.map((m) => ({ ...m, url: `/api/public/feedback/${code}/photos/${m.position}` }));
 }
 
 /** A case for an officer of its units; reading the contact data of a non-anonymous reporter is audited. */
@@ -82,9 +96,11 @@ export async function caseForOfficer(db: Db, actor: Actor, id: number, request?:
   const c = await db.selectFrom('case_record').selectAll().where('id', '=', id).executeTakeFirst();
   if (!c) throw notFound('id');
   const timeline = await caseTimeline(db, id, { includeInternal: true });
+  const media = await db.selectFrom('case_media').select(['id', 'position', 'width', 'height', 'hidden', 'exif_lat as exifLat', 'exif_lon as exifLon'])
+    .select((eb) => eb('published', 'is not', null).as('redacted')).where('case_id', '=', id).orderBy('position').execute();
   const contact = (c.data as { contact?: unknown }).contact ?? null;
   if (contact) await recordAudit(db, actor, { action: 'case.contact_read', entity: 'case_record', entityId: id }, request);
-  return { ...c, timeline };
+  return { ...c, publicText: publicText(c), media: media.map((m) => ({ ...m, url: `/api/feedback/cases/${id}/photos/${m.id}` })), timeline };
 }
 
 export const ZRating = z.object({
@@ -138,7 +154,7 @@ export async function nearbyReports(db: Db, input: { category: string; lat: numb
   const since = new Date(input.now.getTime() - days * 86_400_000);
   const distance = sql<number>`6371000 * 2 * asin(sqrt(power(sin(radians(c.lat - ${input.lat}) / 2), 2) + cos(radians(${input.lat})) * cos(radians(c.lat)) * power(sin(radians(c.lon - ${input.lon}) / 2), 2)))`;
   let q = db.selectFrom('case_record as c')
-    .select(['c.id', 'c.tracking_code as trackingCode', 'c.state', 'c.description', 'c.received_at as receivedAt', distance.as('distanceMeters')])
+    .select(['c.id', 'c.tracking_code as trackingCode', 'c.state', 'c.description', 'c.public_description', 'c.received_at as receivedAt', distance.as('distanceMeters')])
     .where('c.kind', '=', KIND).where('c.category_code', '=', input.category).where('c.received_at', '>=', since)
     .where('c.lat', 'is not', null)
     .where('c.lat', '>=', input.lat - dLat).where('c.lat', '<=', input.lat + dLat)
@@ -150,7 +166,7 @@ export async function nearbyReports(db: Db, input: { category: string; lat: numb
     .filter((r) => r.distanceMeters <= radiusMeters)
     .sort((a, b) => a.distanceMeters - b.distanceMeters)
     .slice(0, input.limit ?? 5)
-    .map((r) => ({ ...r, distanceMeters: Math.round(r.distanceMeters), description: r.description.length > 160 ? `${r.description.slice(0, 157)}…` : r.description }));
+    .map((r) => ({ ...r, distanceMeters: Math.round(r.distanceMeters), description: shorten(publicText(r), 160) }));
 }
 
 export const ZSubscribe = z.object({
@@ -170,4 +186,38 @@ export async function subscribe(db: Db, code: string, input: z.infer<typeof ZSub
     case_id: c.id, at: now, actor_kind: 'system', actor_name: 'citizen', action: 'follow', data: JSON.stringify({ kind: KIND, followers: (data.followers?.length ?? 0) + 1 }),
   }).execute();
   return { followers: (data.followers?.length ?? 0) + 1 };
+}
+
+export const ZPublicList = z.object({
+  category: z.string().regex(/^[A-Z_]{2,40}$/).optional(),
+  status: z.enum(['open', 'answered', 'closed']).optional(),
+  placeUnitId: z.coerce.number().int().positive().optional(),
+  /** The citizen's own reports: the tracking codes the device remembers. */
+  codes: z.string().regex(/^[A-Za-z]{2}-[2-9A-Za-z]{4}-[2-9A-Za-z]{4}(,[A-Za-z]{2}-[2-9A-Za-z]{4}-[2-9A-Za-z]{4}){0,49}$/).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+}).strict();
+
+const PUBLIC_STATUS = { open: ['received', 'routed', 'forwarded', 'accepted', 'in_progress'], answered: ['answered'], closed: ['closed'] } as const;
+
+/** The public list and map of reports: no personal data, no returned or merged reports, newest first. */
+export async function publicList(db: Db, query: z.infer<typeof ZPublicList>) {
+  let q = db.selectFrom('case_record as c')
+    .leftJoin('org_unit as u', 'u.id', 'c.unit_id')
+    .leftJoin('org_unit as p', 'p.id', 'c.place_unit_id')
+    .where('c.kind', '=', KIND).where('c.state', 'not in', ['returned', 'merged']);
+  if (query.category) q = q.where('c.category_code', '=', query.category);
+  if (query.status) q = q.where('c.state', 'in', [...PUBLIC_STATUS[query.status]]);
+  if (query.placeUnitId) q = q.where('c.place_unit_id', '=', query.placeUnitId);
+  if (query.codes) q = q.where('c.tracking_code', 'in', query.codes.toUpperCase().split(','));
+  const total = await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const rows = await q.select(['c.id', 'c.tracking_code as trackingCode', 'c.category_code as category', 'c.state', 'u.name as unit', 'p.name as place',
+    'c.received_at as receivedAt', 'c.due_date as dueDate', 'c.answered_at as answeredAt', 'c.lat', 'c.lon', 'c.description', 'c.public_description'])
+    .select((eb) => eb.selectFrom('case_media as m').select((e) => e.fn.countAll<string>().as('n')).whereRef('m.case_id', '=', 'c.id').where('m.hidden', '=', false).as('photos'))
+    .orderBy('c.received_at', 'desc').orderBy('c.id', 'desc')
+    .limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
+  return {
+    total: Number(total.n), page: query.page, pageSize: query.pageSize,
+    items: rows.map(({ id: _, description, public_description, photos, ...r }) => ({ ...r, photos: Number(photos ?? 0), description: shorten(publicText({ description, public_description }), 200) })),
+  };
 }

@@ -10,12 +10,17 @@ import { formatMessage } from '../../server/messages.js';
 import { KIND, submitFeedback } from '../feedback/service.js';
 import { ENDED_STATES, type CaseState } from '../../core/cases/state-machine.js';
 import { Open311Error, send, sendError, splitFormat, type Format } from './format.js';
+import { processPhotos } from '../../core/cases/media.js';
+import { readMultipart } from '../../server/multipart.js';
+import { publicText } from '../feedback/privacy.js';
 
 const BASE = '/open311/v2';
 const CLOSED = ENDED_STATES;
 const open = { access: { public: true as const } };
 /** Open311 wants ISO 8601 with a time zone; Vietnamese local time reads best for the province's partners. */
 const w3c = (at: Date | null) => (at ? `${new Date(at.getTime() + VN_UTC_OFFSET_MS).toISOString().slice(0, 19)}+07:00` : '');
+
+const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
 function formatOf(request: FastifyRequest): Format {
   const url = request.url.split('?')[0] ?? '';
@@ -46,7 +51,7 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
   const categories = () => db.selectFrom('case_category').selectAll().where('kind', '=', KIND).where('active', '=', true).orderBy('sort').execute();
 
   app.get(`${BASE}/discovery.json`, { config: open }, async (request, reply) => {
-    const base = `${request.protocol}://${request.hostname}${BASE}`;
+    const base = `${originOf(request)}${BASE}`;
     return send(reply, 'json', {
       changeset: '2026-11-25T00:00:00+07:00', contact: 'Tỉnh Số — phản ánh kiến nghị', key_service: 'API tokens of scope open311 from the province administrator',
       endpoints: [{ specification: 'http://wiki.open311.org/GeoReport_v2', url: base, changeset: '2026-11-25T00:00:00+07:00', type: 'production', formats: ['text/xml', 'application/json'] }],
@@ -62,7 +67,7 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
       }));
       return send(reply, format, list, { root: 'services', item: 'service' });
     }
-    if (name === 'requests') return send(reply, format, await listRequests(request.query as Record<string, string>), { root: 'service_requests', item: 'request' });
+    if (name === 'requests') return send(reply, format, await listRequests(request.query as Record<string, string>, originOf(request)), { root: 'service_requests', item: 'request' });
     if (name === 'servicerequestupdates') return send(reply, format, await listUpdates(request.query as Record<string, string>), { root: 'service_request_updates', item: 'request_update' });
     throw new Open311Error(404, `no resource ${name}`);
   });
@@ -84,7 +89,7 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
 
   app.get(`${BASE}/requests/:file`, { config: open }, async (request, reply) => {
     const { name, format } = splitFormat((request.params as { file: string }).file);
-    const found = await listRequests({ service_request_id: name, extensions: (request.query as Record<string, string>).extensions ?? '' });
+    const found = await listRequests({ service_request_id: name, extensions: (request.query as Record<string, string>).extensions ?? '' }, originOf(request));
     if (!found.length) throw new Open311Error(404, `service_request_id ${name} not found`);
     return send(reply, format, found, { root: 'service_requests', item: 'request' });
   });
@@ -100,7 +105,9 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
   app.post(`${BASE}/:file`, { config: { ...open, rateLimit: { max: app.ctx.config.open311RatePerMinute, timeWindow: '1 minute' } }, bodyLimit: 64 * 1024 }, async (request, reply) => {
     const { name, format } = splitFormat((request.params as { file: string }).file);
     if (name !== 'requests') throw new Open311Error(404, `no resource ${name}`);
-    const body = (request.body ?? {}) as Record<string, string>;
+    // FixMyStreet and other clients send a photo as multipart/form-data in the field `media`.
+    const multipartForm = request.isMultipart() ? await readMultipart(request, ['media']) : null;
+    const body = (multipartForm?.fields ?? request.body ?? {}) as Record<string, string>;
     const token = body.api_key ? await resolveToken(db, body.api_key, now()) : null;
     if (!token || !token.scopes.includes('open311')) throw new Open311Error(403, 'api_key is missing or not valid for Open311');
     if (!body.service_code) throw new Open311Error(400, 'service_code is required');
@@ -110,6 +117,10 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
     const communeCode = body['attribute[commune]'] || body.address_id;
     if (lat === undefined && !communeCode && !body.address_string) throw new Open311Error(400, 'a location is required: lat and long, address_string or address_id');
     const placeUnitId = await placeOf({ communeCode, lat, lon });
+    const photos = multipartForm ? await processPhotos(multipartForm.files, 'media').catch((err: unknown) => {
+      if (err instanceof AppError) throw new Open311Error(400, `media: ${formatMessage(err.code, 'en', err.params)}`);
+      throw err;
+    }) : [];
     if (!placeUnitId) throw new Open311Error(400, 'the commune could not be determined: give attribute[commune] with a commune code from the service definition');
     const name_ = [body.first_name, body.last_name].filter(Boolean).join(' ').trim();
     const contact = name_ || body.email || body.phone ? { name: name_ || body.email || body.phone!, ...(body.email ? { email: body.email } : {}), ...(body.phone ? { phone: body.phone } : {}) } : undefined;
@@ -118,7 +129,7 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
     const result = await submitFeedback(db, { ...token }, {
       category: body.service_code, description: description.length >= 10 ? description : `${description} — ${body.service_code}`.trim(), placeUnitId,
       lat, lon, anonymous: !contact, contact, consent: true, channel: 'web',
-    }, now(), request).catch((err: unknown) => {
+    }, now(), request, photos).catch((err: unknown) => {
       if (err instanceof AppError && err.field === 'category') throw new Open311Error(400, `service_code ${body.service_code} not found`);
       throw err;
     });
@@ -144,13 +155,14 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
     return boundaries.find((b) => booleanPointInPolygon(point, b.geometry as never))?.id ?? null;
   }
 
-  async function listRequests(query: Record<string, string>) {
+  async function listRequests(query: Record<string, string>, origin: string) {
     let q = db.selectFrom('case_record as c')
       .innerJoin('case_category as k', (j) => j.onRef('k.kind', '=', 'c.kind').onRef('k.code', '=', 'c.category_code'))
       .leftJoin('org_unit as u', 'u.id', 'c.unit_id')
       .leftJoin('org_unit as p', 'p.id', 'c.place_unit_id')
       .select(['c.id', 'c.tracking_code', 'c.state', 'c.public_answer', 'k.name_vi', 'c.category_code', 'c.description', 'u.name as unit', 'c.received_at',
-        'c.updated_at', 'c.due_date', 'p.name as place', 'p.code as place_code', 'c.lat', 'c.lon'])
+        'c.updated_at', 'c.due_date', 'p.name as place', 'p.code as place_code', 'c.lat', 'c.lon', 'c.public_description'])
+      .select((eb) => eb.selectFrom('case_media as m').select((e) => e.fn.min<number>('m.position').as('p')).whereRef('m.case_id', '=', 'c.id').where('m.hidden', '=', false).as('photo'))
       .where('c.kind', '=', KIND);
     const ids = (query.service_request_id ?? '').split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
     if (ids.length) q = q.where('c.tracking_code', 'in', ids);
@@ -173,9 +185,9 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
       : [];
     return rows.map((r) => ({
       service_request_id: r.tracking_code, status: CLOSED.includes(r.state) ? 'closed' : 'open', status_notes: r.public_answer ?? '',
-      service_name: r.name_vi, service_code: r.category_code, description: r.description, agency_responsible: r.unit ?? '', service_notice: '',
+      service_name: r.name_vi, service_code: r.category_code, description: publicText(r), agency_responsible: r.unit ?? '', service_notice: '',
       requested_datetime: w3c(r.received_at), updated_datetime: w3c(r.updated_at), expected_datetime: `${r.due_date}T17:00:00+07:00`,
-      address: r.place ?? '', address_id: r.place_code ?? '', zipcode: '', lat: r.lat ?? '', long: r.lon ?? '', media_url: '',
+      address: r.place ?? '', address_id: r.place_code ?? '', zipcode: '', lat: r.lat ?? '', long: r.lon ?? '', media_url: r.photo ? `${origin}/api/public/feedback/${r.tracking_code}/photos/${r.photo}` : '',
       ...(query.extensions === 'true' ? {
         extended_attributes: { state: r.state },
         notes: notes.filter((n) => n.case_id === r.id).map((n) => ({ datetime: w3c(n.at), type: n.action, status: n.to_state ?? '', summary: n.action === 'answer' || n.action === 'return' ? n.note ?? '' : '' })),

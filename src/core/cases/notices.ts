@@ -1,0 +1,105 @@
+import type { Db } from '../../db/database.js';
+import { notifyEmails, notifyUsers, notifyWebhooks, officersOf, type Notice } from '../notify/outbox.js';
+
+/** The case events other people hear about. Each is also offered to webhooks as `case.<event>`. */
+export type CaseEvent = 'received' | 'routed' | 'forwarded' | 'accepted' | 'answered' | 'returned' | 'reopened' | 'closed' | 'merged' | 'escalated' | 'due_soon';
+
+interface CaseFacts {
+  id: number;
+  kind: string;
+  tracking_code: string;
+  state: string;
+  category_code: string;
+  unit_id: number | null;
+  unit: string | null;
+  due_date: string;
+  public_answer: string | null;
+  data: Record<string, unknown>;
+}
+
+interface Contacts {
+  contact?: { email?: string } | null;
+  followers?: { email?: string | null }[];
+}
+
+const vnDay = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/** The citizen's link to the public page of the case (the delivery job puts the platform's address before it). */
+export const publicLink = (code: string) => `/cong-dan?ma=${encodeURIComponent(code)}`;
+
+/** Reporters who should hear the outcome: the case's own reporter and followers, and those of its merged duplicates. */
+async function citizensOf(db: Db, c: CaseFacts): Promise<string[]> {
+  const duplicates = await db.selectFrom('case_record').select('data').where('merged_into_id', '=', c.id).execute();
+  return [c.data, ...duplicates.map((d) => d.data)].flatMap((data) => {
+    const { contact, followers } = data as Contacts;
+    return [contact?.email, ...(followers ?? []).map((f) => f.email)].filter((e): e is string => !!e);
+  });
+}
+
+function citizenText(c: CaseFacts, event: CaseEvent, extra: { note?: string | null }): { subject: string; body: string } | null {
+  const code = c.tracking_code;
+  switch (event) {
+    case 'received':
+      return {
+        subject: `[Tỉnh Số] Đã tiếp nhận phản ánh ${code} / Feedback ${code} received`,
+        body: `Phản ánh của bạn đã được tiếp nhận với mã ${code}. Đơn vị xử lý: ${c.unit ?? 'đang phân loại'}. Hạn trả lời: ${vnDay(c.due_date)}.\n\n`
+          + `Your feedback was received with the code ${code}. Handled by: ${c.unit ?? 'being classified'}. Answer due by ${c.due_date}.`,
+      };
+    case 'answered':
+      return {
+        subject: `[Tỉnh Số] Phản ánh ${code} đã có trả lời / Feedback ${code} answered`,
+        body: `${c.unit ?? 'Đơn vị xử lý'} đã trả lời phản ánh ${code}:\n\n${c.public_answer ?? ''}\n\nHãy cho biết vấn đề đã được giải quyết chưa (trong 7 ngày).\n\n`
+          + `${code} has been answered (above). Please tell us within 7 days whether it was solved.`,
+      };
+    case 'returned':
+      return {
+        subject: `[Tỉnh Số] Phản ánh ${code} không được thụ lý / Feedback ${code} returned`,
+        body: `Phản ánh ${code} không được thụ lý. Lý do: ${extra.note ?? ''}\n\nFeedback ${code} was returned; the reason is given above.`,
+      };
+    case 'merged':
+      return {
+        subject: `[Tỉnh Số] Phản ánh ${code} được gộp / Feedback ${code} merged`,
+        body: `Phản ánh ${code} trùng với một phản ánh đang được xử lý; bạn sẽ nhận được câu trả lời của phản ánh đó.\n\n`
+          + `${code} duplicates a report already being handled; you will receive its answer.`,
+      };
+    default:
+      return null;
+  }
+}
+
+const OFFICER_TEXT: Partial<Record<CaseEvent, (c: CaseFacts, note?: string | null) => string>> = {
+  received: (c) => `Phản ánh mới ${c.tracking_code} (${c.category_code}), hạn ${vnDay(c.due_date)}`,
+  routed: (c) => `Phản ánh ${c.tracking_code} được chuyển đến đơn vị, hạn ${vnDay(c.due_date)}`,
+  forwarded: (c) => `Phản ánh ${c.tracking_code} được chuyển đến đơn vị (ngoài thẩm quyền đơn vị trước), hạn ${vnDay(c.due_date)}`,
+  reopened: (c, note) => `Phản ánh ${c.tracking_code} được mở lại: ${note ?? ''}`,
+  escalated: (c) => `Phản ánh ${c.tracking_code} của đơn vị cấp dưới đã quá hạn ${vnDay(c.due_date)}`,
+  due_soon: (c) => `Phản ánh ${c.tracking_code} sắp đến hạn trả lời (${vnDay(c.due_date)})`,
+};
+
+/**
+ * Queues what a case event tells people, in the caller's transaction: the citizens concerned by e-mail, the
+ * officers of the unit that must act in the app (the parent unit's for an escalation), and subscribed webhooks.
+ */
+export async function queueCaseNotices(db: Db, caseId: number, event: CaseEvent, extra: { note?: string | null; unitId?: number | null } = {}): Promise<void> {
+  const c = await db.selectFrom('case_record as c').leftJoin('org_unit as u', 'u.id', 'c.unit_id')
+    .select(['c.id', 'c.kind', 'c.tracking_code', 'c.state', 'c.category_code', 'c.unit_id', 'u.name as unit', 'c.due_date', 'c.public_answer', 'c.data'])
+    .where('c.id', '=', caseId).executeTakeFirstOrThrow();
+  const base: Omit<Notice, 'subject' | 'body'> = {
+    event: `case.${event}`, caseId,
+    payload: { kind: c.kind, trackingCode: c.tracking_code, state: c.state, category: c.category_code, unitId: c.unit_id, dueDate: c.due_date, link: publicLink(c.tracking_code) },
+  };
+  const citizen = citizenText(c, event, extra);
+  if (citizen) {
+    const addresses = event === 'answered' ? await citizensOf(db, c) : [(c.data as Contacts).contact?.email];
+    await notifyEmails(db, addresses, { ...base, ...citizen });
+  }
+  const officerText = OFFICER_TEXT[event];
+  if (officerText) {
+    const unitId = extra.unitId ?? c.unit_id;
+    const officers = await officersOf(db, unitId);
+    const text = officerText(c, extra.note);
+    await notifyUsers(db, officers.map((o) => o.id), { ...base, subject: text, body: text, payload: { ...base.payload, link: `/feedback?ma=${c.tracking_code}` } });
+    if (event === 'due_soon' || event === 'escalated') await notifyEmails(db, officers.map((o) => o.email), { ...base, subject: `[Tỉnh Số] ${text}`, body: text });
+  }
+  await notifyWebhooks(db, { ...base, subject: `case.${event} ${c.tracking_code}`, body: '' });
+}

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { MASK, maskPersonalData, publicText } from './privacy.js';
+
+describe('personal data in public text', () => {
+  it('masks Vietnamese phone numbers in their usual spellings and e-mail addresses', () => {
+    expect(maskPersonalData('Gọi 0912 345 678 hoặc +84 912.345.678, mail nguyen.van.a@gmail.com')).toBe(`Gọi ${MASK} hoặc ${MASK}, mail ${MASK}`);
+    expect(maskPersonalData('Số nhà 0299-3822 123')).toBe(`Số nhà ${MASK}`);
+  });
+  it('leaves house numbers, dates and amounts alone', () => {
+    const text = 'Ổ gà trước số 123 đường Lê Lợi từ ngày 15/07/2025, sâu 20 cm, dài 2.000 m';
+    expect(maskPersonalData(text)).toBe(text);
+  });
+  it('prefers the text an officer wrote for publication', () => {
+    expect(publicText({ description: 'Gọi 0912345678', public_description: 'Đường hư hỏng' })).toBe('Đường hư hỏng');
+    expect(publicText({ description: 'Gọi 0912345678', public_description: null })).toBe(`Gọi ${MASK}`);
+  });
+});

@@ -1,0 +1,33 @@
+import type { FastifyRequest } from 'fastify';
+import { PHOTO_LIMITS, type UploadedFile } from '../core/cases/media.js';
+import { AppError } from './errors.js';
+
+/** The limits of every multipart form: a few photos and some text fields. */
+export const MULTIPART_LIMITS = { fileSize: PHOTO_LIMITS.maxBytes, files: PHOTO_LIMITS.maxFiles, fields: 40, fieldSize: 64 * 1024, parts: 50 };
+
+/**
+ * Reads a multipart form whole: its text fields, and the files of the named fields (others are refused). The
+ * plugin's limit errors become the platform's localised errors.
+ */
+export async function readMultipart(request: FastifyRequest, fileFields: string[]): Promise<{ fields: Record<string, string>; files: UploadedFile[] }> {
+  const fields: Record<string, string> = {};
+  const files: UploadedFile[] = [];
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        if (!fileFields.includes(part.fieldname)) throw new AppError('validation_failed', 400, { detail: `unexpected file field ${part.fieldname}` }, part.fieldname);
+        files.push({ filename: part.filename, data: await part.toBuffer() });
+      } else {
+        fields[part.fieldname] = String(part.value);
+      }
+    }
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('photo_too_large', 413, { limit: `${PHOTO_LIMITS.maxBytes / 1024 / 1024} MB` }, fileFields[0]);
+    if (code === 'FST_FILES_LIMIT') throw new AppError('too_many_photos', 400, { max: PHOTO_LIMITS.maxFiles }, fileFields[0]);
+    if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') throw new AppError('validation_failed', 400, { detail: 'too many form fields' });
+    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new AppError('unsupported_media_type', 415);
+    throw err;
+  }
+  return { fields, files };
+}
