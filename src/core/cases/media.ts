@@ -80,7 +80,7 @@ export async function redactPhoto(image: Buffer, areas: RedactArea[]): Promise<B
     if (w < 1 || h < 1) continue;
     // Pixelate (shrink to a few blocks, enlarge without smoothing) then blur: nothing legible survives.
     const blocks = await sharp(image).extract({ left, top, width: w, height: h }).resize(Math.max(1, Math.round(w / 24)), Math.max(1, Math.round(h / 24))).toBuffer();
-    const hidden = await sharp(blocks).resize(w, h, { kernel: 'nearest' }).blur(8).toBuffer();
+    const hidden = await sharp(blocks).resize(w, h, { kernel: 'nearest' }).blur(Math.max(10, Math.min(w, h) / 6)).toBuffer();
     overlays.push({ input: hidden, left, top });
   }
   return sharp(image).composite(overlays).jpeg({ quality: 82, mozjpeg: true }).toBuffer();
