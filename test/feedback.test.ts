@@ -188,6 +188,13 @@ describe('feedback figures in the data-value store', () => {
       await actOnCase(db, SYSTEM, id, { action: 'accept' }, new Date(`${day}T02:00:00Z`));
       await actOnCase(db, SYSTEM, id, { action: 'answer', answer: 'Đã xử lý' }, new Date(`${day}T03:00:00Z`));
     }
+    // The citizens rate the answers: one solved (5/5), one not (2/5, which reopens it).
+    for (const [code, day, rating, solved] of [[a.trackingCode, '2026-03-06', 5, true], [b.trackingCode, '2026-03-13', 2, false]] as const) {
+      t.ctx.clock.now = new Date(`${day}T04:00:00Z`);
+      const rated = await t.app.inject({ method: 'POST', url: `/api/public/feedback/${code}/rating`, payload: { rating, solved }, remoteAddress: nextLoopback() });
+      expect(rated.statusCode, rated.body).toBe(200);
+    }
+    t.ctx.clock.now = null;
     const written = await publishFeedbackFigures(db, new Date('2026-03-31T10:00:00Z'));
     expect(written).toBeGreaterThan(0);
     const figure = async (element: string, coc = '') => (await admin.request({ method: 'GET', url: `/api/analytics?element=${element}${coc}&orgUnitId=${phuLoi}&periods=2026M03` })).json()[0].value;
@@ -197,6 +204,9 @@ describe('feedback figures in the data-value store', () => {
     expect(await figure('FB_HANDLING_DAYS')).toBe(3 + 8);
     const rate = (await admin.request({ method: 'GET', url: `/api/analytics?indicator=FB_ON_TIME_RATE&orgUnitId=${city}&periods=2026M03` })).json();
     expect(rate).toEqual([{ period: '2026M03', value: 50 }]);
+    expect([await figure('FB_RATED'), await figure('FB_SATISFIED'), await figure('FB_RATING_SUM')]).toEqual([2, 1, 7]);
+    const satisfaction = async (code: string) => (await admin.request({ method: 'GET', url: `/api/analytics?indicator=${code}&orgUnitId=${city}&periods=2026M03` })).json()[0].value;
+    expect([await satisfaction('FB_SATISFACTION_RATE'), await satisfaction('FB_AVG_RATING')]).toEqual([50, 3.5]);
     // Publishing again changes nothing.
     expect(await publishFeedbackFigures(db, new Date('2026-03-31T10:00:00Z'))).toBe(0);
   });

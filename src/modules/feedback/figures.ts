@@ -30,22 +30,29 @@ const monthEnd = (code: string) => new Date(Date.UTC(Number(code.slice(0, 4)), N
  */
 export async function ensureFeedbackFigures(db: Db): Promise<void> {
   const file = ZFile.parse(JSON.parse(fs.readFileSync(FILE, 'utf8')));
-  if (await db.selectFrom('data_element').select('id').where('code', '=', file.elements[0]!.code).executeTakeFirst()) return;
+  const haveElements = new Set((await db.selectFrom('data_element').select('code').where('code', 'in', file.elements.map((e) => e.code)).execute()).map((r) => r.code));
+  const haveIndicators = new Set((await db.selectFrom('indicator').select('code').where('code', 'in', file.indicators.map((i) => i.code)).execute()).map((r) => r.code));
+  if (haveElements.size === file.elements.length && haveIndicators.size === file.indicators.length) return;
+  // Figures added to the file after a database was first set up are created then, beside the existing ones.
   await inTransaction(db, async (trx) => {
-    const cats = await trx.selectFrom('case_category').select(['code', 'name_vi', 'name_en']).where('kind', '=', KIND).orderBy('sort').execute();
-    const category = await trx.insertInto('category').values({ code: file.category.code, name_vi: file.category.nameVi, name_en: file.category.nameEn }).returning('id').executeTakeFirstOrThrow();
-    const combo = await trx.insertInto('category_combo').values({ code: file.category.code, name_vi: file.category.nameVi, name_en: file.category.nameEn, categories: JSON.stringify([file.category.code]) }).returning('id').executeTakeFirstOrThrow();
-    for (const [sort, c] of cats.entries()) {
-      await trx.insertInto('category_option').values({ category_id: category.id, code: c.code, name_vi: c.name_vi, name_en: c.name_en, sort }).execute();
-      await trx.insertInto('category_option_combo').values({ combo_id: combo.id, code: `${file.category.code}_${c.code}`, name_vi: c.name_vi, name_en: c.name_en, options: JSON.stringify({ [file.category.code]: c.code }) }).execute();
+    let combo = await trx.selectFrom('category_combo').select('id').where('code', '=', file.category.code).executeTakeFirst();
+    if (!combo) {
+      const cats = await trx.selectFrom('case_category').select(['code', 'name_vi', 'name_en']).where('kind', '=', KIND).orderBy('sort').execute();
+      const category = await trx.insertInto('category').values({ code: file.category.code, name_vi: file.category.nameVi, name_en: file.category.nameEn }).returning('id').executeTakeFirstOrThrow();
+      combo = await trx.insertInto('category_combo').values({ code: file.category.code, name_vi: file.category.nameVi, name_en: file.category.nameEn, categories: JSON.stringify([file.category.code]) }).returning('id').executeTakeFirstOrThrow();
+      for (const [sort, c] of cats.entries()) {
+        await trx.insertInto('category_option').values({ category_id: category.id, code: c.code, name_vi: c.name_vi, name_en: c.name_en, sort }).execute();
+        await trx.insertInto('category_option_combo').values({ combo_id: combo.id, code: `${file.category.code}_${c.code}`, name_vi: c.name_vi, name_en: c.name_en, options: JSON.stringify({ [file.category.code]: c.code }) }).execute();
+      }
     }
-    for (const e of file.elements) {
+    for (const e of file.elements.filter((x) => !haveElements.has(x.code))) {
       await trx.insertInto('data_element').values({
-        code: e.code, name_vi: e.nameVi, name_en: e.nameEn, value_type: 'integer', agg_units: 'sum', agg_time: e.aggTime, unit_of_measure: 'phản ánh',
+        code: e.code, name_vi: e.nameVi, name_en: e.nameEn, value_type: 'integer', agg_units: 'sum', agg_time: e.aggTime, unit_of_measure: e.code === 'FB_RATING_SUM' ? 'điểm' : 'phản ánh',
         category_combo_id: combo.id, period_types: JSON.stringify(['month']), source: 'data/reference/feedback/figures.json',
       }).execute();
     }
     for (const [sort, i] of file.indicators.entries()) {
+      if (haveIndicators.has(i.code)) continue;
       await trx.insertInto('indicator').values({
         code: i.code, name_vi: i.nameVi, name_en: i.nameEn, numerator: i.numerator, denominator: i.denominator, factor: i.factor, pillar: i.pillar,
         direction: i.direction, decimals: i.decimals, unit_label: i.unitLabel, framework: 'FEEDBACK', sort, source: 'data/reference/feedback/figures.json',
@@ -64,7 +71,7 @@ export async function publishFeedbackFigures(db: Db, now: Date, months = 13): Pr
   const calendar = await loadWorkingCalendar(db);
   const today = vnDate(now);
   const first = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - months, 1)).toISOString().slice(0, 10);
-  const cases = await db.selectFrom('case_record').select(['unit_id', 'category_code', 'received_at', 'answered_at', 'due_date', 'state'])
+  const cases = await db.selectFrom('case_record').select(['unit_id', 'category_code', 'received_at', 'answered_at', 'due_date', 'state', 'data'])
     .where('kind', '=', KIND).where('unit_id', 'is not', null).execute();
   const figures = new Map<string, number>();
   const add = (element: string, unit: number, category: string, month: string, n = 1) => {
@@ -83,6 +90,13 @@ export async function publishFeedbackFigures(db: Db, now: Date, months = 13): Pr
       add('FB_RESOLVED', unit, c.category_code, month);
       if (answered <= c.due_date) add('FB_RESOLVED_ON_TIME', unit, c.category_code, month);
       add('FB_HANDLING_DAYS', unit, c.category_code, month, calendar.workingDaysBetween(received, answered));
+    }
+    for (const rating of (c.data as { ratings?: { at: string; rating: number; solved: boolean }[] }).ratings ?? []) {
+      const day = vnDate(new Date(rating.at));
+      if (day < first) continue;
+      add('FB_RATED', unit, c.category_code, monthOf(day));
+      add('FB_RATING_SUM', unit, c.category_code, monthOf(day), rating.rating);
+      if (rating.solved) add('FB_SATISFIED', unit, c.category_code, monthOf(day));
     }
     for (const month of monthsInWindow) {
       const end = monthEnd(month) < today ? monthEnd(month) : today;
