@@ -11,7 +11,7 @@ const PUBLIC = [
   'GET /api/public/feedback/categories', 'POST /api/public/feedback', 'GET /api/public/feedback/:code', 'POST /api/public/feedback/:code/rating',
   'GET /api/public/feedback/nearby', 'POST /api/public/feedback/:code/follow', 'GET /api/public/feedback/places',
   // The public list and map, and the published (redacted) photos: no personal data (tested in feedback-media.test.ts).
-  'GET /api/public/feedback', 'GET /api/public/feedback/:code/photos/:n',
+  'GET /api/public/feedback', 'GET /api/public/feedback/:code/photos/:n', 'GET /api/public/feedback/map', 'GET /api/public/feedback/place-at',
   // Open311 GeoReport v2 is public by specification; POST requests authenticates by the api_key in its body
   // (an API token of scope open311), tested in open311.test.ts.
   'GET /open311/v2/discovery.json', 'GET /open311/v2/:file', 'GET /open311/v2/services/:file', 'GET /open311/v2/requests/:file',

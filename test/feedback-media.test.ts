@@ -149,3 +149,25 @@ describe('Open311 media upload', () => {
     expect(fake.body.replace(/\s+</g, '<')).toMatch(/<errors><error><code>400<\/code><description>media: The file p.jpg is not a photo/);
   });
 });
+
+describe('the public map', () => {
+  it('shows district outlines until commune boundaries are loaded, then picks the commune under a pin', async () => {
+    const before = (await t.app.inject({ method: 'GET', url: '/api/public/feedback/map' })).json();
+    expect(before.picksCommune).toBe(false);
+    expect(before.outlines.features).toHaveLength(11);
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/feedback/place-at?lat=9.6&lon=105.97' })).json()).toEqual({ place: null });
+    const square = [[105.95, 9.58], [106.0, 9.58], [106.0, 9.63], [105.95, 9.63], [105.95, 9.58]];
+    const admin = await t.login('admin');
+    const upload = await admin.request({ method: 'PUT', url: '/api/org-units/boundaries', payload: {
+      asOf: '2025-07-01', source: 'test square',
+      collection: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: '31507' }, geometry: { type: 'Polygon', coordinates: [square] } }] },
+    } });
+    expect(upload.statusCode, upload.body).toBe(200);
+    const after = (await t.app.inject({ method: 'GET', url: '/api/public/feedback/map' })).json();
+    expect(after.picksCommune).toBe(true);
+    expect(after.outlines.features.map((f: { properties: { code: string } }) => f.properties.code)).toEqual(['31507']);
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/feedback/place-at?lat=9.6&lon=105.97' })).json()).toEqual({ place: { id: socTrang, code: '31507', name: 'Phường Sóc Trăng' } });
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/feedback/place-at?lat=10.5&lon=105.97' })).json()).toEqual({ place: null });
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/feedback/place-at?lat=north&lon=105.97' })).statusCode).toBe(400);
+  });
+});

@@ -11,7 +11,7 @@ import { CASE_ACTIONS, CASE_STATES, HANDLING_STATES } from '../../core/cases/sta
 import { AppError } from '../../server/errors.js';
 import { inForce } from '../../core/org-units/repo.js';
 import { vnDate } from '../../core/calendar/working-days.js';
-import { KIND, ZFeedback, ZPublicList, ZRating, ZSubscribe, caseForOfficer, nearbyReports, publicList, publicReport, rateReport, submitFeedback, subscribe } from './service.js';
+import { KIND, ZFeedback, ZPublicList, ZRating, ZSubscribe, caseForOfficer, communeAt, nearbyReports, publicList, publicMapOutlines, publicReport, rateReport, submitFeedback, subscribe } from './service.js';
 import { processPhotos, type ProcessedPhoto } from '../../core/cases/media.js';
 import { readMultipart } from '../../server/multipart.js';
 import type { FastifyRequest } from 'fastify';
@@ -84,6 +84,17 @@ export async function feedbackRoutes(appBase: FastifyInstance): Promise<void> {
   app.get('/api/public/feedback/places', { config: { access: { public: true } }, schema: { tags: ['feedback'] } }, async () =>
     db.selectFrom('org_unit as u').select(['u.id', 'u.code', 'u.name']).where('u.level', '=', 'commune')
       .where(inForce(vnDate(now()))).orderBy('u.name').execute());
+
+  app.get('/api/public/feedback/map', { config: { access: { public: true } }, schema: { tags: ['feedback'] } }, async (_request, reply) => {
+    reply.header('cache-control', 'public, max-age=600');
+    return publicMapOutlines(db, vnDate(now()));
+  });
+
+  /** The commune under a pin, when commune boundaries are loaded: the place the citizen's form pre-selects. */
+  app.get('/api/public/feedback/place-at', {
+    config: { access: { public: true } },
+    schema: { tags: ['feedback'], querystring: z.object({ lat: z.coerce.number().min(-90).max(90), lon: z.coerce.number().min(-180).max(180) }) },
+  }, async (request) => ({ place: await communeAt(db, request.query, vnDate(now())) }));
 
   app.get('/api/public/feedback/nearby', {
     config: { access: { public: true } },

@@ -1,5 +1,6 @@
 import { ENDED_STATES } from '../../core/cases/state-machine.js';
 import type { FastifyRequest } from 'fastify';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
@@ -219,5 +220,29 @@ export async function publicList(db: Db, query: z.infer<typeof ZPublicList>) {
   return {
     total: Number(total.n), page: query.page, pageSize: query.pageSize,
     items: rows.map(({ id: _, description, public_description, photos, ...r }) => ({ ...r, photos: Number(photos ?? 0), description: shorten(publicText({ description, public_description }), 200) })),
+  };
+}
+
+/** The commune in force on a date whose loaded boundary holds a point, or null (commune boundaries are optional data). */
+export async function communeAt(db: Db, point: { lat: number; lon: number }, date: string): Promise<{ id: number; code: string; name: string } | null> {
+  const boundaries = await db.selectFrom('org_unit as u').innerJoin('org_unit_boundary as b', 'b.unit_id', 'u.id')
+    .select(['u.id', 'u.code', 'u.name', 'b.geometry']).where('u.level', '=', 'commune').where(inForce(date)).execute();
+  const geo = { type: 'Point' as const, coordinates: [point.lon, point.lat] };
+  const hit = boundaries.find((b) => booleanPointInPolygon(geo, b.geometry as never));
+  return hit ? { id: hit.id, code: hit.code, name: hit.name } : null;
+}
+
+/**
+ * The public map's outlines: the communes in force today when their boundaries are loaded (a pin then picks the
+ * commune), otherwise the district outlines that ship with the reference data, as a background only.
+ */
+export async function publicMapOutlines(db: Db, date: string) {
+  const communes = await db.selectFrom('org_unit as u').innerJoin('org_unit_boundary as b', 'b.unit_id', 'u.id')
+    .select(['u.id', 'u.code', 'u.name', 'b.geometry']).where('u.level', '=', 'commune').where(inForce(date)).orderBy('u.code').execute();
+  const rows = communes.length ? communes : await db.selectFrom('org_unit as u').innerJoin('org_unit_boundary as b', 'b.unit_id', 'u.id')
+    .select(['u.id', 'u.code', 'u.name', 'b.geometry']).where('u.level', '=', 'district').orderBy('u.code').execute();
+  return {
+    picksCommune: communes.length > 0,
+    outlines: { type: 'FeatureCollection' as const, features: rows.map((r) => ({ type: 'Feature' as const, id: r.id, geometry: r.geometry, properties: { id: r.id, code: r.code, name: r.name } })) },
   };
 }

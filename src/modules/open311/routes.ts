@@ -1,4 +1,3 @@
-import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -7,7 +6,7 @@ import { findByCode, inForce } from '../../core/org-units/repo.js';
 import { vnDate, VN_UTC_OFFSET_MS } from '../../core/calendar/working-days.js';
 import { AppError } from '../../server/errors.js';
 import { formatMessage } from '../../server/messages.js';
-import { KIND, submitFeedback } from '../feedback/service.js';
+import { KIND, communeAt, submitFeedback } from '../feedback/service.js';
 import { ENDED_STATES, type CaseState } from '../../core/cases/state-machine.js';
 import { Open311Error, send, sendError, splitFormat, type Format } from './format.js';
 import { processPhotos } from '../../core/cases/media.js';
@@ -149,10 +148,7 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
       return unit.id;
     }
     if (input.lat === undefined || input.lon === undefined) return null;
-    const boundaries = await db.selectFrom('org_unit as u').innerJoin('org_unit_boundary as b', 'b.unit_id', 'u.id')
-      .select(['u.id', 'b.geometry']).where('u.level', '=', 'commune').where(inForce(today)).execute();
-    const point = { type: 'Point' as const, coordinates: [input.lon, input.lat] };
-    return boundaries.find((b) => booleanPointInPolygon(point, b.geometry as never))?.id ?? null;
+    return (await communeAt(db, { lat: input.lat, lon: input.lon }, today))?.id ?? null;
   }
 
   async function listRequests(query: Record<string, string>, origin: string) {
