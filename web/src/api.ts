@@ -12,12 +12,15 @@ export const setCsrfToken = (token: string) => {
   csrfToken = token;
 };
 
+/** A JSON call, or a multipart form when the body is FormData (the browser sets its boundary). */
 export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
   const method = init.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': i18n.language };
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  const isForm = init.body instanceof FormData;
+  if (init.body !== undefined && !isForm) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
-  const response = await fetch(path, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body), credentials: 'same-origin' });
+  const body = init.body === undefined ? undefined : isForm ? (init.body as FormData) : JSON.stringify(init.body);
+  const response = await fetch(path, { method, headers, body, credentials: 'same-origin' });
   if (response.status === 204) return undefined as T;
   const data = await response.json().catch(() => null);
   if (!response.ok) {

@@ -17,6 +17,7 @@ import { ScorecardPage } from './pages/Scorecard';
 import { DataEntryPage } from './pages/DataEntry';
 import { ExchangePage } from './pages/Exchange';
 import { FeedbackPage } from './pages/Feedback';
+import { FeedbackSettingsPage } from './pages/FeedbackSettings';
 import { CitizenPage } from './pages/Citizen';
 import { useTranslation } from 'react-i18next';
 
@@ -38,6 +39,7 @@ function Gate() {
         <Route path="/data-entry" element={<DataEntryPage />} />
         <Route path="/exchange" element={<ExchangePage />} />
         <Route path="/feedback" element={<FeedbackPage />} />
+        <Route path="/feedback/settings" element={<FeedbackSettingsPage />} />
         <Route path="/users" element={<UsersPage />} />
         <Route path="/account" element={<AccountPage />} />
         {admin && <Route path="/audit" element={<AuditPage />} />}
@@ -60,3 +62,8 @@ createRoot(document.getElementById('root')!).render(
     </QueryClientProvider>
   </StrictMode>,
 );
+
+// The citizen app is installable and opens offline; officers' pages are not cached on shared office machines.
+if ('serviceWorker' in navigator && window.location.pathname.startsWith('/cong-dan')) {
+  void navigator.serviceWorker.register('/sw.js', { scope: '/cong-dan' });
+}

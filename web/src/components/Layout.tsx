@@ -3,6 +3,7 @@ import { NavLink } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth';
 import { DemoBanner, LanguageSwitch } from './Chrome';
+import { NotificationBell } from './Notifications';
 
 const MODULES = ['ioc', 'reports', 'agriculture', 'traceability', 'listening'] as const;
 
@@ -22,6 +23,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <strong className="brand">{t('app.name')}</strong>
         <span className="spacer" />
         <LanguageSwitch />
+        <NotificationBell />
         <span className="who" title={me?.user.orgUnitName}>{me?.user.displayName} · {t(`roles.${me?.user.role}`)}</span>
         <button onClick={() => void signOut()}>{t('nav.logout')}</button>
       </header>
@@ -35,6 +37,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {link('/data-entry', t('nav.entry'))}
           {link('/exchange', t('nav.exchange'))}
           {link('/feedback', t('nav.feedback'))}
+          {(admin || me?.user.role === 'reviewer') && link('/feedback/settings', t('nav.feedbackSettings'))}
           {MODULES.map((m) => (
             <span key={m} className="disabled" aria-disabled="true">{t(`nav.${m}`)} <small>{t('nav.soon')}</small></span>
           ))}

@@ -1,103 +1,188 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { useAuth } from '../auth';
+import { Chart } from '../components/Chart';
 import { ErrorText } from '../components/Chrome';
+import { PointsMap, type MapPoint } from '../components/PointsMap';
+import type { MapFeatureCollection } from '../components/UnitMap';
+import { CaseDetail, OPEN_STATES, PRIORITIES, vnToday, type CaseCategory } from './FeedbackCase';
 
-interface Item { id: number; trackingCode: string; category: string; state: string; unit: string | null; receivedAt: string; dueDate: string; description: string }
-interface Detail extends Omit<Item, 'unit'> {
-  description: string; public_answer: string | null; due_date: string; tracking_code: string; category_code: string;
-  data: { anonymous?: boolean; contact?: { name: string; phone?: string; email?: string } | null };
-  timeline: { id: number; at: string; action: string; to_state: string | null; note: string | null; internal: boolean; actor_name: string }[];
+interface Item {
+  id: number; trackingCode: string; category: string; state: string; priority: string; unit: string | null; unitId: number | null; receivedAt: string; dueDate: string;
+  description: string; lat: number | null; lon: number | null; officer: string | null;
 }
-interface Category { code: string; nameVi: string; nameEn: string }
+interface Officer { id: number; displayName: string }
+interface Series { period: string; value: number | null }
 
-const today = () => new Date().toISOString().slice(0, 10);
-
-function CaseDetail({ id }: { id: number }) {
-  const { t, i18n } = useTranslation();
-  const client = useQueryClient();
-  const detail = useQuery({ queryKey: ['fb-case', id], queryFn: () => api<Detail>(`/api/feedback/cases/${id}`) });
-  const [text, setText] = useState('');
-  const [days, setDays] = useState('5');
-  const act = useMutation({
-    mutationFn: async (kind: 'accept' | 'start' | 'answer' | 'close' | 'extend' | 'note') => {
-      if (kind === 'extend') return api(`/api/feedback/cases/${id}/extend`, { method: 'POST', body: { workingDays: Number(days), reason: text } });
-      if (kind === 'note') return api(`/api/feedback/cases/${id}/notes`, { method: 'POST', body: { text, internal: true } });
-      return api(`/api/feedback/cases/${id}/actions`, { method: 'POST', body: kind === 'answer' ? { action: 'answer', answer: text } : { action: kind } });
-    },
-    onSuccess: () => {
-      setText('');
-      void client.invalidateQueries({ queryKey: ['fb-case', id] });
-      void client.invalidateQueries({ queryKey: ['fb-inbox'] });
-    },
+const lastMonths = (n: number) => {
+  const today = vnToday();
+  const y = Number(today.slice(0, 4));
+  const m = Number(today.slice(5, 7));
+  return Array.from({ length: n }, (_, i) => {
+    const d = new Date(Date.UTC(y, m - 1 - (n - 1 - i), 1));
+    return `${d.getUTCFullYear()}M${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
   });
-  if (detail.isLoading) return <p>{t('app.loading')}</p>;
-  if (detail.error) return <ErrorText error={detail.error} />;
-  const c = detail.data!;
-  const open = ['routed', 'forwarded', 'accepted', 'in_progress'].includes(c.state);
-  const buttons: ('accept' | 'start' | 'answer' | 'close')[] = c.state === 'routed' || c.state === 'forwarded' ? ['accept'] : c.state === 'accepted' ? ['start', 'answer'] : c.state === 'in_progress' ? ['answer'] : c.state === 'answered' ? ['close'] : [];
+};
+
+/** The unit's feedback figures of the last 12 months, from the data-value store (published by the figures job). */
+function FeedbackFigures({ unitId }: { unitId: number }) {
+  const { t } = useTranslation();
+  const periods = lastMonths(12);
+  const series = (kind: 'element' | 'indicator', code: string) => ({
+    queryKey: ['fb-figures', kind, code, unitId, periods.join()],
+    queryFn: () => api<Series[]>(`/api/analytics?${kind}=${code}&orgUnitId=${unitId}&periods=${periods.join(',')}`),
+  });
+  const received = useQuery(series('element', 'FB_RECEIVED'));
+  const resolved = useQuery(series('element', 'FB_RESOLVED'));
+  const onTime = useQuery(series('indicator', 'FB_ON_TIME_RATE'));
+  const satisfied = useQuery(series('indicator', 'FB_SATISFACTION_RATE'));
+  const valueOf = (s: Series[] | undefined) => periods.map((p) => s?.find((x) => x.period === p)?.value ?? null);
+  const sum = (s: Series[] | undefined) => valueOf(s).reduce<number>((a, v) => a + (v ?? 0), 0);
+  const last = (s: Series[] | undefined) => valueOf(s).filter((v): v is number => v !== null).at(-1);
+  const option = useMemo(() => ({
+    animation: false,
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0 },
+    grid: { left: 40, right: 40, top: 30, bottom: 24 },
+    xAxis: { type: 'category', data: periods.map((p) => `${p.slice(5)}/${p.slice(2, 4)}`) },
+    yAxis: [{ type: 'value', minInterval: 1 }, { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } }],
+    series: [
+      { name: t('fb.fig.received'), type: 'bar', data: valueOf(received.data) },
+      { name: t('fb.fig.resolved'), type: 'bar', data: valueOf(resolved.data) },
+      { name: t('fb.fig.onTime'), type: 'line', yAxisIndex: 1, data: valueOf(onTime.data), connectNulls: true },
+      { name: t('fb.fig.satisfied'), type: 'line', yAxisIndex: 1, data: valueOf(satisfied.data), connectNulls: true },
+    ],
+  }), [received.data, resolved.data, onTime.data, satisfied.data, t]);
+  const pct = (v: number | undefined) => (v === undefined ? '—' : `${v.toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`);
   return (
-    <div className="card" data-testid="case-detail">
-      <h2>{c.tracking_code} <small className="muted">{t(`fb.states.${c.state}`)}</small></h2>
-      <p>{c.description}</p>
-      <p className="muted small">{t('fb.due')}: <span className={open && c.due_date < today() ? 'loss' : undefined}>{c.due_date}</span></p>
-      <p className="small">{t('fb.contact')}: {c.data.anonymous || !c.data.contact ? t('fb.anonymous') : `${c.data.contact.name}${c.data.contact.phone ? ` · ${c.data.contact.phone}` : ''}`}</p>
-      {c.public_answer && <p className="ok">{c.public_answer}</p>}
-      <textarea aria-label={t('fb.answer')} rows={3} value={text} onChange={(e) => setText(e.target.value)} placeholder={`${t('fb.answer')} / ${t('fb.note')} / ${t('fb.reason')}`} />
-      <div className="row wrap">
-        {buttons.map((b) => <button key={b} className={b === 'answer' ? 'primary' : undefined} disabled={b === 'answer' && !text.trim()} onClick={() => act.mutate(b)}>{t(`fb.actions.${b}`)}</button>)}
-        <button disabled={!text.trim()} onClick={() => act.mutate('note')}>{t('fb.actions.note')}</button>
-        {open && (<><input type="number" min={1} max={60} value={days} onChange={(e) => setDays(e.target.value)} aria-label={t('fb.days')} style={{ width: '4rem' }} /><button disabled={text.trim().length < 5} onClick={() => act.mutate('extend')}>{t('fb.actions.extend')}</button></>)}
+    <section className="card" aria-label={t('fb.fig.title')} data-testid="fb-figures">
+      <h3>{t('fb.fig.title')}</h3>
+      <div className="figures">
+        <div className="tile">{t('fb.fig.received')}<b>{sum(received.data)}</b></div>
+        <div className="tile">{t('fb.fig.resolved')}<b>{sum(resolved.data)}</b></div>
+        <div className="tile">{t('fb.fig.onTime')}<b>{pct(last(onTime.data))}</b></div>
+        <div className="tile">{t('fb.fig.satisfied')}<b>{pct(last(satisfied.data))}</b></div>
       </div>
-      <ErrorText error={act.error} />
-      <h3>{t('fb.timeline')}</h3>
-      <ol className="timeline">
-        {c.timeline.map((e) => (
-          <li key={e.id} className={e.internal ? 'internal' : undefined}>
-            <small className="muted">{new Date(e.at).toLocaleString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB')} · {e.actor_name}</small> <b>{t(`fb.events.${e.action}`, { defaultValue: e.action })}</b>{e.to_state ? ` → ${t(`fb.states.${e.to_state}`)}` : ''}{e.note ? `: ${e.note}` : ''}
-          </li>
-        ))}
-      </ol>
-    </div>
+      <Chart option={option} height={220} label={t('fb.fig.title')} />
+      <p className="muted small">{t('fb.fig.note')}</p>
+    </section>
   );
 }
 
-/** The unit's inbox: its cases by deadline, overdue ones marked, and the case being handled beside them. */
+/** The unit's inbox: filters, list or map, bulk steps, the figures, and the case being handled beside them. */
 export function FeedbackPage() {
   const { t, i18n } = useTranslation();
-  const [filter, setFilter] = useState<'all' | 'overdue'>('all');
-  const [selected, setSelected] = useState<number | null>(null);
-  const inbox = useQuery({ queryKey: ['fb-inbox', filter], queryFn: () => api<Item[]>(`/api/feedback/cases${filter === 'overdue' ? '?overdue=true' : ''}`) });
-  const categories = useQuery({ queryKey: ['fb-categories'], queryFn: () => api<Category[]>('/api/public/feedback/categories') });
-  const categoryName = (code: string) => {
-    const c = categories.data?.find((x) => x.code === code);
-    return c ? (i18n.language === 'vi' ? c.nameVi : c.nameEn) : code;
+  const { me } = useAuth();
+  const client = useQueryClient();
+  const [filters, setFilters] = useState({ state: '', category: '', priority: '', overdue: false, mine: false, q: '' });
+  const [view, setView] = useState<'list' | 'map'>('list');
+  const [selected, setSelected] = useState<number | null>(() => null);
+  const [checked, setChecked] = useState<Set<number>>(new Set());
+  const [bulk, setBulk] = useState({ officerId: '', priority: 'high' });
+  const params = new URLSearchParams({
+    ...(filters.state ? { state: filters.state } : {}), ...(filters.category ? { category: filters.category } : {}), ...(filters.priority ? { priority: filters.priority } : {}),
+    ...(filters.overdue ? { overdue: 'true' } : {}), ...(filters.mine ? { mine: 'true' } : {}), ...(filters.q.trim().length >= 2 ? { q: filters.q.trim() } : {}),
+  });
+  const code = new URLSearchParams(window.location.search).get('ma');
+  const inbox = useQuery({ queryKey: ['fb-inbox', params.toString()], queryFn: () => api<Item[]>(`/api/feedback/cases?${params}`) });
+  const linked = useQuery({ queryKey: ['fb-inbox-code', code], enabled: Boolean(code), queryFn: () => api<Item[]>(`/api/feedback/cases?code=${code}`) });
+  const shown = selected ?? linked.data?.[0]?.id ?? null;
+  const categories = useQuery({ queryKey: ['fb-categories'], queryFn: () => api<CaseCategory[]>('/api/public/feedback/categories') });
+  const map = useQuery({ queryKey: ['fb-map'], enabled: view === 'map', queryFn: () => api<{ outlines: MapFeatureCollection }>('/api/public/feedback/map') });
+  const canHandle = me?.user.role !== 'leader';
+  const officers = useQuery({ queryKey: ['fb-officers', me?.user.orgUnitId], enabled: canHandle, queryFn: () => api<Officer[]>(`/api/feedback/officers?unitId=${me!.user.orgUnitId}`) });
+  const runBulk = useMutation({
+    mutationFn: (body: Record<string, unknown>) => api<{ done: number }>('/api/feedback/cases/bulk', { method: 'POST', body: { ids: [...checked], ...body } }),
+    onSuccess: () => {
+      setChecked(new Set());
+      void client.invalidateQueries({ queryKey: ['fb-inbox'] });
+      void client.invalidateQueries({ queryKey: ['fb-case'] });
+    },
+  });
+  const categoryName = (c: string) => {
+    const x = categories.data?.find((y) => y.code === c);
+    return x ? (i18n.language === 'vi' ? x.nameVi : x.nameEn) : c;
   };
+  const toggle = (id: number) => {
+    const next = new Set(checked);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setChecked(next);
+  };
+  const items = inbox.data ?? [];
+  const points: MapPoint[] = items.filter((c) => c.lat !== null && c.lon !== null).map((c) => ({
+    id: c.id, lat: c.lat!, lon: c.lon!, label: `${c.trackingCode} · ${categoryName(c.category)} · ${t(`fb.states.${c.state}`)}`,
+    color: OPEN_STATES.includes(c.state) && c.dueDate < vnToday() ? '#cc0000' : OPEN_STATES.includes(c.state) ? '#e69138' : '#38761d',
+  }));
+  const set = (k: keyof typeof filters, v: string | boolean) => setFilters({ ...filters, [k]: v });
   return (
     <section>
       <div className="row wrap">
         <h1>{t('fb.title')}</h1><span className="spacer" />
-        <button className={filter === 'all' ? 'primary' : undefined} onClick={() => setFilter('all')}>{t('fb.all')}</button>
-        <button className={filter === 'overdue' ? 'primary' : undefined} onClick={() => setFilter('overdue')}>{t('fb.overdue')}</button>
+        <button className={view === 'list' ? 'primary' : undefined} onClick={() => setView('list')}>{t('fb.list')}</button>
+        <button className={view === 'map' ? 'primary' : undefined} onClick={() => setView('map')}>{t('fb.map')}</button>
       </div>
-      <div className="score-layout">
-        <div className="table-wrap">
-          <table>
-            <thead><tr><th>{t('fb.code')}</th><th>{t('fb.category')}</th><th>{t('fb.unit')}</th><th>{t('fb.due')}</th><th>{t('fb.state')}</th></tr></thead>
-            <tbody>
-              {inbox.data?.map((c) => (
-                <tr key={c.id} className={selected === c.id ? 'selected-row' : undefined}>
-                  <td><button className="link" onClick={() => setSelected(c.id)}>{c.trackingCode}</button></td>
-                  <td>{categoryName(c.category)}</td><td>{c.unit}</td>
-                  <td className={['routed', 'forwarded', 'accepted', 'in_progress'].includes(c.state) && c.dueDate < today() ? 'loss' : undefined}>{c.dueDate}</td>
-                  <td>{t(`fb.states.${c.state}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      {me && <FeedbackFigures unitId={me.user.orgUnitId} />}
+      <div className="row wrap" role="search">
+        <select aria-label={t('fb.state')} value={filters.state} onChange={(e) => set('state', e.target.value)}>
+          <option value="">{t('fb.allStates')}</option>
+          {['routed', 'forwarded', 'accepted', 'in_progress', 'answered', 'closed', 'returned', 'merged'].map((s) => <option key={s} value={s}>{t(`fb.states.${s}`)}</option>)}
+        </select>
+        <select aria-label={t('fb.category')} value={filters.category} onChange={(e) => set('category', e.target.value)}>
+          <option value="">{t('fb.allCategories')}</option>
+          {categories.data?.map((c) => <option key={c.code} value={c.code}>{categoryName(c.code)}</option>)}
+        </select>
+        <select aria-label={t('fb.priority')} value={filters.priority} onChange={(e) => set('priority', e.target.value)}>
+          <option value="">{t('fb.allPriorities')}</option>
+          {PRIORITIES.map((p) => <option key={p} value={p}>{t(`fb.priorities.${p}`)}</option>)}
+        </select>
+        <label className="inline"><input type="checkbox" checked={filters.overdue} onChange={(e) => set('overdue', e.target.checked)} /> {t('fb.overdue')}</label>
+        <label className="inline"><input type="checkbox" checked={filters.mine} onChange={(e) => set('mine', e.target.checked)} /> {t('fb.mine')}</label>
+        <input type="search" aria-label={t('fb.search')} placeholder={t('fb.search')} value={filters.q} onChange={(e) => set('q', e.target.value)} />
+      </div>
+      {checked.size > 0 && canHandle && (
+        <div className="bulk-bar row wrap" data-testid="bulk-bar">
+          <b>{t('fb.selected', { count: checked.size })}</b>
+          <button onClick={() => runBulk.mutate({ action: 'accept' })}>{t('fb.actions.accept')}</button>
+          <select aria-label={t('fb.assignTo')} value={bulk.officerId} onChange={(e) => setBulk({ ...bulk, officerId: e.target.value })}>
+            <option value="">{t('fb.assignTo')}…</option>
+            {officers.data?.map((o) => <option key={o.id} value={o.id}>{o.displayName}</option>)}
+          </select>
+          <button disabled={!bulk.officerId} onClick={() => runBulk.mutate({ action: 'assign', officerId: Number(bulk.officerId) })}>{t('fb.assign')}</button>
+          <select aria-label={t('fb.priority')} value={bulk.priority} onChange={(e) => setBulk({ ...bulk, priority: e.target.value })}>
+            {PRIORITIES.map((p) => <option key={p} value={p}>{t(`fb.priorities.${p}`)}</option>)}
+          </select>
+          <button onClick={() => runBulk.mutate({ action: 'priority', priority: bulk.priority })}>{t('fb.setPriority')}</button>
+          <button className="link" onClick={() => setChecked(new Set())}>{t('fb.cancel')}</button>
+          <ErrorText error={runBulk.error} />
         </div>
-        <div>{selected ? <CaseDetail id={selected} /> : <p className="muted">{t('fb.pick')}</p>}</div>
+      )}
+      <div className="score-layout">
+        {view === 'map' ? (
+          <div>{map.data && <PointsMap outlines={map.data.outlines} points={points} onPoint={(id) => setSelected(Number(id))} label={t('fb.map')} testId="inbox-map" height={480} />}</div>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead><tr><th><input type="checkbox" aria-label={t('fb.selectAll')} checked={items.length > 0 && checked.size === items.length} onChange={(e) => setChecked(e.target.checked ? new Set(items.map((c) => c.id)) : new Set())} /></th><th>{t('fb.code')}</th><th>{t('fb.category')}</th><th>{t('fb.unit')}</th><th>{t('fb.due')}</th><th>{t('fb.state')}</th><th>{t('fb.priority')}</th><th>{t('fb.officer')}</th></tr></thead>
+              <tbody>
+                {items.map((c) => (
+                  <tr key={c.id} className={shown === c.id ? 'selected-row' : undefined}>
+                    <td><input type="checkbox" aria-label={c.trackingCode} checked={checked.has(c.id)} onChange={() => toggle(c.id)} /></td>
+                    <td><button className="link" onClick={() => setSelected(c.id)}>{c.trackingCode}</button></td>
+                    <td>{categoryName(c.category)}</td><td>{c.unit}</td>
+                    <td className={OPEN_STATES.includes(c.state) && c.dueDate < vnToday() ? 'loss' : undefined}>{c.dueDate}</td>
+                    <td>{t(`fb.states.${c.state}`)}</td>
+                    <td>{c.priority === 'normal' ? '' : t(`fb.priorities.${c.priority}`)}</td>
+                    <td>{c.officer ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <div>{shown ? <CaseDetail key={shown} id={shown} categories={categories.data ?? []} /> : <p className="muted">{t('fb.pick')}</p>}</div>
       </div>
       <ErrorText error={inbox.error} />
     </section>

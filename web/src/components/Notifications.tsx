@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { api } from '../api';
+
+interface Notice { id: number; event: string; subject: string; payload: { link?: string }; createdAt: string; readAt: string | null }
+
+/** The bell in the top bar: unread in-app notifications (new cases, reminders, escalations), polled every minute. */
+export function NotificationBell() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const list = useQuery({ queryKey: ['notifications'], refetchInterval: 60_000, queryFn: () => api<{ unread: number; items: Notice[] }>('/api/notifications?limit=20') });
+  const read = useMutation({
+    mutationFn: (ids?: number[]) => api('/api/notifications/read', { method: 'POST', body: ids ? { ids } : {} }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['notifications'] }),
+  });
+  const unread = list.data?.unread ?? 0;
+  return (
+    <>
+      <button className="bell" aria-label={`${t('notify.title')} (${unread})`} aria-expanded={open} onClick={() => setOpen(!open)} data-testid="bell">
+        🔔{unread > 0 && <span className="count">{unread}</span>}
+      </button>
+      {open && (
+        <div className="card notifications" role="dialog" aria-label={t('notify.title')}>
+          <div className="row"><b>{t('notify.title')}</b><span className="spacer" />{unread > 0 && <button className="link" onClick={() => read.mutate(undefined)}>{t('notify.markRead')}</button>}</div>
+          {list.data?.items.length ? (
+            <ul className="report-list">
+              {list.data.items.map((n) => (
+                <li key={n.id} className={n.readAt ? undefined : 'unread'}>
+                  <button className="link" onClick={() => {
+                    read.mutate([n.id]);
+                    setOpen(false);
+                    if (n.payload.link) navigate(n.payload.link);
+                  }}>{n.subject}</button>
+                  <div className="muted small">{new Date(n.createdAt).toLocaleString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB')}</div>
+                </li>
+              ))}
+            </ul>
+          ) : <p className="muted">{t('notify.none')}</p>}
+        </div>
+      )}
+    </>
+  );
+}
