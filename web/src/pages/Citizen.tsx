@@ -366,7 +366,7 @@ function PublicReports({ categories, map, onTrack, mine }: { categories: Categor
         {list.data?.items.map((i) => (
           <li key={i.trackingCode}>
             <button className="link" onClick={() => onTrack(i.trackingCode)}>{i.trackingCode}</button> <span className="badge" style={{ background: colourOf(i.state) }}>{t(`citizen.states.${i.state}`)}</span>
-            <div className="small">{name(i.category)} · {i.place} · {new Date(i.receivedAt).toLocaleDateString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB')}{i.photos ? ` · 📷 ${i.photos}` : ''}</div>
+            <div className="small">{name(i.category)} · {i.place} · {new Date(i.receivedAt).toLocaleDateString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB')}{i.photos ? ` · ${t('citizen.photoCount', { count: i.photos })}` : ''}</div>
             <div className="muted small">{i.description}</div>
           </li>
         ))}
