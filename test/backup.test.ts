@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { backupTo, restoreFrom } from '../src/core/backup/backup.js';
+import { NOT_BACKED_UP, backupTo, restoreFrom } from '../src/core/backup/backup.js';
 import { openDatabase, type Database } from '../src/db/database.js';
 import { migrate } from '../src/db/migrate.js';
 import { createTestApp, uniqueSchema, type TestApp } from './helpers.js';
@@ -38,9 +38,9 @@ async function snapshot(database: Database): Promise<Record<string, string[]>> {
   return database.db.transaction().execute(async (trx) => {
     await sql`SET LOCAL TIME ZONE 'UTC'`.execute(trx);
     const tables = await sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables
-      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name NOT IN ('schema_migration', 'org_unit_version', 'data_element_version', 'analytics_cache') ORDER BY 1`.execute(trx);
+      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1`.execute(trx);
     const out: Record<string, string[]> = {};
-    for (const { name } of tables.rows) {
+    for (const { name } of tables.rows.filter((r) => !NOT_BACKED_UP.includes(r.name))) {
       const rows = await sql<{ j: string }>`SELECT row_to_json(t)::text AS j FROM ${sql.table(name)} t`.execute(trx);
       out[name] = rows.rows.map((r) => r.j).sort();
     }

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserActor } from '../src/core/access/actor.js';
 import { SYSTEM } from '../src/core/access/actor.js';
-import { actOnCase, caseTimeline, escalateOverdue, extendCase, noteCase, openCase } from '../src/core/cases/service.js';
+import { actOnCase, caseTimeline, escalateOverdue, extendCase, noteCase, receiveCase } from '../src/core/cases/service.js';
 import { createTestApp, unitId, type TestApp } from './helpers.js';
 
 let t: TestApp;
@@ -42,26 +42,26 @@ const expectError = async (work: Promise<unknown>, code: string, status: number)
 describe('deadlines in working days', () => {
   it('counts from the day of receipt across Tết and its day in lieu', async () => {
     // Friday 24 January 2025: Monday 27 (1), Tết 28 Jan – 1 Feb and Monday 3 Feb in lieu, Tuesday 4 (2), Wednesday 5 (3).
-    const c = await openCase(t.database.db, SYSTEM, { kind: 'trial', category: 'ROADS', description: 'Ổ gà trên đường Lê Lợi', channel: 'web', placeUnitId: ids.p5 }, at('2025-01-24'));
+    const c = await receiveCase(t.database.db, SYSTEM, { kind: 'trial', category: 'ROADS', description: 'Ổ gà trên đường Lê Lợi', channel: 'web', placeUnitId: ids.p5 }, at('2025-01-24'));
     expect(c).toMatchObject({ state: 'received', dueDate: '2025-02-05' });
     expect(c.trackingCode).toMatch(/^TR-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
   });
 
   it('a case received late in the evening in Việt Nam counts from that Vietnamese day', async () => {
-    const c = await openCase(t.database.db, SYSTEM, { kind: 'trial', category: 'ROADS', description: 'Đèn đường hỏng', channel: 'hotline', placeUnitId: ids.p5 }, new Date('2025-03-06T16:30:00Z'));
+    const c = await receiveCase(t.database.db, SYSTEM, { kind: 'trial', category: 'ROADS', description: 'Đèn đường hỏng', channel: 'hotline', placeUnitId: ids.p5 }, new Date('2025-03-06T16:30:00Z'));
     // 23:30 on Thursday 6 March in Việt Nam: Friday 7 (1), Monday 10 (2), Tuesday 11 (3).
     expect(c.dueDate).toBe('2025-03-11');
   });
 
   it('refuses an unknown category', async () => {
-    await expectError(openCase(t.database.db, SYSTEM, { kind: 'trial', category: 'NOPE', description: 'x', channel: 'web' }, at('2025-01-24')), 'not_found', 400);
+    await expectError(receiveCase(t.database.db, SYSTEM, { kind: 'trial', category: 'NOPE', description: 'x', channel: 'web' }, at('2025-01-24')), 'not_found', 400);
   });
 });
 
 describe('handling a case', () => {
   it('goes routed → accepted → in progress → answered → closed → reopened, with a timeline', async () => {
     const db = t.database.db;
-    const c = await openCase(db, SYSTEM, { kind: 'trial', category: 'ROADS', description: 'Cống bị tắc', channel: 'app', placeUnitId: ids.p5 }, at('2024-11-04'));
+    const c = await receiveCase(db, SYSTEM, { kind: 'trial', category: 'ROADS', description: 'Cống bị tắc', channel: 'app', placeUnitId: ids.p5 }, at('2024-11-04'));
     await actOnCase(db, SYSTEM, c.id, { action: 'route', unitId: ids.district941! }, at('2024-11-04'));
     await actOnCase(db, officer, c.id, { action: 'accept', officerId: officer.id }, at('2024-11-05'));
     await actOnCase(db, officer, c.id, { action: 'start' }, at('2024-11-05'));
@@ -81,7 +81,7 @@ describe('handling a case', () => {
 
   it('refuses a step the state does not allow (409) and what the action needs (400), changing nothing', async () => {
     const db = t.database.db;
-    const c = await openCase(db, SYSTEM, { kind: 'trial', category: 'ROADS', description: 'Rác thải', channel: 'web', unitId: ids.district941 }, at('2024-11-04'));
+    const c = await receiveCase(db, SYSTEM, { kind: 'trial', category: 'ROADS', description: 'Rác thải', channel: 'web', unitId: ids.district941 }, at('2024-11-04'));
     await expectError(actOnCase(db, officer, c.id, { action: 'close' }, at('2024-11-04')), 'transition_refused', 409);
     await expectError(actOnCase(db, officer, c.id, { action: 'answer' }, at('2024-11-04')), 'validation_failed', 400);
     await expectError(actOnCase(db, officer, c.id, { action: 'forward', unitId: ids.p2! }, at('2024-11-04')), 'validation_failed', 400);
@@ -91,14 +91,14 @@ describe('handling a case', () => {
 
   it('an officer acts only on cases of its units', async () => {
     const db = t.database.db;
-    const c = await openCase(db, SYSTEM, { kind: 'trial', category: 'ROADS', description: 'Ngập nước', channel: 'web', unitId: ids.district941 }, at('2024-11-04'));
+    const c = await receiveCase(db, SYSTEM, { kind: 'trial', category: 'ROADS', description: 'Ngập nước', channel: 'web', unitId: ids.district941 }, at('2024-11-04'));
     await expectError(actOnCase(db, otherOfficer, c.id, { action: 'accept' }, at('2024-11-04')), 'out_of_scope', 403);
     await expectError(noteCase(db, otherOfficer, c.id, { text: 'x', internal: true }, at('2024-11-04')), 'out_of_scope', 403);
   });
 
   it('flags a forward made after the 5 working days Decree 92/2017 allows', async () => {
     const db = t.database.db;
-    const c = await openCase(db, SYSTEM, { kind: 'trial', category: 'OTHER', description: 'Kiến nghị về thủ tục', channel: 'web', unitId: ids.district941 }, at('2024-11-04'));
+    const c = await receiveCase(db, SYSTEM, { kind: 'trial', category: 'OTHER', description: 'Kiến nghị về thủ tục', channel: 'web', unitId: ids.district941 }, at('2024-11-04'));
     const inTime = await actOnCase(db, officer, c.id, { action: 'forward', unitId: ids.p5!, note: 'Thuộc thẩm quyền phường' }, at('2024-11-08'));
     expect(inTime).toMatchObject({ state: 'forwarded', forwardLimit: '2024-11-11', lateForward: false });
     const late = await actOnCase(db, SYSTEM, c.id, { action: 'forward', unitId: ids.p2!, note: 'Chuyển tiếp' }, at('2024-11-12'));
@@ -107,8 +107,8 @@ describe('handling a case', () => {
 
   it('merges a duplicate into its original; the original records it', async () => {
     const db = t.database.db;
-    const a = await openCase(db, SYSTEM, { kind: 'trial', category: 'ROADS', description: 'Cây đổ', channel: 'web', unitId: ids.district941 }, at('2024-11-04'));
-    const b = await openCase(db, SYSTEM, { kind: 'trial', category: 'ROADS', description: 'Cây đổ chắn đường', channel: 'app', unitId: ids.district941 }, at('2024-11-04'));
+    const a = await receiveCase(db, SYSTEM, { kind: 'trial', category: 'ROADS', description: 'Cây đổ', channel: 'web', unitId: ids.district941 }, at('2024-11-04'));
+    const b = await receiveCase(db, SYSTEM, { kind: 'trial', category: 'ROADS', description: 'Cây đổ chắn đường', channel: 'app', unitId: ids.district941 }, at('2024-11-04'));
     await expectError(actOnCase(db, officer, b.id, { action: 'merge', mergeInto: b.id }, at('2024-11-04')), 'validation_failed', 400);
     expect(await actOnCase(db, officer, b.id, { action: 'merge', mergeInto: a.id }, at('2024-11-04'))).toMatchObject({ state: 'merged' });
     expect((await caseTimeline(db, a.id, { includeInternal: true })).map((e) => e.action)).toContain('merged_in');
@@ -119,7 +119,7 @@ describe('handling a case', () => {
 describe('extension and escalation', () => {
   it('escalates an overdue case to the parent unit once; an extension with a reason moves the deadline', async () => {
     const db = t.database.db;
-    const c = await openCase(db, SYSTEM, { kind: 'trial', category: 'ROADS', description: 'Đường sụt lún', channel: 'web', unitId: ids.p5 }, at('2024-11-04'));
+    const c = await receiveCase(db, SYSTEM, { kind: 'trial', category: 'ROADS', description: 'Đường sụt lún', channel: 'web', unitId: ids.p5 }, at('2024-11-04'));
     expect(c.dueDate).toBe('2024-11-07');
     expect(await escalateOverdue(db, at('2024-11-07'))).toBe(0);
     const first = await escalateOverdue(db, at('2024-11-08'));

@@ -441,4 +441,5 @@ export interface DB {
   case_answer_template: CaseAnswerTemplateTable;
   notification: NotificationTable;
   webhook: WebhookTable;
+  case_reference_version: OrgUnitVersionTable;
 }

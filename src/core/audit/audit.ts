@@ -25,23 +25,25 @@ function redact(value: unknown): unknown {
   return value;
 }
 
-/** Writes one audit row. Call it inside the transaction of the change it describes, so both land or neither does. */
-export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry, request?: FastifyRequest): Promise<void> {
+/** The audit row of a change, secrets redacted (for a caller that writes it in its own statement). */
+export function auditRow(actor: Actor, entry: AuditEntry, request?: FastifyRequest) {
   const before = redact(entry.before);
   const after = redact(entry.after);
-  await db
-    .insertInto('audit_log')
-    .values({
-      actor_kind: actor.kind,
-      actor_id: actorId(actor),
-      actor_name: actorName(actor),
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
-      before: before === null ? null : JSON.stringify(before),
-      after: after === null ? null : JSON.stringify(after),
-      ip: request?.ip ?? null,
-      request_id: request ? String(request.id) : null,
-    })
-    .execute();
+  return {
+    actor_kind: actor.kind,
+    actor_id: actorId(actor),
+    actor_name: actorName(actor),
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+    before: before === null ? null : JSON.stringify(before),
+    after: after === null ? null : JSON.stringify(after),
+    ip: request?.ip ?? null,
+    request_id: request ? String(request.id) : null,
+  };
+}
+
+/** Writes one audit row. Call it inside the transaction of the change it describes, so both land or neither does. */
+export async function recordAudit(db: Db, actor: Actor, entry: AuditEntry, request?: FastifyRequest): Promise<void> {
+  await db.insertInto('audit_log').values(auditRow(actor, entry, request)).execute();
 }

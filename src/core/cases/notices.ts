@@ -1,10 +1,10 @@
 import type { Db } from '../../db/database.js';
-import { notifyEmails, notifyUsers, notifyWebhooks, officersOf, type Notice } from '../notify/outbox.js';
+import { activeWebhooks, emailRows, insertNotifications, officersOf, userRows, webhookRows, type Notice, type OutboxRow, type Subscriber } from '../notify/outbox.js';
 
 /** The case events other people hear about. Each is also offered to webhooks as `case.<event>`. */
 export type CaseEvent = 'received' | 'routed' | 'forwarded' | 'accepted' | 'answered' | 'returned' | 'reopened' | 'closed' | 'merged' | 'escalated' | 'due_soon';
 
-interface CaseFacts {
+export interface CaseFacts {
   id: number;
   kind: string;
   tracking_code: string;
@@ -27,13 +27,16 @@ const vnDay = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.sli
 /** The citizen's link to the public page of the case (the delivery job puts the platform's address before it). */
 export const publicLink = (code: string) => `/cong-dan?ma=${encodeURIComponent(code)}`;
 
+/** The e-mail addresses in a case's data: its reporter's and its followers'. */
+export function citizenAddresses(data: Record<string, unknown>): string[] {
+  const { contact, followers } = data as Contacts;
+  return [contact?.email, ...(followers ?? []).map((f) => f.email)].filter((e): e is string => !!e);
+}
+
 /** Reporters who should hear the outcome: the case's own reporter and followers, and those of its merged duplicates. */
 async function citizensOf(db: Db, c: CaseFacts): Promise<string[]> {
   const duplicates = await db.selectFrom('case_record').select('data').where('merged_into_id', '=', c.id).execute();
-  return [c.data, ...duplicates.map((d) => d.data)].flatMap((data) => {
-    const { contact, followers } = data as Contacts;
-    return [contact?.email, ...(followers ?? []).map((f) => f.email)].filter((e): e is string => !!e);
-  });
+  return [c.data, ...duplicates.map((d) => d.data)].flatMap(citizenAddresses);
 }
 
 function citizenText(c: CaseFacts, event: CaseEvent, extra: { note?: string | null }): { subject: string; body: string } | null {
@@ -76,30 +79,41 @@ const OFFICER_TEXT: Partial<Record<CaseEvent, (c: CaseFacts, note?: string | nul
   due_soon: (c) => `Phản ánh ${c.tracking_code} sắp đến hạn trả lời (${vnDay(c.due_date)})`,
 };
 
+/** Who hears of an event besides what the case itself says: the officers to tell, subscribed systems, citizens. */
+export interface Audience {
+  officers: { id: number; email: string | null }[];
+  webhooks: Subscriber[];
+  citizens: string[];
+}
+
 /**
- * Queues what a case event tells people, in the caller's transaction: the citizens concerned by e-mail, the
- * officers of the unit that must act in the app (the parent unit's for an escalation), and subscribed webhooks.
+ * What a case event tells people: the citizens concerned by e-mail, the officers of the unit that must act in the
+ * app (and by e-mail for reminders and escalations), and subscribed webhooks. Pure: the rows to write.
  */
+export function composeCaseNotices(c: CaseFacts, event: CaseEvent, audience: Audience, extra: { note?: string | null } = {}): OutboxRow[] {
+  const base: Omit<Notice, 'subject' | 'body'> = {
+    event: `case.${event}`, caseId: c.id,
+    payload: { kind: c.kind, trackingCode: c.tracking_code, state: c.state, category: c.category_code, unitId: c.unit_id, dueDate: c.due_date, link: publicLink(c.tracking_code) },
+  };
+  const rows: OutboxRow[] = [];
+  const citizen = citizenText(c, event, extra);
+  if (citizen) rows.push(...emailRows(audience.citizens, { ...base, ...citizen }));
+  const officerText = OFFICER_TEXT[event];
+  if (officerText) {
+    const text = officerText(c, extra.note);
+    rows.push(...userRows(audience.officers.map((o) => o.id), { ...base, subject: text, body: text, payload: { ...base.payload, link: `/feedback?ma=${c.tracking_code}` } }));
+    if (event === 'due_soon' || event === 'escalated') rows.push(...emailRows(audience.officers.map((o) => o.email), { ...base, subject: `[Tỉnh Số] ${text}`, body: text }));
+  }
+  rows.push(...webhookRows(audience.webhooks, { ...base, subject: `case.${event} ${c.tracking_code}`, body: '' }));
+  return rows;
+}
+
+/** Reads a case and who hears of the event, and queues the messages in the caller's transaction. */
 export async function queueCaseNotices(db: Db, caseId: number, event: CaseEvent, extra: { note?: string | null; unitId?: number | null } = {}): Promise<void> {
   const c = await db.selectFrom('case_record as c').leftJoin('org_unit as u', 'u.id', 'c.unit_id')
     .select(['c.id', 'c.kind', 'c.tracking_code', 'c.state', 'c.category_code', 'c.unit_id', 'u.name as unit', 'c.due_date', 'c.public_answer', 'c.data'])
     .where('c.id', '=', caseId).executeTakeFirstOrThrow();
-  const base: Omit<Notice, 'subject' | 'body'> = {
-    event: `case.${event}`, caseId,
-    payload: { kind: c.kind, trackingCode: c.tracking_code, state: c.state, category: c.category_code, unitId: c.unit_id, dueDate: c.due_date, link: publicLink(c.tracking_code) },
-  };
-  const citizen = citizenText(c, event, extra);
-  if (citizen) {
-    const addresses = event === 'answered' ? await citizensOf(db, c) : [(c.data as Contacts).contact?.email];
-    await notifyEmails(db, addresses, { ...base, ...citizen });
-  }
-  const officerText = OFFICER_TEXT[event];
-  if (officerText) {
-    const unitId = extra.unitId ?? c.unit_id;
-    const officers = await officersOf(db, unitId);
-    const text = officerText(c, extra.note);
-    await notifyUsers(db, officers.map((o) => o.id), { ...base, subject: text, body: text, payload: { ...base.payload, link: `/feedback?ma=${c.tracking_code}` } });
-    if (event === 'due_soon' || event === 'escalated') await notifyEmails(db, officers.map((o) => o.email), { ...base, subject: `[Tỉnh Số] ${text}`, body: text });
-  }
-  await notifyWebhooks(db, { ...base, subject: `case.${event} ${c.tracking_code}`, body: '' });
+  const citizens = !citizenText(c, event, extra) ? [] : event === 'answered' ? await citizensOf(db, c) : citizenAddresses(c.data);
+  const officers = OFFICER_TEXT[event] ? await officersOf(db, extra.unitId ?? c.unit_id) : [];
+  await insertNotifications(db, composeCaseNotices(c, event, { officers, webhooks: await activeWebhooks(db), citizens }, extra));
 }

@@ -1,4 +1,6 @@
+import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import type { NotificationTable } from '../../db/schema.js';
 
 /** One message about one event, written to the outbox in the transaction of the change it reports. */
 export interface Notice {
@@ -10,35 +12,38 @@ export interface Notice {
   payload?: Record<string, unknown>;
 }
 
-/** In-app messages to users, read from their notification list. */
-export async function notifyUsers(db: Db, userIds: number[], notice: Notice): Promise<void> {
-  const unique = [...new Set(userIds)];
-  if (!unique.length) return;
-  await db.insertInto('notification').values(unique.map((id) => ({
-    channel: 'in_app' as const, recipient: String(id), user_id: id, event: notice.event, case_id: notice.caseId ?? null,
-    subject: notice.subject, body: notice.body, payload: JSON.stringify(notice.payload ?? {}), state: 'sent' as const,
-  }))).execute();
+export type OutboxRow = Insertable<NotificationTable>;
+export interface Subscriber { id: number; url: string; events: string[] }
+
+const base = (notice: Notice) => ({ event: notice.event, case_id: notice.caseId ?? null, subject: notice.subject, body: notice.body, payload: JSON.stringify(notice.payload ?? {}) });
+
+/** In-app messages to users, read from their notification list (delivered the moment they are written). */
+export function userRows(userIds: number[], notice: Notice): OutboxRow[] {
+  return [...new Set(userIds)].map((id) => ({ ...base(notice), channel: 'in_app' as const, recipient: String(id), user_id: id, state: 'sent' as const }));
 }
 
 /** E-mails, delivered by the notifications job through the configured transport. */
-export async function notifyEmails(db: Db, addresses: (string | null | undefined)[], notice: Notice): Promise<void> {
+export function emailRows(addresses: (string | null | undefined)[], notice: Notice): OutboxRow[] {
   const unique = [...new Set(addresses.filter((a): a is string => !!a).map((a) => a.trim().toLowerCase()))];
-  if (!unique.length) return;
-  await db.insertInto('notification').values(unique.map((to) => ({
-    channel: 'email' as const, recipient: to, event: notice.event, case_id: notice.caseId ?? null,
-    subject: notice.subject, body: notice.body, payload: JSON.stringify(notice.payload ?? {}),
-  }))).execute();
+  return unique.map((to) => ({ ...base(notice), channel: 'email' as const, recipient: to }));
 }
 
 /** One delivery per active webhook subscribed to the event (or to every event with "*"). */
-export async function notifyWebhooks(db: Db, notice: Notice): Promise<void> {
-  const hooks = await db.selectFrom('webhook').select(['id', 'url', 'events']).where('active', '=', true).execute();
-  const subscribed = hooks.filter((h) => h.events.includes('*') || h.events.includes(notice.event));
-  if (!subscribed.length) return;
-  await db.insertInto('notification').values(subscribed.map((h) => ({
-    channel: 'webhook' as const, recipient: h.url, webhook_id: h.id, event: notice.event, case_id: notice.caseId ?? null,
-    subject: notice.subject, body: notice.body, payload: JSON.stringify(notice.payload ?? {}),
-  }))).execute();
+export function webhookRows(hooks: Subscriber[], notice: Notice): OutboxRow[] {
+  return hooks.filter((h) => h.events.includes('*') || h.events.includes(notice.event))
+    .map((h) => ({ ...base(notice), channel: 'webhook' as const, recipient: h.url, webhook_id: h.id }));
+}
+
+export async function insertNotifications(db: Db, rows: OutboxRow[]): Promise<void> {
+  if (rows.length) await db.insertInto('notification').values(rows).execute();
+}
+
+export async function notifyUsers(db: Db, userIds: number[], notice: Notice): Promise<void> {
+  await insertNotifications(db, userRows(userIds, notice));
+}
+
+export async function activeWebhooks(db: Db): Promise<Subscriber[]> {
+  return db.selectFrom('webhook').select(['id', 'url', 'events']).where('active', '=', true).execute();
 }
 
 /** The active officers and reviewers of a unit: who is told when a case arrives there. */

@@ -74,6 +74,18 @@ export async function revokeToken(db: Db, actor: Actor, id: number, now: Date, r
 }
 
 /** The machine behind a bearer token, or null when unknown, revoked or expired. */
+const touched = new Map<number, number>();
+
+/**
+ * Records that a token was used, at most once a minute per token and process: last use is for the administrator's
+ * eye, not worth a write per request.
+ */
+export async function touchToken(db: Db, id: number, now: Date): Promise<void> {
+  if (now.getTime() - (touched.get(id) ?? 0) < 60_000) return;
+  touched.set(id, now.getTime());
+  await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', id).execute();
+}
+
 export async function resolveToken(db: Db, secret: string, now: Date): Promise<Extract<Actor, { kind: 'token' }> | null> {
   if (!secret.startsWith(TOKEN_PREFIX)) return null;
   const row = await db.selectFrom('api_token').selectAll().where('token_hash', '=', sha256(secret)).executeTakeFirst();

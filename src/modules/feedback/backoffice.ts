@@ -9,6 +9,7 @@ import { actOnCase, assignCase, getCategory } from '../../core/cases/service.js'
 import { queueCaseNotices } from '../../core/cases/notices.js';
 import { CASE_ACTIONS, ENDED_STATES } from '../../core/cases/state-machine.js';
 import { redactPhoto } from '../../core/cases/media.js';
+import { freshReference } from '../../core/cases/reference.js';
 import { vnDate } from '../../core/calendar/working-days.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { KIND, routeFor } from './service.js';
@@ -55,7 +56,7 @@ export async function updateCase(db: Db, actor: Actor, id: number, input: z.infe
       if (ENDED_STATES.includes(c.state) || c.state === 'answered') throw new AppError('transition_refused', 409, { action: 'recategorise', state: c.state }, 'category');
       const category = await getCategory(trx, KIND, input.category);
       set.category_code = category.code;
-      const target = c.place_unit_id ? await routeFor(trx, { category: category.code, placeUnitId: c.place_unit_id, date: vnDate(now) }) : null;
+      const target = c.place_unit_id ? routeFor(await freshReference(trx), { category: category.code, placeUnitId: c.place_unit_id, date: vnDate(now) }) : null;
       if (target && target.id !== c.unit_id) {
         rerouted = target;
         Object.assign(set, { unit_id: target.id, state: 'routed', officer_id: null, escalated_to_unit_id: null, escalated_at: null });

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../core/access/actor.js';
 import { recordAudit } from '../../core/audit/audit.js';
-import { actOnCase, caseTimeline, getCategory, openCase } from '../../core/cases/service.js';
+import { actOnCase, caseTimeline, openCase } from '../../core/cases/service.js';
+import { STALE, withReference, type CaseReference } from '../../core/cases/reference.js';
 import type { ProcessedPhoto } from '../../core/cases/media.js';
 import { inForce } from '../../core/org-units/repo.js';
 import { vnDate } from '../../core/calendar/working-days.js';
@@ -38,35 +39,46 @@ export const ZFeedback = z.object({
  * The unit responsible for a report: the first rule (in order) for its category, or for any category, applied to
  * the place on the day of the report — the commune itself, its parent, or a fixed unit.
  */
-export async function routeFor(db: Db, input: { category: string; placeUnitId: number; date: string }): Promise<{ id: number; name: string }> {
-  const rules = await db.selectFrom('case_routing_rule').selectAll().where('kind', '=', KIND)
-    .where((eb) => eb.or([eb('category_code', '=', input.category), eb('category_code', 'is', null)]))
-    .orderBy('position').execute();
-  const place = await db.selectFrom('org_unit as u').select(['u.id', 'u.name', 'u.parent_id']).where('u.id', '=', input.placeUnitId).where(inForce(input.date)).executeTakeFirst();
+export function routeFor(ref: CaseReference, input: { category: string; placeUnitId: number; date: string }): { id: number; name: string } {
+  const place = ref.unitInForce(input.placeUnitId, input.date);
   if (!place) throw new AppError('unit_not_in_force', 400, { code: String(input.placeUnitId) }, 'placeUnitId');
-  const unit = (id: number) => db.selectFrom('org_unit').select(['id', 'name']).where('id', '=', id).executeTakeFirstOrThrow();
-  for (const rule of rules) {
+  const unit = (id: number) => {
+    const u = ref.unit(id)!;
+    return { id: u.id, name: u.name };
+  };
+  for (const rule of ref.routingRules(KIND).filter((r) => r.category_code === null || r.category_code === input.category)) {
     if (rule.target === 'unit' && rule.unit_id) return unit(rule.unit_id);
     if (rule.target === 'place') break;
-    if (rule.target === 'place_parent' && place.parent_id) return unit(place.parent_id);
+    if (rule.target === 'place_parent' && place.parentId) return unit(place.parentId);
   }
   return { id: place.id, name: place.name };
 }
 
-/** A citizen's report (or an operator's on a caller's behalf): checked, routed on today's hierarchy, and received. */
-export async function submitFeedback(db: Db, actor: Actor, input: z.infer<typeof ZFeedback>, now: Date, request?: FastifyRequest, photos: ProcessedPhoto[] = []) {
-  const category = await getCategory(db, KIND, input.category);
+export type FeedbackInput = z.infer<typeof ZFeedback>;
+
+/**
+ * A citizen's report (or an operator's on a caller's behalf, or a partner system's): checked, routed on today's
+ * hierarchy and received, against one version of the case reference (STALE when it changed: try again).
+ */
+export async function submitFeedbackWith(db: Db, ref: CaseReference, actor: Actor, input: FeedbackInput, now: Date, request?: FastifyRequest, photos: ProcessedPhoto[] = []) {
+  const category = ref.category(KIND, input.category);
+  if (!category) throw new AppError('not_found', 400, {}, 'category');
   if (input.anonymous && !category.allow_anonymous) throw new AppError('validation_failed', 400, { detail: `${category.name_vi}: không nhận phản ánh ẩn danh / anonymous reports are not accepted` }, 'anonymous');
   if (!input.anonymous && !input.contact) throw new AppError('validation_failed', 400, { detail: 'contact: họ tên là bắt buộc khi không ẩn danh / a name is required unless anonymous' }, 'contact');
-  const unit = await routeFor(db, { category: category.code, placeUnitId: input.placeUnitId, date: vnDate(now) });
+  const unit = routeFor(ref, { category: category.code, placeUnitId: input.placeUnitId, date: vnDate(now) });
   // Without a pin, the first photo's EXIF location stands for it (the photo itself keeps none).
   const located = input.lat !== undefined && input.lon !== undefined ? { lat: input.lat, lon: input.lon } : photos.find((p) => p.gps)?.gps ?? null;
-  const opened = await openCase(db, actor, {
+  const opened = await openCase(db, ref, actor, {
     kind: KIND, category, description: input.description, channel: input.channel, placeUnitId: input.placeUnitId, unitId: unit.id,
     lat: located?.lat ?? null, lon: located?.lon ?? null, photos,
     data: { anonymous: input.anonymous, contact: input.anonymous ? null : input.contact, consentAt: now.toISOString() },
   }, now, request);
+  if (opened === STALE) return STALE;
   return { trackingCode: opened.trackingCode, state: opened.state, dueDate: opened.dueDate, unit: { id: unit.id, name: unit.name }, photos: photos.length, located: located !== null };
+}
+
+export async function submitFeedback(db: Db, actor: Actor, input: FeedbackInput, now: Date, request?: FastifyRequest, photos: ProcessedPhoto[] = []) {
+  return withReference(db, (ref) => submitFeedbackWith(db, ref, actor, input, now, request, photos));
 }
 
 /** What anyone may see of a report by its tracking code: no personal data, no internal note. */

@@ -1,15 +1,16 @@
 import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { resolveToken } from '../../core/tokens/service.js';
-import { findByCode, inForce } from '../../core/org-units/repo.js';
+import { touchToken } from '../../core/tokens/service.js';
+import { STALE, withReference, type CaseReference } from '../../core/cases/reference.js';
+import { inForce } from '../../core/org-units/repo.js';
 import { vnDate, VN_UTC_OFFSET_MS } from '../../core/calendar/working-days.js';
 import { AppError } from '../../server/errors.js';
 import { formatMessage } from '../../server/messages.js';
-import { KIND, communeAt, submitFeedback } from '../feedback/service.js';
+import { KIND, communeAt, submitFeedbackWith } from '../feedback/service.js';
 import { ENDED_STATES, type CaseState } from '../../core/cases/state-machine.js';
 import { Open311Error, send, sendError, splitFormat, type Format } from './format.js';
-import { processPhotos } from '../../core/cases/media.js';
+import { processPhotos, type ProcessedPhoto } from '../../core/cases/media.js';
 import { readMultipart } from '../../server/multipart.js';
 import { publicText } from '../feedback/privacy.js';
 
@@ -107,30 +108,38 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
     // FixMyStreet and other clients send a photo as multipart/form-data in the field `media`.
     const multipartForm = request.isMultipart() ? await readMultipart(request, ['media']) : null;
     const body = (multipartForm?.fields ?? request.body ?? {}) as Record<string, string>;
-    const token = body.api_key ? await resolveToken(db, body.api_key, now()) : null;
-    if (!token || !token.scopes.includes('open311')) throw new Open311Error(403, 'api_key is missing or not valid for Open311');
-    if (!body.service_code) throw new Open311Error(400, 'service_code is required');
-    const lat = body.lat !== undefined && body.lat !== '' ? Number(body.lat) : undefined;
-    const lon = body.long !== undefined && body.long !== '' ? Number(body.long) : undefined;
-    if ((lat !== undefined && !Number.isFinite(lat)) || (lon !== undefined && !Number.isFinite(lon))) throw new Open311Error(400, 'lat and long must be numbers (WGS84)');
-    const communeCode = body['attribute[commune]'] || body.address_id;
-    if (lat === undefined && !communeCode && !body.address_string) throw new Open311Error(400, 'a location is required: lat and long, address_string or address_id');
-    const placeUnitId = await placeOf({ communeCode, lat, lon });
-    const photos = multipartForm ? await processPhotos(multipartForm.files, 'media').catch((err: unknown) => {
-      if (err instanceof AppError) throw new Open311Error(400, `media: ${formatMessage(err.code, 'en', err.params)}`);
-      throw err;
-    }) : [];
-    if (!placeUnitId) throw new Open311Error(400, 'the commune could not be determined: give attribute[commune] with a commune code from the service definition');
-    const name_ = [body.first_name, body.last_name].filter(Boolean).join(' ').trim();
-    const contact = name_ || body.email || body.phone ? { name: name_ || body.email || body.phone!, ...(body.email ? { email: body.email } : {}), ...(body.phone ? { phone: body.phone } : {}) } : undefined;
-    const description = [body.description ?? '', body.address_string ? `(Địa chỉ: ${body.address_string})` : ''].filter(Boolean).join(' ').trim();
-    if (description.length > 4000) throw new Open311Error(400, 'description is longer than 4,000 characters');
-    const result = await submitFeedback(db, { ...token }, {
-      category: body.service_code, description: description.length >= 10 ? description : `${description} — ${body.service_code}`.trim(), placeUnitId,
-      lat, lon, anonymous: !contact, contact, consent: true, channel: 'web',
-    }, now(), request, photos).catch((err: unknown) => {
-      if (err instanceof AppError && err.field === 'category') throw new Open311Error(400, `service_code ${body.service_code} not found`);
-      throw err;
+    const at = now();
+    let photos: Promise<ProcessedPhoto[]> | undefined;
+    // The token, the place and the case are all decided on one version of the case reference (see withReference);
+    // the key is checked first, so nothing of an unauthorised request is processed.
+    const result = await withReference(db, async (ref) => {
+      const token = body.api_key ? ref.token(body.api_key, at) : null;
+      if (!token || !token.scopes.includes('open311')) throw new Open311Error(403, 'api_key is missing or not valid for Open311');
+      if (!body.service_code) throw new Open311Error(400, 'service_code is required');
+      const lat = body.lat !== undefined && body.lat !== '' ? Number(body.lat) : undefined;
+      const lon = body.long !== undefined && body.long !== '' ? Number(body.long) : undefined;
+      if ((lat !== undefined && !Number.isFinite(lat)) || (lon !== undefined && !Number.isFinite(lon))) throw new Open311Error(400, 'lat and long must be numbers (WGS84)');
+      const communeCode = body['attribute[commune]'] || body.address_id;
+      if (lat === undefined && !communeCode && !body.address_string) throw new Open311Error(400, 'a location is required: lat and long, address_string or address_id');
+      const placeUnitId = await placeOf(ref, { communeCode, lat, lon });
+      if (!placeUnitId) throw new Open311Error(400, 'the commune could not be determined: give attribute[commune] with a commune code from the service definition');
+      const name_ = [body.first_name, body.last_name].filter(Boolean).join(' ').trim();
+      const contact = name_ || body.email || body.phone ? { name: name_ || body.email || body.phone!, ...(body.email ? { email: body.email } : {}), ...(body.phone ? { phone: body.phone } : {}) } : undefined;
+      const description = [body.description ?? '', body.address_string ? `(Địa chỉ: ${body.address_string})` : ''].filter(Boolean).join(' ').trim();
+      if (description.length > 4000) throw new Open311Error(400, 'description is longer than 4,000 characters');
+      photos ??= multipartForm ? processPhotos(multipartForm.files, 'media').catch((err: unknown) => {
+        if (err instanceof AppError) throw new Open311Error(400, `media: ${formatMessage(err.code, 'en', err.params)}`);
+        throw err;
+      }) : Promise.resolve([]);
+      const sent = await submitFeedbackWith(db, ref, token, {
+        category: body.service_code, description: description.length >= 10 ? description : `${description} — ${body.service_code}`.trim(), placeUnitId,
+        lat, lon, anonymous: !contact, contact, consent: true, channel: 'web',
+      }, at, request, await photos).catch((err: unknown) => {
+        if (err instanceof AppError && err.field === 'category') throw new Open311Error(400, `service_code ${body.service_code} not found`);
+        throw err;
+      });
+      if (sent !== STALE) await touchToken(db, token.id, at);
+      return sent;
     });
     return send(reply, format, [{
       service_request_id: result.trackingCode,
@@ -140,10 +149,10 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
   });
 
   /** The commune of a report: its code as given, or the commune whose loaded boundary holds the point. */
-  async function placeOf(input: { communeCode?: string; lat?: number; lon?: number }): Promise<number | null> {
+  async function placeOf(ref: CaseReference, input: { communeCode?: string; lat?: number; lon?: number }): Promise<number | null> {
     const today = vnDate(now());
     if (input.communeCode) {
-      const unit = await findByCode(db, input.communeCode, today);
+      const unit = ref.unitByCode(input.communeCode, today);
       if (!unit || unit.level !== 'commune') throw new Open311Error(400, `attribute[commune] ${input.communeCode} is not a commune in force`);
       return unit.id;
     }

@@ -1,0 +1,77 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+
+interface Pending {
+  doc: unknown;
+  resolve(id: number | null): void;
+  reject(err: unknown): void;
+}
+
+const callOpen = async (db: Db, docs: unknown[], version: string) =>
+  (await sql<{ ids: (number | string)[] | null }>`SELECT case_open(${JSON.stringify(docs)}::jsonb, ${version}::bigint) AS ids`.execute(db)).rows[0]?.ids ?? null;
+
+/**
+ * Writes received cases through case_open (migration 0011). Cases that arrive while a write is in flight wait for
+ * it and then go together in the next call: one round trip and one commit for all of them, and no added delay when
+ * cases come one at a time. Each batch is all or nothing; when it fails, its cases are written one by one, so that
+ * only the case at fault gets the error.
+ */
+class CaseWriter {
+  private readonly queues = new Map<string, Pending[]>();
+  private busy = false;
+
+  constructor(private readonly db: Db, private readonly maxBatch = 64) {}
+
+  /** The new case's id, or null when the reference is no longer at `version`. */
+  open(doc: unknown, version: string): Promise<number | null> {
+    return new Promise((resolve, reject) => {
+      const queue = this.queues.get(version) ?? [];
+      queue.push({ doc, resolve, reject });
+      this.queues.set(version, queue);
+      if (!this.busy) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.busy = true;
+    try {
+      for (let next = this.queues.entries().next(); !next.done; next = this.queues.entries().next()) {
+        const [version, queue] = next.value;
+        const batch = queue.splice(0, this.maxBatch);
+        if (!queue.length) this.queues.delete(version);
+        await this.write(batch, version);
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async write(batch: Pending[], version: string): Promise<void> {
+    try {
+      const ids = await callOpen(this.db, batch.map((p) => p.doc), version);
+      batch.forEach((p, i) => p.resolve(ids ? Number(ids[i]) : null));
+    } catch (err) {
+      if (batch.length === 1) {
+        batch[0]!.reject(err);
+        return;
+      }
+      for (const p of batch) await this.write([p], version);
+    }
+  }
+}
+
+const writers = new WeakMap<Db, CaseWriter>();
+
+/**
+ * Writes one received case: batched with others arriving at the same time, or directly inside the caller's
+ * transaction (which must see its own case at once).
+ */
+export async function writeOpenedCase(db: Db, doc: unknown, version: string): Promise<number | null> {
+  if (db.isTransaction) {
+    const ids = await callOpen(db, [doc], version);
+    return ids ? Number(ids[0]) : null;
+  }
+  let writer = writers.get(db);
+  if (!writer) writers.set(db, (writer = new CaseWriter(db)));
+  return writer.open(doc, version);
+}
