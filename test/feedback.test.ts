@@ -231,3 +231,22 @@ describe('privacy', () => {
     expect(timeline.at(-1)).toMatchObject({ action: 'contact_purged', internal: true });
   });
 });
+
+describe('abuse', () => {
+  it('limits anonymous intake to 20 reports a minute from one address, with a clear answer', async () => {
+    const address = nextLoopback();
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/public/feedback', remoteAddress: address, payload: { category: 'WASTE', description: `Rác thải tồn đọng lần thứ ${i + 1}`, placeUnitId: socTrang, consent: true, anonymous: true } });
+      statuses.push(res.statusCode);
+      if (i === 20) {
+        expect(res.json().error.code).toBe('too_many_requests');
+        expect(res.json().error.messages.vi).toMatch(/^Quá nhiều yêu cầu/);
+        expect(res.headers['retry-after']).toBeDefined();
+      }
+    }
+    expect(statuses).toEqual([...Array(20).fill(201), 429]);
+    // Another address is not affected.
+    expect((await send({ ...report, placeUnitId: socTrang })).statusCode).toBe(201);
+  });
+});

@@ -77,6 +77,11 @@ export function CaseDetail({ id, categories }: { id: number; categories: CaseCat
   const [days, setDays] = useState('5');
   const [publicText, setPublicText] = useState<string | null>(null);
   const [photo, setPhoto] = useState<number | null>(null);
+  const duplicates = useQuery({ queryKey: ['fb-dups', id], queryFn: () => api<{ id: number; trackingCode: string; state: string; distanceMeters: number; description: string }[]>(`/api/feedback/cases/${id}/duplicates`) });
+  const merge = useMutation({
+    mutationFn: (into: number) => api(`/api/feedback/cases/${id}/actions`, { method: 'POST', body: { action: 'merge', mergeInto: into } }),
+    onSuccess: () => refresh(),
+  });
   const refresh = () => {
     void client.invalidateQueries({ queryKey: ['fb-case', id] });
     void client.invalidateQueries({ queryKey: ['fb-inbox'] });
@@ -139,6 +144,18 @@ export function CaseDetail({ id, categories }: { id: number; categories: CaseCat
         </div>
       )}
       {selectedPhoto && <PhotoRedactor key={selectedPhoto.id} caseId={id} media={selectedPhoto} onDone={() => { setPhoto(null); refresh(); }} />}
+      {open && duplicates.data && duplicates.data.length > 0 && (
+        <div className="card warn-card" data-testid="duplicates">
+          <b>{t('fb.similar')}</b>
+          <ul>
+            {duplicates.data.map((d) => (
+              <li key={d.id}>{d.trackingCode} · {d.distanceMeters} m · {t(`fb.states.${d.state}`)} · <span className="muted">{d.description}</span>{' '}
+                <button onClick={() => merge.mutate(d.id)}>{t('fb.mergeInto', { code: d.trackingCode })}</button></li>
+            ))}
+          </ul>
+          <ErrorText error={merge.error} />
+        </div>
+      )}
       {c.public_answer && <p className="ok">{c.public_answer}</p>}
       {templates.data && templates.data.length > 0 && (
         <select aria-label={t('fb.template')} value="" onChange={(e) => setText(templates.data!.find((x) => String(x.id) === e.target.value)?.body ?? text)}>
