@@ -143,6 +143,17 @@ describe.skipIf(browserMissing)('the feedback back office in Chromium', () => {
     await expect.poll(async () => (await page.locator('tbody tr').allTextContents()).filter((r) => r.includes('Cán bộ Phường Sóc Trăng (mẫu)')).length).toBe(2);
     await page.getByRole('button', { name: 'Bản đồ' }).click();
     await expect.poll(() => page.getByTestId('inbox-map').getAttribute('data-points')).toBe('2');
+    // A caller on the hotline: the officer records the report, and the caller is read the code.
+    await page.getByRole('button', { name: 'Nhập phản ánh qua tổng đài' }).click();
+    const entry = page.getByRole('form', { name: 'Nhập phản ánh qua tổng đài' });
+    await entry.getByLabel('Lĩnh vực').selectOption({ label: 'Cây xanh' });
+    await entry.getByLabel('Xã, phường nơi xảy ra').selectOption({ label: 'Phường Sóc Trăng' });
+    await entry.getByLabel('Nội dung').fill('Cây dầu trước trường học nghiêng, có nguy cơ đổ.');
+    await entry.getByLabel('Họ tên người phản ánh').fill('Ông Tư');
+    await entry.getByRole('button', { name: 'Ghi nhận' }).click();
+    await expect.poll(() => entry.getByRole('status').textContent()).toMatch(/Đã ghi nhận phản ánh FE-/);
+    const hotline = await suite.t.database.db.selectFrom('case_record').select(['channel', 'state']).where('description', 'like', 'Cây dầu trước trường%').executeTakeFirstOrThrow();
+    expect(hotline).toEqual({ channel: 'hotline', state: 'routed' });
     await page.close();
 
     const admin = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });

@@ -71,6 +71,50 @@ function FeedbackFigures({ unitId }: { unitId: number }) {
   );
 }
 
+interface Place { id: number; name: string }
+
+/** A report taken by phone or at the desk, entered by the officer for the caller (the channel is recorded). */
+function OperatorEntry({ categories, onDone }: { categories: CaseCategory[]; onDone(code: string): void }) {
+  const { t, i18n } = useTranslation();
+  const places = useQuery({ queryKey: ['fb-places'], queryFn: () => api<Place[]>('/api/public/feedback/places') });
+  const [form, setForm] = useState({ category: '', placeUnitId: '', description: '', name: '', phone: '', channel: 'hotline' });
+  const save = useMutation({
+    mutationFn: () => api<{ trackingCode: string }>('/api/feedback/operator', {
+      method: 'POST',
+      body: { category: form.category, placeUnitId: Number(form.placeUnitId), description: form.description, channel: form.channel, consent: true, contact: { name: form.name, ...(form.phone ? { phone: form.phone } : {}) } },
+    }),
+    onSuccess: (r) => {
+      setForm({ ...form, description: '', name: '', phone: '' });
+      onDone(r.trackingCode);
+    },
+  });
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
+  return (
+    <form className="card" aria-label={t('fb.operator')} onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
+      <h3>{t('fb.operator')}</h3>
+      <div className="row wrap">
+        <select aria-label={t('fb.channel')} value={form.channel} onChange={set('channel')}>{['hotline', 'walk_in', 'email'].map((c) => <option key={c} value={c}>{t(`fb.channels.${c}`)}</option>)}</select>
+        <select aria-label={t('fb.category')} value={form.category} onChange={set('category')} required>
+          <option value="" disabled>{t('fb.category')}…</option>
+          {categories.map((c) => <option key={c.code} value={c.code}>{i18n.language === 'vi' ? c.nameVi : c.nameEn}</option>)}
+        </select>
+        <select aria-label={t('citizen.place')} value={form.placeUnitId} onChange={set('placeUnitId')} required>
+          <option value="" disabled>{t('citizen.place')}…</option>
+          {places.data?.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+        </select>
+      </div>
+      <textarea aria-label={t('citizen.description')} placeholder={t('citizen.description')} rows={2} value={form.description} onChange={set('description')} required minLength={10} />
+      <div className="row wrap">
+        <input aria-label={t('fb.callerName')} placeholder={t('fb.callerName')} value={form.name} onChange={set('name')} required />
+        <input aria-label={t('citizen.phone')} placeholder={t('citizen.phone')} type="tel" value={form.phone} onChange={set('phone')} />
+        <button className="primary" type="submit" disabled={save.isPending}>{t('fb.record')}</button>
+      </div>
+      {save.data && <p className="ok" role="status">{t('fb.recorded', { code: save.data.trackingCode })}</p>}
+      <ErrorText error={save.error} />
+    </form>
+  );
+}
+
 /** The unit's inbox: filters, list or map, bulk steps, the figures, and the case being handled beside them. */
 export function FeedbackPage() {
   const { t, i18n } = useTranslation();
@@ -81,6 +125,7 @@ export function FeedbackPage() {
   const [selected, setSelected] = useState<number | null>(() => null);
   const [checked, setChecked] = useState<Set<number>>(new Set());
   const [bulk, setBulk] = useState({ officerId: '', priority: 'high' });
+  const [entering, setEntering] = useState(false);
   const params = new URLSearchParams({
     ...(filters.state ? { state: filters.state } : {}), ...(filters.category ? { category: filters.category } : {}), ...(filters.priority ? { priority: filters.priority } : {}),
     ...(filters.overdue ? { overdue: 'true' } : {}), ...(filters.mine ? { mine: 'true' } : {}), ...(filters.q.trim().length >= 2 ? { q: filters.q.trim() } : {}),
@@ -121,9 +166,11 @@ export function FeedbackPage() {
     <section>
       <div className="row wrap">
         <h1>{t('fb.title')}</h1><span className="spacer" />
+        {canHandle && <button onClick={() => setEntering(!entering)} aria-expanded={entering}>{t('fb.operator')}</button>}
         <button className={view === 'list' ? 'primary' : undefined} onClick={() => setView('list')}>{t('fb.list')}</button>
         <button className={view === 'map' ? 'primary' : undefined} onClick={() => setView('map')}>{t('fb.map')}</button>
       </div>
+      {entering && <OperatorEntry categories={categories.data ?? []} onDone={() => void client.invalidateQueries({ queryKey: ['fb-inbox'] })} />}
       {me && <FeedbackFigures unitId={me.user.orgUnitId} />}
       <div className="row wrap" role="search">
         <select aria-label={t('fb.state')} value={filters.state} onChange={(e) => set('state', e.target.value)}>
