@@ -30,12 +30,14 @@ const REFERENCE = [
   'GET /api/data-values/follow-up', 'GET /api/feedback/cases',
   // The province's answer wording and routing rules: the same for every unit, read by every officer.
   'GET /api/feedback/templates', 'GET /api/feedback/routing-rules',
+  // Reporting regimes and forms are the province's published rules; the reviewer's queue is filtered to its unit.
+  'GET /api/reporting/regimes', 'GET /api/reporting/regimes/:code', 'GET /api/reporting/queue',
 ];
 
 let t: TestApp;
 let officer: Session;
 let reviewer: Session;
-let ids: { city: number; otherCommune: number; adminUser: number; officerUser: number; otherCase: number };
+let ids: { city: number; otherCommune: number; adminUser: number; officerUser: number; otherCase: number; otherReport: number };
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -48,7 +50,11 @@ beforeAll(async () => {
     adminUser: (await user('admin')).id,
     officerUser: (await user('canbo')).id,
     otherCase: 0,
+    otherReport: 0,
   };
+  // A report of another ward, which the officer of Phường Sóc Trăng must not read, change or act on.
+  const admin = await t.login('admin');
+  ids.otherReport = (await admin.request({ method: 'POST', url: '/api/reporting/reports', payload: { regime: 'BC_TTHC', unitId: ids.otherCommune, period: '2026M10' } })).json().id;
   // A report about another commune, which the officer of Phường Sóc Trăng must not see or handle.
   const sent = await t.app.inject({ method: 'POST', url: '/api/public/feedback', payload: { category: 'WASTE', description: 'Rác thải ở chợ Phú Lợi chưa được thu gom', placeUnitId: ids.otherCommune, consent: true, anonymous: true } });
   const code = sent.json().trackingCode as string;
@@ -103,6 +109,14 @@ const OUT_OF_SCOPE: Record<string, () => { url: string; payload?: unknown; statu
   'GET /api/webhooks': () => ({ url: '/api/webhooks' }),
   'POST /api/webhooks': () => ({ url: '/api/webhooks', payload: { name: 'x', url: 'https://example.org/hook', events: ['*'] } }),
   'DELETE /api/webhooks/:id': () => ({ url: '/api/webhooks/1' }),
+  'PUT /api/reporting/regimes/:code': () => ({ url: '/api/reporting/regimes/BC_CDS', payload: {} }),
+  'GET /api/reporting/due': () => ({ url: `/api/reporting/due?unitId=${ids.otherCommune}` }),
+  'POST /api/reporting/reports': () => ({ url: '/api/reporting/reports', payload: { regime: 'BC_TTHC', unitId: ids.otherCommune, period: '2026M10' } }),
+  'GET /api/reporting/reports/:id': () => ({ url: `/api/reporting/reports/${ids.otherReport}` }),
+  'PUT /api/reporting/reports/:id': () => ({ url: `/api/reporting/reports/${ids.otherReport}`, payload: { values: {}, narrative: {}, revision: 1 } }),
+  'POST /api/reporting/reports/:id/:action': () => ({ url: `/api/reporting/reports/${ids.otherReport}/submit`, payload: {} }),
+  'GET /api/reporting/completeness': () => ({ url: `/api/reporting/completeness?regime=BC_TTHC&period=2026M10&unitId=${ids.otherCommune}` }),
+  'GET /api/reporting/consolidated': () => ({ url: `/api/reporting/consolidated?regime=BC_TTHC&period=2026M10&unitId=${ids.otherCommune}` }),
   'PUT /api/org-units/boundaries': () => ({ url: '/api/org-units/boundaries', payload: { source: 'x', collection: { type: 'FeatureCollection', features: [] } } }),
 };
 

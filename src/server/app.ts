@@ -20,6 +20,7 @@ import { calendarRoutes } from '../core/calendar/routes.js';
 import { feedbackBackOfficeRoutes, feedbackRoutes } from '../modules/feedback/routes.js';
 import { open311Routes } from '../modules/open311/routes.js';
 import { notificationRoutes } from '../core/notify/routes.js';
+import { reportingRoutes } from '../modules/reporting/routes.js';
 import multipart from '@fastify/multipart';
 import { MULTIPART_LIMITS } from './multipart.js';
 import type { AppContext } from './context.js';
@@ -114,6 +115,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(notificationRoutes);
   await app.register(feedbackRoutes);
   await app.register(feedbackBackOfficeRoutes);
+  await app.register(reportingRoutes);
   await app.register(open311Routes);
 
   if (options.web !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {

@@ -11,6 +11,7 @@ import { loadReferenceData } from '../core/org-units/reference-data.js';
 import { loadIndicatorReference } from '../core/data/reference.js';
 import { loadFeedbackReference } from '../modules/feedback/reference.js';
 import { findByCode } from '../core/org-units/repo.js';
+import { loadDemoRegimes } from '../modules/reporting/regimes.js';
 import { ROLES } from '../core/users/service.js';
 import type { Config } from './config.js';
 import { writeSetting } from './settings.js';
@@ -42,6 +43,8 @@ export async function prepareDatabase(db: Db, config: Pick<Config, 'demo' | 'adm
   await loadIndicatorReference(db);
   await loadFeedbackReference(db);
   const result: PreparedDatabase = { migrations, referenceLoaded: reference.loaded };
+  // The 13 demonstration regimes: a demo database only (a real one gets the province's own regimes).
+  if (config.demo) await loadDemoRegimes(db, SYSTEM);
 
   const anyUser = await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst();
   if (anyUser) return result;

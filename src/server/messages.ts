@@ -48,6 +48,19 @@ export const MESSAGES = {
   },
   photo_too_large: { vi: 'Ảnh quá lớn (tối đa {limit} mỗi ảnh).', en: 'The photo is too large (at most {limit} each).' },
   too_many_photos: { vi: 'Chỉ được gửi tối đa {max} ảnh.', en: 'At most {max} photos can be sent.' },
+  report_locked: {
+    vi: 'Báo cáo đang ở trạng thái {state}: không sửa được (đã gửi hoặc đã duyệt).',
+    en: 'The report is {state}: it cannot be edited (submitted or approved).',
+  },
+  report_conflict: {
+    vi: 'Báo cáo đã được lưu ở nơi khác (phiên bản {revision}). Tải lại để không ghi đè.',
+    en: 'The report was saved elsewhere (revision {revision}). Reload it so nothing is overwritten.',
+  },
+  report_invalid: { vi: 'Báo cáo còn {count} lỗi; sửa trước khi gửi.', en: 'The report has {count} errors; fix them before submitting.' },
+  children_not_approved: {
+    vi: 'Còn {count} báo cáo của đơn vị cấp dưới chưa được duyệt.',
+    en: '{count} reports of units below are not approved yet.',
+  },
   unavailable: { vi: 'Hệ thống đang khởi động hoặc tạm dừng.', en: 'The service is starting or shutting down.' },
   internal: { vi: 'Lỗi hệ thống. Vui lòng thử lại sau.', en: 'Internal error. Please try again later.' },
 } as const satisfies Record<string, Record<Locale, string>>;

@@ -7,7 +7,7 @@ import { randomToken, sha256 } from '../auth/sessions.js';
 import type { FastifyRequest } from 'fastify';
 
 /** Scopes a machine can be granted; each later capability names the scope its endpoints accept. */
-export const TOKEN_SCOPES = ['read', 'open311', 'devices', 'data-exchange'] as const;
+export const TOKEN_SCOPES = ['read', 'open311', 'devices', 'data-exchange', 'reports'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 const TOKEN_PREFIX = 'tsk_';

@@ -1,0 +1,123 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ACCESS } from '../../core/access/actor.js';
+import { AppError } from '../../server/errors.js';
+import { scopeUnitIds } from '../../core/access/scope.js';
+import { vnDate } from '../../core/calendar/working-days.js';
+import { loadWorkingCalendar } from '../../core/calendar/service.js';
+import { unitCacheFor } from '../../core/org-units/cache.js';
+import { periodContaining, dueDate, type DeadlineRule } from './periods.js';
+import { ZRegime, currentForm, expectedUnits, regimeByCode, saveRegime } from './regimes.js';
+import { ZDraft, actOnReport, completeness, consolidated, openReport, reportView, saveDraft } from './reports.js';
+
+const ZId = z.object({ id: z.coerce.number().int().positive() });
+const ZPeriodCode = z.string().regex(/^\d{4}(M(0[1-9]|1[0-2])|Q[1-4]|S[12])?$/);
+/** Units submit through the web or, with an API token of scope "reports" bound to their unit, from their own software. */
+const submitters = { roles: ['admin', 'officer', 'reviewer'] as ('admin' | 'officer' | 'reviewer')[], tokenScopes: ['reports'] };
+const readers = ACCESS.readers(['reports']);
+
+export async function reportingRoutes(appBase: FastifyInstance): Promise<void> {
+  const app = appBase.withTypeProvider<ZodTypeProvider>();
+  const { db, now } = app.ctx;
+
+  app.get('/api/reporting/regimes', { config: { access: readers }, schema: { tags: ['reporting'] } }, async () => {
+    const rows = await db.selectFrom('report_regime as g').leftJoin('org_unit as u', 'u.id', 'g.receiving_unit_id')
+      .select(['g.code', 'g.name_vi as nameVi', 'g.name_en as nameEn', 'g.kind', 'g.frequency', 'g.period_basis as basis', 'g.reporting_level as reportingLevel',
+        'g.deadline_rule as deadline', 'g.electronic', 'g.demo', 'g.active', 'u.name as receivingUnit', 'g.legal_basis as legalBasis'])
+      .orderBy('g.code').execute();
+    return rows;
+  });
+
+  app.get('/api/reporting/regimes/:code', { config: { access: readers }, schema: { tags: ['reporting'], params: z.object({ code: z.string().regex(/^[A-Z][A-Z0-9_]{1,40}$/) }) } }, async (request) => {
+    const regime = await regimeByCode(db, request.params.code);
+    const form = await currentForm(db, regime.id);
+    return { ...regime, form };
+  });
+
+  app.put('/api/reporting/regimes/:code', {
+    config: { access: ACCESS.admins },
+    schema: { tags: ['reporting'], params: z.object({ code: z.string().regex(/^[A-Z][A-Z0-9_]{1,40}$/) }), body: ZRegime },
+  }, async (request) => {
+    if (request.body.code !== request.params.code) throw new AppError('validation_failed', 400, { detail: 'the code in the address and in the body differ' }, 'code');
+    return saveRegime(db, request.user!, request.body, { request });
+  });
+
+  /** What a unit has to report: for each regime it reports under, the period just closed and the one running. */
+  app.get('/api/reporting/due', {
+    config: { access: readers },
+    schema: { tags: ['reporting'], querystring: z.object({ unitId: z.coerce.number().int().positive().optional() }) },
+  }, async (request) => {
+    const actor = request.user!;
+    const unitId = request.query.unitId ?? (actor.kind === 'user' ? actor.orgUnitId : actor.kind === 'token' ? actor.orgUnitId : null);
+    if (!unitId) return [];
+    const scope = await scopeUnitIds(db, actor);
+    if (scope && !scope.has(unitId)) throw new AppError('out_of_scope', 403, {}, 'unitId');
+    const today = vnDate(now());
+    const calendar = await loadWorkingCalendar(db);
+    const regimes = await db.selectFrom('report_regime').selectAll().where('active', '=', true).orderBy('code').execute();
+    const out = [];
+    for (const regime of regimes) {
+      const running = periodContaining(regime.frequency, today, regime.period_basis);
+      const previous = periodContaining(regime.frequency, new Date(Date.parse(`${running.start}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10), regime.period_basis);
+      for (const period of [previous, running]) {
+        if (!(await expectedUnits(db, regime, period)).some((u) => u.id === unitId)) continue;
+        const report = await db.selectFrom('report').select(['id', 'state', 'submitted_at as submittedAt']).where('regime_id', '=', regime.id).where('org_unit_id', '=', unitId).where('period', '=', period.code).executeTakeFirst();
+        out.push({
+          regime: regime.code, nameVi: regime.name_vi, nameEn: regime.name_en, demo: regime.demo, period: period.code, start: period.start, end: period.end,
+          dueDate: dueDate(period, regime.deadline_rule as unknown as DeadlineRule, calendar), reportId: report?.id ?? null, state: report?.state ?? null, submittedAt: report?.submittedAt ?? null,
+        });
+      }
+    }
+    return out.sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  });
+
+  /** The reviewer's queue: submitted reports whose next approver is the reviewer's unit (every unit for administrators). */
+  app.get('/api/reporting/queue', { config: { access: ACCESS.officers }, schema: { tags: ['reporting'] } }, async (request) => {
+    const actor = request.user!;
+    const mine = actor.kind === 'user' && actor.role !== 'admin' ? actor.orgUnitId : null;
+    const submitted = await db.selectFrom('report as r').innerJoin('report_regime as g', 'g.id', 'r.regime_id')
+      .select(['r.id', 'g.code as regime', 'g.name_vi as nameVi', 'g.name_en as nameEn', 'r.org_unit_id as unitId', 'r.period', 'r.period_end as periodEnd', 'r.due_date as dueDate', 'r.submitted_at as submittedAt', 'r.approvals'])
+      .where('r.state', '=', 'submitted').orderBy('r.submitted_at').limit(1000).execute();
+    const out = [];
+    for (const r of submitted) {
+      const units = await unitCacheFor(db).inForce(r.periodEnd);
+      const byId = new Map(units.map((u) => [u.id, u]));
+      let next: number | null = null;
+      for (let u = byId.get(r.unitId); u?.parentId; u = byId.get(u.parentId)) {
+        if (!(r.approvals as number[]).includes(u.parentId)) { next = u.parentId; break; }
+        if (byId.get(u.parentId)?.level === 'province') break;
+      }
+      if (mine === null || next === mine) out.push({ ...r, unit: byId.get(r.unitId)?.name ?? null, nextApproverId: next, nextApprover: next ? byId.get(next)?.name ?? null : null });
+    }
+    return out;
+  });
+
+  app.post('/api/reporting/reports', {
+    config: { access: submitters },
+    schema: { tags: ['reporting'], body: z.object({ regime: z.string().regex(/^[A-Z][A-Z0-9_]{1,40}$/), unitId: z.number().int().positive(), period: ZPeriodCode }).strict() },
+  }, async (request) => {
+    const id = await openReport(db, request.user!, request.body, now(), request);
+    return reportView(db, request.user!, id);
+  });
+
+  app.get('/api/reporting/reports/:id', { config: { access: readers }, schema: { tags: ['reporting'], params: ZId } }, async (request) => reportView(db, request.user!, request.params.id));
+
+  app.put('/api/reporting/reports/:id', { config: { access: submitters }, schema: { tags: ['reporting'], params: ZId, body: ZDraft } },
+    async (request) => saveDraft(db, request.user!, request.params.id, request.body, now()));
+
+  app.post('/api/reporting/reports/:id/:action', {
+    config: { access: submitters },
+    schema: { tags: ['reporting'], params: ZId.extend({ action: z.enum(['submit', 'approve', 'return', 'unlock']) }), body: z.object({ note: z.string().trim().min(1).max(4000).optional() }).strict().default({}) },
+  }, async (request) => actOnReport(db, request.user!, request.params.id, { action: request.params.action, note: request.body.note }, now(), request));
+
+  app.get('/api/reporting/completeness', {
+    config: { access: readers },
+    schema: { tags: ['reporting'], querystring: z.object({ regime: z.string().regex(/^[A-Z][A-Z0-9_]{1,40}$/), period: ZPeriodCode, unitId: z.coerce.number().int().positive().optional() }) },
+  }, async (request) => completeness(db, request.user!, request.query, now()));
+
+  app.get('/api/reporting/consolidated', {
+    config: { access: readers },
+    schema: { tags: ['reporting'], querystring: z.object({ regime: z.string().regex(/^[A-Z][A-Z0-9_]{1,40}$/), period: ZPeriodCode, unitId: z.coerce.number().int().positive() }) },
+  }, async (request) => consolidated(db, request.user!, request.query));
+}
