@@ -116,6 +116,7 @@ const OUT_OF_SCOPE: Record<string, () => { url: string; payload?: unknown; statu
   'PUT /api/reporting/reports/:id': () => ({ url: `/api/reporting/reports/${ids.otherReport}`, payload: { values: {}, narrative: {}, revision: 1 } }),
   'POST /api/reporting/reports/:id/:action': () => ({ url: `/api/reporting/reports/${ids.otherReport}/submit`, payload: {} }),
   'GET /api/reporting/completeness': () => ({ url: `/api/reporting/completeness?regime=BC_TTHC&period=2026M10&unitId=${ids.otherCommune}` }),
+  'POST /api/reporting/remind': () => ({ url: '/api/reporting/remind', payload: { regime: 'BC_TTHC', period: '2026M10', unitIds: [ids.otherCommune] } }),
   'GET /api/reporting/consolidated': () => ({ url: `/api/reporting/consolidated?regime=BC_TTHC&period=2026M10&unitId=${ids.otherCommune}` }),
   'PUT /api/org-units/boundaries': () => ({ url: '/api/org-units/boundaries', payload: { source: 'x', collection: { type: 'FeatureCollection', features: [] } } }),
 };

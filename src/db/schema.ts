@@ -475,6 +475,16 @@ export interface ReportEventTable {
   data: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
+export interface ReportReminderTable {
+  id: Generated<number>;
+  regime_id: number;
+  org_unit_id: number;
+  period: string;
+  kind: 'due_soon' | 'overdue' | 'manual';
+  sent_at: Timestamp;
+  sent_by: string;
+}
+
 export interface DB {
   app_setting: AppSettingTable;
   org_unit: OrgUnitTable;
@@ -515,4 +525,5 @@ export interface DB {
   report_form: ReportFormTable;
   report: ReportTable;
   report_event: ReportEventTable;
+  report_reminder: ReportReminderTable;
 }

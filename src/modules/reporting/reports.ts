@@ -344,3 +344,19 @@ export async function consolidated(db: Db, actor: Actor, input: { regime: string
 }
 
 export type { Regime };
+
+/** Submitted reports with the unit whose approval each waits for (the first unit of its chain that has not approved). */
+export async function waitingReports(db: Db) {
+  const rows = await db.selectFrom('report as r').innerJoin('report_regime as g', 'g.id', 'r.regime_id')
+    .select(['r.id', 'g.code as regime', 'g.name_vi as nameVi', 'g.name_en as nameEn', 'r.org_unit_id as unitId', 'r.period', 'r.period_start as periodStart', 'r.period_end as periodEnd',
+      'r.due_date as dueDate', 'r.submitted_at as submittedAt', 'r.approvals'])
+    .where('r.state', '=', 'submitted').orderBy('r.submitted_at').limit(5000).execute();
+  const out = [];
+  for (const r of rows) {
+    const chain = await approvalChain(db, r.unitId, { code: r.period, start: r.periodStart, end: r.periodEnd, frequency: 'month', basis: 'decree09' });
+    const units = await unitCacheFor(db).inForce(r.periodEnd);
+    const next = chain.find((u) => !(r.approvals as number[]).includes(u)) ?? null;
+    out.push({ ...r, unit: units.find((u) => u.id === r.unitId)?.name ?? null, next, nextApprover: next === null ? null : units.find((u) => u.id === next)?.name ?? null });
+  }
+  return out;
+}

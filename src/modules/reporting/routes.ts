@@ -6,10 +6,11 @@ import { AppError } from '../../server/errors.js';
 import { scopeUnitIds } from '../../core/access/scope.js';
 import { vnDate } from '../../core/calendar/working-days.js';
 import { loadWorkingCalendar } from '../../core/calendar/service.js';
-import { unitCacheFor } from '../../core/org-units/cache.js';
 import { periodContaining, dueDate, type DeadlineRule } from './periods.js';
-import { ZRegime, currentForm, expectedUnits, regimeByCode, saveRegime } from './regimes.js';
-import { ZDraft, actOnReport, completeness, consolidated, openReport, reportView, saveDraft } from './reports.js';
+import { ZRegime, currentForm, expectedUnits, regimeByCode, regimePeriod, saveRegime } from './regimes.js';
+import { remindNow } from './reminders.js';
+import { recordAudit } from '../../core/audit/audit.js';
+import { ZDraft, actOnReport, completeness, consolidated, openReport, reportView, saveDraft, waitingReports } from './reports.js';
 
 const ZId = z.object({ id: z.coerce.number().int().positive() });
 const ZPeriodCode = z.string().regex(/^\d{4}(M(0[1-9]|1[0-2])|Q[1-4]|S[12])?$/);
@@ -76,21 +77,21 @@ export async function reportingRoutes(appBase: FastifyInstance): Promise<void> {
   app.get('/api/reporting/queue', { config: { access: ACCESS.officers }, schema: { tags: ['reporting'] } }, async (request) => {
     const actor = request.user!;
     const mine = actor.kind === 'user' && actor.role !== 'admin' ? actor.orgUnitId : null;
-    const submitted = await db.selectFrom('report as r').innerJoin('report_regime as g', 'g.id', 'r.regime_id')
-      .select(['r.id', 'g.code as regime', 'g.name_vi as nameVi', 'g.name_en as nameEn', 'r.org_unit_id as unitId', 'r.period', 'r.period_end as periodEnd', 'r.due_date as dueDate', 'r.submitted_at as submittedAt', 'r.approvals'])
-      .where('r.state', '=', 'submitted').orderBy('r.submitted_at').limit(1000).execute();
-    const out = [];
-    for (const r of submitted) {
-      const units = await unitCacheFor(db).inForce(r.periodEnd);
-      const byId = new Map(units.map((u) => [u.id, u]));
-      let next: number | null = null;
-      for (let u = byId.get(r.unitId); u?.parentId; u = byId.get(u.parentId)) {
-        if (!(r.approvals as number[]).includes(u.parentId)) { next = u.parentId; break; }
-        if (byId.get(u.parentId)?.level === 'province') break;
-      }
-      if (mine === null || next === mine) out.push({ ...r, unit: byId.get(r.unitId)?.name ?? null, nextApproverId: next, nextApprover: next ? byId.get(next)?.name ?? null : null });
-    }
-    return out;
+    return (await waitingReports(db)).filter((r) => mine === null || r.next === mine);
+  });
+
+  /** One-click reminders to the units whose report is late or missing (all of them, or those given). */
+  app.post('/api/reporting/remind', {
+    config: { access: ACCESS.officers },
+    schema: { tags: ['reporting'], body: z.object({ regime: z.string().regex(/^[A-Z][A-Z0-9_]{1,40}$/), period: ZPeriodCode, unitIds: z.array(z.number().int().positive()).max(2000).optional() }).strict() },
+  }, async (request) => {
+    const regime = await regimeByCode(db, request.body.regime);
+    const scope = await scopeUnitIds(db, request.user!);
+    const unitIds = request.body.unitIds ?? (scope ? [...scope] : undefined);
+    if (scope && request.body.unitIds?.some((u) => !scope.has(u))) throw new AppError('out_of_scope', 403, {}, 'unitIds');
+    const result = await remindNow(db, request.user!, regime, regimePeriod(regime, request.body.period), unitIds, now());
+    await recordAudit(db, request.user!, { action: 'report.remind', entity: 'report_regime', entityId: regime.id, after: { ...request.body, ...result } }, request);
+    return result;
   });
 
   app.post('/api/reporting/reports', {

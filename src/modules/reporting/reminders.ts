@@ -1,0 +1,99 @@
+import type { Db } from '../../db/database.js';
+import { actorName, type Actor } from '../../core/access/actor.js';
+import { loadWorkingCalendar } from '../../core/calendar/service.js';
+import { vnDate } from '../../core/calendar/working-days.js';
+import type { JobDefinition } from '../../core/jobs/scheduler.js';
+import { emailRows, insertNotifications, officersOf, userRows, type Notice } from '../../core/notify/outbox.js';
+import { dueDate, periodContaining, type DeadlineRule, type ReportingPeriod } from './periods.js';
+import { expectedUnits, type Regime } from './regimes.js';
+import { waitingReports } from './reports.js';
+
+const vnDay = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/** The expected units of a regime and period whose report is not submitted yet. */
+async function outstanding(db: Db, regime: Regime, period: ReportingPeriod) {
+  const expected = await expectedUnits(db, regime, period);
+  const submitted = new Set((await db.selectFrom('report').select('org_unit_id').where('regime_id', '=', regime.id).where('period', '=', period.code)
+    .where('state', 'in', ['submitted', 'approved']).execute()).map((r) => r.org_unit_id));
+  return expected.filter((u) => !submitted.has(u.id));
+}
+
+function reminderNotice(regime: Regime, period: ReportingPeriod, due: string, kind: 'due_soon' | 'overdue' | 'manual'): Notice {
+  const when = kind === 'overdue' ? `đã quá hạn ${vnDay(due)}` : `hạn ${vnDay(due)}`;
+  const text = `Nhắc báo cáo: ${regime.name_vi}, kỳ ${period.code} — ${when}`;
+  return {
+    event: `report.${kind}`, subject: `[Tỉnh Số] ${text}`, body: `${text}.\n\nReminder: ${regime.name_en}, period ${period.code} — ${kind === 'overdue' ? 'overdue since' : 'due'} ${due}.`,
+    payload: { regime: regime.code, period: period.code, dueDate: due, link: `/reports?regime=${regime.code}&period=${period.code}` },
+  };
+}
+
+/** Tells the officers of each unit, in the app and by e-mail, that its report is due or late; records it once. */
+async function remind(db: Db, regime: Regime, period: ReportingPeriod, due: string, units: { id: number }[], kind: 'due_soon' | 'overdue' | 'manual', by: string, now: Date): Promise<number> {
+  let sent = 0;
+  for (const unit of units) {
+    if (kind !== 'manual') {
+      const inserted = await db.insertInto('report_reminder').values({ regime_id: regime.id, org_unit_id: unit.id, period: period.code, kind, sent_at: now, sent_by: by })
+        .onConflict((oc) => oc.columns(['regime_id', 'org_unit_id', 'period', 'kind']).where('kind', '<>', 'manual').doNothing()).returning('id').executeTakeFirst();
+      if (!inserted) continue;
+    } else {
+      await db.insertInto('report_reminder').values({ regime_id: regime.id, org_unit_id: unit.id, period: period.code, kind, sent_at: now, sent_by: by }).execute();
+    }
+    const officers = await officersOf(db, unit.id);
+    const notice = reminderNotice(regime, period, due, kind);
+    await insertNotifications(db, [...userRows(officers.map((o) => o.id), notice), ...emailRows(officers.map((o) => o.email), notice)]);
+    sent++;
+  }
+  return sent;
+}
+
+/** One-click reminders from the completeness screen: to the given units (or every late and missing one). */
+export async function remindNow(db: Db, actor: Actor, regime: Regime, period: ReportingPeriod, unitIds: number[] | undefined, now: Date) {
+  const calendar = await loadWorkingCalendar(db);
+  const due = dueDate(period, regime.deadline_rule as unknown as DeadlineRule, calendar);
+  const late = await outstanding(db, regime, period);
+  const chosen = unitIds ? late.filter((u) => unitIds.includes(u.id)) : late;
+  return { reminded: await remind(db, regime, period, due, chosen, 'manual', actorName(actor), now) };
+}
+
+/**
+ * The daily reminder job: for every active regime, units whose report is due within two working days are reminded
+ * once, and units past the deadline once more; each reviewer gets a digest of the reports waiting for its unit.
+ */
+export async function sendReportReminders(db: Db, now: Date): Promise<string> {
+  const calendar = await loadWorkingCalendar(db);
+  const today = vnDate(now);
+  const soon = calendar.addWorkingDays(today, 2);
+  let dueSoon = 0;
+  let overdue = 0;
+  const regimes = await db.selectFrom('report_regime').selectAll().where('active', '=', true).where('electronic', '=', true).execute();
+  for (const regime of regimes) {
+    const running = periodContaining(regime.frequency, today, regime.period_basis);
+    const previous = periodContaining(regime.frequency, new Date(Date.parse(`${running.start}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10), regime.period_basis);
+    for (const period of [previous, running]) {
+      const due = dueDate(period, regime.deadline_rule as unknown as DeadlineRule, calendar);
+      if (today > due) overdue += await remind(db, regime, period, due, await outstanding(db, regime, period), 'overdue', 'reminders', now);
+      else if (soon >= due) dueSoon += await remind(db, regime, period, due, await outstanding(db, regime, period), 'due_soon', 'reminders', now);
+    }
+  }
+  const digests = await reviewerDigests(db, now);
+  return `${dueSoon} due-soon and ${overdue} overdue reminders, ${digests} reviewer digests`;
+}
+
+/** Each reviewer with submitted reports waiting for its unit gets one message a day listing them. */
+async function reviewerDigests(db: Db, now: Date): Promise<number> {
+  const counts = new Map<number, number>();
+  for (const r of await waitingReports(db)) if (r.next !== null) counts.set(r.next, (counts.get(r.next) ?? 0) + 1);
+  let sent = 0;
+  for (const [unit, n] of counts) {
+    const reviewers = await db.selectFrom('app_user').select(['id', 'email']).where('org_unit_id', '=', unit).where('role', '=', 'reviewer').where('active', '=', true).execute();
+    const text = `${n} báo cáo đang chờ đơn vị xem xét, phê duyệt / ${n} reports await your unit's review`;
+    const notice: Notice = { event: 'report.digest', subject: `[Tỉnh Số] ${text}`, body: text, payload: { link: '/reports/queue', waiting: n, day: vnDate(now) } };
+    await insertNotifications(db, [...userRows(reviewers.map((r) => r.id), notice), ...emailRows(reviewers.map((r) => r.email), notice)]);
+    sent += reviewers.length;
+  }
+  return sent;
+}
+
+export const reportingJobs: JobDefinition[] = [
+  { name: 'reporting.reminders', intervalSeconds: 24 * 3600, run: (db, now) => sendReportReminders(db, now) },
+];
