@@ -114,6 +114,8 @@ const OUT_OF_SCOPE: Record<string, () => { url: string; payload?: unknown; statu
   'POST /api/reporting/reports': () => ({ url: '/api/reporting/reports', payload: { regime: 'BC_TTHC', unitId: ids.otherCommune, period: '2026M10' } }),
   'GET /api/reporting/reports/:id': () => ({ url: `/api/reporting/reports/${ids.otherReport}` }),
   'PUT /api/reporting/reports/:id': () => ({ url: `/api/reporting/reports/${ids.otherReport}`, payload: { values: {}, narrative: {}, revision: 1 } }),
+  'GET /api/reporting/reports/:id/xlsx': () => ({ url: `/api/reporting/reports/${ids.otherReport}/xlsx` }),
+  'POST /api/reporting/reports/:id/xlsx': () => ({ url: `/api/reporting/reports/${ids.otherReport}/xlsx`, payload: {} }),
   'POST /api/reporting/reports/:id/:action': () => ({ url: `/api/reporting/reports/${ids.otherReport}/submit`, payload: {} }),
   'GET /api/reporting/completeness': () => ({ url: `/api/reporting/completeness?regime=BC_TTHC&period=2026M10&unitId=${ids.otherCommune}` }),
   'POST /api/reporting/remind': () => ({ url: '/api/reporting/remind', payload: { regime: 'BC_TTHC', period: '2026M10', unitIds: [ids.otherCommune] } }),

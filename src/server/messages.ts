@@ -61,6 +61,10 @@ export const MESSAGES = {
     vi: 'Còn {count} báo cáo của đơn vị cấp dưới chưa được duyệt.',
     en: '{count} reports of units below are not approved yet.',
   },
+  workbook_invalid: {
+    vi: 'Tệp Excel có {count} ô không hợp lệ (ô đầu tiên: {first}); chưa nạp gì. Xem danh sách chi tiết.',
+    en: 'The workbook has {count} invalid cells (first: {first}); nothing was loaded. See the details.',
+  },
   unavailable: { vi: 'Hệ thống đang khởi động hoặc tạm dừng.', en: 'The service is starting or shutting down.' },
   internal: { vi: 'Lỗi hệ thống. Vui lòng thử lại sau.', en: 'Internal error. Please try again later.' },
 } as const satisfies Record<string, Record<Locale, string>>;

@@ -18,6 +18,8 @@ import { DataEntryPage } from './pages/DataEntry';
 import { ExchangePage } from './pages/Exchange';
 import { FeedbackPage } from './pages/Feedback';
 import { FeedbackSettingsPage } from './pages/FeedbackSettings';
+import { ReportPage, ReportQueuePage, ReportsDuePage } from './pages/Reports';
+import { ReportCompletenessPage } from './pages/ReportCompleteness';
 import { CitizenPage } from './pages/Citizen';
 import { useTranslation } from 'react-i18next';
 
@@ -38,6 +40,10 @@ function Gate() {
         <Route path="/dti" element={<ScorecardPage key="dti" framework="DTI" />} />
         <Route path="/data-entry" element={<DataEntryPage />} />
         <Route path="/exchange" element={<ExchangePage />} />
+        <Route path="/reports" element={<ReportsDuePage />} />
+        <Route path="/reports/queue" element={<ReportQueuePage />} />
+        <Route path="/reports/completeness" element={<ReportCompletenessPage />} />
+        <Route path="/reports/:id" element={<ReportPage />} />
         <Route path="/feedback" element={<FeedbackPage />} />
         <Route path="/feedback/settings" element={<FeedbackSettingsPage />} />
         <Route path="/users" element={<UsersPage />} />

@@ -99,7 +99,10 @@ export async function reportView(db: Db, actor: Actor, id: number) {
   const units = await unitCacheFor(db).inForce(r.period_end);
   const name = (u: number) => units.find((x) => x.id === u)?.name ?? String(u);
   const timeline = await db.selectFrom('report_event').selectAll().where('report_id', '=', id).orderBy('id').execute();
+  const codes = form.definition.sections.flatMap((s) => (s.kind === 'data' ? s.items.map((i) => i.element) : []));
+  const elements = codes.length ? await db.selectFrom('data_element').select(['code', 'name_vi as nameVi', 'name_en as nameEn', 'unit_of_measure as unit', 'value_type as valueType']).where('code', 'in', codes).execute() : [];
   return {
+    elements: Object.fromEntries(elements.map((e) => [e.code, e])),
     id: r.id, regime: { code: regime.code, nameVi: regime.name_vi, nameEn: regime.name_en, demo: regime.demo, frequency: regime.frequency },
     form: { version: form.version, definition: form.definition }, unit: { id: r.org_unit_id, name: name(r.org_unit_id) },
     period, dueDate: r.due_date, state: r.state, values: r.values, narrative: r.narrative, revision: r.revision,
@@ -117,7 +120,7 @@ export const ZDraft = z.object({
 }).strict();
 
 /** Saves a draft (autosave): only while editable, only by the reporting unit, only over the revision it read. */
-export async function saveDraft(db: Db, actor: Actor, id: number, input: z.infer<typeof ZDraft>, now: Date) {
+export async function saveDraft(db: Db, actor: Actor, id: number, input: z.infer<typeof ZDraft>, now: Date, via: 'form' | 'upload' = 'form') {
   return inTransaction(db, async (trx) => {
     const r = await load(trx, id, true);
     if (!(await inScope(trx, actor, r.org_unit_id))) throw new AppError('out_of_scope', 403, {}, 'id');
@@ -130,6 +133,8 @@ export async function saveDraft(db: Db, actor: Actor, id: number, input: z.infer
     const values = { ...r.values, ...input.values };
     const narrative = { ...r.narrative, ...input.narrative };
     await trx.updateTable('report').set({ values: JSON.stringify(values), narrative: JSON.stringify(narrative), revision: r.revision + 1, updated_at: now }).where('id', '=', id).execute();
+    // Autosaves are too many for the timeline; a workbook loaded is one step worth showing.
+    if (via === 'upload') await event(trx, id, actor, { action: 'upload', data: { values: Object.keys(input.values).length } }, now);
     return { id, revision: r.revision + 1, findings: await findings(trx, { ...r, values, narrative }, form.definition) };
   });
 }

@@ -9,6 +9,8 @@ import { loadWorkingCalendar } from '../../core/calendar/service.js';
 import { periodContaining, dueDate, type DeadlineRule } from './periods.js';
 import { ZRegime, currentForm, expectedUnits, regimeByCode, regimePeriod, saveRegime } from './regimes.js';
 import { remindNow } from './reminders.js';
+import { readReportWorkbook, reportWorkbook } from './xlsx.js';
+import { readMultipart } from '../../server/multipart.js';
 import { recordAudit } from '../../core/audit/audit.js';
 import { ZDraft, actOnReport, completeness, consolidated, openReport, reportView, saveDraft, waitingReports } from './reports.js';
 
@@ -106,6 +108,29 @@ export async function reportingRoutes(appBase: FastifyInstance): Promise<void> {
 
   app.put('/api/reporting/reports/:id', { config: { access: submitters }, schema: { tags: ['reporting'], params: ZId, body: ZDraft } },
     async (request) => saveDraft(db, request.user!, request.params.id, request.body, now()));
+
+  app.get('/api/reporting/reports/:id/xlsx', { config: { access: readers }, schema: { tags: ['reporting'], params: ZId } }, async (request, reply) => {
+    const r = await reportView(db, request.user!, request.params.id);
+    const buffer = await reportWorkbook({
+      id: r.id, regime: r.regime.nameVi, unit: r.unit.name, period: r.period.code, dueDate: r.dueDate, form: r.form.definition,
+      elements: r.elements, values: r.values, narrative: r.narrative,
+    });
+    const name = `${r.regime.code}_${r.period.code}_${r.unit.id}.xlsx`;
+    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="${name}"`).send(buffer);
+  });
+
+  /** A filled workbook back: all or nothing, every bad cell named by its sheet and cell. */
+  app.post('/api/reporting/reports/:id/xlsx', { config: { access: submitters }, schema: { tags: ['reporting'], params: ZId } }, async (request) => {
+    const r = await reportView(db, request.user!, request.params.id);
+    if (!request.isMultipart()) throw new AppError('unsupported_media_type', 415);
+    const { files } = await readMultipart(request, ['file']);
+    if (files.length !== 1) throw new AppError('validation_failed', 400, { detail: 'send one .xlsx file in the field "file"' }, 'file');
+    const read = await readReportWorkbook(files[0]!.data, r.id, r.form.definition);
+    if (read.problems.length) {
+      throw new AppError('workbook_invalid', 400, { count: read.problems.length, first: `${read.problems[0]!.sheet}!${read.problems[0]!.cell}` }, 'file', undefined, read.problems);
+    }
+    return saveDraft(db, request.user!, r.id, { values: read.values, narrative: read.narrative, revision: r.revision }, now(), 'upload');
+  });
 
   app.post('/api/reporting/reports/:id/:action', {
     config: { access: submitters },

@@ -5,7 +5,7 @@ import { useAuth } from '../auth';
 import { DemoBanner, LanguageSwitch } from './Chrome';
 import { NotificationBell } from './Notifications';
 
-const MODULES = ['ioc', 'reports', 'agriculture', 'traceability', 'listening'] as const;
+const MODULES = ['ioc', 'agriculture', 'traceability', 'listening'] as const;
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -36,6 +36,9 @@ export function Layout({ children }: { children: ReactNode }) {
           {link('/dti', t('nav.dti'))}
           {link('/data-entry', t('nav.entry'))}
           {link('/exchange', t('nav.exchange'))}
+          {link('/reports', t('nav.reportsDue'))}
+          {me?.user.role !== 'officer' && link('/reports/queue', t('nav.reportsQueue'))}
+          {link('/reports/completeness', t('nav.reportsCompleteness'))}
           {link('/feedback', t('nav.feedback'))}
           {(admin || me?.user.role === 'reviewer') && link('/feedback/settings', t('nav.feedbackSettings'))}
           {MODULES.map((m) => (
