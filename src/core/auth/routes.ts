@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isSecure } from '../../server/http.js';
-import { destroySession, SESSION_COOKIE } from './sessions.js';
+import { destroySession, SESSION_COOKIE, SESSION_COOKIE_MAX_AGE_S } from './sessions.js';
 import { changeOwnPassword, login } from './service.js';
 import { getUserView, ZUserView } from '../users/service.js';
 import type { UserActor } from '../access/actor.js';
@@ -23,7 +23,7 @@ export async function authRoutes(appBase: FastifyInstance): Promise<void> {
   }, async (request, reply) => {
     const { session, actor } = await login(db, request.body, now(), request);
     reply.setCookie(SESSION_COOKIE, session.token, {
-      path: '/', httpOnly: true, sameSite: 'lax', secure: isSecure(request, app.ctx.config), expires: session.expiresAt,
+      path: '/', httpOnly: true, sameSite: 'lax', secure: isSecure(request, app.ctx.config), maxAge: SESSION_COOKIE_MAX_AGE_S,
     });
     return { user: await getUserView(db, actor.id), csrfToken: session.csrfToken };
   });

@@ -5,6 +5,11 @@ import type { UserActor } from '../access/actor.js';
 export const SESSION_COOKIE = 'tinhso_sid';
 const IDLE_MS = 12 * 3600_000;
 const ABSOLUTE_MS = 7 * 24 * 3600_000;
+/**
+ * The cookie lives as long as a session can (the server ends it sooner when idle). A relative Max-Age, not an
+ * Expires date, so that a browser whose clock differs from the server's keeps it all the same.
+ */
+export const SESSION_COOKIE_MAX_AGE_S = ABSOLUTE_MS / 1000;
 const TOUCH_EVERY_MS = 60_000;
 
 export const sha256 = (value: string) => crypto.createHash('sha256').update(value).digest('hex');

@@ -15,12 +15,12 @@ interface Completeness {
 
 const STATUS_COLOUR: Record<Row['status'], string> = { on_time: '#38761d', late: '#e69138', missing: '#cc0000', pending: '#999' };
 
-/** The periods to choose from: the last two years of a frequency, newest first. */
+/** The periods to choose from: the last three years of a frequency, newest first. */
 function recentPeriods(frequency: Regime['frequency']): string[] {
   const now = new Date(Date.now() + 7 * 3600_000);
   const year = now.getUTCFullYear();
   const out: string[] = [];
-  for (let y = year; y >= year - 1; y--) {
+  for (let y = year; y >= year - 2; y--) {
     if (frequency === 'year') out.push(String(y));
     if (frequency === 'sixmonth') out.push(`${y}S2`, `${y}S1`);
     if (frequency === 'quarter') out.push(`${y}Q4`, `${y}Q3`, `${y}Q2`, `${y}Q1`);
