@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { FastifyRequest } from 'fastify';
 import { inTransaction, type Db } from '../../db/database.js';
 import type { SourceKind, ValueType } from '../../db/schema.js';
@@ -180,35 +181,36 @@ export async function writeValues(
   const summary: WriteSummary = { imported: 0, updated: 0, ignored: 0, deleted: 0, problems };
   if (problems.length) return summary;
   const who = actorName(actor);
+  const keyOf = (r: Checked) => `${r.element.id}|${r.input.orgUnitId}|${r.period.code}|${r.cocId}`;
   const write = async (trx: Db) => {
+    // The rows already stored, all read (and locked) at once.
+    const keys = ok.map((r) => ({ element_id: r.element.id, org_unit_id: r.input.orgUnitId, period: r.period.code, coc_id: r.cocId }));
+    const found = keys.length ? (await sql<{ id: number; element_id: number; org_unit_id: number; period: string; coc_id: number; value: string; deleted: boolean; comment: string | null; followup: boolean }>`
+      SELECT d.id, d.element_id, d.org_unit_id, d.period, d.coc_id, d.value, d.deleted, d.comment, d.followup
+      FROM data_value d JOIN jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) AS k(element_id bigint, org_unit_id bigint, period text, coc_id bigint)
+        ON d.element_id = k.element_id AND d.org_unit_id = k.org_unit_id AND d.period = k.period AND d.coc_id = k.coc_id
+      ORDER BY d.id FOR UPDATE OF d`.execute(trx)).rows : [];
+    type Stored = { id: number | null; value: string | null; deleted: boolean; comment: string | null; followup: boolean };
+    const state = new Map<string, Stored>(found.map((f) => [`${f.element_id}|${f.org_unit_id}|${f.period}|${f.coc_id}`, f]));
+    const now = new Date();
+    type Fields = { value: string; numeric_value: number | null; stored_by: string; source_kind: SourceKind; source_ref: string | null; comment?: string | null; followup?: boolean; updated_at: Date; deleted: boolean };
+    const updates = new Map<number, Partial<Fields>>();
+    const creates = new Map<string, { row: Checked; fields: Fields }>();
+    const history: { key: string; id: number | null; change: string; old_value: string | null; new_value: string | null; comment: string | null }[] = [];
     for (const row of ok) {
-      const existing = await trx
-        .selectFrom('data_value')
-        .select(['id', 'value', 'deleted', 'comment', 'followup'])
-        .where('element_id', '=', row.element.id)
-        .where('org_unit_id', '=', row.input.orgUnitId)
-        .where('period', '=', row.period.code)
-        .where('coc_id', '=', row.cocId)
-        .forUpdate()
-        .executeTakeFirst();
-      const history = (id: number, change: 'create' | 'update' | 'delete' | 'restore', oldValue: string | null, newValue: string | null) =>
-        trx.insertInto('data_value_history').values({
-          data_value_id: id, changed_by: who, source_kind: source.kind, source_ref: source.ref ?? null, change,
-          old_value: oldValue, new_value: newValue, comment: row.input.comment ?? null,
-        }).execute();
-
+      const key = keyOf(row);
+      const existing = state.get(key);
+      const note = row.input.comment ?? null;
       if (row.text === null) {
         if (!existing || existing.deleted) {
           summary.ignored++;
           continue;
         }
-        if (options.dryRun) {
-          summary.deleted++;
-          continue;
-        }
-        await trx.updateTable('data_value').set({ deleted: true, updated_at: new Date(), stored_by: who }).where('id', '=', existing.id).execute();
-        await history(existing.id, 'delete', existing.value, null);
         summary.deleted++;
+        history.push({ key, id: existing.id, change: 'delete', old_value: existing.value, new_value: null, comment: note });
+        state.set(key, { ...existing, deleted: true });
+        if (existing.id !== null) updates.set(existing.id, { ...updates.get(existing.id), deleted: true, updated_at: now, stored_by: who });
+        else creates.get(key)!.fields.deleted = true;
         continue;
       }
       const comment = row.input.comment === undefined ? undefined : row.input.comment;
@@ -217,33 +219,40 @@ export async function writeValues(
         summary.ignored++;
         continue;
       }
-      if (options.dryRun) {
-        if (existing) summary.updated++;
-        else summary.imported++;
-        continue;
-      }
-      const fields = {
+      const fields: Fields = {
         value: row.text, numeric_value: row.number, stored_by: who, source_kind: source.kind, source_ref: source.ref ?? null,
-        ...(comment !== undefined ? { comment } : {}), ...(followup !== undefined ? { followup } : {}), updated_at: new Date(),
+        ...(comment !== undefined ? { comment } : {}), ...(followup !== undefined ? { followup } : {}), updated_at: now, deleted: false,
       };
       if (existing) {
-        await trx.updateTable('data_value').set({ ...fields, deleted: false }).where('id', '=', existing.id).execute();
-        await history(existing.id, existing.deleted ? 'restore' : 'update', existing.deleted ? null : existing.value, row.text);
+        history.push({ key, id: existing.id, change: existing.deleted ? 'restore' : 'update', old_value: existing.deleted ? null : existing.value, new_value: row.text, comment: note });
+        if (existing.id !== null) updates.set(existing.id, { ...updates.get(existing.id), ...fields });
+        else Object.assign(creates.get(key)!.fields, fields);
         summary.updated++;
       } else {
-        const created = await trx
-          .insertInto('data_value')
-          .values({
-            element_id: row.element.id, org_unit_id: row.input.orgUnitId, period: row.period.code, period_type: row.period.type,
-            start_date: row.period.start, end_date: row.period.end, coc_id: row.cocId, ...fields,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await history(created.id, 'create', null, row.text);
+        history.push({ key, id: null, change: 'create', old_value: null, new_value: row.text, comment: note });
+        creates.set(key, { row, fields });
         summary.imported++;
       }
+      state.set(key, { id: existing?.id ?? null, value: row.text, deleted: false, comment: comment ?? existing?.comment ?? null, followup: followup ?? existing?.followup ?? false });
     }
-    if (!options.dryRun && summary.imported + summary.updated + summary.deleted > 0) {
+    if (options.dryRun) return;
+    // Three statements whatever the number of values: the updates, the new rows, and their history.
+    for (const [id, fields] of updates) await trx.updateTable('data_value').set(fields).where('id', '=', id).execute();
+    const ids = new Map<string, number>();
+    if (creates.size) {
+      const created = await trx.insertInto('data_value').values([...creates.values()].map(({ row, fields }) => ({
+        element_id: row.element.id, org_unit_id: row.input.orgUnitId, period: row.period.code, period_type: row.period.type,
+        start_date: row.period.start, end_date: row.period.end, coc_id: row.cocId, ...fields,
+      }))).returning(['id', 'element_id', 'org_unit_id', 'period', 'coc_id']).execute();
+      for (const c of created) ids.set(`${c.element_id}|${c.org_unit_id}|${c.period}|${c.coc_id}`, c.id);
+    }
+    if (history.length) {
+      await trx.insertInto('data_value_history').values(history.map((h) => ({
+        data_value_id: h.id ?? ids.get(h.key)!, changed_by: who, source_kind: source.kind, source_ref: source.ref ?? null,
+        change: h.change as 'create', old_value: h.old_value, new_value: h.new_value, comment: h.comment,
+      }))).execute();
+    }
+    if (summary.imported + summary.updated + summary.deleted > 0) {
       await recordAudit(trx, actor, {
         action: 'data_value.write', entity: 'data_value',
         after: { source: source.kind, ref: source.ref ?? null, imported: summary.imported, updated: summary.updated, deleted: summary.deleted },

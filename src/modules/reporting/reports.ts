@@ -254,6 +254,8 @@ async function publishValues(db: Db, actor: Actor, r: Loaded) {
  * regimes that reached the provincial reporting system electronically this year (at least one report submitted).
  */
 export async function publishConnectedRegimes(db: Db, now: Date) {
+  // Submissions arriving together would both create the year's value: one at a time (until the transaction ends).
+  await sql`SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':reporting.connected'))`.execute(db);
   const year = vnDate(now).slice(0, 4);
   const root = (await unitCacheFor(db).inForce(vnDate(now))).find((u) => u.level === 'province');
   if (!root) return;
