@@ -27,14 +27,15 @@ const clock = { now: new Date('2025-12-20T03:00:00Z') };
 const app = await buildApp({ db, dbKind: database.kind, config, now: () => clock.now }, { web: false });
 await app.ready();
 
-// 50 elements and the regimes, every one with a 50-value form.
+// The regimes, every one with a form of 50 elements of its own.
 const combo = await db.selectFrom('category_combo').select('id').where('code', '=', 'default').executeTakeFirstOrThrow();
-const elements = Array.from({ length: VALUES }, (_, i) => `BENCH_V${String(i + 1).padStart(2, '0')}`);
-for (const code of elements) {
-  await db.insertInto('data_element').values({ code, name_vi: code, name_en: code, value_type: 'integer', agg_units: 'sum', agg_time: 'sum', unit_of_measure: 'n', category_combo_id: combo.id, period_types: '["month"]' }).execute();
-}
 const regimes = Array.from({ length: REGIMES }, (_, i) => `BENCH_R${String(i + 1).padStart(2, '0')}`);
+const elementsOf = (regime: string) => Array.from({ length: VALUES }, (_, i) => `${regime}_V${String(i + 1).padStart(2, '0')}`);
 for (const code of regimes) {
+  const elements = elementsOf(code);
+  for (const e of elements) {
+    await db.insertInto('data_element').values({ code: e, name_vi: e, name_en: e, value_type: 'integer', agg_units: 'sum', agg_time: 'sum', unit_of_measure: 'n', category_combo_id: combo.id, period_types: '["month"]' }).execute();
+  }
   await saveRegime(db, SYSTEM, {
     code, nameVi: code, nameEn: code, kind: 'periodic', content: 'bench', reportingLevel: 'commune', reportingUnitIds: [], receivingUnitCode: '92', sendingMethod: 'system',
     frequency: 'month', basis: 'decree09', deadline: { kind: 'working_days_after_cutoff', days: 3 }, guidance: null, legalBasis: null, electronic: true,
@@ -75,7 +76,7 @@ await Promise.all(Array.from({ length: CLIENTS }, async () => {
     const job = jobs[next++]!;
     const s = sessions.get(job.unit)!;
     const r = await call(s, 'POST', '/api/reporting/reports', { regime: job.regime, unitId: job.unit, period: job.period });
-    const values = Object.fromEntries(elements.map((e, i) => [e, (job.unit * 31 + i * 7) % 1000]));
+    const values = Object.fromEntries(elementsOf(job.regime).map((e, i) => [e, (job.unit * 31 + i * 7) % 1000]));
     await call(s, 'PUT', `/api/reporting/reports/${r.id}`, { values, narrative: {}, revision: r.revision });
     await call(s, 'POST', `/api/reporting/reports/${r.id}/submit`, {});
     await call(reviewer, 'POST', `/api/reporting/reports/${r.id}/approve`, {});

@@ -31,6 +31,18 @@ const write = (s: Session, values: unknown[], dryRun = false) => s.request({ met
 const analytics = async (query: string) => (await admin.request({ method: 'GET', url: `/api/analytics?${query}` })).json();
 
 describe('writing values', () => {
+  it('two writers creating the same value at the same time both succeed: one creates it, the other updates it', async () => {
+    const values = (v: number) => Array.from({ length: 20 }, (_, i) => ({ element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.p8, period: `2023M${String((i % 12) + 1).padStart(2, '0')}`, value: v + (i >= 12 ? 1000 : 0) }))
+      .filter((x, i, all) => all.findIndex((y) => y.period === x.period) === i);
+    const [a, b] = await Promise.all([write(admin, values(1)), write(admin, values(2))]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    expect(a.json().imported + b.json().imported).toBe(12);
+    expect(a.json().updated + b.json().updated).toBe(12);
+    const history = await t.database.db.selectFrom('data_value_history as h').innerJoin('data_value as v', 'v.id', 'h.data_value_id')
+      .select((eb) => eb.fn.countAll<string>().as('n')).where('v.org_unit_id', '=', u.p8).where('v.period', 'like', '2023M%').executeTakeFirstOrThrow();
+    expect(Number(history.n)).toBe(24);
+  });
+
   it('stores values with history: who, from where, before and after', async () => {
     const first = await write(admin, [{ element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.p5, period: '2024', value: 100 }]);
     expect(first.json()).toMatchObject({ imported: 1, updated: 0, ignored: 0 });

@@ -176,6 +176,21 @@ describe('roll-up, completeness and timeliness', () => {
   });
 });
 
+describe('completeness over time', () => {
+  it('gives the trend period by period, on each period\'s hierarchy, within the caller\'s units', async () => {
+    const trend = (await district.request({ method: 'GET', url: '/api/reporting/completeness/history?regime=BC_CDS&from=2024M04&to=2024M06' })).json();
+    const c = (await district.request({ method: 'GET', url: `/api/reporting/completeness?regime=BC_CDS&period=2024M05&unitId=${ids.district}` })).json();
+    expect(trend.map((p: { period: string }) => p.period)).toEqual(['2024M04', '2024M05', '2024M06']);
+    expect(trend[1]).toMatchObject({ expected: c.expected, submitted: 3, onTime: 1, approved: 2 });
+    expect(trend[0]).toMatchObject({ submitted: 0, rate: 0 });
+    const whole = (await admin.request({ method: 'GET', url: '/api/reporting/completeness/history?regime=BC_CDS&from=2025M06&to=2025M08' })).json();
+    // June 2025 is reported by Sóc Trăng's communes (cut-off 14 June), July and August by Cần Thơ's wards and communes.
+    expect(whole.map((p: { expected: number }) => p.expected)).toEqual([108, 103, 103]);
+    // A reviewer of the 2024 province keeps its 2024 units, not their 2025 successors.
+    expect((await province.request({ method: 'GET', url: '/api/reporting/completeness/history?regime=BC_CDS&from=2025M06&to=2025M08' })).json().map((p: { expected: number }) => p.expected)).toEqual([108, 0, 0]);
+  });
+});
+
 describe('permissions and machines', () => {
   it('a commune officer sees and submits only its own commune', async () => {
     expect((await open(p7, ids.p5)).statusCode).toBe(403);

@@ -182,7 +182,9 @@ export async function writeValues(
   if (problems.length) return summary;
   const who = actorName(actor);
   const keyOf = (r: Checked) => `${r.element.id}|${r.input.orgUnitId}|${r.period.code}|${r.cocId}`;
-  const write = async (trx: Db) => {
+  /** One attempt; false when another transaction created one of the same values meanwhile (then try again). */
+  const attempt = async (trx: Db): Promise<boolean> => {
+    Object.assign(summary, { imported: 0, updated: 0, ignored: 0, deleted: 0 });
     // The rows already stored, all read (and locked) at once.
     const keys = ok.map((r) => ({ element_id: r.element.id, org_unit_id: r.input.orgUnitId, period: r.period.code, coc_id: r.cocId }));
     const found = keys.length ? (await sql<{ id: number; element_id: number; org_unit_id: number; period: string; coc_id: number; value: string; deleted: boolean; comment: string | null; followup: boolean }>`
@@ -235,17 +237,25 @@ export async function writeValues(
       }
       state.set(key, { id: existing?.id ?? null, value: row.text, deleted: false, comment: comment ?? existing?.comment ?? null, followup: followup ?? existing?.followup ?? false });
     }
-    if (options.dryRun) return;
-    // Three statements whatever the number of values: the updates, the new rows, and their history.
-    for (const [id, fields] of updates) await trx.updateTable('data_value').set(fields).where('id', '=', id).execute();
+    if (options.dryRun) return true;
+    // The new rows first, in a savepoint: a value another transaction has just created makes this attempt start over.
     const ids = new Map<string, number>();
     if (creates.size) {
-      const created = await trx.insertInto('data_value').values([...creates.values()].map(({ row, fields }) => ({
-        element_id: row.element.id, org_unit_id: row.input.orgUnitId, period: row.period.code, period_type: row.period.type,
-        start_date: row.period.start, end_date: row.period.end, coc_id: row.cocId, ...fields,
-      }))).returning(['id', 'element_id', 'org_unit_id', 'period', 'coc_id']).execute();
-      for (const c of created) ids.set(`${c.element_id}|${c.org_unit_id}|${c.period}|${c.coc_id}`, c.id);
+      await sql`SAVEPOINT data_value_insert`.execute(trx);
+      try {
+        const created = await trx.insertInto('data_value').values([...creates.values()].map(({ row, fields }) => ({
+          element_id: row.element.id, org_unit_id: row.input.orgUnitId, period: row.period.code, period_type: row.period.type,
+          start_date: row.period.start, end_date: row.period.end, coc_id: row.cocId, ...fields,
+        }))).returning(['id', 'element_id', 'org_unit_id', 'period', 'coc_id']).execute();
+        for (const c of created) ids.set(`${c.element_id}|${c.org_unit_id}|${c.period}|${c.coc_id}`, c.id);
+        await sql`RELEASE SAVEPOINT data_value_insert`.execute(trx);
+      } catch (err) {
+        if ((err as { code?: string }).code !== '23505') throw err;
+        await sql`ROLLBACK TO SAVEPOINT data_value_insert`.execute(trx);
+        return false;
+      }
     }
+    for (const [id, fields] of updates) await trx.updateTable('data_value').set(fields).where('id', '=', id).execute();
     if (history.length) {
       await trx.insertInto('data_value_history').values(history.map((h) => ({
         data_value_id: h.id ?? ids.get(h.key)!, changed_by: who, source_kind: source.kind, source_ref: source.ref ?? null,
@@ -258,6 +268,11 @@ export async function writeValues(
         after: { source: source.kind, ref: source.ref ?? null, imported: summary.imported, updated: summary.updated, deleted: summary.deleted },
       }, options.request);
     }
+    return true;
+  };
+  const write = async (trx: Db) => {
+    for (let tries = 0; tries < 5; tries++) if (await attempt(trx)) return;
+    throw new Error('data values kept being created concurrently; try again');
   };
   if (options.dryRun) await write(db);
   else await inTransaction(db, write);

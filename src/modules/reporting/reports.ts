@@ -367,3 +367,43 @@ export async function waitingReports(db: Db) {
   }
   return out;
 }
+
+/**
+ * Completeness of a regime period by period (the dashboard's trend): for each period from `from` to `to`, the units
+ * expected (on the hierarchy of its cut-off), the reports submitted, on time and approved. One grouped read of the
+ * reports; the expected units come from the in-memory hierarchy.
+ */
+export async function completenessHistory(db: Db, actor: Actor, input: { regime: string; from: string; to: string }) {
+  const regime = await regimeByCode(db, input.regime);
+  const first = regimePeriod(regime, input.from);
+  const last = regimePeriod(regime, input.to);
+  const scope = await scopeUnitIds(db, actor);
+  const counted = await db.selectFrom('report').select(['period'])
+    .select((eb) => [
+      eb.fn.count<string>('id').filterWhere('first_submitted_at', 'is not', null).as('submitted'),
+      eb.fn.count<string>('id').filterWhere(sql<boolean>`(first_submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= due_date`).as('onTime'),
+      eb.fn.count<string>('id').filterWhere('state', '=', 'approved').as('approved'),
+    ])
+    .where('regime_id', '=', regime.id).where('period_end', '>=', first.end).where('period_end', '<=', last.end)
+    .$if(scope !== null, (q) => q.where('org_unit_id', 'in', [...scope!]))
+    .groupBy('period').execute();
+  const byPeriod = new Map(counted.map((c) => [c.period, c]));
+  const out = [];
+  for (let p = first; p.end <= last.end; p = regimePeriod(regime, nextPeriodCode(regime.frequency, p.code))) {
+    const expected = (await expectedUnits(db, regime, p)).filter((u) => !scope || scope.has(u.id)).length;
+    const c = byPeriod.get(p.code);
+    const submitted = Number(c?.submitted ?? 0);
+    out.push({ period: p.code, end: p.end, expected, submitted, onTime: Number(c?.onTime ?? 0), approved: Number(c?.approved ?? 0), rate: expected ? Math.round((submitted / expected) * 1000) / 10 : null });
+  }
+  return out;
+}
+
+function nextPeriodCode(frequency: Regime['frequency'], code: string): string {
+  const year = Number(code.slice(0, 4));
+  if (frequency === 'year') return String(year + 1);
+  const n = Number(code.slice(5));
+  const count = { month: 12, quarter: 4, sixmonth: 2 }[frequency];
+  const letter = { month: 'M', quarter: 'Q', sixmonth: 'S' }[frequency];
+  const [y, k] = n === count ? [year + 1, 1] : [year, n + 1];
+  return `${y}${letter}${frequency === 'month' ? String(k).padStart(2, '0') : k}`;
+}

@@ -12,7 +12,7 @@ import { remindNow } from './reminders.js';
 import { readReportWorkbook, reportWorkbook } from './xlsx.js';
 import { readMultipart } from '../../server/multipart.js';
 import { recordAudit } from '../../core/audit/audit.js';
-import { ZDraft, actOnReport, completeness, consolidated, openReport, reportView, saveDraft, waitingReports } from './reports.js';
+import { ZDraft, actOnReport, completeness, completenessHistory, consolidated, openReport, reportView, saveDraft, waitingReports } from './reports.js';
 
 const ZId = z.object({ id: z.coerce.number().int().positive() });
 const ZPeriodCode = z.string().regex(/^\d{4}(M(0[1-9]|1[0-2])|Q[1-4]|S[12])?$/);
@@ -141,6 +141,11 @@ export async function reportingRoutes(appBase: FastifyInstance): Promise<void> {
     config: { access: readers },
     schema: { tags: ['reporting'], querystring: z.object({ regime: z.string().regex(/^[A-Z][A-Z0-9_]{1,40}$/), period: ZPeriodCode, unitId: z.coerce.number().int().positive().optional() }) },
   }, async (request) => completeness(db, request.user!, request.query, now()));
+
+  app.get('/api/reporting/completeness/history', {
+    config: { access: readers },
+    schema: { tags: ['reporting'], querystring: z.object({ regime: z.string().regex(/^[A-Z][A-Z0-9_]{1,40}$/), from: ZPeriodCode, to: ZPeriodCode }) },
+  }, async (request) => completenessHistory(db, request.user!, request.query));
 
   app.get('/api/reporting/consolidated', {
     config: { access: readers },
