@@ -39,7 +39,7 @@ describe('writing values', () => {
     expect(a.json().imported + b.json().imported).toBe(12);
     expect(a.json().updated + b.json().updated).toBe(12);
     const history = await t.database.db.selectFrom('data_value_history as h').innerJoin('data_value as v', 'v.id', 'h.data_value_id')
-      .select((eb) => eb.fn.countAll<string>().as('n')).where('v.org_unit_id', '=', u.p8).where('v.period', 'like', '2023M%').executeTakeFirstOrThrow();
+      .select((eb) => eb.fn.countAll<string>().as('n')).where('v.org_unit_id', '=', u.p8!).where('v.period', 'like', '2023M%').executeTakeFirstOrThrow();
     expect(Number(history.n)).toBe(24);
   });
 
