@@ -12,8 +12,8 @@ import { prepareDatabase } from '../src/server/bootstrap.js';
 import { loadConfig } from '../src/server/config.js';
 import { quick, report, round } from './common.js';
 
-const REGIMES = quick ? 1 : 13;
-const UNITS = quick ? 10 : Infinity;
+const REGIMES = quick ? 1 : Number(process.env.BENCH_REGIMES ?? 13);
+const UNITS = quick ? 10 : Number(process.env.BENCH_UNITS ?? Infinity);
 const PERIODS = quick ? 2 : 12;
 const VALUES = 50;
 const CLIENTS = 10;
@@ -24,7 +24,7 @@ const db = database.db;
 const config = { ...loadConfig({}), demo: false, adminPassword: 'bench-password-2026' };
 await prepareDatabase(db, config);
 const clock = { now: new Date('2025-12-20T03:00:00Z') };
-const app = await buildApp({ db, dbKind: database.kind, config, now: () => clock.now }, { web: false });
+const app = await buildApp({ db, dbKind: database.kind, config, now: () => clock.now }, { web: false, logger: { level: 'error' } });
 await app.ready();
 
 // The regimes, every one with a form of 50 elements of its own.
