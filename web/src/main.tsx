@@ -20,6 +20,7 @@ import { FeedbackPage } from './pages/Feedback';
 import { FeedbackSettingsPage } from './pages/FeedbackSettings';
 import { ReportPage, ReportQueuePage, ReportsDuePage } from './pages/Reports';
 import { ReportCompletenessPage } from './pages/ReportCompleteness';
+import { ReportRegimesPage } from './pages/ReportRegimes';
 import { CitizenPage } from './pages/Citizen';
 import { useTranslation } from 'react-i18next';
 
@@ -43,6 +44,7 @@ function Gate() {
         <Route path="/reports" element={<ReportsDuePage />} />
         <Route path="/reports/queue" element={<ReportQueuePage />} />
         <Route path="/reports/completeness" element={<ReportCompletenessPage />} />
+        {admin && <Route path="/reports/regimes" element={<ReportRegimesPage />} />}
         <Route path="/reports/:id" element={<ReportPage />} />
         <Route path="/feedback" element={<FeedbackPage />} />
         <Route path="/feedback/settings" element={<FeedbackSettingsPage />} />

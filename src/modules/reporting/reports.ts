@@ -13,7 +13,7 @@ import { unitCacheFor } from '../../core/org-units/cache.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { checkReport, itemKey, outlierHints, type Finding, type FormDefinition } from './forms.js';
 import { dueDate, type DeadlineRule } from './periods.js';
-import { approvalChain, currentForm, expectedUnits, formById, regimeByCode, regimePeriod, type Regime } from './regimes.js';
+import { approvalChain, currentForm, expectedUnits, expectedUnitsOver, formById, regimeByCode, regimePeriod, type Regime } from './regimes.js';
 
 /**
  * The life of a report:
@@ -388,9 +388,10 @@ export async function completenessHistory(db: Db, actor: Actor, input: { regime:
     .$if(scope !== null, (q) => q.where('org_unit_id', 'in', [...scope!]))
     .groupBy('period').execute();
   const byPeriod = new Map(counted.map((c) => [c.period, c]));
+  const expectedOn = await expectedUnitsOver(db, regime);
   const out = [];
   for (let p = first; p.end <= last.end; p = regimePeriod(regime, nextPeriodCode(regime.frequency, p.code))) {
-    const expected = (await expectedUnits(db, regime, p)).filter((u) => !scope || scope.has(u.id)).length;
+    const expected = expectedOn(p.end).filter((u) => !scope || scope.has(u.id)).length;
     const c = byPeriod.get(p.code);
     const submitted = Number(c?.submitted ?? 0);
     out.push({ period: p.code, end: p.end, expected, submitted, onTime: Number(c?.onTime ?? 0), approved: Number(c?.approved ?? 0), rate: expected ? Math.round((submitted / expected) * 1000) / 10 : null });

@@ -39,6 +39,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {link('/reports', t('nav.reportsDue'))}
           {me?.user.role !== 'officer' && link('/reports/queue', t('nav.reportsQueue'))}
           {link('/reports/completeness', t('nav.reportsCompleteness'))}
+          {admin && link('/reports/regimes', t('nav.reportsRegimes'))}
           {link('/feedback', t('nav.feedback'))}
           {(admin || me?.user.role === 'reviewer') && link('/feedback/settings', t('nav.feedbackSettings'))}
           {MODULES.map((m) => (

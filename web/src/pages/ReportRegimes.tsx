@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api';
+import { ErrorText } from '../components/Chrome';
+
+interface RegimeRow { code: string; nameVi: string; nameEn: string; frequency: string; deadline: { kind: string; days?: number; day?: number }; electronic: boolean; demo: boolean; receivingUnit: string | null }
+interface Regime {
+  code: string; name_vi: string; name_en: string; kind: string; content: string; reporting_level: string | null; reporting_unit_ids: number[]; sending_method: string;
+  frequency: string; period_basis: string; deadline_rule: Record<string, unknown>; guidance: string | null; legal_basis: string | null; electronic: boolean;
+  form: { version: number; definition: unknown };
+}
+
+/** The regime editor: every field Decree 09 asks for, and the form as JSON (checked by the server, versioned). */
+function RegimeEditor({ code, onSaved }: { code: string; onSaved(): void }) {
+  const { t } = useTranslation();
+  const regime = useQuery({ queryKey: ['rep-regime', code], queryFn: () => api<Regime>(`/api/reporting/regimes/${code}`) });
+  const [draft, setDraft] = useState<Record<string, string | boolean>>({});
+  const [formText, setFormText] = useState('');
+  useEffect(() => {
+    const r = regime.data;
+    if (!r) return;
+    setDraft({ nameVi: r.name_vi, nameEn: r.name_en, content: r.content, sendingMethod: r.sending_method, legalBasis: r.legal_basis ?? '', guidance: r.guidance ?? '', electronic: r.electronic, deadline: JSON.stringify(r.deadline_rule) });
+    setFormText(JSON.stringify(r.form.definition, null, 2));
+  }, [regime.data]);
+  const save = useMutation({
+    mutationFn: async () => {
+      const r = regime.data!;
+      let form: unknown;
+      let deadline: unknown;
+      try {
+        form = JSON.parse(formText);
+        deadline = JSON.parse(String(draft.deadline));
+      } catch {
+        throw new Error(t('rep.badJson'));
+      }
+      return api<{ formVersion: number }>(`/api/reporting/regimes/${code}`, {
+        method: 'PUT',
+        body: {
+          code, nameVi: draft.nameVi, nameEn: draft.nameEn, kind: r.kind, content: draft.content, reportingLevel: r.reporting_level, reportingUnitIds: r.reporting_unit_ids,
+          receivingUnitCode: '92', sendingMethod: draft.sendingMethod, frequency: r.frequency, basis: r.period_basis, deadline, guidance: draft.guidance || null,
+          legalBasis: draft.legalBasis || null, electronic: draft.electronic, form,
+        },
+      });
+    },
+    onSuccess: onSaved,
+  });
+  if (!regime.data) return <ErrorText error={regime.error} />;
+  const field = (k: string, label: string, rows = 1) => (
+    <label key={k}>{label}{rows > 1
+      ? <textarea rows={rows} value={String(draft[k] ?? '')} onChange={(e) => setDraft({ ...draft, [k]: e.target.value })} />
+      : <input value={String(draft[k] ?? '')} onChange={(e) => setDraft({ ...draft, [k]: e.target.value })} />}</label>
+  );
+  return (
+    <section className="card" aria-label={t('rep.regimeEditor')}>
+      <h2>{code} <small className="muted">{t('rep.formVersion', { v: regime.data.form.version })}</small></h2>
+      {field('nameVi', 'Tên (tiếng Việt)')}
+      {field('nameEn', 'Name (English)')}
+      {field('content', t('rep.content'), 3)}
+      {field('sendingMethod', t('rep.sendingMethod'))}
+      {field('deadline', t('rep.deadlineRule'))}
+      {field('legalBasis', t('rep.legalBasis'))}
+      {field('guidance', t('rep.guidance'), 3)}
+      <label className="inline"><input type="checkbox" checked={Boolean(draft.electronic)} onChange={(e) => setDraft({ ...draft, electronic: e.target.checked })} /> {t('rep.electronic')}</label>
+      <label>{t('rep.formJson')}<textarea rows={16} className="mono" value={formText} onChange={(e) => setFormText(e.target.value)} /></label>
+      <button className="primary" onClick={() => save.mutate()}>{t('rep.save')}</button>
+      {save.data && <p className="ok" role="status">{t('rep.saved', { v: save.data.formVersion })}</p>}
+      <ErrorText error={save.error} />
+    </section>
+  );
+}
+
+export function ReportRegimesPage() {
+  const { t, i18n } = useTranslation();
+  const client = useQueryClient();
+  const list = useQuery({ queryKey: ['rep-regimes'], queryFn: () => api<RegimeRow[]>('/api/reporting/regimes') });
+  const [editing, setEditing] = useState<string | null>(null);
+  return (
+    <section>
+      <h1>{t('rep.regimes')}</h1>
+      <div className="table-wrap">
+        <table>
+          <thead><tr><th>{t('rep.regime')}</th><th>{t('rep.frequency')}</th><th>{t('rep.deadlineRule')}</th><th>{t('rep.electronic')}</th><th /></tr></thead>
+          <tbody>
+            {list.data?.map((r) => (
+              <tr key={r.code}>
+                <td>{i18n.language === 'vi' ? r.nameVi : r.nameEn}{r.demo && <small className="muted"> · {t('rep.demo')}</small>}</td>
+                <td>{t(`rep.frequencies.${r.frequency}`)}</td>
+                <td>{r.deadline.kind === 'working_days_after_cutoff' ? t('rep.workingDaysAfter', { n: r.deadline.days }) : t('rep.dayOfMonth', { n: r.deadline.day })}</td>
+                <td>{r.electronic ? '✓' : '—'}</td>
+                <td><button className="link" onClick={() => setEditing(r.code)}>{t('rep.edit')}</button></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {editing && <RegimeEditor key={editing} code={editing} onSaved={() => void client.invalidateQueries({ queryKey: ['rep-regimes'] })} />}
+      <ErrorText error={list.error} />
+    </section>
+  );
+}
