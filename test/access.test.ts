@@ -31,7 +31,7 @@ const REFERENCE = [
   // The province's answer wording and routing rules: the same for every unit, read by every officer.
   'GET /api/feedback/templates', 'GET /api/feedback/routing-rules',
   // Reporting regimes and forms are the province's published rules; the reviewer's queue is filtered to its unit.
-  'GET /api/reporting/regimes', 'GET /api/reporting/regimes/:code', 'GET /api/reporting/queue', 'GET /api/reporting/completeness/history',
+  'GET /api/reporting/regimes', 'GET /api/reporting/regimes/:code', 'GET /api/reporting/queue', 'GET /api/reporting/completeness/history', 'GET /api/reporting/exchange/qcvn125',
 ];
 
 let t: TestApp;

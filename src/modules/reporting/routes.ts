@@ -10,6 +10,7 @@ import { periodContaining, dueDate, type DeadlineRule } from './periods.js';
 import { ZRegime, currentForm, expectedUnits, regimeByCode, regimePeriod, saveRegime } from './regimes.js';
 import { remindNow } from './reminders.js';
 import { readReportWorkbook, reportWorkbook } from './xlsx.js';
+import { PACKETS, qcvn125Message } from './qcvn125.js';
 import { readMultipart } from '../../server/multipart.js';
 import { recordAudit } from '../../core/audit/audit.js';
 import { ZDraft, actOnReport, completeness, completenessHistory, consolidated, openReport, reportView, saveDraft, waitingReports } from './reports.js';
@@ -146,6 +147,15 @@ export async function reportingRoutes(appBase: FastifyInstance): Promise<void> {
     config: { access: readers },
     schema: { tags: ['reporting'], querystring: z.object({ regime: z.string().regex(/^[A-Z][A-Z0-9_]{1,40}$/), from: ZPeriodCode, to: ZPeriodCode }) },
   }, async (request) => completenessHistory(db, request.user!, request.query));
+
+  /** Regimes, periods, forms, approved data and statuses as messages shaped after QCVN 125:2021 (docs/reporting-exchange.md). */
+  app.get('/api/reporting/exchange/qcvn125', {
+    config: { access: readers },
+    schema: {
+      tags: ['reporting'],
+      querystring: z.object({ packet: z.enum(PACKETS), regime: z.string().regex(/^[A-Z][A-Z0-9_]{1,40}$/).optional(), period: ZPeriodCode.optional(), year: z.coerce.number().int().min(2000).max(2100).optional() }),
+    },
+  }, async (request) => qcvn125Message(db, request.user!, request.query, now()));
 
   app.get('/api/reporting/consolidated', {
     config: { access: readers },
