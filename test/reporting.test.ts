@@ -315,3 +315,19 @@ describe('reminders', () => {
     t.ctx.clock.now = null;
   });
 });
+
+describe('completeness as data values', () => {
+  it('writes expected, submitted and on time per unit and regime; the rates follow for any unit above', async () => {
+    t.ctx.clock.now = null;
+    const { publishCompleteness } = await import('../src/modules/reporting/figures.js');
+    const { regimeByCode, regimePeriod } = await import('../src/modules/reporting/regimes.js');
+    const regime = await regimeByCode(t.database.db, 'BC_CDS');
+    await publishCompleteness(t.database.db, regime, regimePeriod(regime, '2024M05'));
+    const rate = async (indicator: string, unit: number) => (await admin.request({ method: 'GET', url: `/api/analytics?indicator=${indicator}&orgUnitId=${unit}&periods=2024M05` })).json()[0]?.value;
+    const c = (await district.request({ method: 'GET', url: `/api/reporting/completeness?regime=BC_CDS&period=2024M05&unitId=${ids.district}` })).json();
+    expect(await rate('REPORT_SUBMISSION_RATE', ids.district)).toBeCloseTo((c.submitted / c.expected) * 100, 6);
+    expect(await rate('REPORT_ON_TIME_RATE', ids.district)).toBeCloseTo((c.onTime / c.expected) * 100, 6);
+    expect(await rate('REPORT_ON_TIME_RATE', ids.p5)).toBe(100);
+    expect(await rate('REPORT_SUBMISSION_RATE', ids.province)).toBeGreaterThan(0);
+  });
+});

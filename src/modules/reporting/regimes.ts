@@ -13,6 +13,7 @@ import { unitCacheFor } from '../../core/org-units/cache.js';
 import { vnDate } from '../../core/calendar/working-days.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { ZFormDefinition, canonicalJson, type FormDefinition } from './forms.js';
+import { ensureCompletenessFigures } from './figures.js';
 import { reportingPeriod, type Frequency, type ReportingPeriod } from './periods.js';
 
 const FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/reference/reporting/regimes-demo.json');
@@ -107,6 +108,7 @@ export async function saveRegime(db: Db, actor: Actor, input: RegimeInput, optio
       version += 1;
       await trx.insertInto('report_form').values({ regime_id: regime.id, version, definition: JSON.stringify(input.form), created_by: actorName(actor) }).execute();
     }
+    await ensureCompletenessFigures(trx, [{ code: input.code, name_vi: input.nameVi, name_en: input.nameEn }]);
     await recordAudit(trx, actor, { action: existing ? 'report_regime.update' : 'report_regime.create', entity: 'report_regime', entityId: regime.id, after: { ...input, formVersion: version } }, options.request);
     return { id: regime.id, code: input.code, formVersion: version };
   });

@@ -7,6 +7,7 @@ import { emailRows, insertNotifications, officersOf, userRows, type Notice } fro
 import { dueDate, periodContaining, type DeadlineRule, type ReportingPeriod } from './periods.js';
 import { expectedUnits, type Regime } from './regimes.js';
 import { waitingReports } from './reports.js';
+import { publishCompleteness } from './figures.js';
 
 const vnDay = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
@@ -56,8 +57,9 @@ export async function remindNow(db: Db, actor: Actor, regime: Regime, period: Re
 }
 
 /**
- * The daily reminder job: for every active regime, units whose report is due within two working days are reminded
- * once, and units past the deadline once more; each reviewer gets a digest of the reports waiting for its unit.
+ * The daily reminder job: for every active regime, the completeness of the period just closed and the running one is
+ * written as data values; units whose report is due within two working days are reminded once, and units past the
+ * deadline once more; each reviewer gets a digest of the reports waiting for its unit.
  */
 export async function sendReportReminders(db: Db, now: Date): Promise<string> {
   const calendar = await loadWorkingCalendar(db);
@@ -70,6 +72,7 @@ export async function sendReportReminders(db: Db, now: Date): Promise<string> {
     const running = periodContaining(regime.frequency, today, regime.period_basis);
     const previous = periodContaining(regime.frequency, new Date(Date.parse(`${running.start}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10), regime.period_basis);
     for (const period of [previous, running]) {
+      await publishCompleteness(db, regime, period);
       const due = dueDate(period, regime.deadline_rule as unknown as DeadlineRule, calendar);
       if (today > due) overdue += await remind(db, regime, period, due, await outstanding(db, regime, period), 'overdue', 'reminders', now);
       else if (soon >= due) dueSoon += await remind(db, regime, period, due, await outstanding(db, regime, period), 'due_soon', 'reminders', now);

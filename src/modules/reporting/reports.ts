@@ -13,6 +13,7 @@ import { unitCacheFor } from '../../core/org-units/cache.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { checkReport, itemKey, outlierHints, type Finding, type FormDefinition } from './forms.js';
 import { dueDate, type DeadlineRule } from './periods.js';
+import { publishCompleteness } from './figures.js';
 import { approvalChain, currentForm, expectedUnits, expectedUnitsOver, formById, regimeByCode, regimePeriod, type Regime } from './regimes.js';
 
 /**
@@ -210,7 +211,11 @@ export async function actOnReport(db: Db, actor: Actor, id: number, input: { act
     await trx.updateTable('report').set(set).where('id', '=', id).execute();
     await event(trx, id, actor, { action: input.action, from: r.state, to, unitId: input.action === 'approve' || input.action === 'return' ? next : actorUnit, note: input.note ?? null, data: { approvals } }, now);
     await recordAudit(trx, actor, { action: `report.${input.action}`, entity: 'report', entityId: id, before: { state: r.state, approvals: r.approvals }, after: { state: to, approvals, note: input.note } }, request);
-    if (input.action === 'submit') await publishConnectedRegimes(trx, now);
+    if (input.action === 'submit') {
+      const regime = await trx.selectFrom('report_regime').selectAll().where('id', '=', r.regime_id).executeTakeFirstOrThrow();
+      await publishCompleteness(trx, regime, regimePeriod(regime, r.period), [r.org_unit_id]);
+      await publishConnectedRegimes(trx, now);
+    }
     return { id, state: to, approvals, next: chain.find((u) => !approvals.includes(u)) ?? null };
   });
 }
