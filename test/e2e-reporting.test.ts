@@ -84,4 +84,34 @@ describe.skipIf(browserMissing)('periodic reporting in Chromium', () => {
     await district.close();
     await province.close();
   });
+
+  it('the reporting app installs and opens a report without a connection', async () => {
+    const t = suite.t;
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await logIn(page, suite.base, 'canbo');
+    await page.goto(`${suite.base}/reports`);
+    expect(await page.evaluate(() => document.querySelector('link[rel=manifest]')!.getAttribute('href'))).toBe('/manifest-reports.webmanifest');
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+    const row = page.getByTestId('due-list').locator('tr', { hasText: 'Báo cáo kết quả giải quyết thủ tục hành chính' }).first();
+    await row.getByRole('button', { name: 'Lập báo cáo' }).click();
+    const form = page.getByTestId('report-form');
+    await form.getByLabel(/^Hồ sơ thủ tục hành chính tiếp nhận/).fill('31');
+    await expect.poll(() => form.getByTestId('sync').textContent()).toBe('Đã lưu');
+    const url = page.url();
+    await page.reload();
+    await expect.poll(() => form.getByLabel(/^Hồ sơ thủ tục hành chính tiếp nhận/).inputValue()).toBe('31');
+    await context.setOffline(true);
+    await page.goto(url);
+    await expect.poll(() => form.getByLabel(/^Hồ sơ thủ tục hành chính tiếp nhận/).inputValue()).toBe('31');
+    await form.getByLabel(/^Hồ sơ giải quyết đúng hạn/).fill('30');
+    await expect.poll(() => form.getByTestId('sync').textContent()).toContain('Mất kết nối');
+    await context.setOffline(false);
+    await expect.poll(() => form.getByTestId('sync').textContent(), { timeout: 10_000 }).toBe('Đã lưu');
+    const stored = await t.database.db.selectFrom('report as r').innerJoin('report_regime as g', 'g.id', 'r.regime_id').select('r.values').where('g.code', '=', 'BC_TTHC').orderBy('r.id', 'desc').executeTakeFirstOrThrow();
+    expect(stored.values).toMatchObject({ RP_TTHC_RECEIVED: 31, RP_TTHC_ON_TIME: 30 });
+    await context.close();
+  });
 });

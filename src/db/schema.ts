@@ -485,6 +485,17 @@ export interface ReportReminderTable {
   sent_by: string;
 }
 
+export interface ReportAttachmentTable {
+  id: Generated<number>;
+  report_id: number;
+  file_name: string;
+  content_type: string;
+  size: number;
+  content: Buffer;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
+}
+
 export interface DB {
   app_setting: AppSettingTable;
   org_unit: OrgUnitTable;
@@ -526,4 +537,5 @@ export interface DB {
   report: ReportTable;
   report_event: ReportEventTable;
   report_reminder: ReportReminderTable;
+  report_attachment: ReportAttachmentTable;
 }

@@ -65,6 +65,10 @@ export const MESSAGES = {
     vi: 'Tệp Excel có {count} ô không hợp lệ (ô đầu tiên: {first}); chưa nạp gì. Xem danh sách chi tiết.',
     en: 'The workbook has {count} invalid cells (first: {first}); nothing was loaded. See the details.',
   },
+  attachment_type: {
+    vi: 'Tệp {name} không được nhận: chỉ nhận PDF, Word, Excel, OpenDocument, JPEG, PNG (kiểm tra theo nội dung tệp).',
+    en: 'The file {name} is not accepted: PDF, Word, Excel, OpenDocument, JPEG or PNG only (checked by content).',
+  },
   unavailable: { vi: 'Hệ thống đang khởi động hoặc tạm dừng.', en: 'The service is starting or shutting down.' },
   internal: { vi: 'Lỗi hệ thống. Vui lòng thử lại sau.', en: 'Internal error. Please try again later.' },
 } as const satisfies Record<string, Record<Locale, string>>;

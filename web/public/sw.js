@@ -1,16 +1,21 @@
-// The citizen app's service worker (scope /cong-dan): the app opens without a connection, and the reference lists
-// it needs (categories, communes, map outlines) are kept from the last visit. Reports themselves are never cached:
-// a report written offline waits in the page's storage and is sent when the connection returns.
-const CACHE = 'tinhso-citizen-v1';
-const SHELL = '/cong-dan';
-const REFERENCE = ['/api/public/feedback/categories', '/api/public/feedback/places', '/api/public/feedback/map'];
+// The service worker of the two installable apps: the citizens' (scope /cong-dan) and the officers' reporting app
+// (scope /reports). Both open without a connection; the reference data and pages they need are kept from the last
+// visit. Nothing is written here: a report or a form edited offline waits in the page's storage and is sent when the
+// connection returns.
+const scope = new URL(self.registration.scope).pathname.replace(/\/$/, '');
+const APPS = {
+  '/cong-dan': { shell: '/cong-dan', api: ['/api/public/feedback/categories', '/api/public/feedback/places', '/api/public/feedback/map'] },
+  '/reports': { shell: '/reports', api: ['/api/auth/me', '/api/meta', '/api/reporting/due', '/api/reporting/regimes', '/api/notifications'], prefixes: ['/api/reporting/reports/'] },
+};
+const app = APPS[scope] ?? APPS['/cong-dan'];
+const CACHE = `tinhso${scope.replace(/\//g, '-')}-v1`;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll([SHELL, '/manifest.webmanifest', '/icons/icon-192.png'])).then(() => self.skipWaiting()));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll([app.shell, '/manifest.webmanifest', '/icons/icon-192.png'])).then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil(caches.keys().then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k)))).then(() => self.clients.claim()));
+  event.waitUntil(caches.keys().then((keys) => Promise.all(keys.filter((k) => k.startsWith(`tinhso${scope.replace(/\//g, '-')}`) && k !== CACHE).map((k) => caches.delete(k)))).then(() => self.clients.claim()));
 });
 
 async function networkFirst(request, fallbackKey) {
@@ -38,7 +43,7 @@ async function cacheFirst(request) {
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== 'GET' || url.origin !== self.location.origin) return;
-  if (event.request.mode === 'navigate') event.respondWith(networkFirst(event.request, SHELL));
+  if (event.request.mode === 'navigate') event.respondWith(networkFirst(event.request, app.shell));
   else if (url.pathname.startsWith('/assets/') || url.pathname.startsWith('/icons/')) event.respondWith(cacheFirst(event.request));
-  else if (REFERENCE.includes(url.pathname)) event.respondWith(networkFirst(event.request));
+  else if (app.api.includes(url.pathname) || (app.prefixes ?? []).some((p) => url.pathname.startsWith(p) && !url.pathname.endsWith('/xlsx'))) event.respondWith(networkFirst(event.request));
 });

@@ -42,6 +42,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       // Forget everything the user saw, but keep the 'me' query itself: the gate is subscribed to it.
       client.setQueryData(['me'], null);
       client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' && q.queryKey[0] !== 'meta' });
+      // The offline copies of the reporting app (the user, reports) go too: the next person on this machine starts clean.
+      if ('caches' in window) for (const key of await caches.keys()) if (key.startsWith('tinhso-reports')) await caches.delete(key);
     },
   };
   return <AuthContext.Provider value={state}>{children}</AuthContext.Provider>;

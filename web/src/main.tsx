@@ -71,7 +71,10 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 
-// The citizen app is installable and opens offline; officers' pages are not cached on shared office machines.
-if ('serviceWorker' in navigator && window.location.pathname.startsWith('/cong-dan')) {
-  void navigator.serviceWorker.register('/sw.js', { scope: '/cong-dan' });
+// Two installable apps: the citizens' and the officers' reporting (both open offline). Other pages are not cached on
+// shared office machines.
+const installable = ['/cong-dan', '/reports'].find((scope) => window.location.pathname.startsWith(scope));
+if (installable) {
+  if (installable === '/reports') document.querySelector('link[rel=manifest]')?.setAttribute('href', '/manifest-reports.webmanifest');
+  if ('serviceWorker' in navigator) void navigator.serviceWorker.register('/sw.js', { scope: installable });
 }

@@ -14,6 +14,7 @@ import { AppError, notFound } from '../../server/errors.js';
 import { checkReport, itemKey, outlierHints, type Finding, type FormDefinition } from './forms.js';
 import { dueDate, type DeadlineRule } from './periods.js';
 import { publishCompleteness } from './figures.js';
+import { listAttachments } from './attachments.js';
 import { approvalChain, currentForm, expectedUnits, expectedUnitsOver, formById, regimeByCode, regimePeriod, type Regime } from './regimes.js';
 
 /**
@@ -104,6 +105,7 @@ export async function reportView(db: Db, actor: Actor, id: number) {
   const elements = codes.length ? await db.selectFrom('data_element').select(['code', 'name_vi as nameVi', 'name_en as nameEn', 'unit_of_measure as unit', 'value_type as valueType']).where('code', 'in', codes).execute() : [];
   return {
     elements: Object.fromEntries(elements.map((e) => [e.code, e])),
+    attachments: await listAttachments(db, id),
     id: r.id, regime: { code: regime.code, nameVi: regime.name_vi, nameEn: regime.name_en, demo: regime.demo, frequency: regime.frequency },
     form: { version: form.version, definition: form.definition }, unit: { id: r.org_unit_id, name: name(r.org_unit_id) },
     period, dueDate: r.due_date, state: r.state, values: r.values, narrative: r.narrative, revision: r.revision,

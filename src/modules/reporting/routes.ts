@@ -11,6 +11,7 @@ import { ZRegime, currentForm, expectedUnits, regimeByCode, regimePeriod, saveRe
 import { remindNow } from './reminders.js';
 import { readReportWorkbook, reportWorkbook } from './xlsx.js';
 import { PACKETS, qcvn125Message } from './qcvn125.js';
+import { attachFiles, removeAttachment } from './attachments.js';
 import { readMultipart } from '../../server/multipart.js';
 import { recordAudit } from '../../core/audit/audit.js';
 import { ZDraft, actOnReport, completeness, completenessHistory, consolidated, openReport, reportView, saveDraft, waitingReports } from './reports.js';
@@ -131,6 +132,32 @@ export async function reportingRoutes(appBase: FastifyInstance): Promise<void> {
       throw new AppError('workbook_invalid', 400, { count: read.problems.length, first: `${read.problems[0]!.sheet}!${read.problems[0]!.cell}` }, 'file', undefined, read.problems);
     }
     return saveDraft(db, request.user!, r.id, { values: read.values, narrative: read.narrative, revision: r.revision }, now(), 'upload');
+  });
+
+  app.get('/api/reporting/reports/:id/attachments/:attachmentId', {
+    config: { access: readers },
+    schema: { tags: ['reporting'], params: ZId.extend({ attachmentId: z.coerce.number().int().positive() }) },
+  }, async (request, reply) => {
+    await reportView(db, request.user!, request.params.id);
+    const a = await db.selectFrom('report_attachment').select(['file_name', 'content_type', 'content']).where('id', '=', request.params.attachmentId).where('report_id', '=', request.params.id).executeTakeFirst();
+    if (!a) throw new AppError('not_found', 404, {}, 'attachmentId');
+    return reply.type(a.content_type).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.file_name)}`).header('x-content-type-options', 'nosniff').send(a.content);
+  });
+
+  app.post('/api/reporting/reports/:id/attachments', { config: { access: submitters }, schema: { tags: ['reporting'], params: ZId, description: 'multipart/form-data, files in the field "file"' } }, async (request, reply) => {
+    await reportView(db, request.user!, request.params.id);
+    if (!request.isMultipart()) throw new AppError('unsupported_media_type', 415);
+    const { files } = await readMultipart(request, ['file']);
+    if (!files.length) throw new AppError('validation_failed', 400, { detail: 'send files in the field "file"' }, 'file');
+    return reply.status(201).send(await attachFiles(db, request.user!, request.params.id, files, request));
+  });
+
+  app.delete('/api/reporting/reports/:id/attachments/:attachmentId', {
+    config: { access: submitters },
+    schema: { tags: ['reporting'], params: ZId.extend({ attachmentId: z.coerce.number().int().positive() }) },
+  }, async (request, reply) => {
+    await removeAttachment(db, request.user!, request.params.id, request.params.attachmentId, request);
+    return reply.status(204).send();
   });
 
   app.post('/api/reporting/reports/:id/:action', {

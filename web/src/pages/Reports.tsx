@@ -16,6 +16,7 @@ interface ReportView {
   unit: { id: number; name: string }; period: { code: string; start: string; end: string }; dueDate: string; state: string;
   values: Record<string, number | null>; narrative: Record<string, string>; revision: number;
   chain: { id: number; name: string; approved: boolean }[]; findings: Finding[];
+  attachments: { id: number; fileName: string; size: number }[];
   timeline: { id: number; at: string; action: string; actor_name: string; note: string | null; to_state: string | null }[];
 }
 
@@ -163,6 +164,19 @@ export function ReportPage() {
     },
   });
 
+  const attach = useMutation({
+    mutationFn: async (files: FileList) => {
+      const form = new FormData();
+      for (const f of Array.from(files)) form.append('file', f, f.name);
+      return api(`/api/reporting/reports/${id}/attachments`, { method: 'POST', body: form });
+    },
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['rep', id] }),
+  });
+  const detach = useMutation({
+    mutationFn: (attachmentId: number) => api(`/api/reporting/reports/${id}/attachments/${attachmentId}`, { method: 'DELETE' }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['rep', id] }),
+  });
+
   const byField = useMemo(() => {
     const m = new Map<string, Finding[]>();
     for (const f of findings) m.set(f.field, [...(m.get(f.field) ?? []), f]);
@@ -224,6 +238,17 @@ export function ReportPage() {
           )}
         </fieldset>
       ))}
+      <fieldset className="card" data-testid="attachments">
+        <legend>{t('rep.attachments')}</legend>
+        <ul>
+          {r.attachments.map((a) => (
+            <li key={a.id}><a href={`/api/reporting/reports/${r.id}/attachments/${a.id}`}>{a.fileName}</a> <small className="muted">{Math.ceil(a.size / 1024)} KB</small>
+              {editable && <button className="link" onClick={() => detach.mutate(a.id)}>{t('rep.remove')}</button>}</li>
+          ))}
+        </ul>
+        {editable && <input type="file" multiple aria-label={t('rep.attach')} accept=".pdf,.docx,.xlsx,.odt,.ods,.jpg,.jpeg,.png" onChange={(e) => { if (e.target.files?.length) attach.mutate(e.target.files); e.target.value = ''; }} />}
+        <ErrorText error={attach.error ?? detach.error} />
+      </fieldset>
       {findings.filter((f) => f.code === 'rule').map((f) => <p key={f.field} className={f.severity === 'error' ? 'loss' : 'warn'} data-testid="rule">{message(f)}</p>)}
       {(editable || canReview || canUnlock) && (
         <div className="card">

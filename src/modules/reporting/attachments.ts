@@ -1,0 +1,68 @@
+import { fileTypeFromBuffer } from 'file-type';
+import type { FastifyRequest } from 'fastify';
+import { inTransaction, type Db } from '../../db/database.js';
+import { actorName, type Actor } from '../../core/access/actor.js';
+import { scopeUnitIds } from '../../core/access/scope.js';
+import { recordAudit } from '../../core/audit/audit.js';
+import type { UploadedFile } from '../../core/cases/media.js';
+import { AppError, notFound } from '../../server/errors.js';
+
+/** What may be attached: documents and images, recognised by their content, never by their name. */
+const ACCEPTED = new Map([
+  ['application/pdf', 'pdf'],
+  ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'docx'],
+  ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx'],
+  ['application/vnd.oasis.opendocument.text', 'odt'],
+  ['application/vnd.oasis.opendocument.spreadsheet', 'ods'],
+  ['image/jpeg', 'jpg'],
+  ['image/png', 'png'],
+]);
+const MAX_PER_REPORT = 10;
+
+/** The file's name, kept readable (Vietnamese letters allowed) and safe in a header. */
+const safeName = (name: string, ext: string) => {
+  const base = name.normalize('NFC').replace(/[\p{Cc}\\/:*?"<>|]+/gu, '_').trim().slice(0, 150) || 'tep-dinh-kem';
+  return base.toLowerCase().endsWith(`.${ext}`) ? base : `${base}.${ext}`;
+};
+
+async function editableReport(db: Db, actor: Actor, reportId: number) {
+  const r = await db.selectFrom('report').select(['id', 'org_unit_id', 'state']).where('id', '=', reportId).forUpdate().executeTakeFirst();
+  if (!r) throw notFound('id');
+  const scope = await scopeUnitIds(db, actor);
+  if (scope && !scope.has(r.org_unit_id)) throw new AppError('out_of_scope', 403, {}, 'id');
+  if (r.state !== 'draft' && r.state !== 'returned') throw new AppError('report_locked', 409, { state: r.state }, 'id');
+  return r;
+}
+
+export async function attachFiles(db: Db, actor: Actor, reportId: number, files: UploadedFile[], request?: FastifyRequest) {
+  const checked: (UploadedFile & { mime: string; ext: string })[] = [];
+  for (const f of files) {
+    const type = await fileTypeFromBuffer(f.data);
+    const ext = type ? ACCEPTED.get(type.mime) : undefined;
+    if (!type || !ext) throw new AppError('attachment_type', 400, { name: f.filename || 'tệp' }, 'file');
+    checked.push({ ...f, mime: type.mime, ext });
+  }
+  return inTransaction(db, async (trx) => {
+    await editableReport(trx, actor, reportId);
+    const count = await trx.selectFrom('report_attachment').select((eb) => eb.fn.countAll<string>().as('n')).where('report_id', '=', reportId).executeTakeFirstOrThrow();
+    if (Number(count.n) + checked.length > MAX_PER_REPORT) throw new AppError('validation_failed', 400, { detail: `at most ${MAX_PER_REPORT} attachments a report` }, 'file');
+    const rows = await trx.insertInto('report_attachment').values(checked.map((f) => ({
+      report_id: reportId, file_name: safeName(f.filename, f.ext), content_type: f.mime, size: f.data.length, content: f.data, uploaded_by: actorName(actor),
+    }))).returning(['id', 'file_name as fileName', 'content_type as contentType', 'size']).execute();
+    await recordAudit(trx, actor, { action: 'report.attach', entity: 'report', entityId: reportId, after: rows }, request);
+    return rows;
+  });
+}
+
+export async function removeAttachment(db: Db, actor: Actor, reportId: number, attachmentId: number, request?: FastifyRequest) {
+  return inTransaction(db, async (trx) => {
+    await editableReport(trx, actor, reportId);
+    const row = await trx.deleteFrom('report_attachment').where('id', '=', attachmentId).where('report_id', '=', reportId).returning(['id', 'file_name']).executeTakeFirst();
+    if (!row) throw notFound('attachmentId');
+    await recordAudit(trx, actor, { action: 'report.detach', entity: 'report', entityId: reportId, before: row }, request);
+  });
+}
+
+export const listAttachments = (db: Db, reportId: number) =>
+  db.selectFrom('report_attachment').select(['id', 'file_name as fileName', 'content_type as contentType', 'size', 'uploaded_by as uploadedBy', 'uploaded_at as uploadedAt'])
+    .where('report_id', '=', reportId).orderBy('id').execute();
