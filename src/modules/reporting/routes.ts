@@ -12,6 +12,7 @@ import { remindNow } from './reminders.js';
 import { readReportWorkbook, reportWorkbook } from './xlsx.js';
 import { PACKETS, qcvn125Message } from './qcvn125.js';
 import { attachFiles, removeAttachment } from './attachments.js';
+import { readReportCsv, reportCsv } from './csv.js';
 import { readMultipart } from '../../server/multipart.js';
 import { recordAudit } from '../../core/audit/audit.js';
 import { ZDraft, actOnReport, completeness, completenessHistory, consolidated, openReport, reportView, saveDraft, waitingReports } from './reports.js';
@@ -132,6 +133,23 @@ export async function reportingRoutes(appBase: FastifyInstance): Promise<void> {
       throw new AppError('workbook_invalid', 400, { count: read.problems.length, first: `${read.problems[0]!.sheet}!${read.problems[0]!.cell}` }, 'file', undefined, read.problems);
     }
     return saveDraft(db, request.user!, r.id, { values: read.values, narrative: read.narrative, revision: r.revision }, now(), 'upload');
+  });
+
+  app.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_req, body, done) => done(null, body));
+
+  app.get('/api/reporting/reports/:id/csv', { config: { access: readers }, schema: { tags: ['reporting'], params: ZId } }, async (request, reply) => {
+    const r = await reportView(db, request.user!, request.params.id);
+    const csv = reportCsv({ id: r.id, regime: r.regime.nameVi, unit: r.unit.name, period: r.period.code, dueDate: r.dueDate, form: r.form.definition, elements: r.elements, values: r.values, narrative: r.narrative });
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${r.regime.code}_${r.period.code}_${r.unit.id}.csv"`).send(csv);
+  });
+
+  /** The numbers of a report from CSV (text/csv body), all or nothing, every bad line named. */
+  app.post('/api/reporting/reports/:id/csv', { config: { access: submitters }, schema: { tags: ['reporting'], params: ZId } }, async (request) => {
+    const r = await reportView(db, request.user!, request.params.id);
+    if (typeof request.body !== 'string') throw new AppError('unsupported_media_type', 415);
+    const read = readReportCsv(request.body, r.form.definition);
+    if (read.problems.length) throw new AppError('workbook_invalid', 400, { count: read.problems.length, first: read.problems[0]!.cell }, 'file', undefined, read.problems);
+    return saveDraft(db, request.user!, r.id, { values: read.values, narrative: {}, revision: r.revision }, now(), 'upload');
   });
 
   app.get('/api/reporting/reports/:id/attachments/:attachmentId', {
