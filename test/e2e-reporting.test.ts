@@ -90,6 +90,7 @@ describe.skipIf(browserMissing)('periodic reporting in Chromium', () => {
     const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await logIn(page, suite.base, 'canbo');
+    await expect.poll(() => page.getByRole('button', { name: 'Đăng xuất' }).isVisible()).toBe(true);
     await page.goto(`${suite.base}/reports`);
     expect(await page.evaluate(() => document.querySelector('link[rel=manifest]')!.getAttribute('href'))).toBe('/manifest-reports.webmanifest');
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
