@@ -245,7 +245,7 @@ describe('forms are versioned', () => {
     const before = (await open(p5, ids.p5, '2024M07')).json();
     const regime = (await admin.request({ method: 'GET', url: '/api/reporting/regimes/BC_CDS' })).json();
     const form = regime.form.definition;
-    form.sections[0].items.push({ element: 'RP_DIGITAL_SKILLS_TRAINED', required: true, min: 0 });
+    form.sections[0].items.push({ element: 'RP_NEW_ENTERPRISES', required: true, min: 0 });
     const body = {
       code: 'BC_CDS', nameVi: regime.name_vi, nameEn: regime.name_en, kind: regime.kind, content: regime.content, reportingLevel: regime.reporting_level,
       receivingUnitCode: '92', sendingMethod: regime.sending_method, frequency: regime.frequency, basis: regime.period_basis, deadline: regime.deadline_rule,
@@ -257,6 +257,8 @@ describe('forms are versioned', () => {
     const badRule = await admin.request({ method: 'PUT', url: '/api/reporting/regimes/BC_CDS', payload: { ...body, form: { ...form, rules: [{ code: 'X', left: 'NOPE', op: '<=', right: 'RP_DOSSIERS_TOTAL', severity: 'error', messageVi: 'x', messageEn: 'x' }] } } });
     expect(badRule.statusCode).toBe(400);
     expect(badRule.json().error.field).toBe('form.rules.0.left');
+    const noCoc = await admin.request({ method: 'PUT', url: '/api/reporting/regimes/BC_CDS', payload: { ...body, form: { ...form, sections: [{ ...form.sections[0], items: [...form.sections[0].items, { element: 'RP_DIGITAL_SKILLS_TRAINED' }] }, ...form.sections.slice(1)] } } });
+    expect(noCoc.json().error.field).toBe(`form.sections.0.items.${form.sections[0].items.length}.coc`);
     expect((await p5.request({ method: 'GET', url: `/api/reporting/reports/${before.id}` })).json().form.version).toBe(1);
     expect((await open(p5, ids.p5, '2024M08')).json().form.version).toBe(2);
   });

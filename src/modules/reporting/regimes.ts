@@ -13,6 +13,7 @@ import { unitCacheFor } from '../../core/org-units/cache.js';
 import { vnDate } from '../../core/calendar/working-days.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { ZFormDefinition, canonicalJson, type FormDefinition } from './forms.js';
+import { ZCategoryCombo, createCategoryCombo } from '../../core/data/metadata.js';
 import { ensureCompletenessFigures } from './figures.js';
 import { reportingPeriod, type Frequency, type ReportingPeriod } from './periods.js';
 
@@ -45,7 +46,8 @@ export type RegimeInput = z.infer<typeof ZRegime>;
 
 const ZFile = z.object({
   demo: z.boolean(),
-  elements: z.array(z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string(), unit: z.string(), valueType: z.enum(['integer', 'number']), aggUnits: z.enum(['sum']), aggTime: z.enum(['sum', 'last']) })),
+  categoryCombos: z.array(ZCategoryCombo).default([]),
+  elements: z.array(z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string(), unit: z.string(), valueType: z.enum(['integer', 'number']), aggUnits: z.enum(['sum']), aggTime: z.enum(['sum', 'last']), categoryCombo: z.string().default('default') })),
   regimes: z.array(z.unknown()),
 });
 
@@ -71,11 +73,14 @@ export async function formById(db: Db, id: number): Promise<{ id: number; versio
 async function checkFormElements(db: Db, form: FormDefinition, frequency: Frequency): Promise<void> {
   const items = form.sections.flatMap((s, si) => (s.kind === 'data' ? s.items.map((item, ii) => ({ item, path: `form.sections.${si}.items.${ii}` })) : []));
   for (const { item, path: field } of items) {
-    const e = await db.selectFrom('data_element').select(['id', 'period_types']).where('code', '=', item.element).executeTakeFirst();
+    const e = await db.selectFrom('data_element as e').innerJoin('category_combo as c', 'c.id', 'e.category_combo_id')
+      .select(['e.id', 'e.period_types', 'e.category_combo_id', 'c.code as combo']).where('e.code', '=', item.element).executeTakeFirst();
     if (!e) throw new AppError('validation_failed', 400, { detail: `${item.element}: no such data element` }, `${field}.element`);
     if (!(e.period_types as string[]).includes(frequency)) throw new AppError('validation_failed', 400, { detail: `${item.element} does not accept ${frequency} periods` }, `${field}.element`);
-    if (item.coc && !(await db.selectFrom('category_option_combo').select('id').where('code', '=', item.coc).executeTakeFirst())) {
-      throw new AppError('validation_failed', 400, { detail: `${item.coc}: no such disaggregation` }, `${field}.coc`);
+    // A disaggregated element is entered by its disaggregations; an element without one, as a single number.
+    if (!item.coc && e.combo !== 'default') throw new AppError('validation_failed', 400, { detail: `${item.element} is entered by ${e.combo}: give a coc` }, `${field}.coc`);
+    if (item.coc && !(await db.selectFrom('category_option_combo').select('id').where('code', '=', item.coc).where('combo_id', '=', e.category_combo_id).executeTakeFirst())) {
+      throw new AppError('validation_failed', 400, { detail: `${item.coc} is not a disaggregation of ${item.element}` }, `${field}.coc`);
     }
   }
 }
@@ -118,12 +123,15 @@ export async function saveRegime(db: Db, actor: Actor, input: RegimeInput, optio
 export async function loadDemoRegimes(db: Db, actor: Actor): Promise<number> {
   if (await db.selectFrom('report_regime').select('id').limit(1).executeTakeFirst()) return 0;
   const file = ZFile.parse(JSON.parse(fs.readFileSync(FILE, 'utf8')));
-  const defaultCoc = await db.selectFrom('category_combo').select('id').where('code', '=', 'default').executeTakeFirstOrThrow();
+  for (const combo of file.categoryCombos) {
+    if (!(await db.selectFrom('category_combo').select('id').where('code', '=', combo.code).executeTakeFirst())) await createCategoryCombo(db, actor, combo);
+  }
   for (const e of file.elements) {
     if (await db.selectFrom('data_element').select('id').where('code', '=', e.code).executeTakeFirst()) continue;
+    const combo = await db.selectFrom('category_combo').select('id').where('code', '=', e.categoryCombo).executeTakeFirstOrThrow();
     await db.insertInto('data_element').values({
       code: e.code, name_vi: e.nameVi, name_en: e.nameEn, value_type: e.valueType, agg_units: e.aggUnits, agg_time: e.aggTime, unit_of_measure: e.unit,
-      category_combo_id: defaultCoc.id, period_types: JSON.stringify(['month', 'quarter', 'sixmonth', 'year']), source: 'data/reference/reporting/regimes-demo.json',
+      category_combo_id: combo.id, period_types: JSON.stringify(['month', 'quarter', 'sixmonth', 'year']), source: 'data/reference/reporting/regimes-demo.json',
     }).execute();
   }
   for (const raw of file.regimes) await saveRegime(db, actor, ZRegime.parse(raw), { demo: file.demo, asOf: '2025-07-01' });

@@ -103,8 +103,11 @@ export async function reportView(db: Db, actor: Actor, id: number) {
   const timeline = await db.selectFrom('report_event').selectAll().where('report_id', '=', id).orderBy('id').execute();
   const codes = form.definition.sections.flatMap((s) => (s.kind === 'data' ? s.items.map((i) => i.element) : []));
   const elements = codes.length ? await db.selectFrom('data_element').select(['code', 'name_vi as nameVi', 'name_en as nameEn', 'unit_of_measure as unit', 'value_type as valueType']).where('code', 'in', codes).execute() : [];
+  const cocCodes = form.definition.sections.flatMap((s) => (s.kind === 'data' ? s.items.flatMap((i) => (i.coc ? [i.coc] : [])) : []));
+  const cocs = cocCodes.length ? await db.selectFrom('category_option_combo').select(['code', 'name_vi as nameVi', 'name_en as nameEn']).where('code', 'in', cocCodes).execute() : [];
   return {
     elements: Object.fromEntries(elements.map((e) => [e.code, e])),
+    cocs: Object.fromEntries(cocs.map((c) => [c.code, c])),
     attachments: await listAttachments(db, id),
     id: r.id, regime: { code: regime.code, nameVi: regime.name_vi, nameEn: regime.name_en, demo: regime.demo, frequency: regime.frequency },
     form: { version: form.version, definition: form.definition }, unit: { id: r.org_unit_id, name: name(r.org_unit_id) },

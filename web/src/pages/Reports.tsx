@@ -13,6 +13,7 @@ interface Finding { severity: 'error' | 'warning'; code: string; field: string; 
 interface ReportView {
   id: number; regime: { code: string; nameVi: string; nameEn: string; demo: boolean }; form: { version: number; definition: { sections: Section[] } };
   elements: Record<string, { nameVi: string; nameEn: string; unit: string | null }>;
+  cocs: Record<string, { nameVi: string; nameEn: string }>;
   unit: { id: number; name: string }; period: { code: string; start: string; end: string }; dueDate: string; state: string;
   values: Record<string, number | null>; narrative: Record<string, string>; revision: number;
   chain: { id: number; name: string; approved: boolean }[]; findings: Finding[];
@@ -21,6 +22,13 @@ interface ReportView {
 }
 
 const keyOf = (i: Item) => (i.coc ? `${i.element}.${i.coc}` : i.element);
+
+/** Totals worth showing: an element entered by disaggregation (women + men…) adds up to its total; nothing is stored. */
+function totalsOf(items: Item[], values: Record<string, number | null>): [string, number][] {
+  const byElement = new Map<string, Item[]>();
+  for (const i of items) if (i.coc) byElement.set(i.element, [...(byElement.get(i.element) ?? []), i]);
+  return [...byElement].filter(([, parts]) => parts.length > 1).map(([element, parts]) => [element, parts.reduce((a, i) => a + (values[keyOf(i)] ?? 0), 0)]);
+}
 const vnDay = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
@@ -204,7 +212,7 @@ export function ReportPage() {
         {r.regime.demo && <> · <b>{t('rep.demo')}</b></>}
       </p>
       <p className="small" data-testid="sync">{t(`rep.sync.${sync}`)}</p>
-      <ol className="chain small">{r.chain.map((c) => <li key={c.id} className={c.approved ? 'ok' : undefined}>{c.name}: {c.approved ? t('rep.approvedBy') : t('rep.waiting')}</li>)}</ol>
+      <p className="small" data-testid="chain">{t('rep.chain')}: {r.chain.map((c, i) => <span key={c.id} className={c.approved ? 'ok' : undefined}>{i > 0 && ' → '}{c.name}: {c.approved ? t('rep.approvedBy') : t('rep.waiting')}</span>)}</p>
       {r.form.definition.sections.map((s) => (
         <fieldset key={s.code} className="card">
           <legend>{lang ? s.titleVi : s.titleEn}</legend>
@@ -217,7 +225,7 @@ export function ReportPage() {
                   const problems = byField.get(key) ?? [];
                   return (
                     <tr key={key}>
-                      <td><label htmlFor={`v-${key}`}>{e ? (lang ? e.nameVi : e.nameEn) : item.element}{item.required && ' *'}</label> <small className="muted">{e?.unit}</small></td>
+                      <td><label htmlFor={`v-${key}`}>{e ? (lang ? e.nameVi : e.nameEn) : item.element}{item.coc && r.cocs[item.coc] ? ` — ${lang ? r.cocs[item.coc]!.nameVi : r.cocs[item.coc]!.nameEn}` : ''}{item.required && ' *'}</label> <small className="muted">{e?.unit}</small></td>
                       <td>
                         <input id={`v-${key}`} type="number" inputMode="decimal" disabled={!editable} value={values[key] ?? ''} aria-invalid={problems.some((p) => p.severity === 'error')}
                           onChange={(ev) => edit({ ...values, [key]: ev.target.value === '' ? null : Number(ev.target.value) }, narrative)} />
@@ -226,7 +234,9 @@ export function ReportPage() {
                     </tr>
                   );
                 })}
-                <tr className="total"><td>{t('rep.total')}</td><td>{s.items.reduce((a, i) => a + (values[keyOf(i)] ?? 0), 0).toLocaleString('vi-VN')}</td></tr>
+                {totalsOf(s.items, values).map(([element, total]) => (
+                  <tr key={`total-${element}`} className="total"><td>{t('rep.total')}: {r.elements[element] ? (lang ? r.elements[element]!.nameVi : r.elements[element]!.nameEn) : element}</td><td>{total.toLocaleString('vi-VN')}</td></tr>
+                ))}
               </tbody>
             </table>
           ) : (
