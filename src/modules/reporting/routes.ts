@@ -116,7 +116,7 @@ export async function reportingRoutes(appBase: FastifyInstance): Promise<void> {
     const r = await reportView(db, request.user!, request.params.id);
     const buffer = await reportWorkbook({
       id: r.id, regime: r.regime.nameVi, unit: r.unit.name, period: r.period.code, dueDate: r.dueDate, form: r.form.definition,
-      elements: r.elements, values: r.values, narrative: r.narrative,
+      elements: r.elements, cocs: r.cocs, values: r.values, narrative: r.narrative,
     });
     const name = `${r.regime.code}_${r.period.code}_${r.unit.id}.xlsx`;
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="${name}"`).send(buffer);

@@ -19,6 +19,7 @@ export interface WorkbookReport {
   dueDate: string;
   form: FormDefinition;
   elements: Record<string, { nameVi: string; unit: string | null }>;
+  cocs?: Record<string, { nameVi: string }>;
   values: Record<string, number | null>;
   narrative: Record<string, string>;
 }
@@ -46,7 +47,8 @@ export async function reportWorkbook(r: WorkbookReport): Promise<Buffer> {
     for (const item of section.items) {
       const key = itemKey(item);
       const e = r.elements[item.element];
-      data.getRow(row).values = [key, `${e?.nameVi ?? item.element}${item.required ? ' (*)' : ''}`, e?.unit ?? '', r.values[key] ?? null];
+      const part = item.coc && r.cocs?.[item.coc] ? ` — ${r.cocs[item.coc]!.nameVi}` : '';
+      data.getRow(row).values = [key, `${e?.nameVi ?? item.element}${part}${item.required ? ' (*)' : ''}`, e?.unit ?? '', r.values[key] ?? null];
       data.getCell(`D${row}`).numFmt = '#,##0.##';
       data.getCell(`D${row}`).protection = { locked: false };
       row++;
