@@ -324,5 +324,10 @@ describe('administrators define disaggregations and data elements', () => {
     const options = await admin.request({ method: 'POST', url: '/api/category-combos', payload: { code: 'AREA', nameVi: 'Khu vực', nameEn: 'Area', categories: [
       { code: 'AREA', nameVi: 'Khu vực', nameEn: 'Area', options: [{ code: 'U', nameVi: 'Thành thị', nameEn: 'Urban' }, { code: 'U', nameVi: 'Nông thôn', nameEn: 'Rural' }] }] } });
     expect(options.json().error.field).toBe('categories.0.options');
+    // An existing category is shared when its options agree, refused when they differ.
+    const other = await admin.request({ method: 'POST', url: '/api/category-combos', payload: { code: 'SEX_OTHER', nameVi: 'Giới tính khác', nameEn: 'Sex, other', categories: [
+      { code: 'SEX', nameVi: 'Giới tính', nameEn: 'Sex', options: [{ code: 'F', nameVi: 'Nữ', nameEn: 'Female' }, { code: 'M', nameVi: 'Nam', nameEn: 'Male' }, { code: 'X', nameVi: 'Khác', nameEn: 'Other' }] }] } });
+    expect(other.statusCode).toBe(409);
+    expect(other.json().error.field).toBe('categories.0.options');
   });
 });

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Db } from '../../db/database.js';
+import { inTransaction, type Db } from '../../db/database.js';
 import { AppError, alreadyExists } from '../../server/errors.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.js';
@@ -41,18 +41,23 @@ export const ZDataElement = z.object({
  * cartesian product (sex × age group gives 2 × 6 = 12), coded CATEGORY_OPTION joined by "_".
  */
 export async function createCategoryCombo(db: Db, actor: Actor, input: z.infer<typeof ZCategoryCombo>, request?: FastifyRequest) {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     if (await trx.selectFrom('category_combo').select('id').where('code', '=', input.code).executeTakeFirst()) throw alreadyExists(input.code, 'code');
     for (const [i, c] of input.categories.entries()) {
       const codes = c.options.map((o) => o.code);
       if (new Set(codes).size !== codes.length) throw new AppError('validation_failed', 400, { detail: `categories.${i}: an option code is repeated` }, `categories.${i}.options`);
+      // A category is shared by the combinations that use it (sex in sex × age and in sex alone), when its options agree.
       const existing = await trx.selectFrom('category').select('id').where('code', '=', c.code).executeTakeFirst();
-      if (existing) throw alreadyExists(c.code, `categories.${i}.code`);
+      if (existing) {
+        const have = (await trx.selectFrom('category_option').select('code').where('category_id', '=', existing.id).execute()).map((o) => o.code).sort();
+        if (have.join() !== [...codes].sort().join()) throw new AppError('validation_failed', 409, { detail: `${c.code} exists with the options ${have.join(', ')}` }, `categories.${i}.options`);
+      }
     }
     const combo = await trx.insertInto('category_combo').values({
       code: input.code, name_vi: input.nameVi, name_en: input.nameEn, categories: JSON.stringify(input.categories.map((c) => c.code)),
     }).returning('id').executeTakeFirstOrThrow();
     for (const c of input.categories) {
+      if (await trx.selectFrom('category').select('id').where('code', '=', c.code).executeTakeFirst()) continue;
       const category = await trx.insertInto('category').values({ code: c.code, name_vi: c.nameVi, name_en: c.nameEn }).returning('id').executeTakeFirstOrThrow();
       await trx.insertInto('category_option').values(c.options.map((o, sort) => ({ category_id: category.id, code: o.code, name_vi: o.nameVi, name_en: o.nameEn, sort }))).execute();
     }
