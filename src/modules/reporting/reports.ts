@@ -33,6 +33,15 @@ interface Loaded {
   submitted_at: Date | null; first_submitted_at: Date | null; approved_at: Date | null;
 }
 
+/** A unit and every unit below it, on one day's hierarchy. */
+function unitsBelow(units: { id: number; parentId: number | null }[], root: number): Set<number> {
+  const children = new Map<number, number[]>();
+  for (const u of units) if (u.parentId !== null) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
+  const out = new Set([root]);
+  for (const id of out) for (const child of children.get(id) ?? []) out.add(child);
+  return out;
+}
+
 async function inScope(db: Db, actor: Actor, unitId: number): Promise<boolean> {
   const scope = await scopeUnitIds(db, actor);
   return !scope || scope.has(unitId);
@@ -227,15 +236,8 @@ export async function actOnReport(db: Db, actor: Actor, id: number, input: { act
 
 /** Reports of the same regime and period by units below the report's unit that have not been approved up to `level`. */
 async function pendingBelow(db: Db, r: Loaded, level: number) {
-  const units = await unitCacheFor(db).inForce(r.period_end);
-  const below = new Set<number>();
-  const walk = (parent: number) => {
-    for (const u of units) if (u.parentId === parent && !below.has(u.id)) {
-      below.add(u.id);
-      walk(u.id);
-    }
-  };
-  walk(r.org_unit_id);
+  const below = unitsBelow(await unitCacheFor(db).inForce(r.period_end), r.org_unit_id);
+  below.delete(r.org_unit_id);
   if (!below.size) return [];
   const regime = await db.selectFrom('report_regime').selectAll().where('id', '=', r.regime_id).executeTakeFirstOrThrow();
   const expected = (await expectedUnits(db, regime, { code: r.period, start: r.period_start, end: r.period_end, frequency: regime.frequency, basis: regime.period_basis })).filter((u) => below.has(u.id));
@@ -289,17 +291,7 @@ export async function completeness(db: Db, actor: Actor, input: { regime: string
   const period = regimePeriod(regime, input.period);
   const scope = await scopeUnitIds(db, actor);
   if (input.unitId && scope && !scope.has(input.unitId)) throw new AppError('out_of_scope', 403, {}, 'unitId');
-  const units = await unitCacheFor(db).inForce(period.end);
-  const within = (root: number | undefined) => {
-    if (root === undefined) return null;
-    const set = new Set([root]);
-    for (let grew = true; grew;) {
-      grew = false;
-      for (const u of units) if (u.parentId !== null && set.has(u.parentId) && !set.has(u.id)) { set.add(u.id); grew = true; }
-    }
-    return set;
-  };
-  const area = within(input.unitId);
+  const area = input.unitId === undefined ? null : unitsBelow(await unitCacheFor(db).inForce(period.end), input.unitId);
   const expected = (await expectedUnits(db, regime, period)).filter((u) => (!area || area.has(u.id)) && (!scope || scope.has(u.id)));
   const reports = await db.selectFrom('report').select(['id', 'org_unit_id', 'state', 'submitted_at', 'first_submitted_at', 'due_date', 'approvals'])
     .where('regime_id', '=', regime.id).where('period', '=', period.code).execute();
@@ -334,12 +326,7 @@ export async function consolidated(db: Db, actor: Actor, input: { regime: string
   const period = regimePeriod(regime, input.period);
   const scope = await scopeUnitIds(db, actor);
   if (scope && !scope.has(input.unitId)) throw new AppError('out_of_scope', 403, {}, 'unitId');
-  const units = await unitCacheFor(db).inForce(period.end);
-  const area = new Set([input.unitId]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const u of units) if (u.parentId !== null && area.has(u.parentId) && !area.has(u.id)) { area.add(u.id); grew = true; }
-  }
+  const area = unitsBelow(await unitCacheFor(db).inForce(period.end), input.unitId);
   const form = await currentForm(db, regime.id);
   const items = form.definition.sections.flatMap((s) => (s.kind === 'data' ? s.items : []));
   const elements = await db.selectFrom('data_element').select(['code', 'agg_units']).where('code', 'in', items.map((i) => i.element)).execute();
