@@ -10,6 +10,8 @@ describe.skipIf(browserMissing)('the web shell in Chromium', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await logIn(page, suite.base, 'admin');
     await expect.poll(() => page.getByText('Dữ liệu mẫu').first().isVisible()).toBe(true);
+    // The home page says what waits: reports to send and to review, feedback to handle.
+    await expect.poll(() => page.getByTestId('my-work').textContent()).toMatch(/\d+báo cáo cần gửi.*\d+báo cáo chờ duyệt.*\d+phản ánh đang xử lý/);
 
     await page.getByRole('link', { name: 'Đơn vị hành chính' }).click();
     await page.getByRole('button', { name: '2024', exact: true }).click();
