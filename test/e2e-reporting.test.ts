@@ -18,7 +18,7 @@ describe.skipIf(browserMissing)('periodic reporting in Chromium', () => {
     const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const officer = await context.newPage();
     await logIn(officer, suite.base, 'canbo-p5', PASSWORD);
-    await officer.getByRole('link', { name: 'Báo cáo cần gửi' }).click();
+    await officer.getByRole('link', { name: 'Báo cáo cần gửi', exact: true }).click();
     const row = officer.getByTestId('due-list').locator('tr', { hasText: 'Báo cáo tình hình chuyển đổi số' }).filter({ hasText: '2024M05' });
     await row.getByRole('button', { name: 'Lập báo cáo' }).click();
     const form = officer.getByTestId('report-form');
@@ -114,5 +114,24 @@ describe.skipIf(browserMissing)('periodic reporting in Chromium', () => {
     const stored = await t.database.db.selectFrom('report as r').innerJoin('report_regime as g', 'g.id', 'r.regime_id').select('r.values').where('g.code', '=', 'BC_TTHC').orderBy('r.id', 'desc').executeTakeFirstOrThrow();
     expect(stored.values).toMatchObject({ RP_TTHC_RECEIVED: 31, RP_TTHC_ON_TIME: 30 });
     await context.close();
+  });
+
+  it('an administrator adds an item to a form with the form builder: a new form version', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await logIn(page, suite.base, 'admin');
+    await page.getByRole('link', { name: 'Chế độ báo cáo' }).click();
+    await page.locator('tr', { hasText: 'Báo cáo tình hình sản xuất nông nghiệp' }).getByRole('button', { name: 'Sửa' }).click();
+    const builder = page.getByTestId('form-builder');
+    const section = builder.locator('fieldset').first();
+    await section.getByRole('button', { name: 'Thêm chỉ tiêu' }).click();
+    await section.getByLabel('Chỉ tiêu').last().selectOption('RP_NEW_ENTERPRISES');
+    await section.getByLabel('Bắt buộc').last().check();
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await expect.poll(() => page.getByRole('region', { name: 'Sửa chế độ báo cáo' }).textContent()).toContain('Đã lưu (biểu mẫu phiên bản 2)');
+    const form = await suite.t.database.db.selectFrom('report_form as f').innerJoin('report_regime as g', 'g.id', 'f.regime_id').select(['f.version', 'f.definition'])
+      .where('g.code', '=', 'BC_NN').orderBy('f.version', 'desc').executeTakeFirstOrThrow();
+    expect(form.version).toBe(2);
+    expect(JSON.stringify(form.definition)).toContain('"element": "RP_NEW_ENTERPRISES"'.replace(': ', ':'));
+    await page.close();
   });
 });

@@ -29,6 +29,10 @@ describe('report checks', () => {
     expect(codes({ TOTAL: 10, PART: 2, 'BY_SEX.SEX_F': 1 })).toEqual(['warning:rule:HALF']);
     expect(checkReport(form, { TOTAL: 5, PART: 6 }, { NOTE: 'x' })[0]).toMatchObject({ vi: 'Phần không vượt tổng (6 <= 5)', en: 'Part within total (6 <= 5)' });
   });
+  it('refuses an item or a section twice', () => {
+    const twice = ZFormDefinition.safeParse({ sections: [{ code: 'A', kind: 'data', titleVi: 'A', titleEn: 'A', items: [{ element: 'TOTAL' }, { element: 'TOTAL' }] }, { code: 'A', kind: 'narrative', titleVi: 'B', titleEn: 'B' }] });
+    expect(twice.error!.issues.map((i) => i.path.join('.'))).toEqual(['sections.0.items.1', 'sections.1.code']);
+  });
   it('refuses a rule over an item the form does not have', () => {
     const bad = ZFormDefinition.safeParse({ sections: [{ code: 'A', kind: 'data', titleVi: 'A', titleEn: 'A', items: [{ element: 'TOTAL' }] }], rules: [{ code: 'R', left: 'NOPE', op: '<', right: 'TOTAL', severity: 'error', messageVi: 'x', messageEn: 'x' }] });
     expect(bad.success).toBe(false);

@@ -27,7 +27,17 @@ const ZRule = z.object({
 
 export const ZFormDefinition = z.object({ sections: z.array(ZSection).min(1), rules: z.array(ZRule).default([]) }).strict()
   .superRefine((form, ctx) => {
-    const keys = new Set(form.sections.flatMap((s) => (s.kind === 'data' ? s.items.map(itemKey) : [])));
+    const all = form.sections.flatMap((s, si) => (s.kind === 'data' ? s.items.map((item, ii) => ({ key: itemKey(item), path: ['sections', si, 'items', ii] })) : []));
+    const seen = new Set<string>();
+    for (const { key, path } of all) {
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path, message: `${key} is already on the form` });
+      seen.add(key);
+    }
+    const codes = form.sections.map((s) => s.code);
+    codes.forEach((code, i) => {
+      if (codes.indexOf(code) !== i) ctx.addIssue({ code: 'custom', path: ['sections', i, 'code'], message: `section ${code} is repeated` });
+    });
+    const keys = seen;
     form.rules.forEach((rule, i) => {
       for (const side of ['left', 'right'] as const) {
         for (const key of rule[side].split('+')) {

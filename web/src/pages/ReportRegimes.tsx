@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { ErrorText } from '../components/Chrome';
+import { FormBuilder, type BuilderForm } from '../components/FormBuilder';
 
 interface RegimeRow { code: string; nameVi: string; nameEn: string; frequency: string; deadline: { kind: string; days?: number; day?: number }; electronic: boolean; demo: boolean; receivingUnit: string | null }
 interface Regime {
@@ -17,19 +18,22 @@ function RegimeEditor({ code, onSaved }: { code: string; onSaved(): void }) {
   const regime = useQuery({ queryKey: ['rep-regime', code], queryFn: () => api<Regime>(`/api/reporting/regimes/${code}`) });
   const [draft, setDraft] = useState<Record<string, string | boolean>>({});
   const [formText, setFormText] = useState('');
+  const [form, setForm] = useState<BuilderForm | null>(null);
+  const [asJson, setAsJson] = useState(false);
   useEffect(() => {
     const r = regime.data;
     if (!r) return;
     setDraft({ nameVi: r.name_vi, nameEn: r.name_en, content: r.content, sendingMethod: r.sending_method, legalBasis: r.legal_basis ?? '', guidance: r.guidance ?? '', electronic: r.electronic, deadline: JSON.stringify(r.deadline_rule) });
     setFormText(JSON.stringify(r.form.definition, null, 2));
+    setForm(r.form.definition as BuilderForm);
   }, [regime.data]);
   const save = useMutation({
     mutationFn: async () => {
       const r = regime.data!;
-      let form: unknown;
+      let definition: unknown;
       let deadline: unknown;
       try {
-        form = JSON.parse(formText);
+        definition = asJson ? JSON.parse(formText) : form;
         deadline = JSON.parse(String(draft.deadline));
       } catch {
         throw new Error(t('rep.badJson'));
@@ -39,7 +43,7 @@ function RegimeEditor({ code, onSaved }: { code: string; onSaved(): void }) {
         body: {
           code, nameVi: draft.nameVi, nameEn: draft.nameEn, kind: r.kind, content: draft.content, reportingLevel: r.reporting_level, reportingUnitIds: r.reporting_unit_ids,
           receivingUnitCode: '92', sendingMethod: draft.sendingMethod, frequency: r.frequency, basis: r.period_basis, deadline, guidance: draft.guidance || null,
-          legalBasis: draft.legalBasis || null, electronic: draft.electronic, form,
+          legalBasis: draft.legalBasis || null, electronic: draft.electronic, form: definition,
         },
       });
     },
@@ -62,7 +66,9 @@ function RegimeEditor({ code, onSaved }: { code: string; onSaved(): void }) {
       {field('legalBasis', t('rep.legalBasis'))}
       {field('guidance', t('rep.guidance'), 3)}
       <label className="inline"><input type="checkbox" checked={Boolean(draft.electronic)} onChange={(e) => setDraft({ ...draft, electronic: e.target.checked })} /> {t('rep.electronic')}</label>
-      <label>{t('rep.formJson')}<textarea rows={16} className="mono" value={formText} onChange={(e) => setFormText(e.target.value)} /></label>
+      <label className="inline"><input type="checkbox" checked={asJson} onChange={(e) => { if (e.target.checked) setFormText(JSON.stringify(form, null, 2)); else { try { setForm(JSON.parse(formText) as BuilderForm); } catch { /* keep the builder's form */ } } setAsJson(e.target.checked); }} /> {t('rep.formJson')}</label>
+      {asJson ? <textarea rows={16} className="mono" aria-label={t('rep.formJson')} value={formText} onChange={(e) => setFormText(e.target.value)} />
+        : form && <FormBuilder form={form} frequency={regime.data.frequency} onChange={setForm} />}
       <button className="primary" onClick={() => save.mutate()}>{t('rep.save')}</button>
       {save.data && <p className="ok" role="status">{t('rep.saved', { v: save.data.formVersion })}</p>}
       <ErrorText error={save.error} />
