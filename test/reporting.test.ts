@@ -333,3 +333,44 @@ describe('completeness as data values', () => {
     expect(await rate('REPORT_SUBMISSION_RATE', ids.province)).toBeGreaterThan(0);
   });
 });
+
+describe('every transition of the workflow', () => {
+  it('allows exactly the steps of each state, for the right unit, and refuses the rest with 409', async () => {
+    at('2024-07-16T03:00:00Z');
+    const r = (await open(p5, ids.p5, '2024M07', 'BC_TTHC')).json();
+    const id = r.id as number;
+    await save(p5, id, r.revision, { RP_TTHC_RECEIVED: 10, RP_TTHC_ON_TIME: 9, RP_TTHC_LATE: 1 }, { NARRATIVE: 'Ổn định.' });
+    const refused = async (s: Session, action: string, note = 'Lý do') => {
+      const res = await act(s, id, action, note);
+      expect(res.statusCode, `${action}: ${res.body}`).toBe(409);
+      expect(res.json().error.code).toBe('transition_refused');
+    };
+    // draft: only submit.
+    for (const action of ['approve', 'return']) await refused(district, action);
+    await refused(province, 'unlock');
+    expect((await act(p5, id, 'submit')).json().state).toBe('submitted');
+    // submitted: approve or return by the next level only; no submit, no unlock.
+    await refused(p5, 'submit');
+    await refused(province, 'unlock');
+    expect((await act(p5, id, 'approve')).statusCode).toBe(403);
+    expect((await act(district, id, 'return', 'Thiếu số liệu')).json().state).toBe('returned');
+    // returned: submit again; nothing else.
+    for (const action of ['approve', 'return']) await refused(district, action);
+    await refused(province, 'unlock');
+    expect((await act(p5, id, 'submit')).json().state).toBe('submitted');
+    // The province may return after the district approved.
+    expect((await act(district, id, 'approve')).json().approvals).toEqual([ids.district]);
+    expect((await act(district, id, 'return', 'x')).statusCode).toBe(403);
+    expect((await act(province, id, 'return', 'Sai kỳ')).json()).toMatchObject({ state: 'returned', approvals: [] });
+    await act(p5, id, 'submit');
+    await act(district, id, 'approve');
+    expect((await act(province, id, 'approve')).json().state).toBe('approved');
+    // approved: only unlock by the province; every other step refused.
+    await refused(p5, 'submit');
+    for (const action of ['approve', 'return']) await refused(province, action);
+    expect((await act(province, id, 'unlock', 'Điều chỉnh số liệu')).json().state).toBe('returned');
+    const steps = (await p5.request({ method: 'GET', url: `/api/reporting/reports/${id}` })).json().timeline.map((e: { action: string; to_state: string }) => `${e.action}:${e.to_state}`);
+    expect(steps).toEqual(['create:draft', 'submit:submitted', 'return:returned', 'submit:submitted', 'approve:submitted', 'return:returned', 'submit:submitted', 'approve:submitted', 'approve:approved', 'unlock:returned']);
+    t.ctx.clock.now = null;
+  });
+});
