@@ -26,7 +26,7 @@ await db.insertInto('data_element').values({ code: 'BENCH_C_V', name_vi: 'v', na
 const codes = Array.from({ length: REGIMES }, (_, i) => `BENCH_C${String(i + 1).padStart(2, '0')}`);
 for (const code of codes) {
   await saveRegime(db, SYSTEM, {
-    code, nameVi: code, nameEn: code, kind: 'periodic', content: 'bench', reportingLevel: 'commune', reportingUnitIds: [], receivingUnitCode: '92', sendingMethod: 'system',
+    code, nameVi: code, nameEn: code, kind: 'periodic', content: 'bench', reportingLevel: 'commune', reportingUnitIds: [], reportingUnitType: null, receivingUnitCode: '92', sendingMethod: 'system',
     frequency: 'month', basis: 'decree09', deadline: { kind: 'working_days_after_cutoff', days: 3 }, guidance: null, legalBasis: null, electronic: true,
     form: { sections: [{ code: 'D', kind: 'data', titleVi: 'D', titleEn: 'D', items: [{ element: 'BENCH_C_V', required: true }] }], rules: [] },
   }, { asOf: '2025-07-01' });

@@ -37,7 +37,7 @@ for (const code of regimes) {
     await db.insertInto('data_element').values({ code: e, name_vi: e, name_en: e, value_type: 'integer', agg_units: 'sum', agg_time: 'sum', unit_of_measure: 'n', category_combo_id: combo.id, period_types: '["month"]' }).execute();
   }
   await saveRegime(db, SYSTEM, {
-    code, nameVi: code, nameEn: code, kind: 'periodic', content: 'bench', reportingLevel: 'commune', reportingUnitIds: [], receivingUnitCode: '92', sendingMethod: 'system',
+    code, nameVi: code, nameEn: code, kind: 'periodic', content: 'bench', reportingLevel: 'commune', reportingUnitIds: [], reportingUnitType: null, receivingUnitCode: '92', sendingMethod: 'system',
     frequency: 'month', basis: 'decree09', deadline: { kind: 'working_days_after_cutoff', days: 3 }, guidance: null, legalBasis: null, electronic: true,
     form: { sections: [{ code: 'DATA', kind: 'data', titleVi: 'Số liệu', titleEn: 'Data', items: elements.map((element) => ({ element, required: true, min: 0 })) }], rules: [] },
   }, { asOf: '2025-07-01' });

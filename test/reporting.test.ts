@@ -39,7 +39,7 @@ const open = (s: Session, unit: number, period = '2024M05', regime = 'BC_CDS') =
 const save = (s: Session, id: number, revision: number, values: Record<string, number | null>, narrative: Record<string, string> = {}) =>
   s.request({ method: 'PUT', url: `/api/reporting/reports/${id}`, payload: { values, narrative, revision } });
 const act = (s: Session, id: number, action: string, note?: string) => s.request({ method: 'POST', url: `/api/reporting/reports/${id}/${action}`, payload: note ? { note } : {} });
-const good = { RP_DOSSIERS_TOTAL: 120, RP_DOSSIERS_ONLINE: 90, RP_TECH_TEAM_MEMBERS: 14 };
+const good = { RP_DOSSIERS_TOTAL: 120, RP_DOSSIERS_ONLINE: 90, RP_TECH_TEAM_MEMBERS: 14, WORKFILES_ONLINE_COMMUNE_PCT: 82.5 };
 
 describe('regimes', () => {
   it('seeds the 13 demonstration regimes, marked as such, each with a versioned form', async () => {
@@ -116,6 +116,9 @@ describe('a report from draft to approval', () => {
     expect(final.json()).toMatchObject({ state: 'approved', approvals: [ids.district, ids.province], next: null });
     const value = (await admin.request({ method: 'GET', url: `/api/analytics?element=RP_DOSSIERS_ONLINE&orgUnitId=${ids.p5}&periods=2024M05` })).json();
     expect(value).toEqual([{ period: '2024M05', value: 85 }]);
+    // The digital-transformation report feeds the Resolution 07 indicator of work files processed online (communes).
+    const nq07 = (await admin.request({ method: 'GET', url: `/api/analytics?indicator=NQ07_WORKFILES_COMMUNE&orgUnitId=${ids.district}&periods=2024` })).json();
+    expect(nq07).toEqual([{ period: '2024', value: 82.5 }]);
     const history = await t.database.db.selectFrom('data_value as v').innerJoin('data_element as e', 'e.id', 'v.element_id').select(['v.source_kind', 'v.source_ref', 'v.stored_by'])
       .where('e.code', '=', 'RP_DOSSIERS_ONLINE').where('v.org_unit_id', '=', ids.p5).executeTakeFirstOrThrow();
     expect(history).toEqual({ source_kind: 'report', source_ref: `report:${id}`, stored_by: 'thamdinh-tinh' });
@@ -247,7 +250,7 @@ describe('forms are versioned', () => {
     const form = regime.form.definition;
     form.sections[0].items.push({ element: 'RP_NEW_ENTERPRISES', required: true, min: 0 });
     const body = {
-      code: 'BC_CDS', nameVi: regime.name_vi, nameEn: regime.name_en, kind: regime.kind, content: regime.content, reportingLevel: regime.reporting_level,
+      code: 'BC_CDS', nameVi: regime.name_vi, nameEn: regime.name_en, kind: regime.kind, content: regime.content, reportingLevel: regime.reporting_level, reportingUnitType: null,
       receivingUnitCode: '92', sendingMethod: regime.sending_method, frequency: regime.frequency, basis: regime.period_basis, deadline: regime.deadline_rule,
       guidance: regime.guidance, legalBasis: regime.legal_basis, electronic: regime.electronic, form,
     };
@@ -331,6 +334,26 @@ describe('completeness as data values', () => {
     expect(await rate('REPORT_ON_TIME_RATE', ids.district)).toBeCloseTo((c.onTime / c.expected) * 100, 6);
     expect(await rate('REPORT_ON_TIME_RATE', ids.p5)).toBe(100);
     expect(await rate('REPORT_SUBMISSION_RATE', ids.province)).toBeGreaterThan(0);
+  });
+});
+
+describe('reporting units by type', () => {
+  it('a regime for the wards only expects the wards of its level, not the communes', async () => {
+    t.ctx.clock.now = null;
+    const regime = (await admin.request({ method: 'GET', url: '/api/reporting/regimes/BC_ATTP' })).json();
+    const body = {
+      code: 'BC_PHUONG', nameVi: 'Báo cáo trật tự đô thị (phường)', nameEn: 'Urban order report (wards)', kind: 'periodic', content: 'Trật tự đô thị',
+      reportingLevel: 'commune', reportingUnitType: 'Phường', receivingUnitCode: '92', sendingMethod: 'Hệ thống', frequency: 'quarter', basis: 'decree09',
+      deadline: { kind: 'day_of_month', day: 20, monthsAfterCutoff: 0, nextWorkingDay: true }, guidance: null, legalBasis: null, electronic: true, form: regime.form.definition,
+    };
+    expect((await admin.request({ method: 'PUT', url: '/api/reporting/regimes/BC_PHUONG', payload: body })).statusCode).toBe(200);
+    const c = (await admin.request({ method: 'GET', url: '/api/reporting/completeness?regime=BC_PHUONG&period=2026Q3' })).json();
+    const types = await t.database.db.selectFrom('org_unit').select('type').where('id', 'in', c.units.map((u: { unitId: number }) => u.unitId)).execute();
+    expect(c.expected).toBeGreaterThan(0);
+    expect(c.expected).toBeLessThan(103);
+    expect(new Set(types.map((x) => x.type))).toEqual(new Set(['Phường']));
+    const message = (await admin.request({ method: 'GET', url: '/api/reporting/exchange/qcvn125?packet=CHE_DO_BAO_CAO&regime=BC_PHUONG' })).json();
+    expect(message.body[0].doiTuongThucHien).toEqual({ capDonVi: 'commune', loaiDonVi: 'Phường' });
   });
 });
 

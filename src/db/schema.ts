@@ -415,6 +415,7 @@ export interface ReportRegimeTable {
   content: string;
   reporting_level: 'province' | 'district' | 'commune' | 'department' | null;
   reporting_unit_ids: ColumnType<number[], string | undefined, string>;
+  reporting_unit_type: string | null;
   receiving_unit_id: number;
   sending_method: string;
   frequency: 'month' | 'quarter' | 'sixmonth' | 'year';

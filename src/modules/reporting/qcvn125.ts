@@ -37,7 +37,7 @@ export async function qcvn125Message(db: Db, actor: Actor, input: { packet: Pack
     case 'CHE_DO_BAO_CAO':
       return envelope(db, input.packet, now, regimes.map((r) => ({
         maCheDo: r.code, tenCheDo: r.name_vi, tenTiengAnh: r.name_en, loai: { periodic: 'DINH_KY', thematic: 'CHUYEN_DE', ad_hoc: 'DOT_XUAT' }[r.kind],
-        noiDungYeuCau: r.content, doiTuongThucHien: r.reporting_unit_ids.length ? { danhSachDonVi: r.reporting_unit_ids } : { capDonVi: r.reporting_level },
+        noiDungYeuCau: r.content, doiTuongThucHien: r.reporting_unit_ids.length ? { danhSachDonVi: r.reporting_unit_ids } : { capDonVi: r.reporting_level, ...(r.reporting_unit_type ? { loaiDonVi: r.reporting_unit_type } : {}) },
         coQuanNhan: units.get(r.receiving_unit_id)?.code ?? null, phuongThucGuiNhan: r.sending_method, tanSuat: r.frequency,
         thoiGianChotSoLieu: r.period_basis === 'decree09' ? 'NGAY_15_THANG_TRUOC_DEN_NGAY_14' : 'THEO_LICH', thoiHanGui: r.deadline_rule,
         huongDan: r.guidance, canCuPhapLy: r.legal_basis, guiQuaHeThong: r.electronic, cauHinhMinhHoa: r.demo,

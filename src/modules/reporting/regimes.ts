@@ -32,6 +32,8 @@ export const ZRegime = z.object({
   content: z.string().trim().min(3).max(4000),
   reportingLevel: z.enum(['province', 'district', 'commune', 'department']).nullable().default(null),
   reportingUnitIds: z.array(z.number().int().positive()).max(2000).default([]),
+  /** Only units of this type within the level (e.g. "Phường" or "Xã"). */
+  reportingUnitType: z.string().trim().min(1).max(50).nullable().default(null),
   receivingUnitCode: z.string().trim().min(1).max(20),
   sendingMethod: z.string().trim().min(3).max(500),
   frequency: z.enum(['month', 'quarter', 'sixmonth', 'year']),
@@ -96,7 +98,7 @@ export async function saveRegime(db: Db, actor: Actor, input: RegimeInput, optio
   return inTransaction(db, async (trx) => {
     const values = {
       name_vi: input.nameVi, name_en: input.nameEn, kind: input.kind, content: input.content, reporting_level: input.reportingLevel,
-      reporting_unit_ids: JSON.stringify(input.reportingUnitIds), receiving_unit_id: receiving.id, sending_method: input.sendingMethod,
+      reporting_unit_ids: JSON.stringify(input.reportingUnitIds), reporting_unit_type: input.reportingUnitType, receiving_unit_id: receiving.id, sending_method: input.sendingMethod,
       frequency: input.frequency, period_basis: input.basis, deadline_rule: JSON.stringify(input.deadline), guidance: input.guidance,
       legal_basis: input.legalBasis, electronic: input.electronic, updated_at: new Date(),
     };
@@ -149,12 +151,13 @@ export function regimePeriod(regime: Regime, code: string): ReportingPeriod {
 export interface ReportingUnit { id: number; name: string; parentId: number | null; level: string }
 
 /**
- * The units that must report under a regime, on any date: its list, or every unit of its level in force on the
- * date. One read of the candidates, then a filter per date (a 10-year trend asks for 120 dates).
+ * The units that must report under a regime, on any date: its list, or every unit of its level (and type, when it
+ * names one) in force on the date. One read of the candidates, then a filter per date (a 10-year trend asks for 120 dates).
  */
 export async function expectedUnitsOver(db: Db, regime: Regime): Promise<(date: string) => ReportingUnit[]> {
   let q = db.selectFrom('org_unit').select(['id', 'name', 'parent_id as parentId', 'level', 'valid_from as validFrom', 'valid_to as validTo']).orderBy('code');
   q = regime.reporting_unit_ids.length ? q.where('id', 'in', regime.reporting_unit_ids) : q.where('level', '=', regime.reporting_level!);
+  if (regime.reporting_unit_type) q = q.where('type', '=', regime.reporting_unit_type);
   const rows = await q.execute();
   return (date) => rows.filter((u) => (u.validFrom === null || u.validFrom <= date) && (u.validTo === null || u.validTo >= date))
     .map(({ id, name, parentId, level }) => ({ id, name, parentId, level }));

@@ -7,7 +7,7 @@ import { FormBuilder, type BuilderForm } from '../components/FormBuilder';
 
 interface RegimeRow { code: string; nameVi: string; nameEn: string; frequency: string; deadline: { kind: string; days?: number; day?: number }; electronic: boolean; demo: boolean; receivingUnit: string | null }
 interface Regime {
-  code: string; name_vi: string; name_en: string; kind: string; content: string; reporting_level: string | null; reporting_unit_ids: number[]; sending_method: string;
+  code: string; name_vi: string; name_en: string; kind: string; content: string; reporting_level: string | null; reporting_unit_ids: number[]; reporting_unit_type: string | null; sending_method: string;
   frequency: string; period_basis: string; deadline_rule: Record<string, unknown>; guidance: string | null; legal_basis: string | null; electronic: boolean;
   form: { version: number; definition: unknown };
 }
@@ -23,7 +23,7 @@ function RegimeEditor({ code, onSaved }: { code: string; onSaved(): void }) {
   useEffect(() => {
     const r = regime.data;
     if (!r) return;
-    setDraft({ nameVi: r.name_vi, nameEn: r.name_en, content: r.content, sendingMethod: r.sending_method, legalBasis: r.legal_basis ?? '', guidance: r.guidance ?? '', electronic: r.electronic, deadline: JSON.stringify(r.deadline_rule) });
+    setDraft({ nameVi: r.name_vi, nameEn: r.name_en, content: r.content, unitType: r.reporting_unit_type ?? '', sendingMethod: r.sending_method, legalBasis: r.legal_basis ?? '', guidance: r.guidance ?? '', electronic: r.electronic, deadline: JSON.stringify(r.deadline_rule) });
     setFormText(JSON.stringify(r.form.definition, null, 2));
     setForm(r.form.definition as BuilderForm);
   }, [regime.data]);
@@ -41,7 +41,7 @@ function RegimeEditor({ code, onSaved }: { code: string; onSaved(): void }) {
       return api<{ formVersion: number }>(`/api/reporting/regimes/${code}`, {
         method: 'PUT',
         body: {
-          code, nameVi: draft.nameVi, nameEn: draft.nameEn, kind: r.kind, content: draft.content, reportingLevel: r.reporting_level, reportingUnitIds: r.reporting_unit_ids,
+          code, nameVi: draft.nameVi, nameEn: draft.nameEn, kind: r.kind, content: draft.content, reportingLevel: r.reporting_level, reportingUnitIds: r.reporting_unit_ids, reportingUnitType: String(draft.unitType ?? '').trim() || null,
           receivingUnitCode: '92', sendingMethod: draft.sendingMethod, frequency: r.frequency, basis: r.period_basis, deadline, guidance: draft.guidance || null,
           legalBasis: draft.legalBasis || null, electronic: draft.electronic, form: definition,
         },
@@ -61,6 +61,7 @@ function RegimeEditor({ code, onSaved }: { code: string; onSaved(): void }) {
       {field('nameVi', 'Tên (tiếng Việt)')}
       {field('nameEn', 'Name (English)')}
       {field('content', t('rep.content'), 3)}
+      {field('unitType', t('rep.unitType'))}
       {field('sendingMethod', t('rep.sendingMethod'))}
       {field('deadline', t('rep.deadlineRule'))}
       {field('legalBasis', t('rep.legalBasis'))}
