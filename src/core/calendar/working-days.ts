@@ -11,6 +11,9 @@ export const VN_UTC_OFFSET_MS = 7 * 3600_000;
 /** The civil date in Việt Nam of an instant: what "today" and "received on" mean for a province. */
 export const vnDate = (at: Date) => new Date(at.getTime() + VN_UTC_OFFSET_MS).toISOString().slice(0, 10);
 
+/** An ISO date as Vietnamese write it: 2026-11-25 → 25/11/2026. */
+export const dayMonthYear = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
 export interface HolidayRule {
   code: string;
   nameVi: string;

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { dayMonthYear as vnDay } from '../calendar/working-days.js';
 import { activeWebhooks, emailRows, insertNotifications, officersOf, userRows, webhookRows, type Notice, type OutboxRow, type Subscriber } from '../notify/outbox.js';
 
 /** The case events other people hear about. Each is also offered to webhooks as `case.<event>`. */
@@ -22,7 +23,6 @@ interface Contacts {
   followers?: { email?: string | null }[];
 }
 
-const vnDay = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /** The citizen's link to the public page of the case (the delivery job puts the platform's address before it). */
 export const publicLink = (code: string) => `/cong-dan?ma=${encodeURIComponent(code)}`;

@@ -172,12 +172,15 @@ export async function expectedUnits(db: Db, regime: Regime, period: ReportingPer
  * Who approves a unit's report, lowest first: its ancestors on the hierarchy in force at the cut-off, up to the
  * province (a commune of 2024: its district, then the province; a ward of 2025: the city).
  */
-export async function approvalChain(db: Db, unitId: number, period: ReportingPeriod): Promise<number[]> {
-  const units = await unitCacheFor(db).inForce(period.end);
+export async function approvalChain(db: Db, unitId: number, cutoff: string): Promise<number[]> {
+  return chainIn(await unitCacheFor(db).inForce(cutoff), unitId);
+}
+
+/** The approval chain on a hierarchy already loaded (the units in force on the cut-off day). */
+export function chainIn(units: { id: number; parentId: number | null; level: string }[], unitId: number): number[] {
   const byId = new Map(units.map((u) => [u.id, u]));
   const chain: number[] = [];
-  let u = byId.get(unitId);
-  while (u?.parentId) {
+  for (let u = byId.get(unitId); u?.parentId;) {
     const parent = byId.get(u.parentId);
     if (!parent) break;
     chain.push(parent.id);

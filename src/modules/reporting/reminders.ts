@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { actorName, type Actor } from '../../core/access/actor.js';
 import { loadWorkingCalendar } from '../../core/calendar/service.js';
-import { vnDate } from '../../core/calendar/working-days.js';
+import { dayMonthYear as vnDay, vnDate } from '../../core/calendar/working-days.js';
 import type { JobDefinition } from '../../core/jobs/scheduler.js';
 import { emailRows, insertNotifications, officersOf, userRows, type Notice } from '../../core/notify/outbox.js';
 import { dueDate, periodContaining, type DeadlineRule, type ReportingPeriod } from './periods.js';
@@ -9,7 +9,6 @@ import { expectedUnits, type Regime } from './regimes.js';
 import { waitingReports } from './reports.js';
 import { publishCompleteness } from './figures.js';
 
-const vnDay = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /** The expected units of a regime and period whose report is not submitted yet. */
 async function outstanding(db: Db, regime: Regime, period: ReportingPeriod) {

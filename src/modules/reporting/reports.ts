@@ -15,7 +15,7 @@ import { checkReport, itemKey, outlierHints, type Finding, type FormDefinition }
 import { dueDate, type DeadlineRule } from './periods.js';
 import { publishCompleteness } from './figures.js';
 import { listAttachments } from './attachments.js';
-import { approvalChain, currentForm, expectedUnits, expectedUnitsOver, formById, regimeByCode, regimePeriod, type Regime } from './regimes.js';
+import { approvalChain, chainIn, currentForm, expectedUnits, expectedUnitsOver, formById, regimeByCode, regimePeriod, type Regime } from './regimes.js';
 
 /**
  * The life of a report:
@@ -102,12 +102,12 @@ export async function findings(db: Db, r: Loaded, form: FormDefinition): Promise
 export async function reportView(db: Db, actor: Actor, id: number) {
   const r = await load(db, id);
   const period = { code: r.period, start: r.period_start, end: r.period_end };
-  const chain = await approvalChain(db, r.org_unit_id, { ...period, frequency: 'month', basis: 'decree09' });
+  const units = await unitCacheFor(db).inForce(r.period_end);
+  const chain = chainIn(units, r.org_unit_id);
   const scope = await scopeUnitIds(db, actor);
   if (scope && !scope.has(r.org_unit_id) && !chain.some((u) => scope.has(u))) throw new AppError('out_of_scope', 403, {}, 'id');
   const regime = await db.selectFrom('report_regime').selectAll().where('id', '=', r.regime_id).executeTakeFirstOrThrow();
   const form = await formById(db, r.form_id);
-  const units = await unitCacheFor(db).inForce(r.period_end);
   const name = (u: number) => units.find((x) => x.id === u)?.name ?? String(u);
   const timeline = await db.selectFrom('report_event').selectAll().where('report_id', '=', id).orderBy('id').execute();
   const codes = form.definition.sections.flatMap((s) => (s.kind === 'data' ? s.items.map((i) => i.element) : []));
@@ -166,8 +166,7 @@ export async function actOnReport(db: Db, actor: Actor, id: number, input: { act
   }
   return inTransaction(db, async (trx) => {
     const r = await load(trx, id, true);
-    const period = { code: r.period, start: r.period_start, end: r.period_end, frequency: 'month' as const, basis: 'decree09' as const };
-    const chain = await approvalChain(trx, r.org_unit_id, period);
+    const chain = await approvalChain(trx, r.org_unit_id, r.period_end);
     const scope = await scopeUnitIds(trx, actor);
     const refuse = () => new AppError('transition_refused', 409, { action: input.action, state: r.state }, 'action');
     const next = chain.find((u) => !r.approvals.includes(u)) ?? null;
@@ -272,9 +271,12 @@ export async function publishConnectedRegimes(db: Db, now: Date) {
   const root = (await unitCacheFor(db).inForce(vnDate(now))).find((u) => u.level === 'province');
   if (!root) return;
   const total = await db.selectFrom('report_regime').select((eb) => eb.fn.countAll<string>().as('n')).where('active', '=', true).where('kind', '=', 'periodic').executeTakeFirstOrThrow();
-  const connected = await db.selectFrom('report_regime as g').select((eb) => eb.fn.count<string>('g.id').distinct().as('n'))
-    .innerJoin('report as r', 'r.regime_id', 'g.id').where('g.active', '=', true).where('g.electronic', '=', true)
-    .where('r.submitted_at', 'is not', null).where(sql<boolean>`extract(year from r.period_end) = ${Number(year)}`).executeTakeFirstOrThrow();
+  // Period codes begin with their year (2026, 2026S1, 2026Q3, 2026M07): a range on the indexed code, one probe a regime.
+  const connected = await db.selectFrom('report_regime as g').select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('g.active', '=', true).where('g.electronic', '=', true)
+    .where((eb) => eb.exists(eb.selectFrom('report as r').select('r.id').whereRef('r.regime_id', '=', 'g.id')
+      .where('r.period', '>=', year).where('r.period', '<', String(Number(year) + 1)).where('r.submitted_at', 'is not', null)))
+    .executeTakeFirstOrThrow();
   await writeValues(db, { kind: 'system', name: 'reporting' }, [
     { element: 'REPORT_REGIMES_TOTAL', orgUnitId: root.id, period: year, value: Number(total.n) },
     { element: 'REPORT_REGIMES_CONNECTED', orgUnitId: root.id, period: year, value: Number(connected.n) },
@@ -352,15 +354,18 @@ export type { Regime };
 /** Submitted reports with the unit whose approval each waits for (the first unit of its chain that has not approved). */
 export async function waitingReports(db: Db) {
   const rows = await db.selectFrom('report as r').innerJoin('report_regime as g', 'g.id', 'r.regime_id')
-    .select(['r.id', 'g.code as regime', 'g.name_vi as nameVi', 'g.name_en as nameEn', 'r.org_unit_id as unitId', 'r.period', 'r.period_start as periodStart', 'r.period_end as periodEnd',
+    .select(['r.id', 'g.code as regime', 'g.name_vi as nameVi', 'g.name_en as nameEn', 'r.org_unit_id as unitId', 'r.period', 'r.period_end as periodEnd',
       'r.due_date as dueDate', 'r.submitted_at as submittedAt', 'r.approvals'])
     .where('r.state', '=', 'submitted').orderBy('r.submitted_at').limit(5000).execute();
+  // Reports share few cut-off days: each day's hierarchy is read once.
+  const hierarchies = new Map<string, Awaited<ReturnType<ReturnType<typeof unitCacheFor>['inForce']>>>();
   const out = [];
   for (const r of rows) {
-    const chain = await approvalChain(db, r.unitId, { code: r.period, start: r.periodStart, end: r.periodEnd, frequency: 'month', basis: 'decree09' });
-    const units = await unitCacheFor(db).inForce(r.periodEnd);
-    const next = chain.find((u) => !(r.approvals as number[]).includes(u)) ?? null;
-    out.push({ ...r, unit: units.find((u) => u.id === r.unitId)?.name ?? null, next, nextApprover: next === null ? null : units.find((u) => u.id === next)?.name ?? null });
+    let units = hierarchies.get(r.periodEnd);
+    if (!units) hierarchies.set(r.periodEnd, (units = await unitCacheFor(db).inForce(r.periodEnd)));
+    const name = (id: number) => units!.find((u) => u.id === id)?.name ?? null;
+    const next = chainIn(units, r.unitId).find((u) => !(r.approvals as number[]).includes(u)) ?? null;
+    out.push({ ...r, unit: name(r.unitId), next, nextApprover: next === null ? null : name(next) });
   }
   return out;
 }

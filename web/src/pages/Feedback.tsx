@@ -7,7 +7,8 @@ import { Chart } from '../components/Chart';
 import { ErrorText } from '../components/Chrome';
 import { PointsMap, type MapPoint } from '../components/PointsMap';
 import type { MapFeatureCollection } from '../components/UnitMap';
-import { CaseDetail, OPEN_STATES, PRIORITIES, vnToday, type CaseCategory } from './FeedbackCase';
+import { CaseDetail, OPEN_STATES, PRIORITIES, type CaseCategory } from './FeedbackCase';
+import { vnToday } from '../dates';
 
 interface Item {
   id: number; trackingCode: string; category: string; state: string; priority: string; unit: string | null; unitId: number | null; receivedAt: string; dueDate: string;

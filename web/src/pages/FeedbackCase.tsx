@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { ErrorText } from '../components/Chrome';
+import { vnToday } from '../dates';
 
 export interface CaseCategory { code: string; nameVi: string; nameEn: string }
 interface Media { id: number; position: number; width: number; height: number; hidden: boolean; redacted: boolean; url: string }
@@ -18,7 +19,6 @@ interface Area { x: number; y: number; w: number; h: number }
 
 export const OPEN_STATES = ['routed', 'forwarded', 'accepted', 'in_progress'];
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export const vnToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
 /** Draw rectangles over a photo; they are blurred in the copy the public sees. */
 function PhotoRedactor({ caseId, media, onDone }: { caseId: number; media: Media; onDone(): void }) {

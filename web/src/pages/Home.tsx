@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api, type Unit } from '../api';
 import { useAuth } from '../auth';
+import { vnToday } from '../dates';
 
 interface Due { state: string | null; dueDate: string }
 interface Case { state: string; dueDate: string }
 
-const vnToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
 /** What waits for the user today: reports to send or review, feedback to handle, in the user's own units. */
 function MyWork() {

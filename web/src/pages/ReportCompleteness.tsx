@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { api } from '../api';
 import { ErrorText } from '../components/Chrome';
 import { UnitMap, type MapFeatureCollection } from '../components/UnitMap';
+import { vnToday } from '../dates';
 
 interface Regime { code: string; nameVi: string; nameEn: string; frequency: 'month' | 'quarter' | 'sixmonth' | 'year'; demo: boolean }
 interface Row { unitId: number; unit: string; parentId: number | null; reportId: number | null; state: string | null; submittedOn: string | null; status: 'on_time' | 'late' | 'missing' | 'pending' }
@@ -17,8 +18,7 @@ const STATUS_COLOUR: Record<Row['status'], string> = { on_time: '#38761d', late:
 
 /** The periods to choose from: the last three years of a frequency, newest first. */
 function recentPeriods(frequency: Regime['frequency']): string[] {
-  const now = new Date(Date.now() + 7 * 3600_000);
-  const year = now.getUTCFullYear();
+  const year = Number(vnToday().slice(0, 4));
   const out: string[] = [];
   for (let y = year; y >= year - 2; y--) {
     if (frequency === 'year') out.push(String(y));
@@ -37,7 +37,8 @@ export function ReportCompletenessPage() {
   const regime = regimes.data?.find((r) => r.code === code);
   const periods = regime ? recentPeriods(regime.frequency) : [];
   const [period, setPeriod] = useState('');
-  const chosen = period && periods.includes(period) ? period : periods.find((p) => p <= `${new Date().getUTCFullYear()}M${String(new Date().getUTCMonth() + 1).padStart(2, '0')}`) ?? periods[0] ?? '';
+  const today = vnToday();
+  const chosen = period && periods.includes(period) ? period : periods.find((p) => p <= `${today.slice(0, 4)}M${today.slice(5, 7)}`) ?? periods[0] ?? '';
   const data = useQuery({
     queryKey: ['rep-completeness', code, chosen], enabled: Boolean(chosen),
     queryFn: () => api<Completeness>(`/api/reporting/completeness?regime=${code}&period=${chosen}`),

@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError } from '../api';
 import { useAuth } from '../auth';
 import { ErrorText } from '../components/Chrome';
+import { dayMonthYear, vnDateOf, vnToday } from '../dates';
 
 interface Due { regime: string; nameVi: string; nameEn: string; demo: boolean; period: string; start: string; end: string; dueDate: string; reportId: number | null; state: string | null; submittedAt: string | null }
 interface Item { element: string; coc?: string; required: boolean; min?: number; max?: number }
@@ -29,12 +30,10 @@ function totalsOf(items: Item[], values: Record<string, number | null>): [string
   for (const i of items) if (i.coc) byElement.set(i.element, [...(byElement.get(i.element) ?? []), i]);
   return [...byElement].filter(([, parts]) => parts.length > 1).map(([element, parts]) => [element, parts.reduce((a, i) => a + (values[keyOf(i)] ?? 0), 0)]);
 }
-const vnDay = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
 export function StateBadge({ state, dueDate }: { state: string | null; dueDate?: string }) {
   const { t } = useTranslation();
-  const late = !state || state === 'draft' || state === 'returned' ? dueDate !== undefined && dueDate < today() : false;
+  const late = !state || state === 'draft' || state === 'returned' ? dueDate !== undefined && dueDate < vnToday() : false;
   const colour = state === 'approved' ? '#38761d' : state === 'submitted' ? '#0b5394' : state === 'returned' || late ? '#cc0000' : '#7f6000';
   return <span className="badge" style={{ background: colour, color: '#fff' }}>{t(`rep.states.${state ?? 'none'}`)}{late ? ` · ${t('rep.late')}` : ''}</span>;
 }
@@ -60,7 +59,7 @@ export function ReportsDuePage() {
             {due.data?.map((d) => (
               <tr key={`${d.regime}-${d.period}`}>
                 <td>{i18n.language === 'vi' ? d.nameVi : d.nameEn}{d.demo && <small className="muted"> · {t('rep.demo')}</small>}</td>
-                <td>{d.period}</td><td className="small">{vnDay(d.start)} – {vnDay(d.end)}</td><td>{vnDay(d.dueDate)}</td>
+                <td>{d.period}</td><td className="small">{dayMonthYear(d.start)} – {dayMonthYear(d.end)}</td><td>{dayMonthYear(d.dueDate)}</td>
                 <td><StateBadge state={d.state} dueDate={d.dueDate} /></td>
                 <td>{d.reportId ? <Link to={`/reports/${d.reportId}`}>{t('rep.openReport')}</Link> : <button onClick={() => open.mutate(d)}>{t('rep.start')}</button>}</td>
               </tr>
@@ -208,7 +207,7 @@ export function ReportPage() {
         <StateBadge state={r.state} />
       </div>
       <p className="muted">
-        {r.unit.name} · {t('rep.period')} {r.period.code} ({vnDay(r.period.start)} – {vnDay(r.period.end)}) · {t('rep.due')} {vnDay(r.dueDate)} · {t('rep.formVersion', { v: r.form.version })}
+        {r.unit.name} · {t('rep.period')} {r.period.code} ({dayMonthYear(r.period.start)} – {dayMonthYear(r.period.end)}) · {t('rep.due')} {dayMonthYear(r.dueDate)} · {t('rep.formVersion', { v: r.form.version })}
         {r.regime.demo && <> · <b>{t('rep.demo')}</b></>}
       </p>
       <p className="small" data-testid="sync">{t(`rep.sync.${sync}`)}</p>
@@ -297,7 +296,7 @@ export function ReportQueuePage() {
             {queue.data?.map((w) => (
               <tr key={w.id}>
                 <td><Link to={`/reports/${w.id}`}>{w.unit}</Link></td><td>{i18n.language === 'vi' ? w.nameVi : w.nameEn}</td><td>{w.period}</td>
-                <td className={w.submittedAt.slice(0, 10) > w.dueDate ? 'loss' : undefined}>{new Date(w.submittedAt).toLocaleDateString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB')}</td><td>{vnDay(w.dueDate)}</td>
+                <td className={vnDateOf(w.submittedAt) > w.dueDate ? 'loss' : undefined}>{new Date(w.submittedAt).toLocaleDateString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB')}</td><td>{dayMonthYear(w.dueDate)}</td>
               </tr>
             ))}
           </tbody>
