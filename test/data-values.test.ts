@@ -179,6 +179,48 @@ describe('analytics over units, periods and the 2025 merger', () => {
     expect((await analytics(query))[0].value).toBe(before);
   });
 
+  it('a change in one year leaves the cached answers of the other years in use, and reaches a week that spans two years', async () => {
+    const db = t.database.db;
+    const cachedAt = async (period: string) => (await db.selectFrom('analytics_cache').select('computed_at').where('key', 'like', `%|${u.district941}|${period}`).executeTakeFirst())?.computed_at;
+    await write(admin, [{ element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.p2, period: '2024', value: 75 }, { element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.p2, period: '2023', value: 10 }]);
+    const query = `element=PAYMENT_ACCOUNT_15PLUS&orgUnitId=${u.district941}&periods=2024;2023`;
+    const first = await analytics(query);
+    const [at2023, at2024] = [await cachedAt('2023'), await cachedAt('2024')];
+    expect(at2023).toBeDefined();
+    await write(admin, [{ element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.p2, period: '2024', value: 80 }]);
+    expect(await analytics(query)).toEqual([{ period: '2024', value: first[0].value + 5 }, first[1]]);
+    expect(await cachedAt('2023')).toEqual(at2023); // served from the cache, not computed again
+    expect(await cachedAt('2024')).not.toEqual(at2024);
+    await write(admin, [{ element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.p2, period: '2024', value: 75 }, { element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.p2, period: '2023', value: null }]);
+
+    // 2025W01 runs from 30 December 2024 to 5 January 2025: a day's value in either year changes it.
+    const combo = await db.selectFrom('category_combo').select('id').where('code', '=', 'default').executeTakeFirstOrThrow();
+    await db.insertInto('data_element').values({
+      code: 'TEST_DAILY', name_vi: 'Đếm theo ngày', name_en: 'Daily count', value_type: 'integer', agg_units: 'sum', agg_time: 'sum',
+      unit_of_measure: 'n', category_combo_id: combo.id, period_types: JSON.stringify(['day', 'week']),
+    }).execute();
+    const week = `element=TEST_DAILY&orgUnitId=${u.district941}&periods=2025W01`;
+    expect(await analytics(week)).toEqual([{ period: '2025W01', value: null }]);
+    await write(admin, [{ element: 'TEST_DAILY', orgUnitId: u.p6, period: '20241231', value: 7 }]);
+    expect(await analytics(week)).toEqual([{ period: '2025W01', value: 7 }]);
+    await write(admin, [{ element: 'TEST_DAILY', orgUnitId: u.p6, period: '20250102', value: 3 }]);
+    expect(await analytics(week)).toEqual([{ period: '2025W01', value: 10 }]);
+  });
+
+  it('the database itself refuses a value of no element, unit or disaggregation, and deleting what values refer to', async () => {
+    const db = t.database.db;
+    const element = await db.selectFrom('data_element').select('id').where('code', '=', 'PAYMENT_ACCOUNT_15PLUS').executeTakeFirstOrThrow();
+    const coc = await db.selectFrom('category_option_combo').select('id').where('code', '=', 'default').executeTakeFirstOrThrow();
+    const row = { element_id: element.id, org_unit_id: u.p6!, period: '2019', period_type: 'year', start_date: '2019-01-01', end_date: '2019-12-31', coc_id: coc.id, value: '1', numeric_value: 1, stored_by: 'test', source_kind: 'manual' as const };
+    await expect(db.insertInto('data_value').values({ ...row, element_id: 987654321 }).execute()).rejects.toThrow(/no data element 987654321/);
+    await expect(db.insertInto('data_value').values({ ...row, org_unit_id: 987654321 }).execute()).rejects.toThrow(/no organisation unit 987654321/);
+    await expect(db.insertInto('data_value').values({ ...row, coc_id: 987654321 }).execute()).rejects.toThrow(/no category option combo 987654321/);
+    await expect(db.deleteFrom('data_element').where('id', '=', element.id).execute()).rejects.toThrow(/still referred to/);
+    await expect(db.deleteFrom('org_unit').where('id', '=', u.p6!).execute()).rejects.toThrow(/still referred to/);
+    const value = await db.selectFrom('data_value').select('id').where('element_id', '=', element.id).executeTakeFirstOrThrow();
+    await expect(db.deleteFrom('data_value').where('id', '=', value.id).execute()).rejects.toThrow(/still referred to/);
+  });
+
   it('refuses a bad analytics request clearly', async () => {
     const res = await admin.request({ method: 'GET', url: `/api/analytics?element=PAYMENT_ACCOUNT_15PLUS&indicator=X&orgUnitId=${u.province}&periods=2024` });
     expect(res.statusCode).toBe(400);

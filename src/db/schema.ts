@@ -177,15 +177,16 @@ export interface DataElementTable {
   updated_at: Timestamp;
 }
 
-export interface DataElementVersionTable {
+export interface DataValueYearVersionTable {
   element_id: number;
+  year: number;
   version: number;
 }
 
 export interface AnalyticsCacheTable {
   key: string;
   element_id: number;
-  element_version: number;
+  data_version: number;
   unit_version: number;
   value: number | null;
   computed_at: Timestamp;
@@ -521,7 +522,7 @@ export interface DB {
   indicator: IndicatorTable;
   indicator_target: IndicatorTargetTable;
   analytics_cache: AnalyticsCacheTable;
-  data_element_version: DataElementVersionTable;
+  data_value_year_version: DataValueYearVersionTable;
   import_job: ImportJobTable;
   calendar_exception: CalendarExceptionTable;
   case_category: CaseCategoryTable;

@@ -15,7 +15,7 @@ import { appliedMigrations } from '../../db/migrate.js';
 export const BACKUP_FORMAT = 'tinhso-backup/1';
 const CHUNK = 500;
 /** Bookkeeping, not data: the migration list travels in the header; versions only grow; caches are rebuilt. */
-export const NOT_BACKED_UP = ['schema_migration', 'org_unit_version', 'case_reference_version', 'data_element_version', 'analytics_cache'];
+export const NOT_BACKED_UP = ['schema_migration', 'org_unit_version', 'case_reference_version', 'data_value_year_version', 'analytics_cache'];
 
 interface Header {
   format: string;
@@ -102,6 +102,8 @@ export async function restoreFrom(db: Db, file: string): Promise<{ tables: numbe
       await sql`INSERT INTO ${sql.table(chunk.table)} SELECT * FROM json_populate_recordset(NULL::${sql.table(chunk.table)}, ${JSON.stringify(chunk.rows)}::json)`.execute(trx);
       rows += chunk.rows.length;
     }
+    // Data values arrive before the units they refer to; their references are checked once all is in (0017).
+    await sql`SELECT check_data_value_references()`.execute(trx);
     const identities = await sql<{ table_name: string; column_name: string }>`
       SELECT table_name, column_name FROM information_schema.columns
       WHERE table_schema = current_schema() AND is_identity = 'YES'`.execute(trx);

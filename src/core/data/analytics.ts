@@ -24,19 +24,19 @@ export interface Cell {
  * Values of elements and indicators for any unit and period, computed from the stored values by each element's
  * aggregation rules, on the hierarchy in force at the end of each period.
  *
- * Answers are cached in analytics_cache under the element's data version and the unit-structure version, both read
- * before the data: an answer computed while a write commits is stored under the older version and never served,
- * so a cached answer is always the answer the live tables give (migration 0004).
+ * Answers are cached in analytics_cache under the data version of the years the cell's period covers (the largest
+ * of the element's per-year versions) and the unit-structure version, both read before the data: an answer computed
+ * while a write commits is stored under the older version and never served, so a cached answer is always the answer
+ * the live tables give (migrations 0004 and 0017). A value written for one year leaves the other years' answers valid.
  */
 export class Analytics {
   constructor(private readonly db: Db, private readonly options: { cache?: boolean; sqlSums?: boolean } = {}) {}
 
   async elementValues(elementCode: string, cells: Cell[], cocCode?: string): Promise<(number | null)[]> {
     const element = await this.db
-      .selectFrom('data_element as e')
-      .leftJoin('data_element_version as v', 'v.element_id', 'e.id')
-      .select(['e.id', 'e.agg_units', 'e.agg_time', 'e.value_type', (eb) => eb.fn.coalesce('v.version', eb.lit(0)).as('data_version')])
-      .where('e.code', '=', elementCode)
+      .selectFrom('data_element')
+      .select(['id', 'agg_units', 'agg_time', 'value_type'])
+      .where('code', '=', elementCode)
       .executeTakeFirst();
     if (!element) throw new AppError('not_found', 404, {}, 'element');
     let cocId: number | undefined;
@@ -47,24 +47,28 @@ export class Analytics {
     }
     if (element.value_type === 'text' || cells.length === 0) return cells.map(() => null);
     const useCache = this.options.cache !== false;
-    const unitVersion = useCache ? Number((await this.db.selectFrom('org_unit_version').select('version').executeTakeFirst())?.version ?? 0) : 0;
     const keys = cells.map((c) => `${element.id}|${cocId ?? '*'}|${c.unitId}|${c.period.code}`);
     const answers = new Map<string, number | null>();
+    let unitVersion = 0;
+    let cellVersion = (_cell: Cell) => 0;
     if (useCache) {
+      // Versions are read before the data (see the class comment).
+      unitVersion = Number((await this.db.selectFrom('org_unit_version').select('version').executeTakeFirst())?.version ?? 0);
+      cellVersion = versionOfCells(await this.db.selectFrom('data_value_year_version').select(['year', 'version']).where('element_id', '=', element.id).execute());
+      const wanted = new Map(cells.map((c, i) => [keys[i]!, cellVersion(c)]));
       const hits = await this.db
         .selectFrom('analytics_cache')
-        .select(['key', 'value'])
-        .where('key', 'in', [...new Set(keys)])
-        .where('element_version', '=', element.data_version)
+        .select(['key', 'value', 'data_version'])
+        .where('key', 'in', [...wanted.keys()])
         .where('unit_version', '=', unitVersion)
         .execute();
-      for (const h of hits) answers.set(h.key, h.value);
+      for (const h of hits) if (Number(h.data_version) === wanted.get(h.key)) answers.set(h.key, h.value);
     }
     const missing = cells.filter((_, i) => !answers.has(keys[i]!));
     if (missing.length) {
       const computed = await this.compute(element, cocId, missing);
       const rows = missing.map((c, i) => ({
-        key: `${element.id}|${cocId ?? '*'}|${c.unitId}|${c.period.code}`, element_id: element.id, element_version: element.data_version,
+        key: `${element.id}|${cocId ?? '*'}|${c.unitId}|${c.period.code}`, element_id: element.id, data_version: cellVersion(c),
         unit_version: unitVersion, value: computed[i] ?? null,
       }));
       for (const r of rows) answers.set(r.key, r.value);
@@ -75,7 +79,7 @@ export class Analytics {
             .insertInto('analytics_cache')
             .values(unique.slice(i, i + 500))
             .onConflict((oc) => oc.column('key').doUpdateSet({
-              value: sql`excluded.value`, element_version: sql`excluded.element_version`, unit_version: sql`excluded.unit_version`, computed_at: sql`now()`,
+              value: sql`excluded.value`, data_version: sql`excluded.data_version`, unit_version: sql`excluded.unit_version`, computed_at: sql`now()`,
             }))
             .execute();
         }
@@ -187,6 +191,16 @@ export class Analytics {
   indicatorSeries(indicator: IndicatorDefinition, unitId: number, periods: Period[]): Promise<(number | null)[]> {
     return this.indicatorValues(indicator, periods.map((period) => ({ unitId, period })));
   }
+}
+
+/** The data version of a cell: the largest version among the years its period covers (0 where nothing was written). */
+function versionOfCells(rows: { year: number; version: number }[]): (cell: Cell) => number {
+  const byYear = new Map(rows.map((r) => [Number(r.year), Number(r.version)]));
+  return (cell) => {
+    let version = 0;
+    for (let y = Number(cell.period.start.slice(0, 4)); y <= Number(cell.period.end.slice(0, 4)); y++) version = Math.max(version, byYear.get(y) ?? 0);
+    return version;
+  };
 }
 
 const refKey = (r: Reference) => (r.coc ? `${r.element}.${r.coc}` : r.element);

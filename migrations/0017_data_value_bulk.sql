@@ -1,0 +1,158 @@
+-- Two changes that let data values be written by the million and read back fast after a change.
+--
+-- 1. References checked per statement, not per row. A foreign key checks every inserted row with its own lookup:
+--    three of them (element, unit, disaggregation) plus the history's made a million-row import spend more time in
+--    checks than in writing. The same guarantees now come from one set-based check per statement over the distinct
+--    ids written (locking them against deletion, as a foreign key does) and from triggers refusing to delete a
+--    referenced row. Values are never deleted (a value is deleted by marking it), so history keeps its value.
+--
+-- 2. Data versions per element and year instead of per element. A cached analytics answer is valid while the
+--    versions of the years its period covers are unchanged, so one value written for 2024 leaves every cached answer
+--    about other years of that element valid: a dashboard stays fast right after a change. Versions come from one
+--    sequence, so the largest version over a cell's years changes whenever any of those years changes.
+
+ALTER TABLE data_value DROP CONSTRAINT data_value_element_id_fkey;
+ALTER TABLE data_value DROP CONSTRAINT data_value_org_unit_id_fkey;
+ALTER TABLE data_value DROP CONSTRAINT data_value_coc_id_fkey;
+ALTER TABLE data_value_history DROP CONSTRAINT data_value_history_data_value_id_fkey;
+
+DROP TRIGGER data_value_version_insert ON data_value;
+DROP TRIGGER data_value_version_update ON data_value;
+DROP TRIGGER data_value_version_delete ON data_value;
+DROP FUNCTION bump_element_version_new();
+DROP FUNCTION bump_element_version_old();
+DROP TABLE data_element_version;
+-- Answers cached under element versions are answers of no version now.
+DELETE FROM analytics_cache;
+ALTER TABLE analytics_cache RENAME COLUMN element_version TO data_version;
+
+CREATE SEQUENCE data_version_seq;
+CREATE TABLE data_value_year_version (
+  element_id bigint NOT NULL,
+  year integer NOT NULL,
+  version bigint NOT NULL,
+  PRIMARY KEY (element_id, year)
+);
+
+-- The element ids, unit ids and disaggregation ids of the rows a statement wrote must exist; they are locked
+-- FOR KEY SHARE so that a concurrent delete waits for this transaction and then sees its rows. During a restore
+-- (tables arrive in alphabetical order) the check runs once at the end instead: check_data_value_references().
+CREATE FUNCTION check_data_value_ids(elements bigint[], units bigint[], cocs bigint[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  found integer;
+  missing bigint;
+BEGIN
+  SELECT count(*) INTO found FROM (SELECT 1 FROM data_element WHERE id = ANY (elements) ORDER BY id FOR KEY SHARE) s;
+  IF found < cardinality(elements) THEN
+    SELECT min(x) INTO missing FROM unnest(elements) x WHERE NOT EXISTS (SELECT 1 FROM data_element WHERE id = x);
+    RAISE EXCEPTION 'data_value: no data element %', missing USING ERRCODE = 'foreign_key_violation';
+  END IF;
+  SELECT count(*) INTO found FROM (SELECT 1 FROM org_unit WHERE id = ANY (units) ORDER BY id FOR KEY SHARE) s;
+  IF found < cardinality(units) THEN
+    SELECT min(x) INTO missing FROM unnest(units) x WHERE NOT EXISTS (SELECT 1 FROM org_unit WHERE id = x);
+    RAISE EXCEPTION 'data_value: no organisation unit %', missing USING ERRCODE = 'foreign_key_violation';
+  END IF;
+  SELECT count(*) INTO found FROM (SELECT 1 FROM category_option_combo WHERE id = ANY (cocs) ORDER BY id FOR KEY SHARE) s;
+  IF found < cardinality(cocs) THEN
+    SELECT min(x) INTO missing FROM unnest(cocs) x WHERE NOT EXISTS (SELECT 1 FROM category_option_combo WHERE id = x);
+    RAISE EXCEPTION 'data_value: no category option combo %', missing USING ERRCODE = 'foreign_key_violation';
+  END IF;
+END $$;
+
+CREATE FUNCTION check_data_value_references() RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  elements bigint[];
+  units bigint[];
+  cocs bigint[];
+BEGIN
+  WITH k AS (SELECT DISTINCT element_id, org_unit_id, coc_id FROM data_value)
+  SELECT coalesce(array_agg(DISTINCT element_id), '{}'), coalesce(array_agg(DISTINCT org_unit_id), '{}'), coalesce(array_agg(DISTINCT coc_id), '{}')
+    INTO elements, units, cocs FROM k;
+  PERFORM check_data_value_ids(elements, units, cocs);
+  IF EXISTS (SELECT 1 FROM data_value_history h WHERE NOT EXISTS (SELECT 1 FROM data_value d WHERE d.id = h.data_value_id)) THEN
+    RAISE EXCEPTION 'data_value_history: a history row of no data value' USING ERRCODE = 'foreign_key_violation';
+  END IF;
+END $$;
+
+-- Versions are taken in (element, year) order so that two writers of the same values cannot deadlock (see 0014).
+CREATE FUNCTION data_value_written() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  elements bigint[];
+  units bigint[];
+  cocs bigint[];
+BEGIN
+  IF TG_OP <> 'DELETE' AND coalesce(current_setting('tinhso.restoring', true), '') <> 'on' THEN
+    WITH k AS (SELECT DISTINCT element_id, org_unit_id, coc_id FROM new_rows)
+    SELECT array_agg(DISTINCT element_id), array_agg(DISTINCT org_unit_id), array_agg(DISTINCT coc_id) INTO elements, units, cocs FROM k;
+    IF elements IS NOT NULL THEN
+      PERFORM check_data_value_ids(elements, units, cocs);
+    END IF;
+  END IF;
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO data_value_year_version (element_id, year, version)
+      SELECT element_id, y, nextval('data_version_seq')
+      FROM (SELECT DISTINCT element_id, extract(year FROM start_date)::int AS a, extract(year FROM end_date)::int AS b FROM new_rows) r,
+        generate_series(a, b) AS y
+      GROUP BY element_id, y ORDER BY element_id, y
+    ON CONFLICT (element_id, year) DO UPDATE SET version = excluded.version;
+  ELSIF TG_OP = 'UPDATE' THEN
+    INSERT INTO data_value_year_version (element_id, year, version)
+      SELECT element_id, y, nextval('data_version_seq')
+      FROM (SELECT DISTINCT element_id, extract(year FROM start_date)::int AS a, extract(year FROM end_date)::int AS b
+            FROM (SELECT element_id, start_date, end_date FROM new_rows UNION ALL SELECT element_id, start_date, end_date FROM old_rows) c) r,
+        generate_series(a, b) AS y
+      GROUP BY element_id, y ORDER BY element_id, y
+    ON CONFLICT (element_id, year) DO UPDATE SET version = excluded.version;
+  ELSE
+    INSERT INTO data_value_year_version (element_id, year, version)
+      SELECT element_id, y, nextval('data_version_seq')
+      FROM (SELECT DISTINCT element_id, extract(year FROM start_date)::int AS a, extract(year FROM end_date)::int AS b FROM old_rows) r,
+        generate_series(a, b) AS y
+      GROUP BY element_id, y ORDER BY element_id, y
+    ON CONFLICT (element_id, year) DO UPDATE SET version = excluded.version;
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER data_value_written_insert AFTER INSERT ON data_value
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION data_value_written();
+CREATE TRIGGER data_value_written_update AFTER UPDATE ON data_value
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION data_value_written();
+CREATE TRIGGER data_value_written_delete AFTER DELETE ON data_value
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION data_value_written();
+
+-- Emptying the table (a restore does) changes every year of every element.
+CREATE FUNCTION data_value_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE data_value_year_version SET version = nextval('data_version_seq');
+  RETURN NULL;
+END $$;
+CREATE TRIGGER data_value_truncated AFTER TRUNCATE ON data_value FOR EACH STATEMENT EXECUTE FUNCTION data_value_truncated();
+
+-- What the foreign keys refused: deleting a row that values (or a value that history) still refer to.
+CREATE FUNCTION refuse_delete_while_referenced() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  used boolean;
+BEGIN
+  EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I WHERE %I = $1)', TG_ARGV[0], TG_ARGV[1]) INTO used USING OLD.id;
+  IF used THEN
+    RAISE EXCEPTION '% % is still referred to by %', TG_TABLE_NAME, OLD.id, TG_ARGV[0] USING ERRCODE = 'foreign_key_violation';
+  END IF;
+  RETURN OLD;
+END $$;
+CREATE TRIGGER data_element_referenced BEFORE DELETE ON data_element
+  FOR EACH ROW EXECUTE FUNCTION refuse_delete_while_referenced('data_value', 'element_id');
+CREATE TRIGGER org_unit_referenced_by_values BEFORE DELETE ON org_unit
+  FOR EACH ROW EXECUTE FUNCTION refuse_delete_while_referenced('data_value', 'org_unit_id');
+CREATE TRIGGER category_option_combo_referenced BEFORE DELETE ON category_option_combo
+  FOR EACH ROW EXECUTE FUNCTION refuse_delete_while_referenced('data_value', 'coc_id');
+CREATE TRIGGER data_value_referenced BEFORE DELETE ON data_value
+  FOR EACH ROW EXECUTE FUNCTION refuse_delete_while_referenced('data_value_history', 'data_value_id');
+-- Ids never change; a changed id would leave its references behind.
+CREATE FUNCTION refuse_id_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION '%: an id never changes', TG_TABLE_NAME USING ERRCODE = 'foreign_key_violation';
+END $$;
+CREATE TRIGGER data_element_id_fixed BEFORE UPDATE OF id ON data_element FOR EACH ROW WHEN (OLD.id <> NEW.id) EXECUTE FUNCTION refuse_id_change();
+CREATE TRIGGER org_unit_id_fixed BEFORE UPDATE OF id ON org_unit FOR EACH ROW WHEN (OLD.id <> NEW.id) EXECUTE FUNCTION refuse_id_change();
+CREATE TRIGGER category_option_combo_id_fixed BEFORE UPDATE OF id ON category_option_combo FOR EACH ROW WHEN (OLD.id <> NEW.id) EXECUTE FUNCTION refuse_id_change();
+CREATE TRIGGER data_value_id_fixed BEFORE UPDATE OF id ON data_value FOR EACH ROW WHEN (OLD.id <> NEW.id) EXECUTE FUNCTION refuse_id_change();
