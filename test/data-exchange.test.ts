@@ -9,7 +9,7 @@ let targetAdmin: Session;
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const sample = [
-  { dataElement: 'PAYMENT_ACCOUNT_15PLUS', period: '2024', orgUnit: '31498', value: '100', comment: 'Phường 5' },
+  { dataElement: 'PAYMENT_ACCOUNT_15PLUS', period: '2024', orgUnit: '31498', value: '100', comment: 'Phường 5\tđã đối chiếu\nsổ \\N "A"' },
   { dataElement: 'PAYMENT_ACCOUNT_15PLUS', period: '2024', orgUnit: '31507', value: '200' },
   { dataElement: 'PAYMENT_ACCOUNT_15PLUS', period: '2025M08', orgUnit: '31507', value: '15' },
   { dataElement: 'OFFICIALS_TRAINED_DT', period: '2024', orgUnit: '941', categoryOptionCombo: 'TRAINING_PROGRAMME_INFOSEC', value: '7', followup: true },

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
+import { from as copyFrom } from 'pg-copy-streams';
+import { CopyData, isCopy } from './copy.js';
 import pg from 'pg';
 import type { DB } from './schema.js';
 import { createPglitePool } from './pglite-pool.js';
@@ -53,7 +55,7 @@ async function openPostgres(url: string, schema: string | undefined, max: number
     max,
     options: schema ? `-c search_path=${schema}` : undefined,
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: withCopy(pool) }) });
   await sql`select 1`.execute(db);
   const parsed = new URL(url);
   return {
@@ -61,6 +63,31 @@ async function openPostgres(url: string, schema: string | undefined, max: number
     kind: 'postgres',
     location: `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}${schema ? `#${schema}` : ''}`,
     close: () => db.destroy(),
+  };
+}
+
+/** node-postgres's pool, with COPY … FROM STDIN of CopyData (see copy.ts) streamed through pg-copy-streams. */
+function withCopy(pool: pg.Pool): PostgresPool {
+  const copy = async (client: pg.PoolClient, text: string, data: CopyData) => {
+    const stream = client.query(copyFrom(text));
+    await new Promise<void>((resolve, reject) => {
+      stream.on('finish', resolve);
+      stream.on('error', reject);
+      stream.end(data.text);
+    });
+    return { command: 'SELECT' as const, rowCount: stream.rowCount, rows: [] };
+  };
+  return {
+    async connect(): Promise<PostgresPoolClient> {
+      const client = await pool.connect();
+      return {
+        // Kysely passes either SQL with its parameters or a cursor (streamed results), which goes through untouched.
+        query: ((text: unknown, parameters?: ReadonlyArray<unknown>) =>
+          (parameters && isCopy(parameters) ? copy(client, text as string, parameters[0]) : client.query(text as never, parameters as never))) as unknown as PostgresPoolClient['query'],
+        release: () => client.release(),
+      };
+    },
+    end: () => pool.end(),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
+import { isCopy } from './copy.js';
 
 type Command = PostgresQueryResult<unknown>['command'];
 
@@ -23,6 +24,10 @@ export function createPglitePool(pg: PGlite): PostgresPool {
     query: (async (sql: string, parameters: ReadonlyArray<unknown>) => {
       // Like node-postgres, statements without parameters go through the simple protocol, which allows a
       // migration file's several statements in one call.
+      if (isCopy(parameters)) {
+        const copied = await pg.query(sql.replace(/FROM STDIN$/, "FROM '/dev/blob'"), [], { blob: new Blob([parameters[0].text]) });
+        return { command: 'SELECT' as Command, rowCount: copied.affectedRows ?? 0, rows: [] };
+      }
       const result = parameters.length
         ? await pg.query(sql, [...parameters])
         : ((await pg.exec(sql)).at(-1) ?? { rows: [], affectedRows: 0 });

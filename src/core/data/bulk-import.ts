@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
+import { copyRows } from '../../db/copy.js';
 import { inTransaction, type Db } from '../../db/database.js';
 import type { Actor } from '../access/actor.js';
 import { actorName } from '../access/actor.js';
@@ -7,7 +8,8 @@ import { recordAudit } from '../audit/audit.js';
 import { isChecked, ValueChecker } from './values.js';
 import type { DataValueDto, ImportConflict, ImportSummary } from './exchange.js';
 
-const BATCH = 5000;
+const BATCH = 20_000;
+const STAGED_COLUMNS = ['idx', 'element_id', 'org_unit_id', 'period', 'period_type', 'start_date', 'end_date', 'coc_id', 'value', 'numeric_value', 'comment', 'has_comment', 'followup'];
 
 export interface ImportOptions {
   dryRun: boolean;
@@ -24,7 +26,7 @@ const FIELD_OF: Record<string, string> = { dataElement: 'dataElement', period: '
 
 /**
  * Imports any number of data values from a stream of rows in bounded memory: each row is checked in memory,
- * good rows are staged in a temporary table in batches, and one set-based statement applies them — values,
+ * good rows are staged in a temporary table in batches (COPY), and one set-based statement applies them — values,
  * history and counts — inside the same transaction. With atomicMode ALL one bad row rolls everything back; with a
  * dry run everything is rolled back after counting. Later duplicates of the same value override earlier ones.
  */
@@ -47,14 +49,9 @@ export async function importValueRows(db: Db, actor: Actor, rows: AsyncIterable<
         idx integer, element_id bigint, org_unit_id bigint, period text, period_type text, start_date date, end_date date,
         coc_id bigint, value text, numeric_value double precision, comment text, has_comment boolean, followup boolean
       ) ON COMMIT DROP`.execute(trx);
-      let batch: unknown[][] = [];
+      let batch: (string | number | boolean | null)[][] = [];
       const flush = async () => {
-        if (!batch.length) return;
-        const column = (k: number) => batch.map((r) => r[k]);
-        await sql`INSERT INTO import_staging SELECT * FROM unnest(
-          ${column(0)}::int[], ${column(1)}::bigint[], ${column(2)}::bigint[], ${column(3)}::text[], ${column(4)}::text[], ${column(5)}::date[],
-          ${column(6)}::date[], ${column(7)}::bigint[], ${column(8)}::text[], ${column(9)}::float8[], ${column(10)}::text[], ${column(11)}::boolean[],
-          ${column(12)}::boolean[])`.execute(trx);
+        await copyRows(trx, 'import_staging', STAGED_COLUMNS, batch);
         batch = [];
         options.onProgress?.(total);
       };

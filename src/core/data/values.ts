@@ -107,30 +107,42 @@ export class ValueChecker {
     );
   }
 
+  /** Periods and unit codes already resolved: an import of a million rows names a few hundred of each. */
+  private readonly periods = new Map<string, Period | PeriodError>();
+  private readonly unitsAt = new Map<string, number | undefined>();
+
+  private period(code: string): Period | PeriodError {
+    let period = this.periods.get(code);
+    if (!period) {
+      try {
+        period = parsePeriod(code);
+      } catch (err) {
+        period = err instanceof PeriodError ? err : new PeriodError('invalid period');
+      }
+      this.periods.set(code, period);
+    }
+    return period;
+  }
+
   /** The unit that bore a code at the end of a period (a code names different units over time). */
   unitByCode(code: string, periodCode: string): number | undefined {
+    const key = `${code}\u0000${periodCode}`;
+    if (this.unitsAt.has(key)) return this.unitsAt.get(key);
     const candidates = this.unitsByCode.get(code);
-    if (!candidates) return undefined;
-    let period: Period;
-    try {
-      period = parsePeriod(periodCode);
-    } catch {
-      return candidates[0]?.id;
-    }
+    const period = this.period(periodCode);
     const covers = (u: UnitInfo, from: string, to: string) => (!u.valid_from || u.valid_from <= to) && (!u.valid_to || u.valid_to >= from);
-    return (candidates.find((u) => covers(u, period.end, period.end)) ?? candidates.find((u) => covers(u, period.start, period.end)))?.id;
+    const id = !candidates ? undefined : period instanceof PeriodError ? candidates[0]?.id
+      : (candidates.find((u) => covers(u, period.end, period.end)) ?? candidates.find((u) => covers(u, period.start, period.end)))?.id;
+    this.unitsAt.set(key, id);
+    return id;
   }
 
   check(input: ValueInput): Checked | Omit<RowProblem, 'row'> {
     const problem = (field: string, reason: string, value?: unknown) => ({ field, reason, ...(value !== undefined ? { value } : {}) });
     const element = this.elements.get(input.element);
     if (!element) return problem('dataElement', 'unknown data element', input.element);
-    let period: Period;
-    try {
-      period = parsePeriod(input.period);
-    } catch (err) {
-      return problem('period', err instanceof PeriodError ? err.message : 'invalid period', input.period);
-    }
+    const period = this.period(input.period);
+    if (period instanceof PeriodError) return problem('period', period.message, input.period);
     if (!element.period_types.includes(period.type)) {
       return problem('period', `${element.code} accepts ${element.period_types.join(', ')} periods, not ${period.type}`, input.period);
     }
