@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
-import { copyRows } from '../../db/copy.js';
+import { copyLine, copyText } from '../../db/copy.js';
 import { inTransaction, type Db } from '../../db/database.js';
 import type { Actor } from '../access/actor.js';
 import { actorName } from '../access/actor.js';
@@ -49,11 +49,19 @@ export async function importValueRows(db: Db, actor: Actor, rows: AsyncIterable<
         idx integer, element_id bigint, org_unit_id bigint, period text, period_type text, start_date date, end_date date,
         coc_id bigint, value text, numeric_value double precision, comment text, has_comment boolean, followup boolean
       ) ON COMMIT DROP`.execute(trx);
-      let batch: (string | number | boolean | null)[][] = [];
+      // Rows wait as COPY text, not as objects: a batch is a few megabytes and nothing outlives it.
+      let batch = '';
+      let batchRows = 0;
+      // One batch is copied while the next is read and checked: on PostgreSQL the server works beside this process.
+      let copying: Promise<void> = Promise.resolve();
       const flush = async () => {
-        await copyRows(trx, 'import_staging', STAGED_COLUMNS, batch);
-        batch = [];
-        options.onProgress?.(total);
+        const text = batch;
+        const read = total;
+        batch = '';
+        batchRows = 0;
+        await copying;
+        copying = copyText(trx, 'import_staging', STAGED_COLUMNS, text).then(() => options.onProgress?.(read));
+        copying.catch(() => undefined); // awaited at the next flush; not an unhandled rejection meanwhile
       };
       for await (const row of rows) {
         const index = total++;
@@ -72,8 +80,9 @@ export async function importValueRows(db: Db, actor: Actor, rows: AsyncIterable<
               comment: row.comment ?? null,
             });
             if (isChecked(result)) {
-              batch.push([index, result.element.id, unitId, result.period.code, result.period.type, result.period.start, result.period.end, result.cocId,
+              batch += copyLine([index, result.element.id, unitId, result.period.code, result.period.type, result.period.start, result.period.end, result.cocId,
                 result.text, result.number, row.comment ?? null, row.comment !== undefined && row.comment !== null, row.followup ?? null]);
+              batchRows++;
             } else {
               const property = FIELD_OF[result.field] ?? result.field;
               const object = property === 'orgUnit' ? row.orgUnit : property === 'dataElement' ? row.dataElement : property === 'period' ? row.period
@@ -82,9 +91,10 @@ export async function importValueRows(db: Db, actor: Actor, rows: AsyncIterable<
             }
           }
         }
-        if (batch.length >= BATCH) await flush();
+        if (batchRows >= BATCH) await flush();
       }
       await flush();
+      await copying;
       if (conflicts.size && options.atomicMode === 'ALL') throw new Rollback();
       counts = options.dryRun ? await countChanges(trx) : await applyStaging(trx, who, options.sourceRef);
       if (options.dryRun) throw new Rollback();
@@ -122,7 +132,7 @@ const CHANGED = sql`
       coalesce(i.followup, d.followup, false) AS followup,
       d.id AS existing_id, d.value AS old_value, d.deleted AS old_deleted
     FROM incoming i
-    LEFT JOIN data_value d ON d.element_id = i.element_id AND d.org_unit_id = i.org_unit_id AND d.period = i.period AND d.coc_id = i.coc_id
+    LEFT JOIN data_value d ON d.element_id = i.element_id AND d.org_unit_id = i.org_unit_id AND d.start_date = i.start_date AND d.end_date = i.end_date AND d.coc_id = i.coc_id
     WHERE (i.value IS NOT NULL AND (d.id IS NULL OR d.deleted OR d.value IS DISTINCT FROM i.value
               OR (i.has_comment AND d.comment IS DISTINCT FROM i.comment) OR (i.followup IS NOT NULL AND d.followup IS DISTINCT FROM i.followup)))
        OR (i.value IS NULL AND d.id IS NOT NULL AND NOT d.deleted)

@@ -198,11 +198,11 @@ export async function writeValues(
   const attempt = async (trx: Db): Promise<boolean> => {
     Object.assign(summary, { imported: 0, updated: 0, ignored: 0, deleted: 0 });
     // The rows already stored, all read (and locked) at once.
-    const keys = ok.map((r) => ({ element_id: r.element.id, org_unit_id: r.input.orgUnitId, period: r.period.code, coc_id: r.cocId }));
+    const keys = ok.map((r) => ({ element_id: r.element.id, org_unit_id: r.input.orgUnitId, start_date: r.period.start, end_date: r.period.end, coc_id: r.cocId }));
     const found = keys.length ? (await sql<{ id: number; element_id: number; org_unit_id: number; period: string; coc_id: number; value: string; deleted: boolean; comment: string | null; followup: boolean }>`
       SELECT d.id, d.element_id, d.org_unit_id, d.period, d.coc_id, d.value, d.deleted, d.comment, d.followup
-      FROM data_value d JOIN jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) AS k(element_id bigint, org_unit_id bigint, period text, coc_id bigint)
-        ON d.element_id = k.element_id AND d.org_unit_id = k.org_unit_id AND d.period = k.period AND d.coc_id = k.coc_id
+      FROM data_value d JOIN jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) AS k(element_id bigint, org_unit_id bigint, start_date date, end_date date, coc_id bigint)
+        ON d.element_id = k.element_id AND d.org_unit_id = k.org_unit_id AND d.start_date = k.start_date AND d.end_date = k.end_date AND d.coc_id = k.coc_id
       ORDER BY d.id FOR UPDATE OF d`.execute(trx)).rows : [];
     type Stored = { id: number | null; value: string | null; deleted: boolean; comment: string | null; followup: boolean };
     const state = new Map<string, Stored>(found.map((f) => [`${f.element_id}|${f.org_unit_id}|${f.period}|${f.coc_id}`, f]));
