@@ -127,9 +127,14 @@ export class Analytics {
       FROM (
         SELECT m.i, m.u, m.own, v.coc_id, count(DISTINCT v.period_type) AS types, sum(v.numeric_value) AS total
         FROM unnest(${cellIndex}::int[], ${unitIds}::bigint[], ${own}::boolean[], ${starts}::date[], ${ends}::date[]) AS m(i, u, own, s, e)
-        JOIN data_value v ON v.org_unit_id = m.u AND v.start_date >= m.s AND v.end_date <= m.e
-        WHERE v.element_id = ${elementId} AND NOT v.deleted AND v.numeric_value IS NOT NULL
-          ${cocId !== undefined ? sql`AND v.coc_id = ${cocId}` : sql``}
+        -- One index range read per (cell, unit), which is what a dashboard's few cells need; left to itself the planner
+        -- may scan the whole table in parallel, whose start-up alone costs more than the reads.
+        CROSS JOIN LATERAL (
+          SELECT v.coc_id, v.period_type, v.numeric_value FROM data_value v
+          WHERE v.element_id = ${elementId} AND v.org_unit_id = m.u AND v.start_date >= m.s AND v.start_date <= m.e AND v.end_date <= m.e
+            AND NOT v.deleted AND v.numeric_value IS NOT NULL ${cocId !== undefined ? sql`AND v.coc_id = ${cocId}` : sql``}
+          OFFSET 0 -- keeps the subquery from being flattened into a join the planner may turn into a scan
+        ) v
         GROUP BY m.i, m.u, m.own, v.coc_id
       ) AS per_unit
       GROUP BY i`.execute(this.db);
