@@ -178,7 +178,9 @@ line('indicator, every commune, one year', q2, raw2);
 line('scorecard (all indicators by year)', q3, raw3);
 console.log(`after a value changed: indicator by month ${afterChange.ms.toFixed(1)} ms, scorecard ${scorecardAfter.ms.toFixed(1)} ms, answers ${changed ? 'updated' : 'NOT UPDATED'}; answers equal to the raw GROUP BY: ${match}`);
 
-if (schema) await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(db);
+// --keep leaves the PostgreSQL schema in place, to study plans on the full data afterwards.
+if (schema && !process.argv.includes('--keep')) await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(db);
+else if (schema) console.log(`schema ${schema} kept`);
 await database.close();
 if (dir) fs.rmSync(dir, { recursive: true, force: true });
 if (!match || !changed) process.exitCode = 1;

@@ -24,7 +24,7 @@ const REFERENCE = [
   'GET /api/org-units', 'GET /api/org-units/tree', 'GET /api/org-units/events', 'GET /api/org-units/boundaries',
   'GET /api/org-units/:id', 'GET /api/org-units/:id/descendants',
   // Aggregate figures and their definitions: what the scorecard shows every signed-in user.
-  'GET /api/data-elements', 'GET /api/indicators', 'GET /api/analytics', 'GET /api/scorecard', 'GET /api/scorecard/indicators/:code',
+  'GET /api/data-elements', 'GET /api/indicators', 'GET /api/indicators/:code', 'GET /api/category-combos', 'GET /api/analytics', 'GET /api/scorecard', 'GET /api/scorecard/indicators/:code',
   'GET /api/calendar', 'GET /api/calendar/deadline',
   // Filtered to the caller's units rather than refused (tested in data-values.test.ts and feedback.test.ts).
   'GET /api/data-values/follow-up', 'GET /api/feedback/cases',
@@ -86,6 +86,8 @@ const OUT_OF_SCOPE: Record<string, () => { url: string; payload?: unknown; statu
   'POST /api/data-elements': () => ({ url: '/api/data-elements', payload: { code: 'XX', nameVi: 'X', nameEn: 'X', valueType: 'integer', aggUnits: 'sum', aggTime: 'sum', periodTypes: ['year'] } }),
   'POST /api/indicators': () => ({ url: '/api/indicators', payload: { code: 'X_1', nameVi: 'X', nameEn: 'X', numerator: '1', pillar: 'government', direction: 'higher' } }),
   'PATCH /api/indicators/:code': () => ({ url: '/api/indicators/NQ07_HH_FIBRE', payload: { nameVi: 'Đổi' } }),
+  'POST /api/indicators/check': () => ({ url: '/api/indicators/check', payload: { numerator: '1' } }),
+  'PATCH /api/data-elements/:code': () => ({ url: '/api/data-elements/PAYMENT_ACCOUNT_15PLUS', payload: { nameVi: 'Đổi' } }),
   'PUT /api/indicators/:code/targets': () => ({ url: '/api/indicators/NQ07_HH_FIBRE/targets', payload: { orgUnitId: ids.city, targets: [] } }),
   'GET /api/imports/:id': () => ({ url: '/api/imports/00000000-0000-0000-0000-000000000000', status: 404 }),
   'PUT /api/calendar/exceptions': () => ({ url: '/api/calendar/exceptions', payload: { date: '2025-05-02', kind: 'day_off', nameVi: 'Nghỉ', source: 'x y z' } }),

@@ -1,3 +1,4 @@
+import type { FormulaFault } from '../core/data/formula.js';
 import type { Locale } from '../db/schema.js';
 
 /** Every stable error code with its Vietnamese and English message. `{name}` placeholders are filled from params. */
@@ -31,8 +32,8 @@ export const MESSAGES = {
   invalid_geojson: { vi: 'Tệp ranh giới không hợp lệ: {detail}', en: 'Invalid boundary file: {detail}' },
   cannot_delete_self: { vi: 'Không thể tự khóa tài khoản của chính mình.', en: 'You cannot disable your own account.' },
   invalid_formula: {
-    vi: 'Công thức không hợp lệ tại vị trí {position}: {reason}',
-    en: 'Invalid formula at position {position}: {reason}',
+    vi: 'Công thức không hợp lệ tại vị trí {position}: {reasonVi}',
+    en: 'Invalid formula at position {position}: {reasonEn}',
   },
   transition_refused: {
     vi: 'Không thể {action} hồ sơ đang ở trạng thái {state}.',
@@ -78,6 +79,21 @@ export type ErrorCode = keyof typeof MESSAGES;
 export function formatMessage(code: ErrorCode, locale: Locale, params: Record<string, string | number> = {}): string {
   return MESSAGES[code][locale].replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
 }
+
+/** What is wrong with an indicator formula (formula.ts names the fault; the check of references adds two). */
+export const FORMULA_FAULTS: Record<FormulaFault | 'unknown_element' | 'not_disaggregation', Record<Locale, string>> = {
+  empty: { vi: 'công thức trống', en: 'the formula is empty' },
+  unexpected_end: { vi: 'công thức dừng giữa chừng', en: 'unexpected end of formula' },
+  unexpected: { vi: 'ký tự "{ch}" không đúng chỗ', en: 'unexpected "{ch}"' },
+  expected_close: { vi: 'thiếu dấu ")"', en: 'expected ")"' },
+  unbalanced: { vi: 'thừa dấu ")"', en: 'unbalanced ")"' },
+  expected_brace: { vi: 'sau "#" phải là "{"', en: 'expected "{" after "#"' },
+  expected_element: { vi: 'thiếu mã chỉ tiêu dữ liệu', en: 'expected a data element code' },
+  expected_coc: { vi: 'thiếu mã phân tổ sau dấu "."', en: 'expected a disaggregation code after "."' },
+  expected_close_brace: { vi: 'thiếu dấu "}"', en: 'expected "}"' },
+  unknown_element: { vi: 'không có chỉ tiêu dữ liệu {code}', en: 'unknown data element {code}' },
+  not_disaggregation: { vi: '{coc} không phải là phân tổ của {code}', en: '{coc} is not a disaggregation of {code}' },
+};
 
 /** Messages of the project's own validation rules, by the key the schema gives as its message. */
 export const ISSUE_MESSAGES: Record<string, Record<Locale, string>> = {

@@ -13,6 +13,7 @@ import { UsersPage } from './pages/Users';
 import { AccountPage } from './pages/Account';
 import { AuditPage } from './pages/Audit';
 import { TokensPage } from './pages/Tokens';
+import { MetadataPage } from './pages/Metadata';
 import { ScorecardPage } from './pages/Scorecard';
 import { DataEntryPage } from './pages/DataEntry';
 import { ExchangePage } from './pages/Exchange';
@@ -52,6 +53,7 @@ function Gate() {
         <Route path="/account" element={<AccountPage />} />
         {admin && <Route path="/audit" element={<AuditPage />} />}
         {admin && <Route path="/tokens" element={<TokensPage />} />}
+        {admin && <Route path="/metadata" element={<MetadataPage />} />}
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Layout>

@@ -13,9 +13,28 @@ export type Formula =
   | { kind: 'negate'; operand: Formula }
   | { kind: 'binary'; op: '+' | '-' | '*' | '/'; left: Formula; right: Formula };
 
+/** What is wrong with a formula; the server words each fault in Vietnamese and English (messages.ts). */
+export type FormulaFault = 'empty' | 'unexpected_end' | 'unexpected' | 'expected_close' | 'unbalanced' | 'expected_brace' | 'expected_element'
+  | 'expected_coc' | 'expected_close_brace';
+
+const FAULT_TEXT: Record<FormulaFault, (ch: string) => string> = {
+  empty: () => 'the formula is empty',
+  unexpected_end: () => 'unexpected end of formula',
+  unexpected: (ch) => `unexpected "${ch}"`,
+  expected_close: () => 'expected ")"',
+  unbalanced: () => 'unbalanced ")"',
+  expected_brace: () => 'expected "{" after "#"',
+  expected_element: () => 'expected a data element code',
+  expected_coc: () => 'expected a disaggregation code after "."',
+  expected_close_brace: () => 'expected "}"',
+};
+
 export class FormulaError extends Error {
-  constructor(readonly reason: string, readonly position: number, readonly source: string) {
+  readonly reason: string;
+  constructor(readonly fault: FormulaFault, readonly position: number, readonly source: string, readonly ch = '') {
+    const reason = FAULT_TEXT[fault](ch);
     super(`${reason} at position ${position + 1}: ${source.slice(0, position)}⟦${source.slice(position, position + 1) || '∎'}⟧${source.slice(position + 1)}`);
+    this.reason = reason;
   }
 }
 
@@ -27,8 +46,8 @@ export function parseFormula(source: string): Formula {
   const skipSpace = () => {
     while (pos < source.length && /\s/.test(source[pos]!)) pos++;
   };
-  const fail = (reason: string, at = pos): never => {
-    throw new FormulaError(reason, at, source);
+  const fail = (fault: FormulaFault, at = pos, ch = ''): never => {
+    throw new FormulaError(fault, at, source, ch);
   };
   const match = (re: RegExp): string | null => {
     re.lastIndex = pos;
@@ -46,27 +65,27 @@ export function parseFormula(source: string): Formula {
       pos++;
       const inner = expr();
       skipSpace();
-      if (source[pos] !== ')') fail('expected ")"');
+      if (source[pos] !== ')') fail('expected_close');
       pos++;
       return inner;
     }
     if (ch === '#') {
-      if (source[pos + 1] !== '{') fail('expected "{" after "#"', pos + 1);
+      if (source[pos + 1] !== '{') fail('expected_brace', pos + 1);
       pos += 2;
-      const element = match(CODE) ?? fail('expected a data element code');
+      const element = match(CODE) ?? fail('expected_element');
       let coc: string | undefined;
       if (source[pos] === '.') {
         pos++;
-        coc = match(CODE) ?? fail('expected a disaggregation code after "."');
+        coc = match(CODE) ?? fail('expected_coc');
       }
-      if (source[pos] !== '}') fail('expected "}"');
+      if (source[pos] !== '}') fail('expected_close_brace');
       pos++;
       return { kind: 'ref', element, ...(coc ? { coc } : {}), position: start };
     }
     const number = match(NUMBER);
     if (number !== null) return { kind: 'number', value: Number(number) };
-    if (pos >= source.length) return fail('unexpected end of formula');
-    return fail(`unexpected "${ch}"`);
+    if (pos >= source.length) return fail('unexpected_end');
+    return fail('unexpected', pos, ch);
   }
 
   function unary(): Formula {
@@ -102,10 +121,10 @@ export function parseFormula(source: string): Formula {
     }
   }
 
-  if (!source.trim()) fail('the formula is empty', 0);
+  if (!source.trim()) fail('empty', 0);
   const tree = expr();
   skipSpace();
-  if (pos < source.length) fail(source[pos] === ')' ? 'unbalanced ")"' : `unexpected "${source[pos]}"`);
+  if (pos < source.length) fail(source[pos] === ')' ? 'unbalanced' : 'unexpected', pos, source[pos]);
   return tree;
 }
 

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { AppError, alreadyExists, notFound } from '../../server/errors.js';
+import { FORMULA_FAULTS, formatMessage } from '../../server/messages.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.js';
 import { nameText } from '../validation/text.js';
@@ -38,6 +39,14 @@ export const ZTargets = z.object({
   }).strict()).max(100),
 }).strict();
 
+type Fault = keyof typeof FORMULA_FAULTS;
+
+/** The refusal of a formula: its field, the 1-based position of the fault and the fault in both languages. */
+function formulaError(field: string, position: number, fault: Fault, params: Record<string, string> = {}): AppError {
+  const words = (locale: 'vi' | 'en') => FORMULA_FAULTS[fault][locale].replace(/\{(\w+)\}/g, (_, key: string) => params[key] ?? '');
+  return new AppError('invalid_formula', 400, { position, reasonVi: words('vi'), reasonEn: words('en') }, field);
+}
+
 /**
  * Checks a formula when it is saved: the grammar, then every referenced element and disaggregation. The error
  * names the field and the 1-based position of the fault.
@@ -47,7 +56,7 @@ export async function checkFormula(db: Db, field: 'numerator' | 'denominator', s
   try {
     formula = parseFormula(source);
   } catch (err) {
-    if (err instanceof FormulaError) throw new AppError('invalid_formula', 400, { position: err.position + 1, reason: err.reason }, field);
+    if (err instanceof FormulaError) throw formulaError(field, err.position + 1, err.fault, { ch: err.ch });
     throw err;
   }
   const refs: { element: string; coc?: string; position: number }[] = [];
@@ -62,15 +71,30 @@ export async function checkFormula(db: Db, field: 'numerator' | 'denominator', s
   walk(formula);
   for (const ref of refs) {
     const element = await db.selectFrom('data_element').select(['category_combo_id']).where('code', '=', ref.element).executeTakeFirst();
-    if (!element) throw new AppError('invalid_formula', 400, { position: ref.position + 1, reason: `unknown data element ${ref.element}` }, field);
+    if (!element) throw formulaError(field, ref.position + 1, 'unknown_element', { code: ref.element });
     if (ref.coc) {
       const coc = await db.selectFrom('category_option_combo').select('combo_id').where('code', '=', ref.coc).executeTakeFirst();
-      if (!coc || coc.combo_id !== element.category_combo_id) {
-        throw new AppError('invalid_formula', 400, { position: ref.position + 1, reason: `${ref.coc} is not a disaggregation of ${ref.element}` }, field);
-      }
+      if (!coc || coc.combo_id !== element.category_combo_id) throw formulaError(field, ref.position + 1, 'not_disaggregation', { code: ref.element, coc: ref.coc });
     }
   }
   return formula;
+}
+
+export const ZFormulaCheck = z.object({ numerator: z.string().max(2000), denominator: z.string().max(2000).optional() }).strict();
+
+/**
+ * The verdict on an indicator's formulas while they are being written (the editor asks as one types): valid, or the
+ * field, position and wording of the first fault — the same check that saving makes.
+ */
+export async function checkFormulas(db: Db, input: z.infer<typeof ZFormulaCheck>) {
+  try {
+    await checkFormula(db, 'numerator', input.numerator);
+    if (input.denominator !== undefined && input.denominator.trim() !== '') await checkFormula(db, 'denominator', input.denominator);
+    return { valid: true as const };
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code !== 'invalid_formula') throw err;
+    return { valid: false as const, field: err.field!, position: Number(err.params.position), messages: { vi: formatMessage('invalid_formula', 'vi', err.params), en: formatMessage('invalid_formula', 'en', err.params) } };
+  }
 }
 
 const view = (db: Db, code: string) => db.selectFrom('indicator').selectAll().where('code', '=', code).executeTakeFirst();
@@ -135,4 +159,17 @@ export async function setTargets(db: Db, actor: Actor, code: string, input: z.in
     await recordAudit(trx, actor, { action: 'indicator.targets', entity: 'indicator', entityId: code, before, after: input }, request);
     return input;
   });
+}
+
+/** One indicator with its baselines and targets for a unit, for its editor. */
+export async function indicatorWithTargets(db: Db, code: string, orgUnitId: number) {
+  const indicator = await db.selectFrom('indicator')
+    .select(['id', 'code', 'name_vi as nameVi', 'name_en as nameEn', 'numerator', 'denominator', 'factor', 'pillar', 'direction', 'decimals', 'unit_label as unitLabel',
+      'framework', 'sort', 'description', 'source'])
+    .where('code', '=', code).executeTakeFirst();
+  if (!indicator) throw notFound('code');
+  const targets = await db.selectFrom('indicator_target').select(['year', 'kind', 'value', 'source'])
+    .where('indicator_id', '=', indicator.id).where('org_unit_id', '=', orgUnitId).orderBy('year').orderBy('kind').execute();
+  const { id: _, ...rest } = indicator;
+  return { ...rest, orgUnitId, targets };
 }

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../db/database.js';
-import { AppError, alreadyExists } from '../../server/errors.js';
+import { AppError, alreadyExists, notFound } from '../../server/errors.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.js';
 import { nameText } from '../validation/text.js';
@@ -96,3 +96,43 @@ export async function createDataElement(db: Db, actor: Actor, input: z.infer<typ
   });
 }
 
+
+/**
+ * What may change in an element that holds values: its names, unit, description, source and the period types it
+ * accepts from now on. Its value type and aggregation stay: cached answers and stored values were made under them.
+ */
+export const ZDataElementUpdate = ZDataElement.pick({ nameVi: true, nameEn: true, unit: true, periodTypes: true, description: true, source: true }).partial().strict();
+
+export async function updateDataElement(db: Db, actor: Actor, code: string, input: z.infer<typeof ZDataElementUpdate>, request?: FastifyRequest) {
+  return db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('data_element').selectAll().where('code', '=', code).executeTakeFirst();
+    if (!before) throw notFound('code');
+    await trx.updateTable('data_element').set({
+      ...(input.nameVi !== undefined && { name_vi: input.nameVi }), ...(input.nameEn !== undefined && { name_en: input.nameEn }),
+      ...(input.unit !== undefined && { unit_of_measure: input.unit || null }), ...(input.description !== undefined && { description: input.description || null }),
+      ...(input.source !== undefined && { source: input.source || null }),
+      ...(input.periodTypes !== undefined && { period_types: JSON.stringify([...new Set(input.periodTypes)]) }), updated_at: new Date(),
+    }).where('id', '=', before.id).execute();
+    const after = await trx.selectFrom('data_element').selectAll().where('id', '=', before.id).executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, { action: 'data_element.update', entity: 'data_element', entityId: code, before, after }, request);
+    return { code, ...input };
+  });
+}
+
+/** Every disaggregation with its categories, their options, and its option combinations. */
+export async function listCategoryCombos(db: Db) {
+  const [combos, categories, options, cocs] = await Promise.all([
+    db.selectFrom('category_combo').select(['id', 'code', 'name_vi as nameVi', 'name_en as nameEn', 'categories']).orderBy('code').execute(),
+    db.selectFrom('category').select(['id', 'code', 'name_vi as nameVi', 'name_en as nameEn']).execute(),
+    db.selectFrom('category_option').select(['category_id', 'code', 'name_vi as nameVi', 'name_en as nameEn']).orderBy('category_id').orderBy('sort').execute(),
+    db.selectFrom('category_option_combo').select(['combo_id', 'code', 'name_vi as nameVi', 'name_en as nameEn']).orderBy('id').execute(),
+  ]);
+  return combos.map((c) => ({
+    code: c.code, nameVi: c.nameVi, nameEn: c.nameEn,
+    categories: (c.categories as string[]).map((code) => {
+      const category = categories.find((x) => x.code === code);
+      return { code, nameVi: category?.nameVi ?? code, nameEn: category?.nameEn ?? code, options: options.filter((o) => o.category_id === category?.id).map(({ category_id: _, ...o }) => o) };
+    }),
+    combinations: cocs.filter((k) => k.combo_id === c.id).map(({ combo_id: _, ...k }) => k),
+  }));
+}

@@ -5,8 +5,8 @@ import { ACCESS } from '../access/actor.js';
 import { AppError } from '../../server/errors.js';
 import { assertUnitInScope, scopeUnitIds } from '../access/scope.js';
 import { Analytics } from './analytics.js';
-import { ZCategoryCombo, ZDataElement, createCategoryCombo, createDataElement } from './metadata.js';
-import { ZIndicatorCreate, ZIndicatorUpdate, ZTargets, createIndicator, setTargets, updateIndicator } from './indicators.js';
+import { ZCategoryCombo, ZDataElement, ZDataElementUpdate, createCategoryCombo, createDataElement, listCategoryCombos, updateDataElement } from './metadata.js';
+import { ZFormulaCheck, ZIndicatorCreate, ZIndicatorUpdate, ZTargets, checkFormulas, createIndicator, indicatorWithTargets, setTargets, updateIndicator } from './indicators.js';
 import { isPeriodCode, parsePeriod } from './periods.js';
 import { assertNoProblems, writeValues } from './values.js';
 import { dataValuesToCsv, dataValuesToXlsx, exportDataValues, parseDataValueXlsx, readDataValueCsv, type DataValueDto } from './exchange.js';
@@ -88,6 +88,15 @@ export async function dataRoutes(appBase: FastifyInstance): Promise<void> {
       .orderBy('framework').orderBy('pillar').orderBy('sort').execute());
 
   const admins = ACCESS.admins;
+  const ZCodeParam = z.object({ code: z.string().regex(/^[A-Z0-9_]{1,60}$/) });
+  app.get('/api/category-combos', { config: { access: everyone }, schema: { tags: ['data'] } }, async () => listCategoryCombos(db));
+  app.get('/api/indicators/:code', {
+    config: { access: everyone }, schema: { tags: ['data'], params: ZCodeParam, querystring: z.object({ orgUnitId: z.coerce.number().int().positive() }) },
+  }, async (request) => indicatorWithTargets(db, request.params.code, request.query.orgUnitId));
+  app.post('/api/indicators/check', { config: { access: admins }, schema: { tags: ['data'], body: ZFormulaCheck } }, async (request) => checkFormulas(db, request.body));
+  app.patch('/api/data-elements/:code', {
+    config: { access: admins }, schema: { tags: ['data'], params: ZCodeParam, body: ZDataElementUpdate },
+  }, async (request) => updateDataElement(db, request.user!, request.params.code, request.body, request));
   app.post('/api/category-combos', { config: { access: admins }, schema: { tags: ['data'], body: ZCategoryCombo } }, async (request, reply) =>
     reply.status(201).send(await createCategoryCombo(db, request.user!, request.body, request)));
   app.post('/api/data-elements', { config: { access: admins }, schema: { tags: ['data'], body: ZDataElement } }, async (request, reply) =>

@@ -36,6 +36,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {link('/dti', t('nav.dti'))}
           {link('/data-entry', t('nav.entry'))}
           {link('/exchange', t('nav.exchange'))}
+          {admin && link('/metadata', t('nav.metadata'))}
           {link('/reports', t('nav.reportsDue'))}
           {me?.user.role !== 'officer' && link('/reports/queue', t('nav.reportsQueue'))}
           {link('/reports/completeness', t('nav.reportsCompleteness'))}
