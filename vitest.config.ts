@@ -8,5 +8,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     reporters: ['default'],
+    // A browser waits for the server, which on a loaded two-core machine may take seconds, not the default one.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

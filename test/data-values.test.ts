@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Analytics } from '../src/core/data/analytics.js';
 import { parsePeriod } from '../src/core/data/periods.js';
@@ -205,6 +206,32 @@ describe('analytics over units, periods and the 2025 merger', () => {
     expect(await analytics(week)).toEqual([{ period: '2025W01', value: 7 }]);
     await write(admin, [{ element: 'TEST_DAILY', orgUnitId: u.p6, period: '20250102', value: 3 }]);
     expect(await analytics(week)).toEqual([{ period: '2025W01', value: 10 }]);
+  });
+
+  it('year totals stay equal to the values they total, through every kind of write', async () => {
+    const db = t.database.db;
+    const definition = async () => (await sql<{ k: string }>`
+      SELECT string_agg(element_id || ':' || org_unit_id || ':' || year || ':' || coc_id || ':' || period_type || '=' || total::text || '/' || n, ',' ORDER BY element_id, org_unit_id, year, coc_id, period_type) AS k
+      FROM (SELECT element_id, org_unit_id, extract(year FROM start_date)::int AS year, coc_id, period_type, sum(numeric_value::numeric) AS total, count(*) AS n
+            FROM data_value WHERE NOT deleted AND numeric_value IS NOT NULL AND extract(year FROM start_date) = extract(year FROM end_date)
+            GROUP BY 1, 2, 3, 4, 5) d`.execute(db)).rows[0]!.k;
+    const kept = async () => (await sql<{ k: string }>`
+      SELECT string_agg(element_id || ':' || org_unit_id || ':' || year || ':' || coc_id || ':' || period_type || '=' || total::text || '/' || n, ',' ORDER BY element_id, org_unit_id, year, coc_id, period_type) AS k
+      FROM data_value_year_total WHERE n <> 0`.execute(db)).rows[0]!.k;
+    expect(await kept()).toBe(await definition());
+    const ok = async (values: unknown[]) => expect((await write(admin, values)).statusCode).toBe(200);
+    await ok([
+      { element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.p7, period: '2022M03', value: 12 },
+      { element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.p7, period: '2022M04', value: 3 },
+      { element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.p7, period: '2022', value: 99 },
+    ]);
+    expect(await kept()).toBe(await definition());
+    await ok([{ element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.p7, period: '2022M04', value: 4 }, { element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.p7, period: '2022M03', value: null }]);
+    expect(await kept()).toBe(await definition());
+    await ok([{ element: 'PAYMENT_ACCOUNT_15PLUS', orgUnitId: u.p7, period: '2022M03', value: 5 }]); // restored
+    await db.updateTable('data_value').set({ numeric_value: 7, value: '7' }).where('org_unit_id', '=', u.p7!).where('period', '=', '2022').execute(); // straight in SQL
+    expect(await kept()).toBe(await definition());
+    expect(await analytics(`element=PAYMENT_ACCOUNT_15PLUS&orgUnitId=${u.p7}&periods=2022`)).toEqual([{ period: '2022', value: 7 }]);
   });
 
   it('the database itself refuses a value of no element, unit or disaggregation, and deleting what values refer to', async () => {

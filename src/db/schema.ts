@@ -177,6 +177,16 @@ export interface DataElementTable {
   updated_at: Timestamp;
 }
 
+export interface DataValueYearTotalTable {
+  element_id: number;
+  org_unit_id: number;
+  year: number;
+  coc_id: number;
+  period_type: string;
+  total: number;
+  n: number;
+}
+
 export interface DataValueYearVersionTable {
   element_id: number;
   year: number;
@@ -523,6 +533,7 @@ export interface DB {
   indicator_target: IndicatorTargetTable;
   analytics_cache: AnalyticsCacheTable;
   data_value_year_version: DataValueYearVersionTable;
+  data_value_year_total: DataValueYearTotalTable;
   import_job: ImportJobTable;
   calendar_exception: CalendarExceptionTable;
   case_category: CaseCategoryTable;

@@ -15,7 +15,7 @@ import { appliedMigrations } from '../../db/migrate.js';
 export const BACKUP_FORMAT = 'tinhso-backup/1';
 const CHUNK = 500;
 /** Bookkeeping, not data: the migration list travels in the header; versions only grow; caches are rebuilt. */
-export const NOT_BACKED_UP = ['schema_migration', 'org_unit_version', 'case_reference_version', 'data_value_year_version', 'analytics_cache'];
+export const NOT_BACKED_UP = ['schema_migration', 'org_unit_version', 'case_reference_version', 'data_value_year_version', 'data_value_year_total', 'analytics_cache'];
 
 interface Header {
   format: string;

@@ -105,37 +105,54 @@ export class Analytics {
    * two period types inside a cell (months and a quarter, say), it returns null and the general path answers.
    */
   private async sumInSql(elementId: number, cocId: number | undefined, cells: Cell[], rollups: Rollup[]): Promise<(number | null)[] | null> {
-    const cellIndex: number[] = [];
-    const unitIds: number[] = [];
-    const own: boolean[] = [];
-    const starts: string[] = [];
-    const ends: string[] = [];
+    // (cell, contributing unit) pairs: year cells read the year totals (migration 0019), other cells the values.
+    const pairs = { values: { i: [] as number[], u: [] as number[], own: [] as boolean[], s: [] as string[], e: [] as string[] }, years: { i: [] as number[], u: [] as number[], own: [] as boolean[], y: [] as number[] } };
     rollups.forEach((r, i) => {
       const mine = new Set(r.own);
+      const period = cells[i]!.period;
       for (const u of r.contributors) {
-        cellIndex.push(i);
-        unitIds.push(u);
-        own.push(mine.has(u));
-        starts.push(cells[i]!.period.start);
-        ends.push(cells[i]!.period.end);
+        if (period.type === 'year') {
+          pairs.years.i.push(i);
+          pairs.years.u.push(u);
+          pairs.years.own.push(mine.has(u));
+          pairs.years.y.push(Number(period.start.slice(0, 4)));
+        } else {
+          pairs.values.i.push(i);
+          pairs.values.u.push(u);
+          pairs.values.own.push(mine.has(u));
+          pairs.values.s.push(period.start);
+          pairs.values.e.push(period.end);
+        }
       }
     });
     const out: (number | null)[] = cells.map(() => null);
-    if (!unitIds.length) return out;
+    if (!pairs.values.i.length && !pairs.years.i.length) return out;
+    const { values: v, years: y } = pairs;
+    const coc = (alias: string) => (cocId !== undefined ? sql`AND ${sql.ref(`${alias}.coc_id`)} = ${cocId}` : sql``);
     const rows = await sql<{ i: number; mixed: boolean; own_total: number | null; own_n: number; total: number | null }>`
       SELECT i, bool_or(types > 1) AS mixed, sum(total) FILTER (WHERE own) AS own_total, count(*) FILTER (WHERE own)::int AS own_n, sum(total) AS total
       FROM (
-        SELECT m.i, m.u, m.own, v.coc_id, count(DISTINCT v.period_type) AS types, sum(v.numeric_value) AS total
-        FROM unnest(${cellIndex}::int[], ${unitIds}::bigint[], ${own}::boolean[], ${starts}::date[], ${ends}::date[]) AS m(i, u, own, s, e)
+        SELECT m.i, m.u, m.own, v.coc_id, count(DISTINCT v.period_type) AS types, sum(v.numeric_value::numeric) AS total
+        FROM unnest(${v.i}::int[], ${v.u}::bigint[], ${v.own}::boolean[], ${v.s}::date[], ${v.e}::date[]) AS m(i, u, own, s, e)
         -- One index range read per (cell, unit), which is what a dashboard's few cells need; left to itself the planner
         -- may scan the whole table in parallel, whose start-up alone costs more than the reads.
         CROSS JOIN LATERAL (
           SELECT v.coc_id, v.period_type, v.numeric_value FROM data_value v
           WHERE v.element_id = ${elementId} AND v.org_unit_id = m.u AND v.start_date >= m.s AND v.start_date <= m.e AND v.end_date <= m.e
-            AND NOT v.deleted AND v.numeric_value IS NOT NULL ${cocId !== undefined ? sql`AND v.coc_id = ${cocId}` : sql``}
+            AND NOT v.deleted AND v.numeric_value IS NOT NULL ${coc('v')}
           OFFSET 0 -- keeps the subquery from being flattened into a join the planner may turn into a scan
         ) v
         GROUP BY m.i, m.u, m.own, v.coc_id
+        UNION ALL
+        -- A year total per period type: two rows for one (unit, disaggregation) mean two period types in the year.
+        SELECT m.i, m.u, m.own, t.coc_id, count(*) AS types, sum(t.total) AS total
+        FROM unnest(${y.i}::int[], ${y.u}::bigint[], ${y.own}::boolean[], ${y.y}::int[]) AS m(i, u, own, y)
+        CROSS JOIN LATERAL (
+          SELECT t.coc_id, t.total FROM data_value_year_total t
+          WHERE t.element_id = ${elementId} AND t.org_unit_id = m.u AND t.year = m.y AND t.n > 0 ${coc('t')}
+          OFFSET 0
+        ) t
+        GROUP BY m.i, m.u, m.own, t.coc_id
       ) AS per_unit
       GROUP BY i`.execute(this.db);
     for (const r of rows.rows) {
