@@ -73,7 +73,8 @@ export class Analytics {
       }));
       for (const r of rows) answers.set(r.key, r.value);
       if (useCache) {
-        const unique = [...new Map(rows.map((r) => [r.key, r])).values()];
+        // In key order: concurrent readers storing overlapping answers then lock them in the same order (no deadlock).
+        const unique = [...new Map(rows.map((r) => [r.key, r])).values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
         for (let i = 0; i < unique.length; i += 500) {
           await this.db
             .insertInto('analytics_cache')

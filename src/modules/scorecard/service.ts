@@ -70,7 +70,6 @@ export async function scorecard(db: Db, options: { framework: string; unitId: nu
   const indicators = await loadIndicators(db, options.framework);
   const targets = await targetsOf(db, indicators.map((i) => i.id), options.unitId);
   const graph = await unitCacheFor(db).graph();
-  const items: Awaited<ReturnType<typeof scoreOne>>[] = [];
   async function scoreOne(indicator: IndicatorRow) {
     const series = await analytics.indicatorSeries(indicator, options.unitId, periods);
     const points: Point[] = years.flatMap((year, k) => (series[k] === null ? [] : [{ year, value: series[k]! }]));
@@ -93,7 +92,8 @@ export async function scorecard(db: Db, options: { framework: string; unitId: nu
     }
     return { ...presentIndicator(indicator), series, target, targets: all, ...assessment, rank };
   }
-  for (const indicator of indicators) items.push(await scoreOne(indicator));
+  // Indicators are independent: on PostgreSQL they are read over several connections at once.
+  const items = await Promise.all(indicators.map(scoreOne));
   return {
     framework: options.framework,
     unit,
