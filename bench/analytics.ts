@@ -163,8 +163,14 @@ const seriesOf = (card: typeof q3.result) => card.pillars.flatMap((p) => p.indic
 await db.updateTable('data_value').set({ numeric_value: 5000, value: '5000' }).where('element_id', '=', num).where('org_unit_id', '=', communeIds[0]!).where('period', '=', '2024M12').where('coc_id', '=', cocIds[0]!).execute();
 const afterChange = await time(() => analytics.indicatorValues(indicator, months.map((period) => ({ unitId: province.id, period }))));
 const rawAfter = await raw1.result; // the raw answer before the change, to show the new one differs
-await db.updateTable('data_value').set({ numeric_value: 6000, value: '6000' }).where('element_id', '=', num).where('org_unit_id', '=', communeIds[0]!).where('period', '=', '2024M11').where('coc_id', '=', cocIds[0]!).execute();
-const scorecardAfter = await time(() => scorecard(db, { framework: 'BENCH', unitId: province.id, now }));
+// Five changes, each followed by the whole scorecard: the median is the figure (one sample is at the mercy of the machine).
+const scorecardAfterRuns: number[] = [];
+let scorecardAfter!: Awaited<ReturnType<typeof time<typeof q3.result>>>;
+for (let k = 0; k < 5; k++) {
+  await db.updateTable('data_value').set({ numeric_value: 6000 + k, value: String(6000 + k) }).where('element_id', '=', num).where('org_unit_id', '=', communeIds[0]!).where('period', '=', `2024M0${k + 1}`).where('coc_id', '=', cocIds[0]!).execute();
+  scorecardAfter = await time(() => scorecard(db, { framework: 'BENCH', unitId: province.id, now }));
+  scorecardAfterRuns.push(scorecardAfter.ms);
+}
 const changed = afterChange.result.at(-1) !== rawAfter.at(-1) && seriesOf(scorecardAfter.result).at(-1) !== seriesOf(q3.result).at(-1)
   && seriesOf(scorecardAfter.result).slice(0, -1).every((v, i) => v === seriesOf(q3.result)[i]);
 
@@ -176,7 +182,7 @@ const line = (name: string, q: { cold: number; p50: number; p95: number }, raw: 
 line('indicator, province, by month', q1, raw1);
 line('indicator, every commune, one year', q2, raw2);
 line('scorecard (all indicators by year)', q3, raw3);
-console.log(`after a value changed: indicator by month ${afterChange.ms.toFixed(1)} ms, scorecard ${scorecardAfter.ms.toFixed(1)} ms, answers ${changed ? 'updated' : 'NOT UPDATED'}; answers equal to the raw GROUP BY: ${match}`);
+console.log(`after a value changed: indicator by month ${afterChange.ms.toFixed(1)} ms, scorecard ${median(scorecardAfterRuns).toFixed(1)} ms (median of 5), answers ${changed ? 'updated' : 'NOT UPDATED'}; answers equal to the raw GROUP BY: ${match}`);
 
 // --keep leaves the PostgreSQL schema in place, to study plans on the full data afterwards.
 if (schema && !process.argv.includes('--keep')) await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(db);
@@ -190,5 +196,5 @@ report({
   communes_one_year_cold_ms: round(q2.cold, 1), communes_one_year_p50_ms: round(q2.p50), communes_one_year_p95_ms: round(q2.p95), communes_one_year_raw_p50_ms: round(raw2.p50, 1),
   scorecard_cold_ms: round(q3.cold, 1), scorecard_p50_ms: round(q3.p50), scorecard_p95_ms: round(q3.p95), scorecard_raw_p50_ms: round(raw3.p50, 1),
   ratio_scorecard_vs_raw_groupby: round(q3.p50 / raw3.p50, 3), ratio_province_by_month_vs_raw: round(q1.p50 / raw1.p50, 3), ratio_communes_vs_raw: round(q2.p50 / raw2.p50, 3),
-  after_change_ms: round(afterChange.ms, 1), scorecard_after_change_ms: round(scorecardAfter.ms, 1), answers_match_raw: match,
+  after_change_ms: round(afterChange.ms, 1), scorecard_after_change_ms: round(median(scorecardAfterRuns), 1), answers_match_raw: match,
 });

@@ -1,5 +1,8 @@
-import exifr from 'exifr';
-import sharp, { type OverlayOptions } from 'sharp';
+import type { OverlayOptions } from 'sharp';
+
+/** Image libraries are loaded with the first photo, not with the server (sharp alone is tens of megabytes). */
+const loadSharp = async () => (await import('sharp')).default;
+const loadExifr = async () => (await import('exifr')).default;
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../server/errors.js';
 
@@ -26,6 +29,7 @@ export interface ProcessedPhoto {
  * asked): what is stored is never the citizen's original file.
  */
 export async function processPhoto(file: UploadedFile, field = 'photos'): Promise<ProcessedPhoto> {
+  const [sharp, exifr] = await Promise.all([loadSharp(), loadExifr()]);
   const invalid = () => new AppError('invalid_photo', 400, { name: file.filename || 'ảnh' }, field);
   if (file.data.length > PHOTO_LIMITS.maxBytes) throw new AppError('photo_too_large', 413, { limit: '10 MB' }, field);
   let format: string | undefined;
@@ -70,6 +74,7 @@ export interface RedactArea { x: number; y: number; w: number; h: number }
 
 /** The published copy of a photo with each area (a face, a number plate, a house number) blurred beyond recognition. */
 export async function redactPhoto(image: Buffer, areas: RedactArea[]): Promise<Buffer> {
+  const sharp = await loadSharp();
   const { width = 0, height = 0 } = await sharp(image).metadata();
   const overlays: OverlayOptions[] = [];
   for (const a of areas) {

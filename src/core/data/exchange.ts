@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { parse as parseCsvStream } from 'csv-parse';
 import type { Readable } from 'node:stream';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
@@ -61,8 +60,11 @@ export async function* readDataValueCsv(input: Readable): AsyncGenerator<DataVal
   for await (const record of parser) yield fromCsvRecord(record as string[]);
 }
 
+/** ExcelJS is loaded when a workbook is read or written, not with the server: most processes never need it. */
+export const loadExcel = async () => (await import('exceljs')).default;
+
 export async function parseDataValueXlsx(buffer: Buffer): Promise<DataValueDto[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
@@ -142,7 +144,7 @@ export function dataValuesToCsv(values: DataValueDto[]): string {
 }
 
 export async function dataValuesToXlsx(values: DataValueDto[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'Tỉnh Số';
   const sheet = workbook.addWorksheet('dataValues');
   sheet.addRow([...CSV_COLUMNS]);

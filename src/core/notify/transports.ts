@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import nodemailer from 'nodemailer';
 
 /** How an e-mail leaves the platform: SMTP when configured, otherwise the log (the outbox keeps every message). */
 export interface MailTransport {
@@ -9,11 +8,13 @@ export interface MailTransport {
 
 export function mailTransport(options: { smtpUrl?: string; from: string; log: (line: string, extra: object) => void }): MailTransport {
   if (options.smtpUrl) {
-    const smtp = nodemailer.createTransport(options.smtpUrl);
+    const smtpUrl = options.smtpUrl;
+    // nodemailer is loaded with the first message, not with the server.
+    const smtp = import('nodemailer').then((m) => m.default.createTransport(smtpUrl));
     return {
       name: 'smtp',
       async send(m) {
-        await smtp.sendMail({ from: options.from, to: m.to, subject: m.subject, text: m.text });
+        await (await smtp).sendMail({ from: options.from, to: m.to, subject: m.subject, text: m.text });
       },
     };
   }

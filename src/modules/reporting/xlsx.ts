@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../core/data/exchange.js';
 import type { FormDefinition } from './forms.js';
 import { itemKey } from './forms.js';
 
@@ -25,7 +26,7 @@ export interface WorkbookReport {
 }
 
 export async function reportWorkbook(r: WorkbookReport): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Tỉnh Số';
   const data = wb.addWorksheet(DATA_SHEET);
   data.columns = [{ width: 28 }, { width: 60 }, { width: 14 }, { width: 16 }];
@@ -83,7 +84,7 @@ const cellText = (v: ExcelJS.CellValue): string => {
  * Formulas are read by their computed result (as Excel and LibreOffice save it).
  */
 export async function readReportWorkbook(buffer: Buffer, reportId: number, form: FormDefinition): Promise<{ values: Record<string, number | null>; narrative: Record<string, string>; problems: CellProblem[] }> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
