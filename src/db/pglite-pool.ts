@@ -22,12 +22,13 @@ export function createPglitePool(pg: PGlite): PostgresPool {
 
   const client = (release: () => void): PostgresPoolClient => ({
     query: (async (sql: string, parameters: ReadonlyArray<unknown>) => {
-      // Like node-postgres, statements without parameters go through the simple protocol, which allows a
-      // migration file's several statements in one call.
+      // COPY … FROM STDIN (copy.ts): PGlite reads the rows from a blob.
       if (isCopy(parameters)) {
         const copied = await pg.query(sql.replace(/FROM STDIN$/, "FROM '/dev/blob'"), [], { blob: new Blob([parameters[0].text]) });
         return { command: 'SELECT' as Command, rowCount: copied.affectedRows ?? 0, rows: [] };
       }
+      // Like node-postgres, statements without parameters go through the simple protocol, which allows a
+      // migration file's several statements in one call.
       const result = parameters.length
         ? await pg.query(sql, [...parameters])
         : ((await pg.exec(sql)).at(-1) ?? { rows: [], affectedRows: 0 });
