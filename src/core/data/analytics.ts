@@ -33,11 +33,11 @@ export class Analytics {
   constructor(private readonly db: Db, private readonly options: { cache?: boolean; sqlSums?: boolean } = {}) {}
 
   async elementValues(elementCode: string, cells: Cell[], cocCode?: string): Promise<(number | null)[]> {
-    const element = await this.db
-      .selectFrom('data_element')
-      .select(['id', 'agg_units', 'agg_time', 'value_type'])
-      .where('code', '=', elementCode)
-      .executeTakeFirst();
+    // The element with the versions its answers are cached under, in one read, before the data (see the class comment).
+    const element = (await sql<{ id: number; agg_units: Aggregation; agg_time: Aggregation; value_type: string; unit_version: number; versions: [number, number][] }>`
+      SELECT e.id, e.agg_units, e.agg_time, e.value_type, coalesce((SELECT version FROM org_unit_version), 0) AS unit_version,
+        coalesce((SELECT json_agg(json_build_array(v.year, v.version)) FROM data_value_year_version v WHERE v.element_id = e.id), '[]'::json) AS versions
+      FROM data_element e WHERE e.code = ${elementCode}`.execute(this.db)).rows[0];
     if (!element) throw new AppError('not_found', 404, {}, 'element');
     let cocId: number | undefined;
     if (cocCode) {
@@ -49,12 +49,9 @@ export class Analytics {
     const useCache = this.options.cache !== false;
     const keys = cells.map((c) => `${element.id}|${cocId ?? '*'}|${c.unitId}|${c.period.code}`);
     const answers = new Map<string, number | null>();
-    let unitVersion = 0;
-    let cellVersion = (_cell: Cell) => 0;
+    const unitVersion = Number(element.unit_version);
+    const cellVersion = versionOfCells(element.versions.map(([year, version]) => ({ year, version })));
     if (useCache) {
-      // Versions are read before the data (see the class comment).
-      unitVersion = Number((await this.db.selectFrom('org_unit_version').select('version').executeTakeFirst())?.version ?? 0);
-      cellVersion = versionOfCells(await this.db.selectFrom('data_value_year_version').select(['year', 'version']).where('element_id', '=', element.id).execute());
       const wanted = new Map(cells.map((c, i) => [keys[i]!, cellVersion(c)]));
       const hits = await this.db
         .selectFrom('analytics_cache')
