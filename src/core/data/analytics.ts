@@ -29,39 +29,89 @@ export interface Cell {
  * while a write commits is stored under the older version and never served, so a cached answer is always the answer
  * the live tables give (migrations 0004 and 0017). A value written for one year leaves the other years' answers valid.
  */
+interface Asked {
+  code: string;
+  coc?: string;
+  cells: Cell[];
+  resolve(values: (number | null)[]): void;
+  reject(err: unknown): void;
+}
+
+type ElementRow = { id: number; code: string; agg_units: Aggregation; agg_time: Aggregation; value_type: string; unit_version: number; versions: [number, number][] };
+type Plan = { q: Asked; element: ElementRow; cocId: number | undefined; cellVersion: (cell: Cell) => number; keys: string[]; unitVersion: number };
+
 export class Analytics {
+  /** Questions asked in the same turn of the event loop, answered together (a scorecard asks for 60 elements at once). */
+  private asked: Asked[] = [];
+
   constructor(private readonly db: Db, private readonly options: { cache?: boolean; sqlSums?: boolean } = {}) {}
 
-  async elementValues(elementCode: string, cells: Cell[], cocCode?: string): Promise<(number | null)[]> {
-    // The element with the versions its answers are cached under, in one read, before the data (see the class comment).
-    const element = (await sql<{ id: number; agg_units: Aggregation; agg_time: Aggregation; value_type: string; unit_version: number; versions: [number, number][] }>`
-      SELECT e.id, e.agg_units, e.agg_time, e.value_type, coalesce((SELECT version FROM org_unit_version), 0) AS unit_version,
-        coalesce((SELECT json_agg(json_build_array(v.year, v.version)) FROM data_value_year_version v WHERE v.element_id = e.id), '[]'::json) AS versions
-      FROM data_element e WHERE e.code = ${elementCode}`.execute(this.db)).rows[0];
-    if (!element) throw new AppError('not_found', 404, {}, 'element');
-    let cocId: number | undefined;
-    if (cocCode) {
-      const coc = await this.db.selectFrom('category_option_combo').select('id').where('code', '=', cocCode).executeTakeFirst();
-      if (!coc) throw new AppError('not_found', 404, {}, 'coc');
-      cocId = coc.id;
+  elementValues(elementCode: string, cells: Cell[], cocCode?: string): Promise<(number | null)[]> {
+    return new Promise((resolve, reject) => {
+      this.asked.push({ code: elementCode, coc: cocCode, cells, resolve, reject });
+      if (this.asked.length === 1) setImmediate(() => void this.answerAsked());
+    });
+  }
+
+  /**
+   * Answers every waiting question with one read of the elements (with the versions their answers are cached under,
+   * read before the data — see the class comment), one of the disaggregations and one of the cache; what the cache
+   * lacks is computed per question.
+   */
+  private async answerAsked(): Promise<void> {
+    const asked = this.asked;
+    this.asked = [];
+    try {
+      const codes = [...new Set(asked.map((q) => q.code))];
+      const elements = new Map((await sql<ElementRow>`
+        SELECT e.id, e.code, e.agg_units, e.agg_time, e.value_type, coalesce((SELECT version FROM org_unit_version), 0) AS unit_version,
+          coalesce((SELECT json_agg(json_build_array(v.year, v.version)) FROM data_value_year_version v WHERE v.element_id = e.id), '[]'::json) AS versions
+        FROM data_element e WHERE e.code = ANY(${codes}::text[])`.execute(this.db)).rows.map((e) => [e.code, e]));
+      const cocCodes = [...new Set(asked.flatMap((q) => (q.coc ? [q.coc] : [])))];
+      const cocs = new Map(cocCodes.length ? (await this.db.selectFrom('category_option_combo').select(['id', 'code']).where('code', 'in', cocCodes).execute()).map((c) => [c.code, c.id]) : []);
+      const useCache = this.options.cache !== false;
+      const plans = asked.map((q): Plan | { q: Asked; error: AppError } => {
+        const element = elements.get(q.code);
+        if (!element) return { q, error: new AppError('not_found', 404, {}, 'element') };
+        const cocId = q.coc ? cocs.get(q.coc) : undefined;
+        if (q.coc && cocId === undefined) return { q, error: new AppError('not_found', 404, {}, 'coc') };
+        const cellVersion = versionOfCells(element.versions.map(([year, version]) => ({ year, version })));
+        const keys = q.cells.map((c) => `${element.id}|${cocId ?? '*'}|${c.unitId}|${c.period.code}`);
+        return { q, element, cocId, cellVersion, keys, unitVersion: Number(element.unit_version) };
+      });
+      const hits = new Map<string, { value: number | null; data_version: number; unit_version: number }>();
+      const allKeys = [...new Set(plans.flatMap((p) => ('error' in p || p.element.value_type === 'text' ? [] : p.keys)))];
+      if (useCache && allKeys.length) {
+        for (const h of await this.db.selectFrom('analytics_cache').select(['key', 'value', 'data_version', 'unit_version']).where('key', 'in', allKeys).execute()) {
+          hits.set(h.key, { value: h.value, data_version: Number(h.data_version), unit_version: Number(h.unit_version) });
+        }
+      }
+      await Promise.all(plans.map(async (plan) => {
+        if ('error' in plan) return plan.q.reject(plan.error);
+        try {
+          plan.q.resolve(await this.answerOne(plan, hits, useCache));
+        } catch (err) {
+          plan.q.reject(err);
+        }
+      }));
+    } catch (err) {
+      for (const q of asked) q.reject(err);
     }
-    if (element.value_type === 'text' || cells.length === 0) return cells.map(() => null);
-    const useCache = this.options.cache !== false;
-    const keys = cells.map((c) => `${element.id}|${cocId ?? '*'}|${c.unitId}|${c.period.code}`);
+  }
+
+  private async answerOne(
+    plan: Plan,
+    hits: Map<string, { value: number | null; data_version: number; unit_version: number }>,
+    useCache: boolean,
+  ): Promise<(number | null)[]> {
+    const { q, element, cocId, cellVersion, keys, unitVersion } = plan;
+    if (element.value_type === 'text' || q.cells.length === 0) return q.cells.map(() => null);
     const answers = new Map<string, number | null>();
-    const unitVersion = Number(element.unit_version);
-    const cellVersion = versionOfCells(element.versions.map(([year, version]) => ({ year, version })));
-    if (useCache) {
-      const wanted = new Map(cells.map((c, i) => [keys[i]!, cellVersion(c)]));
-      const hits = await this.db
-        .selectFrom('analytics_cache')
-        .select(['key', 'value', 'data_version'])
-        .where('key', 'in', [...wanted.keys()])
-        .where('unit_version', '=', unitVersion)
-        .execute();
-      for (const h of hits) if (Number(h.data_version) === wanted.get(h.key)) answers.set(h.key, h.value);
-    }
-    const missing = cells.filter((_, i) => !answers.has(keys[i]!));
+    q.cells.forEach((c, i) => {
+      const hit = hits.get(keys[i]!);
+      if (hit && hit.unit_version === unitVersion && hit.data_version === cellVersion(c)) answers.set(keys[i]!, hit.value);
+    });
+    const missing = q.cells.filter((_, i) => !answers.has(keys[i]!));
     if (missing.length) {
       const computed = await this.compute(element, cocId, missing);
       const rows = missing.map((c, i) => ({
@@ -198,7 +248,9 @@ export class Analytics {
     const refs = new Map<string, Reference>();
     for (const r of [...references(numerator), ...references(denominator)]) refs.set(refKey(r), r);
     const values = new Map<string, (number | null)[]>();
-    for (const [key, ref] of refs) values.set(key, await this.elementValues(ref.element, cells, ref.coc));
+    // Asked together, so that they are answered together.
+    const answered = await Promise.all([...refs.values()].map((ref) => this.elementValues(ref.element, cells, ref.coc)));
+    [...refs.keys()].forEach((key, k) => values.set(key, answered[k]!));
     return cells.map((_, i) => {
       const lookup = (r: Reference) => values.get(refKey(r))?.[i] ?? null;
       const n = evaluateFormula(numerator, lookup);

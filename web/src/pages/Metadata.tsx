@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -14,6 +14,21 @@ interface IndicatorFull extends IndicatorRow { decimals: number; sort: number; d
 interface Target { year: number; kind: 'baseline' | 'target'; value: number; source: string | null }
 interface Combo { code: string; nameVi: string; nameEn: string; categories: { code: string; nameVi: string; nameEn: string; options: { code: string; nameVi: string }[] }[]; combinations: { code: string }[] }
 type Verdict = { valid: true } | { valid: false; field: 'numerator' | 'denominator'; position: number; messages: Record<string, string> };
+
+/** The end of an editor form: its own buttons, Save, the saved mark and any error. */
+function SaveRow({ result, error, disabled, children }: { result: { isSuccess: boolean; error: unknown }; error?: unknown; disabled?: boolean; children?: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="wide row wrap">
+        {children}
+        <button className="primary" type="submit" disabled={disabled}>{t('meta.save')}</button>
+        {result.isSuccess && <span className="ok" role="status">{t('fbs.saved')}</span>}
+      </div>
+      <ErrorText error={result.error ?? error} />
+    </>
+  );
+}
 
 const PILLARS = ['government', 'economy', 'society', 'foundations'] as const;
 const VALUE_TYPES = ['integer', 'number', 'percentage', 'boolean', 'text'] as const;
@@ -166,11 +181,7 @@ function IndicatorEditor({ code, elements, provinceId, onSaved }: { code: string
         <label>{t('meta.decimals')}<input type="number" min={0} max={6} value={form.decimals} onChange={(e) => set({ decimals: Number(e.target.value) })} /></label>
         <label>{t('meta.unitLabel')}<input value={form.unitLabel} onChange={(e) => set({ unitLabel: e.target.value })} /></label>
         <label className="wide">{t('score.source')}<input value={form.source} onChange={(e) => set({ source: e.target.value })} /></label>
-        <div className="wide row wrap">
-          <button className="primary" type="submit" disabled={verdict?.valid === false}>{t('meta.save')}</button>
-          {save.isSuccess && <span className="ok" role="status">{t('fbs.saved')}</span>}
-        </div>
-        <ErrorText error={save.error ?? existing.error} />
+        <SaveRow result={save} error={existing.error} disabled={verdict?.valid === false} />
       </form>
       {code && provinceId && <Targets code={code} provinceId={provinceId} />}
     </>
@@ -288,11 +299,7 @@ function Elements({ elements, combos }: { elements: Element[]; combos: Combo[] }
         </fieldset>
         <label className="wide">{t('score.source')}<input value={form.source} onChange={(e) => set({ source: e.target.value })} /></label>
         {editing && <p className="muted small wide">{t('meta.elementLocked')}</p>}
-        <div className="wide row wrap">
-          <button className="primary" type="submit">{t('meta.save')}</button>
-          {save.isSuccess && <span className="ok" role="status">{t('fbs.saved')}</span>}
-        </div>
-        <ErrorText error={save.error} />
+        <SaveRow result={save} />
       </form>
     </div>
   );
@@ -347,13 +354,10 @@ function Combos({ combos }: { combos: Combo[] }) {
             <label className="wide">{t('meta.options')}<textarea rows={4} className="mono" value={c.options} placeholder={'FEMALE | Nữ | Female\nMALE | Nam | Male'} onChange={(e) => editCategory(i, { options: e.target.value })} /></label>
           </fieldset>
         ))}
-        <div className="wide row wrap">
+        <SaveRow result={save}>
           {form.categories.length < 4 && <button type="button" onClick={() => setForm({ ...form, categories: [...form.categories, { code: '', nameVi: '', nameEn: '', options: '' }] })}>{t('meta.addCategory')}</button>}
           <span className="muted">{t('meta.willCreate', { count: combinations })}</span>
-          <button className="primary" type="submit">{t('meta.save')}</button>
-          {save.isSuccess && <span className="ok" role="status">{t('fbs.saved')}</span>}
-        </div>
-        <ErrorText error={save.error} />
+        </SaveRow>
       </form>
     </div>
   );
