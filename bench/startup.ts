@@ -30,6 +30,16 @@ async function timeStart(dataDir: string): Promise<number> {
       process.kill(-proc.pid!, 'SIGTERM');
       await exited;
     }
+    // npm exits before the server it started has closed the embedded database: wait for the whole process group,
+    // or the next start finds the database still held (and refuses, as it should).
+    for (;;) {
+      try {
+        process.kill(-proc.pid!, 0);
+      } catch {
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
   }
 }
 
