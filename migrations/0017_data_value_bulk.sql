@@ -99,12 +99,17 @@ INSERT INTO data_value_year_total (element_id, org_unit_id, year, coc_id, period
   WHERE NOT deleted AND numeric_value IS NOT NULL AND extract(year FROM start_date) = extract(year FROM end_date)
   GROUP BY 1, 2, 3, 4, 5;
 
+-- One function for inserts, updates and deletes: the rows a statement changed, each signed +1 (written) or -1
+-- (replaced or removed), bump the versions of their years and move the totals by their difference. The transition
+-- tables differ by operation, so the signed rows are named in the SQL text (EXECUTE sees transition tables too).
 -- Versions and totals are taken in key order so that two writers of the same values cannot deadlock (see 0014).
 CREATE FUNCTION data_value_written() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   elements bigint[];
   units bigint[];
   cocs bigint[];
+  columns constant text := 'element_id, org_unit_id, coc_id, period_type, start_date, end_date, numeric_value, deleted';
+  changed text;
 BEGIN
   IF TG_OP <> 'DELETE' AND coalesce(current_setting('tinhso.restoring', true), '') <> 'on' THEN
     WITH k AS (SELECT DISTINCT element_id, org_unit_id, coc_id FROM new_rows)
@@ -113,55 +118,27 @@ BEGIN
       PERFORM check_data_value_ids(elements, units, cocs);
     END IF;
   END IF;
-  IF TG_OP = 'INSERT' THEN
+  changed := CASE TG_OP
+    WHEN 'INSERT' THEN format('SELECT %s, 1 AS sign FROM new_rows', columns)
+    WHEN 'DELETE' THEN format('SELECT %s, -1 AS sign FROM old_rows', columns)
+    ELSE format('SELECT %s, 1 AS sign FROM new_rows UNION ALL SELECT %s, -1 FROM old_rows', columns, columns)
+  END;
+  EXECUTE format($sql$
     INSERT INTO data_value_year_version (element_id, year, version)
       SELECT element_id, y, nextval('data_version_seq')
-      FROM (SELECT DISTINCT element_id, extract(year FROM start_date)::int AS a, extract(year FROM end_date)::int AS b FROM new_rows) r,
+      FROM (SELECT DISTINCT element_id, extract(year FROM start_date)::int AS a, extract(year FROM end_date)::int AS b FROM (%s) c) r,
         generate_series(a, b) AS y
       GROUP BY element_id, y ORDER BY element_id, y
-    ON CONFLICT (element_id, year) DO UPDATE SET version = excluded.version;
+    ON CONFLICT (element_id, year) DO UPDATE SET version = excluded.version$sql$, changed);
+  EXECUTE format($sql$
     INSERT INTO data_value_year_total AS t (element_id, org_unit_id, year, coc_id, period_type, total, n)
-      SELECT element_id, org_unit_id, extract(year FROM start_date)::int, coc_id, period_type, sum(numeric_value::numeric), count(*)
-      FROM new_rows
+      SELECT element_id, org_unit_id, extract(year FROM start_date)::int, coc_id, period_type, sum(sign * numeric_value::numeric), sum(sign)
+      FROM (%s) c
       WHERE NOT deleted AND numeric_value IS NOT NULL AND extract(year FROM start_date) = extract(year FROM end_date)
-      GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
-    ON CONFLICT (element_id, org_unit_id, year, coc_id, period_type) DO UPDATE SET total = t.total + excluded.total, n = t.n + excluded.n;
-  ELSIF TG_OP = 'UPDATE' THEN
-    INSERT INTO data_value_year_version (element_id, year, version)
-      SELECT element_id, y, nextval('data_version_seq')
-      FROM (SELECT DISTINCT element_id, extract(year FROM start_date)::int AS a, extract(year FROM end_date)::int AS b
-            FROM (SELECT element_id, start_date, end_date FROM new_rows UNION ALL SELECT element_id, start_date, end_date FROM old_rows) c) r,
-        generate_series(a, b) AS y
-      GROUP BY element_id, y ORDER BY element_id, y
-    ON CONFLICT (element_id, year) DO UPDATE SET version = excluded.version;
-    INSERT INTO data_value_year_total AS t (element_id, org_unit_id, year, coc_id, period_type, total, n)
-      SELECT element_id, org_unit_id, y, coc_id, period_type, sum(v), sum(c)
-      FROM (
-        SELECT element_id, org_unit_id, extract(year FROM start_date)::int AS y, coc_id, period_type, numeric_value::numeric AS v, 1 AS c
-        FROM new_rows WHERE NOT deleted AND numeric_value IS NOT NULL AND extract(year FROM start_date) = extract(year FROM end_date)
-        UNION ALL
-        SELECT element_id, org_unit_id, extract(year FROM start_date)::int, coc_id, period_type, -numeric_value::numeric, -1
-        FROM old_rows WHERE NOT deleted AND numeric_value IS NOT NULL AND extract(year FROM start_date) = extract(year FROM end_date)
-      ) d
-      GROUP BY 1, 2, 3, 4, 5 HAVING sum(c) <> 0 OR sum(v) <> 0 ORDER BY 1, 2, 3, 4, 5
-    ON CONFLICT (element_id, org_unit_id, year, coc_id, period_type) DO UPDATE SET total = t.total + excluded.total, n = t.n + excluded.n;
-  ELSE
-    INSERT INTO data_value_year_version (element_id, year, version)
-      SELECT element_id, y, nextval('data_version_seq')
-      FROM (SELECT DISTINCT element_id, extract(year FROM start_date)::int AS a, extract(year FROM end_date)::int AS b FROM old_rows) r,
-        generate_series(a, b) AS y
-      GROUP BY element_id, y ORDER BY element_id, y
-    ON CONFLICT (element_id, year) DO UPDATE SET version = excluded.version;
-    INSERT INTO data_value_year_total AS t (element_id, org_unit_id, year, coc_id, period_type, total, n)
-      SELECT element_id, org_unit_id, extract(year FROM start_date)::int, coc_id, period_type, -sum(numeric_value::numeric), -count(*)
-      FROM old_rows
-      WHERE NOT deleted AND numeric_value IS NOT NULL AND extract(year FROM start_date) = extract(year FROM end_date)
-      GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
-    ON CONFLICT (element_id, org_unit_id, year, coc_id, period_type) DO UPDATE SET total = t.total + excluded.total, n = t.n + excluded.n;
-  END IF;
+      GROUP BY 1, 2, 3, 4, 5 HAVING sum(sign) <> 0 OR sum(sign * numeric_value::numeric) <> 0 ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (element_id, org_unit_id, year, coc_id, period_type) DO UPDATE SET total = t.total + excluded.total, n = t.n + excluded.n$sql$, changed);
   RETURN NULL;
 END $$;
-
 CREATE TRIGGER data_value_written_insert AFTER INSERT ON data_value
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION data_value_written();
 CREATE TRIGGER data_value_written_update AFTER UPDATE ON data_value

@@ -232,6 +232,13 @@ describe('analytics over units, periods and the 2025 merger', () => {
     await db.updateTable('data_value').set({ numeric_value: 7, value: '7' }).where('org_unit_id', '=', u.p7!).where('period', '=', '2022').execute(); // straight in SQL
     expect(await kept()).toBe(await definition());
     expect(await analytics(`element=PAYMENT_ACCOUNT_15PLUS&orgUnitId=${u.p7}&periods=2022`)).toEqual([{ period: '2022', value: 7 }]);
+    // A value with no history (written straight in SQL) may be deleted outright: its total goes with it.
+    const element = await db.selectFrom('data_element').select('id').where('code', '=', 'PAYMENT_ACCOUNT_15PLUS').executeTakeFirstOrThrow();
+    const coc = await db.selectFrom('category_option_combo').select('id').where('code', '=', 'default').executeTakeFirstOrThrow();
+    await db.insertInto('data_value').values({ element_id: element.id, org_unit_id: u.p7!, period: '2022M09', period_type: 'month', start_date: '2022-09-01', end_date: '2022-09-30', coc_id: coc.id, value: '40', numeric_value: 40, stored_by: 'test', source_kind: 'manual' }).execute();
+    expect(await kept()).toBe(await definition());
+    await db.deleteFrom('data_value').where('org_unit_id', '=', u.p7!).where('period', '=', '2022M09').execute();
+    expect(await kept()).toBe(await definition());
   });
 
   it('the database itself refuses a value of no element, unit or disaggregation, and deleting what values refer to', async () => {
