@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Analytics } from '../src/core/data/analytics.js';
 import { parsePeriod } from '../src/core/data/periods.js';
+import { listInForce } from '../src/core/org-units/repo.js';
 import { createTestApp, unitId, type Session, type TestApp } from './helpers.js';
 
 let t: TestApp;
@@ -55,6 +56,31 @@ describe('writing values', () => {
     expect(stored).toMatchObject([{ period: '2024', value: '120', coc: 'default', comment: 'Số liệu điều chỉnh', storedBy: 'admin', sourceKind: 'manual' }]);
     const history = (await admin.request({ method: 'GET', url: `/api/data-values/${stored[0].id}/history` })).json();
     expect(history.map((h: { change: string; old_value: string | null; new_value: string }) => [h.change, h.old_value, h.new_value])).toEqual([['create', null, '100'], ['update', '100', '120']]);
+  });
+
+  it('takes a whole decade of monthly figures for every commune in one request, then changes and deletes some of them', async () => {
+    const created = await admin.request({ method: 'POST', url: '/api/data-elements', payload: {
+      code: 'DIGITAL_SKILLS_SESSIONS', nameVi: 'Buổi hướng dẫn kỹ năng số', nameEn: 'Digital skills sessions', valueType: 'integer',
+      aggUnits: 'sum', aggTime: 'sum', unit: 'buổi', periodTypes: ['month', 'year'] } });
+    expect(created.statusCode).toBe(201);
+    const communes = (await listInForce(t.database.db, '2024-12-31', { level: 'commune' })).filter((c) => !c.validFrom).map((c) => c.id);
+    const months = Array.from({ length: 120 }, (_, k) => `${2010 + Math.floor(k / 12)}M${String((k % 12) + 1).padStart(2, '0')}`);
+    const values = communes.flatMap((id, i) => months.map((period, k) => ({ element: 'DIGITAL_SKILLS_SESSIONS', orgUnitId: id, period, value: i + k })));
+    expect(values.length).toBeGreaterThan(10_000);
+    const first = await write(admin, values);
+    expect(first.statusCode, first.body.slice(0, 300)).toBe(200);
+    expect(first.json()).toMatchObject({ imported: values.length, updated: 0, ignored: 0, deleted: 0 });
+    // Every third value changes, every fifth unchanged one is deleted, the rest are sent again as they are.
+    const second = values.map((v, n) => (n % 3 === 0 ? { ...v, value: v.value + 1000 } : n % 5 === 0 ? { ...v, value: null } : v));
+    const changes = await write(admin, second);
+    const changed = values.filter((_, n) => n % 3 === 0).length;
+    const deleted = values.filter((_, n) => n % 3 !== 0 && n % 5 === 0).length;
+    expect(changes.json()).toMatchObject({ imported: 0, updated: changed, deleted, ignored: values.length - changed - deleted });
+    const expected = second.filter((v) => v.orgUnitId === communes[0] && v.period.startsWith('2012') && v.value !== null).reduce((sum, v) => sum + (v.value as number), 0);
+    expect(await analytics(`element=DIGITAL_SKILLS_SESSIONS&orgUnitId=${communes[0]}&periods=2012`)).toEqual([{ period: '2012', value: expected }]);
+    const history = await t.database.db.selectFrom('data_value_history as h').innerJoin('data_value as v', 'v.id', 'h.data_value_id')
+      .select((eb) => eb.fn.countAll<string>().as('n')).where('v.element_id', '=', (eb) => eb.selectFrom('data_element').select('id').where('code', '=', 'DIGITAL_SKILLS_SESSIONS')).executeTakeFirstOrThrow();
+    expect(Number(history.n)).toBe(values.length + changed + deleted);
   });
 
   it('deletes softly with a null value, and restores', async () => {

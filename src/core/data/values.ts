@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { FastifyRequest } from 'fastify';
 import { inTransaction, type Db } from '../../db/database.js';
 import type { SourceKind, ValueType } from '../../db/schema.js';
@@ -8,6 +7,7 @@ import { actorName } from '../access/actor.js';
 import { scopeUnitIds } from '../access/scope.js';
 import { recordAudit } from '../audit/audit.js';
 import { parsePeriod, PeriodError, type Period } from './periods.js';
+import { writeChecked } from './value-store.js';
 
 export interface ValueInput {
   element: string;
@@ -109,7 +109,7 @@ export class ValueChecker {
 
   /** Periods and unit codes already resolved: an import of a million rows names a few hundred of each. */
   private readonly periods = new Map<string, Period | PeriodError>();
-  private readonly unitsAt = new Map<string, number | undefined>();
+  private readonly unitsAt = new Map<string, Map<string, number | undefined>>();
 
   private period(code: string): Period | PeriodError {
     let period = this.periods.get(code);
@@ -126,19 +126,19 @@ export class ValueChecker {
 
   /** The unit that bore a code at the end of a period (a code names different units over time). */
   unitByCode(code: string, periodCode: string): number | undefined {
-    const key = `${code}\u0000${periodCode}`;
-    if (this.unitsAt.has(key)) return this.unitsAt.get(key);
+    let byPeriod = this.unitsAt.get(code);
+    if (!byPeriod) this.unitsAt.set(code, (byPeriod = new Map()));
+    if (byPeriod.has(periodCode)) return byPeriod.get(periodCode);
     const candidates = this.unitsByCode.get(code);
     const period = this.period(periodCode);
     const covers = (u: UnitInfo, from: string, to: string) => (!u.valid_from || u.valid_from <= to) && (!u.valid_to || u.valid_to >= from);
     const id = !candidates ? undefined : period instanceof PeriodError ? candidates[0]?.id
       : (candidates.find((u) => covers(u, period.end, period.end)) ?? candidates.find((u) => covers(u, period.start, period.end)))?.id;
-    this.unitsAt.set(key, id);
+    byPeriod.set(periodCode, id);
     return id;
   }
 
   check(input: ValueInput): Checked | Omit<RowProblem, 'row'> {
-    const problem = (field: string, reason: string, value?: unknown) => ({ field, reason, ...(value !== undefined ? { value } : {}) });
     const element = this.elements.get(input.element);
     if (!element) return problem('dataElement', 'unknown data element', input.element);
     const period = this.period(input.period);
@@ -163,6 +163,8 @@ export class ValueChecker {
   }
 }
 
+const problem = (field: string, reason: string, value?: unknown): Omit<RowProblem, 'row'> => ({ field, reason, ...(value !== undefined ? { value } : {}) });
+
 export const isChecked = (x: Checked | Omit<RowProblem, 'row'>): x is Checked => 'element' in x;
 
 /** Checks every row before anything is written, and returns the rows ready to write and every problem found. */
@@ -178,6 +180,8 @@ export async function checkValues(db: Db, actor: Actor, inputs: ValueInput[]): P
   return { ok, problems };
 }
 
+class DryRun extends Error {}
+
 /**
  * Writes values in one transaction, all or nothing: with any problem nothing is written and every problem is
  * returned (dryRun checks and counts without writing). A null value deletes (softly); history keeps every change.
@@ -192,102 +196,20 @@ export async function writeValues(
   const { ok, problems } = await checkValues(db, actor, inputs);
   const summary: WriteSummary = { imported: 0, updated: 0, ignored: 0, deleted: 0, problems };
   if (problems.length) return summary;
-  const who = actorName(actor);
-  const keyOf = (r: Checked) => `${r.element.id}|${r.input.orgUnitId}|${r.period.code}|${r.cocId}`;
-  /** One attempt; false when another transaction created one of the same values meanwhile (then try again). */
-  const attempt = async (trx: Db): Promise<boolean> => {
-    Object.assign(summary, { imported: 0, updated: 0, ignored: 0, deleted: 0 });
-    // The rows already stored, all read (and locked) at once.
-    const keys = ok.map((r) => ({ element_id: r.element.id, org_unit_id: r.input.orgUnitId, start_date: r.period.start, end_date: r.period.end, coc_id: r.cocId }));
-    const found = keys.length ? (await sql<{ id: number; element_id: number; org_unit_id: number; period: string; coc_id: number; value: string; deleted: boolean; comment: string | null; followup: boolean }>`
-      SELECT d.id, d.element_id, d.org_unit_id, d.period, d.coc_id, d.value, d.deleted, d.comment, d.followup
-      FROM data_value d JOIN jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) AS k(element_id bigint, org_unit_id bigint, start_date date, end_date date, coc_id bigint)
-        ON d.element_id = k.element_id AND d.org_unit_id = k.org_unit_id AND d.start_date = k.start_date AND d.end_date = k.end_date AND d.coc_id = k.coc_id
-      ORDER BY d.id FOR UPDATE OF d`.execute(trx)).rows : [];
-    type Stored = { id: number | null; value: string | null; deleted: boolean; comment: string | null; followup: boolean };
-    const state = new Map<string, Stored>(found.map((f) => [`${f.element_id}|${f.org_unit_id}|${f.period}|${f.coc_id}`, f]));
-    const now = new Date();
-    type Fields = { value: string; numeric_value: number | null; stored_by: string; source_kind: SourceKind; source_ref: string | null; comment?: string | null; followup?: boolean; updated_at: Date; deleted: boolean };
-    const updates = new Map<number, Partial<Fields>>();
-    const creates = new Map<string, { row: Checked; fields: Fields }>();
-    const history: { key: string; id: number | null; change: string; old_value: string | null; new_value: string | null; comment: string | null }[] = [];
-    for (const row of ok) {
-      const key = keyOf(row);
-      const existing = state.get(key);
-      const note = row.input.comment ?? null;
-      if (row.text === null) {
-        if (!existing || existing.deleted) {
-          summary.ignored++;
-          continue;
-        }
-        summary.deleted++;
-        history.push({ key, id: existing.id, change: 'delete', old_value: existing.value, new_value: null, comment: note });
-        state.set(key, { ...existing, deleted: true });
-        if (existing.id !== null) updates.set(existing.id, { ...updates.get(existing.id), deleted: true, updated_at: now, stored_by: who });
-        else creates.get(key)!.fields.deleted = true;
-        continue;
+  try {
+    await inTransaction(db, async (trx) => {
+      Object.assign(summary, await writeChecked(trx, ok, { who: actorName(actor), kind: source.kind, ref: source.ref ?? null }, { dryRun: options.dryRun }));
+      if (options.dryRun) throw new DryRun();
+      if (summary.imported + summary.updated + summary.deleted > 0) {
+        await recordAudit(trx, actor, {
+          action: 'data_value.write', entity: 'data_value',
+          after: { source: source.kind, ref: source.ref ?? null, imported: summary.imported, updated: summary.updated, deleted: summary.deleted },
+        }, options.request);
       }
-      const comment = row.input.comment === undefined ? undefined : row.input.comment;
-      const followup = row.input.followup;
-      if (existing && !existing.deleted && existing.value === row.text && (comment === undefined || comment === existing.comment) && (followup === undefined || followup === existing.followup)) {
-        summary.ignored++;
-        continue;
-      }
-      const fields: Fields = {
-        value: row.text, numeric_value: row.number, stored_by: who, source_kind: source.kind, source_ref: source.ref ?? null,
-        ...(comment !== undefined ? { comment } : {}), ...(followup !== undefined ? { followup } : {}), updated_at: now, deleted: false,
-      };
-      if (existing) {
-        history.push({ key, id: existing.id, change: existing.deleted ? 'restore' : 'update', old_value: existing.deleted ? null : existing.value, new_value: row.text, comment: note });
-        if (existing.id !== null) updates.set(existing.id, { ...updates.get(existing.id), ...fields });
-        else Object.assign(creates.get(key)!.fields, fields);
-        summary.updated++;
-      } else {
-        history.push({ key, id: null, change: 'create', old_value: null, new_value: row.text, comment: note });
-        creates.set(key, { row, fields });
-        summary.imported++;
-      }
-      state.set(key, { id: existing?.id ?? null, value: row.text, deleted: false, comment: comment ?? existing?.comment ?? null, followup: followup ?? existing?.followup ?? false });
-    }
-    if (options.dryRun) return true;
-    // The new rows first, in a savepoint: a value another transaction has just created makes this attempt start over.
-    const ids = new Map<string, number>();
-    if (creates.size) {
-      await sql`SAVEPOINT data_value_insert`.execute(trx);
-      try {
-        const created = await trx.insertInto('data_value').values([...creates.values()].map(({ row, fields }) => ({
-          element_id: row.element.id, org_unit_id: row.input.orgUnitId, period: row.period.code, period_type: row.period.type,
-          start_date: row.period.start, end_date: row.period.end, coc_id: row.cocId, ...fields,
-        }))).returning(['id', 'element_id', 'org_unit_id', 'period', 'coc_id']).execute();
-        for (const c of created) ids.set(`${c.element_id}|${c.org_unit_id}|${c.period}|${c.coc_id}`, c.id);
-        await sql`RELEASE SAVEPOINT data_value_insert`.execute(trx);
-      } catch (err) {
-        if ((err as { code?: string }).code !== '23505') throw err;
-        await sql`ROLLBACK TO SAVEPOINT data_value_insert`.execute(trx);
-        return false;
-      }
-    }
-    for (const [id, fields] of updates) await trx.updateTable('data_value').set(fields).where('id', '=', id).execute();
-    if (history.length) {
-      await trx.insertInto('data_value_history').values(history.map((h) => ({
-        data_value_id: h.id ?? ids.get(h.key)!, changed_by: who, source_kind: source.kind, source_ref: source.ref ?? null,
-        change: h.change as 'create', old_value: h.old_value, new_value: h.new_value, comment: h.comment,
-      }))).execute();
-    }
-    if (summary.imported + summary.updated + summary.deleted > 0) {
-      await recordAudit(trx, actor, {
-        action: 'data_value.write', entity: 'data_value',
-        after: { source: source.kind, ref: source.ref ?? null, imported: summary.imported, updated: summary.updated, deleted: summary.deleted },
-      }, options.request);
-    }
-    return true;
-  };
-  const write = async (trx: Db) => {
-    for (let tries = 0; tries < 5; tries++) if (await attempt(trx)) return;
-    throw new Error('data values kept being created concurrently; try again');
-  };
-  if (options.dryRun) await write(db);
-  else await inTransaction(db, write);
+    });
+  } catch (err) {
+    if (!(err instanceof DryRun)) throw err;
+  }
   return summary;
 }
 
