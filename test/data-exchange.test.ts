@@ -121,7 +121,7 @@ describe('bad rows', () => {
       2: 'period: Period is missing',
       3: 'orgUnit: Organisation unit is missing',
       4: 'orgUnit: Organisation unit not found or not in force during the period',
-      5: 'dataElement: unknown data element',
+      5: 'dataElement: unknown data element NOPE',
       6: expect.stringMatching(/^period: "2024M13" is not a period code/),
       7: 'period: HH_FIBRE_MOBILE_PCT accepts year periods, not quarter',
       8: 'categoryOptionCombo: not a disaggregation of HH_FIBRE_MOBILE_PCT',
@@ -129,6 +129,22 @@ describe('bad rows', () => {
       10: 'value: not a number: "nhiều"',
       11: 'value: a percentage must lie between 0 and 100: 101',
       12: 'orgUnit: Organisation unit not found or not in force during the period',
+    });
+    // The same reasons in Vietnamese, for the officer reading the import screen.
+    const byRowVi = Object.fromEntries(body.conflicts.flatMap((c: { indexes: number[]; vi: string }) => c.indexes.map((i) => [i, c.vi])));
+    expect(byRowVi).toEqual({
+      1: 'thiếu mã chỉ tiêu dữ liệu',
+      2: 'thiếu mã kỳ',
+      3: 'thiếu mã đơn vị',
+      4: 'không có đơn vị mã 99999 có hiệu lực trong kỳ',
+      5: 'không có chỉ tiêu dữ liệu NOPE',
+      6: '"2024M13" không phải là mã kỳ (2024, 2024S1, 2024Q3, 2024M07, 2024W31, 20240715)',
+      7: 'HH_FIBRE_MOBILE_PCT chỉ nhận kỳ năm, không nhận kỳ quý',
+      8: 'không phải là phân tổ của HH_FIBRE_MOBILE_PCT',
+      9: 'không có tổ hợp thuộc tính "FUNDER_X" (chỉ dùng "default")',
+      10: 'không phải là số: "nhiều"',
+      11: 'tỷ lệ phần trăm phải từ 0 đến 100: 101',
+      12: 'không có đơn vị mã 947 có hiệu lực trong kỳ',
     });
     const stored = await source.database.db.selectFrom('data_value').select('value').where('value', '=', '88').execute();
     expect(stored).toEqual([]);
@@ -147,7 +163,7 @@ describe('bad rows', () => {
       { dataElement: 'PAYMENT_ACCOUNT_15PLUS', period: '2025M09', orgUnit: '31510', value: '1' },
     ] } });
     expect(res.statusCode).toBe(409);
-    expect(res.json().conflicts).toEqual([{ object: '31510', value: 'outside your units', property: 'orgUnit', indexes: [1] }]);
+    expect(res.json().conflicts).toEqual([{ object: '31510', value: 'outside your units', vi: 'đơn vị nằm ngoài phạm vi của bạn', errorCode: 'out_of_scope', property: 'orgUnit', indexes: [1] }]);
     const mine = (await officer.request({ method: 'GET', url: `/api/dataValueSets?dataElement=PAYMENT_ACCOUNT_15PLUS&orgUnit=31507&children=true&period=2025M08` })).json();
     expect(mine.dataValues.map((v: { orgUnit: string }) => v.orgUnit)).toEqual(['31507']);
     const wider = await officer.request({ method: 'GET', url: `/api/dataValueSets?dataElement=PAYMENT_ACCOUNT_15PLUS&orgUnit=92&children=true&period=2025M08` });

@@ -123,9 +123,9 @@ describe('writing values', () => {
       { element: 'HH_FIBRE_MOBILE_PCT', orgUnitId: u.p6, period: '2024', value: 130 },
     ]);
     expect(res.statusCode).toBe(400);
-    const reasons = res.json().error.details.map((p: { row: number; field: string; reason: string }) => [p.row, p.field, p.reason]);
+    const reasons = res.json().error.details.map((p: { row: number; field: string; en: string }) => [p.row, p.field, p.en]);
     expect(reasons).toEqual([
-      [1, 'dataElement', 'unknown data element'],
+      [1, 'dataElement', 'unknown data element NO_SUCH_ELEMENT'],
       [2, 'period', expect.stringContaining('not a period code')],
       [3, 'period', 'PAYMENT_ACCOUNT_15PLUS accepts year, month periods, not quarter'],
       [4, 'orgUnit', 'unknown unit'],
@@ -135,6 +135,22 @@ describe('writing values', () => {
       [8, 'value', 'not a number: "mười"'],
       [9, 'value', 'a percentage must lie between 0 and 100: 130'],
     ]);
+    expect(res.json().error.details.map((p: { vi: string }) => p.vi)).toEqual([
+      'không có chỉ tiêu dữ liệu NO_SUCH_ELEMENT',
+      '"2024M13" không phải là mã kỳ (2024, 2024S1, 2024Q3, 2024M07, 2024W31, 20240715)',
+      'PAYMENT_ACCOUNT_15PLUS chỉ nhận kỳ năm, tháng, không nhận kỳ quý',
+      'không có đơn vị này',
+      'đơn vị không có hiệu lực trong kỳ 2025M08',
+      'không phải là phân tổ của PAYMENT_ACCOUNT_15PLUS',
+      'không phải là số nguyên: 12.5',
+      'không phải là số: "mười"',
+      'tỷ lệ phần trăm phải từ 0 đến 100: 130',
+    ]);
+    // The message names the first bad row in the reader's language only.
+    expect(res.json().error.messages).toEqual({
+      vi: 'Dữ liệu không hợp lệ ở dòng 2 (dataElement): không có chỉ tiêu dữ liệu NO_SUCH_ELEMENT',
+      en: 'Invalid value in row 2 (dataElement): unknown data element NO_SUCH_ELEMENT',
+    });
     expect(res.json().error.field).toBe('values.1.dataElement');
     expect((await admin.request({ method: 'GET', url: `/api/data-values?element=PAYMENT_ACCOUNT_15PLUS&orgUnitId=${u.p6}` })).json()).toEqual([]);
   });

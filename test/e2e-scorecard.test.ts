@@ -92,8 +92,10 @@ describe.skipIf(browserMissing)('import with a progress bar in Chromium', () => 
     await page.locator('input[name=file]').setInputFiles({ name: 'loi.csv', mimeType: 'text/csv', buffer: Buffer.from('h\nPAYMENT_ACCOUNT_15PLUS,2024M13,941,,,1\nNOPE,2024,941,,,1\n') });
     await page.getByRole('button', { name: 'Nhập', exact: true }).click();
     await expect.poll(() => page.getByText('Không nhập: tệp có dòng lỗi').isVisible()).toBe(true);
-    await expect.poll(() => page.getByRole('cell', { name: 'unknown data element' }).isVisible()).toBe(true);
-    expect(await page.getByRole('cell', { name: 'NOPE' }).isVisible()).toBe(true);
+    // The reasons are in the reader's language.
+    await expect.poll(() => page.getByRole('cell', { name: 'không có chỉ tiêu dữ liệu NOPE' }).isVisible()).toBe(true);
+    expect(await page.getByRole('cell', { name: '"2024M13" không phải là mã kỳ', exact: false }).isVisible()).toBe(true);
+    expect(await page.getByRole('cell', { name: 'NOPE', exact: true }).isVisible()).toBe(true);
     await page.close();
   });
 });

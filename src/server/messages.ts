@@ -31,6 +31,10 @@ export const MESSAGES = {
   unit_not_in_force: { vi: 'Đơn vị {code} không còn hiệu lực.', en: 'Unit {code} is no longer in force.' },
   invalid_geojson: { vi: 'Tệp ranh giới không hợp lệ: {detail}', en: 'Invalid boundary file: {detail}' },
   cannot_delete_self: { vi: 'Không thể tự khóa tài khoản của chính mình.', en: 'You cannot disable your own account.' },
+  invalid_value: {
+    vi: 'Dữ liệu không hợp lệ ở dòng {row} ({field}): {reasonVi}',
+    en: 'Invalid value in row {row} ({field}): {reasonEn}',
+  },
   invalid_formula: {
     vi: 'Công thức không hợp lệ tại vị trí {position}: {reasonVi}',
     en: 'Invalid formula at position {position}: {reasonEn}',
@@ -76,8 +80,12 @@ export const MESSAGES = {
 
 export type ErrorCode = keyof typeof MESSAGES;
 
+/** A template with its `{name}` placeholders filled from params (an absent one stays as written). */
+export const fillTemplate = (template: string, params: Record<string, string | number>): string =>
+  template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
+
 export function formatMessage(code: ErrorCode, locale: Locale, params: Record<string, string | number> = {}): string {
-  return MESSAGES[code][locale].replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
+  return fillTemplate(MESSAGES[code][locale], params);
 }
 
 /** What is wrong with an indicator formula (formula.ts names the fault; the check of references adds two). */
@@ -94,6 +102,37 @@ export const FORMULA_FAULTS: Record<FormulaFault | 'unknown_element' | 'not_disa
   unknown_element: { vi: 'không có chỉ tiêu dữ liệu {code}', en: 'unknown data element {code}' },
   not_disaggregation: { vi: '{coc} không phải là phân tổ của {code}', en: '{coc} is not a disaggregation of {code}' },
 };
+
+/** Why a data value is refused: values.ts names the fault, the file importer adds the first five. */
+export const VALUE_FAULTS = {
+  missing_element: { vi: 'thiếu mã chỉ tiêu dữ liệu', en: 'Data element is missing' },
+  missing_period: { vi: 'thiếu mã kỳ', en: 'Period is missing' },
+  missing_unit: { vi: 'thiếu mã đơn vị', en: 'Organisation unit is missing' },
+  attribute_combo: { vi: 'không có tổ hợp thuộc tính "{value}" (chỉ dùng "default")', en: 'Attribute option combo not found (only "default" is used)' },
+  unit_code: { vi: 'không có đơn vị mã {value} có hiệu lực trong kỳ', en: 'Organisation unit not found or not in force during the period' },
+  unknown_element: { vi: 'không có chỉ tiêu dữ liệu {value}', en: 'unknown data element {value}' },
+  not_period: {
+    vi: '"{value}" không phải là mã kỳ (2024, 2024S1, 2024Q3, 2024M07, 2024W31, 20240715)',
+    en: '"{value}" is not a period code (2024, 2024S1, 2024Q3, 2024M07, 2024W31, 20240715)',
+  },
+  period_type: { vi: '{element} chỉ nhận kỳ {typesVi}, không nhận kỳ {typeVi}', en: '{element} accepts {types} periods, not {type}' },
+  unknown_unit: { vi: 'không có đơn vị này', en: 'unknown unit' },
+  unit_not_in_force: { vi: 'đơn vị không có hiệu lực trong kỳ {period}', en: 'the unit was not in force during {period}' },
+  out_of_scope: { vi: 'đơn vị nằm ngoài phạm vi của bạn', en: 'outside your units' },
+  not_disaggregation: { vi: 'không phải là phân tổ của {element}', en: 'not a disaggregation of {element}' },
+  comment_too_long: { vi: 'ghi chú dài quá 2.000 ký tự', en: 'comment longer than 2,000 characters' },
+  text_too_long: { vi: 'văn bản dài quá 50.000 ký tự', en: 'text longer than 50,000 characters' },
+  not_boolean: { vi: 'không phải giá trị đúng/sai (true/false)', en: 'not a boolean (true/false)' },
+  not_number: { vi: 'không phải là số: "{value}"', en: 'not a number: "{value}"' },
+  not_finite: { vi: 'số quá lớn', en: 'not a finite number' },
+  not_integer: { vi: 'không phải là số nguyên: {value}', en: 'not an integer: {value}' },
+  percentage_range: { vi: 'tỷ lệ phần trăm phải từ 0 đến 100: {value}', en: 'a percentage must lie between 0 and 100: {value}' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type ValueFault = keyof typeof VALUE_FAULTS;
+
+/** Period types as Vietnamese readers name them. */
+export const PERIOD_TYPE_VI: Record<string, string> = { year: 'năm', sixmonth: '6 tháng', quarter: 'quý', month: 'tháng', week: 'tuần', day: 'ngày' };
 
 /** Messages of the project's own validation rules, by the key the schema gives as its message. */
 export const ISSUE_MESSAGES: Record<string, Record<Locale, string>> = {

@@ -5,7 +5,7 @@ import { inTransaction, type Db } from '../../db/database.js';
 import type { Actor } from '../access/actor.js';
 import { actorName } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.js';
-import { isChecked, ValueChecker } from './values.js';
+import { isChecked, valueProblem, ValueChecker, type RowProblem } from './values.js';
 import type { DataValueDto, ImportConflict, ImportSummary } from './exchange.js';
 
 const BATCH = 20_000;
@@ -22,8 +22,6 @@ export interface ImportOptions {
 
 class Rollback extends Error {}
 
-const FIELD_OF: Record<string, string> = { dataElement: 'dataElement', period: 'period', orgUnit: 'orgUnit', categoryOptionCombo: 'categoryOptionCombo', value: 'value', comment: 'comment' };
-
 /**
  * Imports any number of data values from a stream of rows in bounded memory: each row is checked in memory,
  * good rows are staged in a temporary table in batches (COPY), and one set-based statement applies them — values,
@@ -33,11 +31,13 @@ const FIELD_OF: Record<string, string> = { dataElement: 'dataElement', period: '
 export async function importValueRows(db: Db, actor: Actor, rows: AsyncIterable<DataValueDto> | Iterable<DataValueDto>, options: ImportOptions): Promise<ImportSummary> {
   const checker = await ValueChecker.load(db, actor);
   const conflicts = new Map<string, ImportConflict>();
-  const conflict = (object: string, value: string, property: string, index: number) => {
-    const key = `${property}\u0000${object}\u0000${value}`;
+  // As in DHIS2, the same fault of the same object is one conflict listing every row it occurs in.
+  const conflict = (object: string, problem: Omit<RowProblem, 'row'>, index: number) => {
+    const property = problem.field;
+    const key = `${property}\u0000${object}\u0000${problem.en}`;
     const existing = conflicts.get(key);
     if (existing) existing.indexes.push(index);
-    else conflicts.set(key, { object, value, property, indexes: [index] });
+    else conflicts.set(key, { object, value: problem.en, vi: problem.vi, errorCode: problem.code, property, indexes: [index] });
   };
   const who = actorName(actor);
   let total = 0;
@@ -65,14 +65,14 @@ export async function importValueRows(db: Db, actor: Actor, rows: AsyncIterable<
       };
       for await (const row of rows) {
         const index = total++;
-        if (!row.dataElement) conflict('', 'Data element is missing', 'dataElement', index);
-        else if (!row.period) conflict('', 'Period is missing', 'period', index);
-        else if (!row.orgUnit) conflict('', 'Organisation unit is missing', 'orgUnit', index);
+        if (!row.dataElement) conflict('', valueProblem('dataElement', 'missing_element'), index);
+        else if (!row.period) conflict('', valueProblem('period', 'missing_period'), index);
+        else if (!row.orgUnit) conflict('', valueProblem('orgUnit', 'missing_unit'), index);
         else if (row.attributeOptionCombo && row.attributeOptionCombo !== 'default') {
-          conflict(row.attributeOptionCombo, 'Attribute option combo not found (only "default" is used)', 'attributeOptionCombo', index);
+          conflict(row.attributeOptionCombo, valueProblem('attributeOptionCombo', 'attribute_combo', row.attributeOptionCombo), index);
         } else {
           const unitId = checker.unitByCode(row.orgUnit, row.period);
-          if (unitId === undefined) conflict(row.orgUnit, 'Organisation unit not found or not in force during the period', 'orgUnit', index);
+          if (unitId === undefined) conflict(row.orgUnit, valueProblem('orgUnit', 'unit_code', row.orgUnit), index);
           else {
             const coc = row.categoryOptionCombo && row.categoryOptionCombo !== 'default' ? row.categoryOptionCombo : undefined;
             const result = checker.check({
@@ -84,10 +84,10 @@ export async function importValueRows(db: Db, actor: Actor, rows: AsyncIterable<
                 result.text, result.number, row.comment ?? null, row.comment !== undefined && row.comment !== null, row.followup ?? null]);
               batchRows++;
             } else {
-              const property = FIELD_OF[result.field] ?? result.field;
-              const object = property === 'orgUnit' ? row.orgUnit : property === 'dataElement' ? row.dataElement : property === 'period' ? row.period
-                : property === 'categoryOptionCombo' ? (row.categoryOptionCombo ?? 'default') : String(row.value ?? '');
-              conflict(object, result.reason, property, index);
+              const field = result.field;
+              const object = field === 'orgUnit' ? row.orgUnit : field === 'dataElement' ? row.dataElement : field === 'period' ? row.period
+                : field === 'categoryOptionCombo' ? (row.categoryOptionCombo ?? 'default') : String(row.value ?? '');
+              conflict(object, result, index);
             }
           }
         }

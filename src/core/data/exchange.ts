@@ -28,7 +28,10 @@ export interface DataValueDto {
 
 export interface ImportConflict {
   object: string;
+  /** The reason in English, as DHIS2 words it; `vi` in Vietnamese; `errorCode` names the fault. */
   value: string;
+  vi: string;
+  errorCode: string;
   property: string;
   indexes: number[];
 }

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { AppError, alreadyExists, notFound } from '../../server/errors.js';
-import { FORMULA_FAULTS, formatMessage } from '../../server/messages.js';
+import { fillTemplate, FORMULA_FAULTS, formatMessage } from '../../server/messages.js';
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.js';
 import { nameText } from '../validation/text.js';
@@ -43,7 +43,7 @@ type Fault = keyof typeof FORMULA_FAULTS;
 
 /** The refusal of a formula: its field, the 1-based position of the fault and the fault in both languages. */
 function formulaError(field: string, position: number, fault: Fault, params: Record<string, string> = {}): AppError {
-  const words = (locale: 'vi' | 'en') => FORMULA_FAULTS[fault][locale].replace(/\{(\w+)\}/g, (_, key: string) => params[key] ?? '');
+  const words = (locale: 'vi' | 'en') => fillTemplate(FORMULA_FAULTS[fault][locale], params);
   return new AppError('invalid_formula', 400, { position, reasonVi: words('vi'), reasonEn: words('en') }, field);
 }
 

@@ -8,6 +8,7 @@ import { scopeUnitIds } from '../access/scope.js';
 import { recordAudit } from '../audit/audit.js';
 import { parsePeriod, PeriodError, type Period } from './periods.js';
 import { writeChecked } from './value-store.js';
+import { fillTemplate, PERIOD_TYPE_VI, VALUE_FAULTS, type ValueFault } from '../../server/messages.js';
 
 export interface ValueInput {
   element: string;
@@ -20,13 +21,22 @@ export interface ValueInput {
   followup?: boolean;
 }
 
-const OUTSIDE_SCOPE = 'outside your units';
-
 export interface RowProblem {
   row: number;
   field: string;
-  reason: string;
+  code: ValueFault;
+  /** The reason in Vietnamese and in English. */
+  vi: string;
+  en: string;
   value?: unknown;
+}
+
+type Problem = Omit<RowProblem, 'row'>;
+
+/** A refused row: its field, the fault and the fault's words in both languages. */
+export function valueProblem(field: string, code: ValueFault, value?: unknown, params: Record<string, string | number> = {}): Problem {
+  const all = { ...(value !== undefined && value !== null ? { value: String(value).slice(0, 40) } : {}), ...params };
+  return { field, code, vi: fillTemplate(VALUE_FAULTS[code].vi, all), en: fillTemplate(VALUE_FAULTS[code].en, all), ...(value !== undefined ? { value } : {}) };
 }
 
 export interface WriteSummary {
@@ -37,22 +47,22 @@ export interface WriteSummary {
   problems: RowProblem[];
 }
 
-/** Parses a value as its element's type; returns the stored text and number, or the reason it is refused. */
-export function parseValue(type: ValueType, raw: string | number | boolean): { text: string; number: number | null } | { reason: string } {
+/** Parses a value as its element's type; returns the stored text and number, or the fault it is refused for. */
+export function parseValue(type: ValueType, raw: string | number | boolean): { text: string; number: number | null } | { fault: ValueFault } {
   const text = String(raw).trim();
   switch (type) {
     case 'text':
-      return text.length <= 50_000 ? { text, number: null } : { reason: 'text longer than 50,000 characters' };
+      return text.length <= 50_000 ? { text, number: null } : { fault: 'text_too_long' };
     case 'boolean':
       if (['true', '1'].includes(text.toLowerCase())) return { text: 'true', number: 1 };
       if (['false', '0'].includes(text.toLowerCase())) return { text: 'false', number: 0 };
-      return { reason: 'not a boolean (true/false)' };
+      return { fault: 'not_boolean' };
     default: {
-      if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text)) return { reason: `not a number: "${text.slice(0, 40)}"` };
+      if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text)) return { fault: 'not_number' };
       const n = Number(text);
-      if (!Number.isFinite(n)) return { reason: 'not a finite number' };
-      if (type === 'integer' && !Number.isInteger(n)) return { reason: `not an integer: ${text}` };
-      if (type === 'percentage' && (n < 0 || n > 100)) return { reason: `a percentage must lie between 0 and 100: ${text}` };
+      if (!Number.isFinite(n)) return { fault: 'not_finite' };
+      if (type === 'integer' && !Number.isInteger(n)) return { fault: 'not_integer' };
+      if (type === 'percentage' && (n < 0 || n > 100)) return { fault: 'percentage_range' };
       return { text: String(n), number: n };
     }
   }
@@ -138,34 +148,35 @@ export class ValueChecker {
     return id;
   }
 
-  check(input: ValueInput): Checked | Omit<RowProblem, 'row'> {
+  check(input: ValueInput): Checked | Problem {
     const element = this.elements.get(input.element);
-    if (!element) return problem('dataElement', 'unknown data element', input.element);
+    if (!element) return valueProblem('dataElement', 'unknown_element', input.element);
     const period = this.period(input.period);
-    if (period instanceof PeriodError) return problem('period', period.message, input.period);
+    if (period instanceof PeriodError) return valueProblem('period', 'not_period', input.period);
     if (!element.period_types.includes(period.type)) {
-      return problem('period', `${element.code} accepts ${element.period_types.join(', ')} periods, not ${period.type}`, input.period);
+      return valueProblem('period', 'period_type', input.period, {
+        element: element.code, types: element.period_types.join(', '), type: period.type,
+        typesVi: element.period_types.map((t) => PERIOD_TYPE_VI[t] ?? t).join(', '), typeVi: PERIOD_TYPE_VI[period.type] ?? period.type,
+      });
     }
     const unit = this.units.get(input.orgUnitId);
-    if (!unit) return problem('orgUnit', 'unknown unit', input.orgUnitId);
+    if (!unit) return valueProblem('orgUnit', 'unknown_unit', input.orgUnitId);
     if ((unit.valid_from && period.end < unit.valid_from) || (unit.valid_to && period.start > unit.valid_to)) {
-      return problem('orgUnit', `the unit was not in force during ${period.code}`, input.orgUnitId);
+      return valueProblem('orgUnit', 'unit_not_in_force', input.orgUnitId, { period: period.code });
     }
-    if (this.scope && !this.scope.has(input.orgUnitId)) return problem('orgUnit', OUTSIDE_SCOPE, input.orgUnitId);
+    if (this.scope && !this.scope.has(input.orgUnitId)) return valueProblem('orgUnit', 'out_of_scope', input.orgUnitId);
     const coc = this.cocs.get(input.coc ?? 'default');
     const comboMatches = coc && (coc.combo_id === element.combo_id || (coc.code === 'default' && !input.coc));
-    if (!coc || !comboMatches) return problem('categoryOptionCombo', `not a disaggregation of ${element.code}`, input.coc);
-    if (input.comment && input.comment.length > 2000) return problem('comment', 'comment longer than 2,000 characters');
+    if (!coc || !comboMatches) return valueProblem('categoryOptionCombo', 'not_disaggregation', input.coc, { element: element.code });
+    if (input.comment && input.comment.length > 2000) return valueProblem('comment', 'comment_too_long');
     if (input.value === null || input.value === '') return { input, element, period, cocId: coc.id, text: null, number: null };
     const parsed = parseValue(element.value_type, input.value);
-    if ('reason' in parsed) return problem('value', parsed.reason, input.value);
+    if ('fault' in parsed) return valueProblem('value', parsed.fault, input.value);
     return { input, element, period, cocId: coc.id, text: parsed.text, number: parsed.number };
   }
 }
 
-const problem = (field: string, reason: string, value?: unknown): Omit<RowProblem, 'row'> => ({ field, reason, ...(value !== undefined ? { value } : {}) });
-
-export const isChecked = (x: Checked | Omit<RowProblem, 'row'>): x is Checked => 'element' in x;
+export const isChecked = (x: Checked | Problem): x is Checked => 'element' in x;
 
 /** Checks every row before anything is written, and returns the rows ready to write and every problem found. */
 export async function checkValues(db: Db, actor: Actor, inputs: ValueInput[]): Promise<{ ok: Checked[]; problems: RowProblem[] }> {
@@ -216,8 +227,8 @@ export async function writeValues(
 /** Raises the all-or-nothing failure of a write as one 400 that lists every bad row. */
 export function assertNoProblems(summary: WriteSummary): void {
   if (!summary.problems.length) return;
-  const outside = summary.problems.find((p) => p.reason === OUTSIDE_SCOPE);
+  const outside = summary.problems.find((p) => p.code === 'out_of_scope');
   if (outside) throw new AppError('out_of_scope', 403, {}, `values.${outside.row}.orgUnitId`, {}, summary.problems);
   const first = summary.problems[0]!;
-  throw new AppError('validation_failed', 400, { detail: `row ${first.row + 1}, ${first.field}: ${first.reason}` }, `values.${first.row}.${first.field}`, {}, summary.problems);
+  throw new AppError('invalid_value', 400, { row: first.row + 1, field: first.field, reasonVi: first.vi, reasonEn: first.en }, `values.${first.row}.${first.field}`, {}, summary.problems);
 }

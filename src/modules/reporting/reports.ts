@@ -8,7 +8,7 @@ import { scopeUnitIds } from '../../core/access/scope.js';
 import { recordAudit } from '../../core/audit/audit.js';
 import { loadWorkingCalendar } from '../../core/calendar/service.js';
 import { vnDate } from '../../core/calendar/working-days.js';
-import { writeValues, type ValueInput } from '../../core/data/values.js';
+import { assertNoProblems, writeValues, type ValueInput } from '../../core/data/values.js';
 import { unitCacheFor } from '../../core/org-units/cache.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { checkReport, itemKey, outlierHints, type Finding, type FormDefinition } from './forms.js';
@@ -257,7 +257,7 @@ async function publishValues(db: Db, actor: Actor, r: Loaded) {
   });
   if (!inputs.length) return;
   const summary = await writeValues(db, actor, inputs, { kind: 'report', ref: `report:${r.id}` });
-  if (summary.problems.length) throw new AppError('validation_failed', 400, { detail: summary.problems.map((p) => `${p.field}: ${p.reason}`).join('; ') }, 'values', undefined, summary.problems);
+  assertNoProblems(summary);
 }
 
 /**

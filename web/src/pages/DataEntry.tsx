@@ -10,7 +10,7 @@ interface Element {
   periodTypes: string[]; disaggregations: { code: string; nameVi: string; nameEn: string }[];
 }
 interface Stored { dataElement: string; categoryOptionCombo: string; value: string | null; comment: string | null }
-interface Problem { row: number; field: string; reason: string }
+interface Problem { row: number; field: string; vi: string; en: string }
 
 const PERIOD_TYPES = ['year', 'sixmonth', 'quarter', 'month'] as const;
 type PeriodType = (typeof PERIOD_TYPES)[number];
@@ -83,7 +83,7 @@ export function DataEntryPage() {
       } catch (err) {
         if (err instanceof ApiError && Array.isArray(err.details)) {
           const list = err.details as Problem[];
-          setProblems(Object.fromEntries(list.map((p) => [changed[p.row]!.k, p.reason])));
+          setProblems(Object.fromEntries(list.map((p) => [changed[p.row]!.k, i18n.language === 'vi' ? p.vi : p.en])));
         }
         throw err;
       }

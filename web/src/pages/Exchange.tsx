@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, type Unit } from '../api';
 import { ErrorText } from '../components/Chrome';
 
-interface Conflict { object: string; value: string; property: string; indexes: number[] }
+interface Conflict { object: string; value: string; vi: string; property: string; indexes: number[] }
 interface Summary { status: string; description: string; importCount: { imported: number; updated: number; ignored: number; deleted: number }; conflicts: Conflict[] }
 interface Job { id: string; status: 'running' | 'done' | 'failed'; percent: number | null; rowsRead: number; summary: Summary | null; error: string | null }
 
@@ -81,7 +81,7 @@ export function ExchangePage() {
               <thead><tr><th>{t('exchange.rowsCol')}</th><th>{t('exchange.field')}</th><th>{t('exchange.object')}</th><th>{t('exchange.reason')}</th></tr></thead>
               <tbody>
                 {summary.conflicts.slice(0, 200).map((c, i) => (
-                  <tr key={i}><td>{c.indexes.slice(0, 10).map((n) => n + 2).join(', ')}{c.indexes.length > 10 ? '…' : ''}</td><td>{c.property}</td><td>{c.object}</td><td>{c.value}</td></tr>
+                  <tr key={i}><td>{c.indexes.slice(0, 10).map((n) => n + 2).join(', ')}{c.indexes.length > 10 ? '…' : ''}</td><td>{c.property}</td><td>{c.object}</td><td>{i18n.language === 'vi' ? c.vi : c.value}</td></tr>
                 ))}
               </tbody>
             </table>
