@@ -430,6 +430,25 @@ describe('the database sums additive elements exactly as the general rules do', 
     const at = (unitId: number, code: string) => general![cells.findIndex((c) => c.unitId === unitId && c.period.code === code)];
     expect(at(u.district941!, '2024Q3')).toBe(7);
     expect(at(u.socTrang2025!, '2025')).toBe(5);
+
+    // Two questions about the same element asked together (two indicators sharing it) are computed once, over the
+    // union of their cells, and each gets its own cells back in its own order.
+    const analytics = new Analytics(t.database.db, { cache: false });
+    const computed: number[] = [];
+    const compute = (analytics as unknown as { compute: (...a: unknown[]) => Promise<unknown> }).compute.bind(analytics);
+    (analytics as unknown as { compute: (...a: unknown[]) => Promise<unknown> }).compute = (element, coc, asked: unknown) => {
+      computed.push((asked as unknown[]).length);
+      return compute(element, coc, asked);
+    };
+    const first = cells.slice(0, 30);
+    const second = [...cells.slice(20, 50)].reverse();
+    const [a, b, other] = await Promise.all([
+      analytics.elementValues('TEST_COUNT', first), analytics.elementValues('TEST_COUNT', second), analytics.elementValues('PAYMENT_ACCOUNT_15PLUS', first),
+    ]);
+    expect(a).toEqual(mixedGeneral!.slice(0, 30));
+    expect(b).toEqual([...mixedGeneral!.slice(20, 50)].reverse());
+    expect(other).toHaveLength(30);
+    expect(computed.sort((x, y) => x - y)).toEqual([30, 50]);
   });
 });
 

@@ -37,6 +37,8 @@ interface Asked {
   reject(err: unknown): void;
 }
 
+const cellKey = (c: Cell) => `${c.unitId}|${c.period.code}`;
+
 type ElementRow = { id: number; code: string; agg_units: Aggregation; agg_time: Aggregation; value_type: string; unit_version: number; versions: [number, number][] };
 type Plan = { q: Asked; element: ElementRow; cocId: number | undefined; cellVersion: (cell: Cell) => number; keys: string[]; unitVersion: number };
 
@@ -59,8 +61,29 @@ export class Analytics {
    * lacks is computed per question.
    */
   private async answerAsked(): Promise<void> {
-    const asked = this.asked;
+    const waiting = this.asked;
     this.asked = [];
+    // Questions about the same element and disaggregation (an element that two indicators share) become one, over the
+    // union of their cells: from an empty cache each answer is computed once.
+    const groups = new Map<string, Asked[]>();
+    for (const q of waiting) {
+      const key = `${q.code}|${q.coc ?? ''}`;
+      const group = groups.get(key);
+      if (group) group.push(q);
+      else groups.set(key, [q]);
+    }
+    const asked = [...groups.values()].map((group): Asked => {
+      if (group.length === 1) return group[0]!;
+      const cells = [...new Map(group.flatMap((q) => q.cells).map((c) => [cellKey(c), c])).values()];
+      return {
+        code: group[0]!.code, coc: group[0]!.coc, cells,
+        resolve: (values) => {
+          const byCell = new Map(cells.map((c, i) => [cellKey(c), values[i] ?? null]));
+          for (const q of group) q.resolve(q.cells.map((c) => byCell.get(cellKey(c)) ?? null));
+        },
+        reject: (err) => group.forEach((q) => q.reject(err)),
+      };
+    });
     try {
       const codes = [...new Set(asked.map((q) => q.code))];
       const elements = new Map((await sql<ElementRow>`
