@@ -250,6 +250,24 @@ describe('analytics over units, periods and the 2025 merger', () => {
     expect(await analytics(week)).toEqual([{ period: '2025W01', value: 10 }]);
   });
 
+  it('renaming a unit leaves cached answers in use; a change of how units roll up does not', async () => {
+    const db = t.database.db;
+    const cachedAt = async () => (await db.selectFrom('analytics_cache').select('computed_at').where('key', 'like', `%|${u.district941}|2024`).executeTakeFirst())?.computed_at;
+    const query = `element=PAYMENT_ACCOUNT_15PLUS&orgUnitId=${u.district941}&periods=2024`;
+    const first = await analytics(query);
+    const at = await cachedAt();
+    expect(at).toBeDefined();
+    const unit = (await admin.request({ method: 'GET', url: `/api/org-units/${u.p2}` })).json().unit;
+    const renamed = await admin.request({ method: 'PATCH', url: `/api/org-units/${u.p2}`, payload: { name: `${unit.name} (sửa tên)` } });
+    expect(renamed.statusCode).toBe(200);
+    expect(await analytics(query)).toEqual(first);
+    expect(await cachedAt()).toEqual(at); // served from the cache
+    await sql`UPDATE org_unit SET parent_id = parent_id WHERE id = ${u.p2}`.execute(db); // any statement that sets a parent
+    expect(await analytics(query)).toEqual(first);
+    expect(await cachedAt()).not.toEqual(at); // computed again
+    await admin.request({ method: 'PATCH', url: `/api/org-units/${u.p2}`, payload: { name: unit.name } });
+  });
+
   it('year totals stay equal to the values they total, through every kind of write', async () => {
     const db = t.database.db;
     const definition = async () => (await sql<{ k: string }>`

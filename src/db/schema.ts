@@ -136,9 +136,14 @@ export interface JobRunTable {
   runner: string;
 }
 
-export interface OrgUnitVersionTable {
+export interface VersionTable {
   id: number;
   version: number;
+}
+
+export interface OrgUnitVersionTable extends VersionTable {
+  /** Bumped only by changes to how units roll up (migration 0019): what cached analytics answers depend on. */
+  structure_version: Generated<number>;
 }
 
 export interface SchemaMigrationTable {
@@ -544,7 +549,7 @@ export interface DB {
   case_answer_template: CaseAnswerTemplateTable;
   notification: NotificationTable;
   webhook: WebhookTable;
-  case_reference_version: OrgUnitVersionTable;
+  case_reference_version: VersionTable;
   report_regime: ReportRegimeTable;
   report_form: ReportFormTable;
   report: ReportTable;

@@ -25,7 +25,8 @@ export interface Cell {
  * aggregation rules, on the hierarchy in force at the end of each period.
  *
  * Answers are cached in analytics_cache under the data version of the years the cell's period covers (the largest
- * of the element's per-year versions) and the unit-structure version, both read before the data: an answer computed
+ * of the element's per-year versions) and the unit-structure version (parents, validity and reorganisations, not
+ * names: migration 0019), both read before the data: an answer computed
  * while a write commits is stored under the older version and never served, so a cached answer is always the answer
  * the live tables give (migrations 0004 and 0017). A value written for one year leaves the other years' answers valid.
  */
@@ -87,7 +88,7 @@ export class Analytics {
     try {
       const codes = [...new Set(asked.map((q) => q.code))];
       const elements = new Map((await sql<ElementRow>`
-        SELECT e.id, e.code, e.agg_units, e.agg_time, e.value_type, coalesce((SELECT version FROM org_unit_version), 0) AS unit_version,
+        SELECT e.id, e.code, e.agg_units, e.agg_time, e.value_type, coalesce((SELECT structure_version FROM org_unit_version), 0) AS unit_version,
           coalesce((SELECT json_agg(json_build_array(v.year, v.version)) FROM data_value_year_version v WHERE v.element_id = e.id), '[]'::json) AS versions
         FROM data_element e WHERE e.code = ANY(${codes}::text[])`.execute(this.db)).rows.map((e) => [e.code, e]));
       const cocCodes = [...new Set(asked.flatMap((q) => (q.coc ? [q.coc] : [])))];
