@@ -402,7 +402,7 @@ describe('indicators are checked when saved', () => {
     expect(elements.find((e) => e.code === 'PAYMENT_ACCOUNT_15PLUS')).toMatchObject({ nameVi: 'Người từ 15 tuổi có tài khoản thanh toán', periodTypes: ['year', 'month', 'quarter'] });
     const typeChange = await admin.request({ method: 'PATCH', url: '/api/data-elements/PAYMENT_ACCOUNT_15PLUS', payload: { valueType: 'text' } });
     expect(typeChange.statusCode).toBe(400);
-    expect(typeChange.json().error.field).toBe('valueType');
+    expect(typeChange.json().error.field).toBe('aggUnits'); // text is not summed
     expect((await officer.request({ method: 'PATCH', url: '/api/data-elements/PAYMENT_ACCOUNT_15PLUS', payload: { nameVi: 'X' } })).statusCode).toBe(403);
   });
 
@@ -415,6 +415,48 @@ describe('indicators are checked when saved', () => {
     expect(twice.json().error.field).toBe('targets.1.year');
     const log = (await admin.request({ method: 'GET', url: '/api/audit?entity=indicator&entityId=TEST_REGIMES_MISSING' })).json();
     expect(log.items.map((e: { action: string }) => e.action)).toEqual(['indicator.targets', 'indicator.create']);
+  });
+});
+
+describe('changing how an element aggregates and what its values are', () => {
+  it('a new aggregation answers at once; a new value type is refused while stored values do not fit it, then rewrites them', async () => {
+    const created = await admin.request({ method: 'POST', url: '/api/data-elements', payload: {
+      code: 'TEST_RETYPE', nameVi: 'Thử đổi kiểu', nameEn: 'Retype test', valueType: 'number', aggUnits: 'sum', aggTime: 'last', periodTypes: ['month', 'year'] } });
+    expect(created.statusCode).toBe(201);
+    expect((await write(admin, [
+      { element: 'TEST_RETYPE', orgUnitId: u.p5, period: '2023M01', value: '10.50' },
+      { element: 'TEST_RETYPE', orgUnitId: u.p5, period: '2023M02', value: 20 },
+      { element: 'TEST_RETYPE', orgUnitId: u.p6, period: '2023M02', value: 130 },
+    ])).statusCode).toBe(200);
+    const year = `element=TEST_RETYPE&orgUnitId=${u.district941}&periods=2023`;
+    expect(await analytics(year)).toEqual([{ period: '2023', value: 150 }]); // the last month of each commune, summed
+    const summed = await admin.request({ method: 'PATCH', url: '/api/data-elements/TEST_RETYPE', payload: { aggTime: 'sum' } });
+    expect(summed.statusCode).toBe(200);
+    expect(await analytics(year)).toEqual([{ period: '2023', value: 160.5 }]); // the cached answer was not served
+
+    // A percentage cannot hold 130: refused, naming the value, and nothing changes.
+    const refused = await admin.request({ method: 'PATCH', url: '/api/data-elements/TEST_RETYPE', payload: { valueType: 'percentage', nameVi: 'Đổi tên' } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error).toMatchObject({ code: 'values_misfit', field: 'valueType' });
+    expect(refused.json().error.messages.vi).toBe('1 giá trị đã lưu không hợp với kiểu mới (đầu tiên: 31507 2023M02: 130); chưa đổi gì.');
+    expect(refused.json().error.details).toEqual([{ orgUnit: '31507', period: '2023M02', value: '130', vi: 'tỷ lệ phần trăm phải từ 0 đến 100: 130', en: 'a percentage must lie between 0 and 100: 130' }]);
+    const element = (await admin.request({ method: 'GET', url: '/api/data-elements' })).json().find((e: { code: string }) => e.code === 'TEST_RETYPE');
+    expect(element).toMatchObject({ valueType: 'number', nameVi: 'Thử đổi kiểu' });
+
+    // An integer cannot hold 10.5 either; once that value is corrected, the change goes through.
+    expect((await admin.request({ method: 'PATCH', url: '/api/data-elements/TEST_RETYPE', payload: { valueType: 'integer' } })).json().error.details[0].vi).toBe('không phải là số nguyên: 10.5');
+    await write(admin, [{ element: 'TEST_RETYPE', orgUnitId: u.p5, period: '2023M01', value: 11 }]);
+    expect((await admin.request({ method: 'PATCH', url: '/api/data-elements/TEST_RETYPE', payload: { valueType: 'integer' } })).statusCode).toBe(200);
+    expect(await analytics(year)).toEqual([{ period: '2023', value: 161 }]);
+    expect((await write(admin, [{ element: 'TEST_RETYPE', orgUnitId: u.p5, period: '2023M03', value: '2.5' }])).json().error.details[0].code).toBe('not_integer');
+
+    // As text, a number is kept as it was written; back to a number, it is read again.
+    expect((await admin.request({ method: 'PATCH', url: '/api/data-elements/TEST_RETYPE', payload: { valueType: 'text', aggUnits: 'none', aggTime: 'none' } })).statusCode).toBe(200);
+    await write(admin, [{ element: 'TEST_RETYPE', orgUnitId: u.p5, period: '2023M03', value: '12.50' }]);
+    expect((await admin.request({ method: 'PATCH', url: '/api/data-elements/TEST_RETYPE', payload: { valueType: 'number', aggUnits: 'sum', aggTime: 'sum' } })).statusCode).toBe(200);
+    const stored = (await admin.request({ method: 'GET', url: `/api/data-values?element=TEST_RETYPE&orgUnitId=${u.p5}` })).json();
+    expect(stored.map((v: { period: string; value: string }) => `${v.period}=${v.value}`).sort()).toEqual(['2023M01=11', '2023M02=20', '2023M03=12.5']);
+    expect(await analytics(year)).toEqual([{ period: '2023', value: 173.5 }]);
   });
 });
 

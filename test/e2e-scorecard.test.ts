@@ -144,4 +144,25 @@ describe.skipIf(browserMissing)('the indicator catalogue in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+  it('an administrator tries to make the DTI government pillar an integer, is shown the stored values that do not fit, and changes its aggregation instead', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await logIn(page, suite.base, 'admin');
+    await page.getByRole('link', { name: 'Danh mục chỉ tiêu' }).click();
+    await page.getByRole('tab', { name: 'Chỉ tiêu dữ liệu' }).click();
+    await page.getByRole('row').filter({ hasText: 'DTI_GOV' }).getByRole('button').click();
+    const form = page.getByRole('form', { name: 'Sửa chỉ tiêu dữ liệu DTI_GOV' });
+    await form.getByLabel('Kiểu giá trị').selectOption('integer');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toMatch(/giá trị đã lưu không hợp với kiểu mới .*chưa đổi gì/);
+    expect(await page.getByTestId('misfits').textContent()).toContain('không phải là số nguyên: 0.3105');
+    await form.getByLabel('Kiểu giá trị').selectOption('number');
+    await form.getByLabel('Tổng hợp theo thời gian').selectOption('max');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => form.getByRole('status').textContent()).toContain('Đã lưu');
+    expect(await page.getByRole('row').filter({ hasText: 'DTI_GOV' }).textContent()).toContain('Lớn nhất');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

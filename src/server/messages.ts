@@ -35,6 +35,10 @@ export const MESSAGES = {
     vi: 'Dữ liệu không hợp lệ ở dòng {row} ({field}): {reasonVi}',
     en: 'Invalid value in row {row} ({field}): {reasonEn}',
   },
+  values_misfit: {
+    vi: '{count} giá trị đã lưu không hợp với kiểu mới (đầu tiên: {first}); chưa đổi gì.',
+    en: '{count} stored values do not fit the new type (first: {first}); nothing was changed.',
+  },
   invalid_formula: {
     vi: 'Công thức không hợp lệ tại vị trí {position}: {reasonVi}',
     en: 'Invalid formula at position {position}: {reasonEn}',

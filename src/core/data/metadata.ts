@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../db/database.js';
 import { AppError, alreadyExists, notFound } from '../../server/errors.js';
@@ -6,6 +7,8 @@ import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.js';
 import { nameText } from '../validation/text.js';
 import { PERIOD_TYPES } from './periods.js';
+import { parseValue, valueProblem } from './values.js';
+import type { ValueType } from '../../db/schema.js';
 
 const ZCode = z.string().trim().regex(/^[A-Z0-9_]{1,40}$/, 'code_chars');
 const ZAggregation = z.enum(['sum', 'average', 'last', 'min', 'max', 'none']);
@@ -98,22 +101,74 @@ export async function createDataElement(db: Db, actor: Actor, input: z.infer<typ
 
 
 /**
- * What may change in an element that holds values: its names, unit, description, source and the period types it
- * accepts from now on. Its value type and aggregation stay: cached answers and stored values were made under them.
+ * What may change in an element: its names, unit, description, source, the period types it accepts from now on,
+ * its aggregation and its value type. Not its disaggregation: stored values are keyed by its combinations.
  */
-export const ZDataElementUpdate = ZDataElement.pick({ nameVi: true, nameEn: true, unit: true, periodTypes: true, description: true, source: true }).partial().strict();
+export const ZDataElementUpdate = ZDataElement.pick({
+  nameVi: true, nameEn: true, unit: true, periodTypes: true, description: true, source: true, valueType: true, aggUnits: true, aggTime: true,
+}).partial().strict();
+
+const VALUE_BATCH = 5_000;
+
+/**
+ * Reads every stored value of an element again as the new value type (keyset batches, bounded memory) and rewrites
+ * those whose stored form changes ('12.50' as a number is '12.5'). Refuses the change, naming the first values,
+ * when a value that is not deleted does not fit the new type; a deleted one that does not fit stays as it was.
+ */
+async function retypeValues(trx: Db, elementId: number, valueType: ValueType): Promise<void> {
+  const misfits: { orgUnit: string; period: string; value: string; vi: string; en: string }[] = [];
+  let misfitCount = 0;
+  for (let after = 0; ;) {
+    const rows = await trx.selectFrom('data_value as v').innerJoin('org_unit as o', 'o.id', 'v.org_unit_id')
+      .select(['v.id', 'v.value', 'v.numeric_value', 'v.deleted', 'v.period', 'o.code']).where('v.element_id', '=', elementId).where('v.id', '>', after)
+      .orderBy('v.id').limit(VALUE_BATCH).execute();
+    if (!rows.length) break;
+    after = rows.at(-1)!.id;
+    const changed: { id: number; v: string; n: number | null }[] = [];
+    for (const r of rows) {
+      const parsed = parseValue(valueType, r.value);
+      if ('fault' in parsed) {
+        if (r.deleted) continue;
+        if (misfitCount++ < 50) {
+          const p = valueProblem('value', parsed.fault, r.value);
+          misfits.push({ orgUnit: r.code, period: r.period, value: r.value, vi: p.vi, en: p.en });
+        }
+      } else if (parsed.text !== r.value || parsed.number !== r.numeric_value) changed.push({ id: r.id, v: parsed.text, n: parsed.number });
+    }
+    if (!misfitCount && changed.length) {
+      await sql`UPDATE data_value d SET value = u.v, numeric_value = u.n FROM jsonb_to_recordset(${JSON.stringify(changed)}::jsonb) AS u(id bigint, v text, n double precision)
+        WHERE d.id = u.id`.execute(trx);
+    }
+  }
+  if (misfitCount) {
+    const first = misfits[0]!;
+    throw new AppError('values_misfit', 400, { count: misfitCount, first: `${first.orgUnit} ${first.period}: ${first.value}` }, 'valueType', {}, misfits);
+  }
+}
 
 export async function updateDataElement(db: Db, actor: Actor, code: string, input: z.infer<typeof ZDataElementUpdate>, request?: FastifyRequest) {
   return db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('data_element').selectAll().where('code', '=', code).executeTakeFirst();
+    // Locked: a writer checks its values' element in the same transaction as it writes them (migration 0017).
+    const before = await trx.selectFrom('data_element').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
     if (!before) throw notFound('code');
+    const valueType = input.valueType ?? before.value_type;
+    if (valueType === 'text' && (input.aggUnits ?? before.agg_units) !== 'none') {
+      throw new AppError('validation_failed', 400, { detail: 'text values cannot be aggregated: use aggUnits "none"' }, 'aggUnits');
+    }
+    if (valueType !== before.value_type) await retypeValues(trx, before.id, valueType);
     await trx.updateTable('data_element').set({
       ...(input.nameVi !== undefined && { name_vi: input.nameVi }), ...(input.nameEn !== undefined && { name_en: input.nameEn }),
       ...(input.unit !== undefined && { unit_of_measure: input.unit || null }), ...(input.description !== undefined && { description: input.description || null }),
       ...(input.source !== undefined && { source: input.source || null }),
-      ...(input.periodTypes !== undefined && { period_types: JSON.stringify([...new Set(input.periodTypes)]) }), updated_at: new Date(),
+      ...(input.periodTypes !== undefined && { period_types: JSON.stringify([...new Set(input.periodTypes)]) }),
+      ...(input.valueType !== undefined && { value_type: input.valueType }),
+      ...(input.aggUnits !== undefined && { agg_units: input.aggUnits }), ...(input.aggTime !== undefined && { agg_time: input.aggTime }), updated_at: new Date(),
     }).where('id', '=', before.id).execute();
     const after = await trx.selectFrom('data_element').selectAll().where('id', '=', before.id).executeTakeFirstOrThrow();
+    if (after.value_type !== before.value_type || after.agg_units !== before.agg_units || after.agg_time !== before.agg_time) {
+      // Every answer cached for the element was computed under the old rules: its years move to new versions.
+      await sql`UPDATE data_value_year_version SET version = nextval('data_version_seq') WHERE element_id = ${before.id}`.execute(trx);
+    }
     await recordAudit(trx, actor, { action: 'data_element.update', entity: 'data_element', entityId: code, before, after }, request);
     return { code, ...input };
   });

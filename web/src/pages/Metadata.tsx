@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { api, type Unit } from '../api';
+import { api, ApiError, type Unit } from '../api';
 import { ErrorText } from '../components/Chrome';
 
 interface Element {
@@ -231,6 +231,9 @@ function Indicators({ elements, provinceId }: { elements: Element[]; provinceId:
   );
 }
 
+/** A stored value that does not fit an element's new value type. */
+interface Misfit { orgUnit: string; period: string; value: string; vi: string; en: string }
+
 const emptyElement = { code: '', nameVi: '', nameEn: '', valueType: 'integer', aggUnits: 'sum', aggTime: 'sum', unit: '', periodTypes: ['year'] as string[], categoryCombo: 'default', source: '' };
 
 function Elements({ elements, combos }: { elements: Element[]; combos: Combo[] }) {
@@ -245,7 +248,10 @@ function Elements({ elements, combos }: { elements: Element[]; combos: Combo[] }
   };
   const save = useMutation({
     mutationFn: () => editing
-      ? api(`/api/data-elements/${editing}`, { method: 'PATCH', body: { nameVi: form.nameVi, nameEn: form.nameEn, unit: form.unit, periodTypes: form.periodTypes, ...(form.source ? { source: form.source } : {}) } })
+      ? api(`/api/data-elements/${editing}`, { method: 'PATCH', body: {
+        nameVi: form.nameVi, nameEn: form.nameEn, unit: form.unit, periodTypes: form.periodTypes, valueType: form.valueType, aggUnits: form.aggUnits, aggTime: form.aggTime,
+        ...(form.source ? { source: form.source } : {}),
+      } })
       : api('/api/data-elements', { method: 'POST', body: { ...form, unit: form.unit || undefined, source: form.source || undefined } }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['data-elements'] }),
   });
@@ -278,13 +284,13 @@ function Elements({ elements, combos }: { elements: Element[]; combos: Combo[] }
         {!editing && <label>{t('meta.code')}<input value={form.code} onChange={(e) => set({ code: e.target.value.toUpperCase() })} required pattern="[A-Z0-9_]{2,60}" /></label>}
         <label>{t('meta.nameVi')}<input value={form.nameVi} onChange={(e) => set({ nameVi: e.target.value })} required /></label>
         <label>{t('meta.nameEn')}<input value={form.nameEn} onChange={(e) => set({ nameEn: e.target.value })} required /></label>
-        <label>{t('meta.valueType')}<select value={form.valueType} disabled={!!editing} onChange={(e) => set({ valueType: e.target.value, ...(e.target.value === 'text' ? { aggUnits: 'none', aggTime: 'none' } : {}) })}>
+        <label>{t('meta.valueType')}<select value={form.valueType} onChange={(e) => set({ valueType: e.target.value, ...(e.target.value === 'text' ? { aggUnits: 'none', aggTime: 'none' } : {}) })}>
           {VALUE_TYPES.map((v) => <option key={v} value={v}>{t(`meta.valueTypes.${v}`)}</option>)}
         </select></label>
-        <label>{t('meta.aggUnits')}<select value={form.aggUnits} disabled={!!editing} onChange={(e) => set({ aggUnits: e.target.value })}>
+        <label>{t('meta.aggUnits')}<select value={form.aggUnits} onChange={(e) => set({ aggUnits: e.target.value })}>
           {AGGREGATIONS.map((v) => <option key={v} value={v}>{t(`meta.aggregations.${v}`)}</option>)}
         </select></label>
-        <label>{t('meta.aggTime')}<select value={form.aggTime} disabled={!!editing} onChange={(e) => set({ aggTime: e.target.value })}>
+        <label>{t('meta.aggTime')}<select value={form.aggTime} onChange={(e) => set({ aggTime: e.target.value })}>
           {AGGREGATIONS.map((v) => <option key={v} value={v}>{t(`meta.aggregations.${v}`)}</option>)}
         </select></label>
         <label>{t('meta.unit')}<input value={form.unit} onChange={(e) => set({ unit: e.target.value })} /></label>
@@ -300,6 +306,11 @@ function Elements({ elements, combos }: { elements: Element[]; combos: Combo[] }
         <label className="wide">{t('score.source')}<input value={form.source} onChange={(e) => set({ source: e.target.value })} /></label>
         {editing && <p className="muted small wide">{t('meta.elementLocked')}</p>}
         <SaveRow result={save} />
+        {save.error instanceof ApiError && save.error.code === 'values_misfit' && (
+          <ul className="wide small error" data-testid="misfits">
+            {(save.error.details as Misfit[]).slice(0, 10).map((m, i) => <li key={i}>{m.orgUnit} · {m.period} · {m.value}: {i18n.language === 'vi' ? m.vi : m.en}</li>)}
+          </ul>
+        )}
       </form>
     </div>
   );
