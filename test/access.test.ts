@@ -24,7 +24,7 @@ const REFERENCE = [
   'GET /api/org-units', 'GET /api/org-units/tree', 'GET /api/org-units/events', 'GET /api/org-units/boundaries',
   'GET /api/org-units/:id', 'GET /api/org-units/:id/descendants',
   // Aggregate figures and their definitions: what the scorecard shows every signed-in user.
-  'GET /api/data-elements', 'GET /api/indicators', 'GET /api/indicators/:code', 'GET /api/category-combos', 'GET /api/analytics', 'GET /api/scorecard', 'GET /api/scorecard/indicators/:code',
+  'GET /api/data-elements', 'GET /api/indicators', 'GET /api/indicators/:code', 'GET /api/category-combos', 'GET /api/analytics', 'GET /api/scorecard', 'GET /api/scorecard/indicators/:code', 'GET /api/scorecard/export',
   'GET /api/calendar', 'GET /api/calendar/deadline',
   // Filtered to the caller's units rather than refused (tested in data-values.test.ts and feedback.test.ts).
   'GET /api/data-values/follow-up', 'GET /api/feedback/cases',

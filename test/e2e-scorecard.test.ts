@@ -30,6 +30,11 @@ describe.skipIf(browserMissing)('the Resolution 07 scorecard in Chromium', () =>
     await expect.poll(() => chart.getAttribute('aria-label')).toContain('diễn biến theo năm');
     await expect.poll(() => chart.locator('canvas').count()).toBe(1);
     await expect.poll(() => detail.textContent()).toContain('Xã');
+
+    // The district's scorecard, to print or forward, is the one on screen (Kế Sách is 943).
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('group', { name: 'Tải bảng chỉ tiêu' }).getByRole('link', { name: 'In / PDF' }).click()]);
+    expect(pdf.suggestedFilename()).toMatch(/^chi-tieu-NQ07-943-\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(await pdf.failure()).toBeNull();
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -92,6 +92,11 @@ export function ScorecardPage({ framework = 'NQ07' }: { framework?: 'NQ07' | 'DT
         <span className="spacer" />
         <span data-testid="scorecard-unit">{c.unit.name}</span>
         {c.unit.parentId !== null && <button onClick={() => goUnit(c.unit.parentId!)}>{t('score.up')}</button>}
+        <span role="group" aria-label={t('score.download')} className="row">
+          {(['pdf', 'xlsx', 'csv'] as const).map((f) => (
+            <a key={f} className="button" href={`/api/scorecard/export?format=${f}&framework=${framework}&unitId=${c.unit.id}&lang=${i18n.language === 'en' ? 'en' : 'vi'}`} download>{t(`score.formats.${f}`)}</a>
+          ))}
+        </span>
       </div>
       {framework === 'DTI' && <DtiCharts card={c} />}
       <div className="score-layout">
