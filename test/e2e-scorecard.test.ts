@@ -76,6 +76,21 @@ describe.skipIf(browserMissing)('the data-entry grid in Chromium', () => {
       { code: 'PAYMENT_ACCOUNT_15PLUS', value: '1234', stored_by: 'canbo' },
       { code: 'PAYMENT_ACCOUNT_15PLUS_PCT', value: '72.5', stored_by: 'canbo' },
     ]);
+
+    // The whole year at once: one column per month, August as just saved; July and September entered together.
+    await page.getByRole('combobox', { name: /^Kỳ/ }).selectOption('all');
+    const august = page.getByLabel('PAYMENT_ACCOUNT_15PLUS default 2025M08');
+    await expect.poll(() => august.inputValue()).toBe('1234');
+    expect(await page.getByRole('columnheader', { name: 'T12' }).isVisible()).toBe(true);
+    await page.getByLabel('PAYMENT_ACCOUNT_15PLUS default 2025M07').fill('1200');
+    await page.getByLabel('PAYMENT_ACCOUNT_15PLUS default 2025M09').fill('1250,5');
+    await expect.poll(() => page.getByText('Phải là số nguyên').isVisible()).toBe(true); // people are counted whole
+    await page.getByLabel('PAYMENT_ACCOUNT_15PLUS default 2025M09').fill('1250');
+    await page.getByRole('button', { name: /Lưu 2 thay đổi/ }).click();
+    await expect.poll(() => page.getByText('Đã lưu: 2 mới, 0 cập nhật, 0 xóa.').isVisible()).toBe(true);
+    const months = await suite.t.database.db.selectFrom('data_value as v').innerJoin('data_element as e', 'e.id', 'v.element_id')
+      .select(['v.period', 'v.value']).where('e.code', '=', 'PAYMENT_ACCOUNT_15PLUS').where('v.period', 'in', ['2025M07', '2025M08', '2025M09']).orderBy('v.period').execute();
+    expect(months).toEqual([{ period: '2025M07', value: '1200' }, { period: '2025M08', value: '1234' }, { period: '2025M09', value: '1250' }]);
     await page.close();
   });
 });

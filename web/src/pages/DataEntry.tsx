@@ -9,7 +9,7 @@ interface Element {
   code: string; nameVi: string; nameEn: string; valueType: 'integer' | 'number' | 'percentage' | 'boolean' | 'text'; unit: string | null;
   periodTypes: string[]; disaggregations: { code: string; nameVi: string; nameEn: string }[];
 }
-interface Stored { dataElement: string; categoryOptionCombo: string; value: string | null; comment: string | null }
+interface Stored { dataElement: string; period: string; categoryOptionCombo: string; value: string | null; comment: string | null }
 interface Problem { row: number; field: string; vi: string; en: string }
 
 const PERIOD_TYPES = ['year', 'sixmonth', 'quarter', 'month'] as const;
@@ -25,6 +25,15 @@ function periodsOf(type: PeriodType, year: number): { code: string; end: string 
     case 'month': return Array.from({ length: 12 }, (_, i) => ({ code: `${year}M${String(i + 1).padStart(2, '0')}`, end: end(i + 1) }));
   }
 }
+
+/** A period's short column heading in the whole-year grid: T7 / M7, Q3, 6T1 / H1. */
+function shortLabel(code: string, t: (key: string, options?: Record<string, unknown>) => string): string {
+  const m = /^\d{4}([SQM])(\d{1,2})$/.exec(code);
+  return m ? t(`entry.short.${m[1]}`, { n: Number(m[2]) }) : code;
+}
+
+/** The value "all" of the period picker: every period of the type in the year, one column each. */
+const WHOLE_YEAR = 'all';
 
 /** The same checks the server makes, so an officer sees a mistake before saving. */
 export function checkCell(type: Element['valueType'], raw: string): string | null {
@@ -49,7 +58,10 @@ export function DataEntryPage() {
   const [unitId, setUnitId] = useState<number | null>(null);
   const [edits, setEdits] = useState<Record<string, string>>({});
   const [problems, setProblems] = useState<Record<string, string>>({});
-  const periodEnd = periodsOf(type, year).find((p) => p.code === period)?.end ?? `${year}-12-31`;
+  const whole = period === WHOLE_YEAR;
+  const columns = whole ? periodsOf(type, year) : periodsOf(type, year).filter((p) => p.code === period);
+  // Units are those in force at the end of the period shown (of the year, for the whole year).
+  const periodEnd = whole ? `${year}-12-31` : (columns[0]?.end ?? `${year}-12-31`);
 
   const scoped = me?.user.role === 'officer' || me?.user.role === 'reviewer';
   const units = useQuery({
@@ -65,18 +77,18 @@ export function DataEntryPage() {
   const elements = useQuery({ queryKey: ['elements'], queryFn: () => api<Element[]>('/api/data-elements') });
   const shown = useMemo(() => (elements.data ?? []).filter((e) => e.periodTypes.includes(type) && e.valueType !== 'text'), [elements.data, type]);
   const stored = useQuery({
-    enabled: Boolean(unit) && shown.length > 0,
-    queryKey: ['entry-values', unit?.code, period, shown.map((e) => e.code).join()],
-    queryFn: () => api<{ dataValues: Stored[] }>(`/api/dataValueSets?orgUnit=${encodeURIComponent(unit!.code)}&period=${period}&${shown.map((e) => `dataElement=${e.code}`).join('&')}`),
+    enabled: Boolean(unit) && shown.length > 0 && columns.length > 0,
+    queryKey: ['entry-values', unit?.code, columns.map((c) => c.code).join(), shown.map((e) => e.code).join()],
+    queryFn: () => api<{ dataValues: Stored[] }>(`/api/dataValueSets?orgUnit=${encodeURIComponent(unit!.code)}&${columns.map((c) => `period=${c.code}`).join('&')}&${shown.map((e) => `dataElement=${e.code}`).join('&')}`),
   });
-  const current = (element: string, coc: string) => stored.data?.dataValues.find((v) => v.dataElement === element && v.categoryOptionCombo === coc)?.value ?? '';
-  const key = (element: string, coc: string) => `${element}|${coc}`;
+  const current = (element: string, coc: string, p: string) => stored.data?.dataValues.find((v) => v.dataElement === element && v.categoryOptionCombo === coc && v.period === p)?.value ?? '';
+  const key = (element: string, coc: string, p: string) => `${element}|${coc}|${p}`;
 
   const save = useMutation({
     mutationFn: async () => {
       const changed = Object.entries(edits).map(([k, value]) => {
-        const [element, coc] = k.split('|') as [string, string];
-        return { k, row: { element, orgUnitId: unit!.id, period, ...(coc !== 'default' ? { coc } : {}), value: value.trim() === '' ? null : value.trim().replace(',', '.') } };
+        const [element, coc, p] = k.split('|') as [string, string, string];
+        return { k, row: { element, orgUnitId: unit!.id, period: p, ...(coc !== 'default' ? { coc } : {}), value: value.trim() === '' ? null : value.trim().replace(',', '.') } };
       });
       try {
         return await api<{ imported: number; updated: number; deleted: number }>('/api/data-values', { method: 'POST', body: { values: changed.map((c) => c.row) } });
@@ -107,12 +119,13 @@ export function DataEntryPage() {
           </select>
         </label>
         <label>{t('entry.year')}
-          <input type="number" min={2000} max={2100} value={year} onChange={(e) => { const y = Number(e.target.value); setYear(y); setPeriod(periodsOf(type, y)[0]!.code); setEdits({}); }} />
+          <input type="number" min={2000} max={2100} value={year} onChange={(e) => { const y = Number(e.target.value); setYear(y); setPeriod(whole ? WHOLE_YEAR : periodsOf(type, y)[0]!.code); setEdits({}); }} />
         </label>
         {type !== 'year' && (
           <label>{t('entry.period')}
             <select value={period} onChange={(e) => { setPeriod(e.target.value); setEdits({}); }}>
               {periodsOf(type, year).map((p) => <option key={p.code} value={p.code}>{p.code}</option>)}
+              <option value={WHOLE_YEAR}>{t('entry.wholeYear', { year, count: periodsOf(type, year).length })}</option>
             </select>
           </label>
         )}
@@ -126,23 +139,31 @@ export function DataEntryPage() {
       {!unit ? <p className="muted">{t('entry.pick')}</p> : (
         <>
           <div className="table-wrap">
-            <table className="entry">
-              <thead><tr><th>{t('entry.element')}</th><th>{t('entry.disaggregation')}</th><th>{t('entry.value')}</th><th>{t('entry.stored')}</th></tr></thead>
+            <table className={whole ? 'entry whole' : 'entry'}>
+              <thead><tr>
+                <th>{t('entry.element')}</th><th>{t('entry.disaggregation')}</th>
+                {whole ? columns.map((p) => <th key={p.code} className="num" title={p.code}>{shortLabel(p.code, t)}</th>) : <><th>{t('entry.value')}</th><th>{t('entry.stored')}</th></>}
+              </tr></thead>
               <tbody>
                 {shown.flatMap((e) => (e.disaggregations.length ? e.disaggregations : [{ code: 'default', nameVi: '', nameEn: '' }]).map((d) => {
-                  const k = key(e.code, d.code);
-                  const value = edits[k] ?? current(e.code, d.code);
-                  const clientProblem = k in edits ? checkCell(e.valueType, edits[k]!) : null;
-                  const problem = clientProblem ? t(`entry.invalid.${clientProblem}`) : problems[k];
+                  const cells = columns.map((p) => {
+                    const k = key(e.code, d.code, p.code);
+                    const clientProblem = k in edits ? checkCell(e.valueType, edits[k]!) : null;
+                    return { p, k, value: edits[k] ?? current(e.code, d.code, p.code), problem: clientProblem ? t(`entry.invalid.${clientProblem}`) : problems[k] };
+                  });
+                  const rowProblem = cells.some((c) => c.problem);
                   return (
-                    <tr key={k} className={problem ? 'invalid' : k in edits ? 'changed' : undefined}>
+                    <tr key={`${e.code}|${d.code}`} className={rowProblem ? 'invalid' : cells.some((c) => c.k in edits) ? 'changed' : undefined}>
                       <td>{name(e)} <small className="muted">{e.unit}</small></td>
                       <td>{d.code === 'default' ? '' : name(d)}</td>
-                      <td>
-                        <input aria-label={`${e.code} ${d.code}`} inputMode="decimal" value={value} onChange={(ev) => setEdits({ ...edits, [k]: ev.target.value })} aria-invalid={Boolean(problem)} />
-                        {problem && <div className="error small">{problem}</div>}
-                      </td>
-                      <td className="muted small">{current(e.code, d.code)}</td>
+                      {cells.map((c) => (
+                        <td key={c.p.code} className={c.k in edits ? 'edited' : undefined}>
+                          <input aria-label={whole ? `${e.code} ${d.code} ${c.p.code}` : `${e.code} ${d.code}`} inputMode="decimal" value={c.value}
+                            onChange={(ev) => setEdits({ ...edits, [c.k]: ev.target.value })} aria-invalid={Boolean(c.problem)} />
+                          {c.problem && <div className="error small">{c.problem}</div>}
+                        </td>
+                      ))}
+                      {!whole && <td className="muted small">{current(e.code, d.code, columns[0]!.code)}</td>}
                     </tr>
                   );
                 }))}
