@@ -1,6 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Analytics } from '../src/core/data/analytics.js';
+import { isChecked, ValueChecker } from '../src/core/data/values.js';
+import { writeChecked } from '../src/core/data/value-store.js';
+import { SYSTEM } from '../src/core/access/actor.js';
 import { parsePeriod } from '../src/core/data/periods.js';
 import { listInForce } from '../src/core/org-units/repo.js';
 import { createTestApp, unitId, type Session, type TestApp } from './helpers.js';
@@ -457,6 +460,42 @@ describe('changing how an element aggregates and what its values are', () => {
     const stored = (await admin.request({ method: 'GET', url: `/api/data-values?element=TEST_RETYPE&orgUnitId=${u.p5}` })).json();
     expect(stored.map((v: { period: string; value: string }) => `${v.period}=${v.value}`).sort()).toEqual(['2023M01=11', '2023M02=20', '2023M03=12.5']);
     expect(await analytics(year)).toEqual([{ period: '2023', value: 173.5 }]);
+  });
+
+  it('a value type changed while values are being written waits for them, and then refuses what does not fit', async () => {
+    const db = t.database.db;
+    expect((await admin.request({ method: 'POST', url: '/api/data-elements', payload: {
+      code: 'TEST_RACE', nameVi: 'Thử tranh chấp', nameEn: 'Race test', valueType: 'number', aggUnits: 'sum', aggTime: 'sum', periodTypes: ['year'] } })).statusCode).toBe(201);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let checked!: () => void;
+    const checkedOnce = new Promise<void>((resolve) => (checked = resolve));
+    // A writer has checked 10.5 as a number inside its transaction and is about to store it...
+    const writer = db.transaction().execute(async (trx) => {
+      const checker = await ValueChecker.load(trx, SYSTEM);
+      const row = checker.check({ element: 'TEST_RACE', orgUnitId: u.p5!, period: '2022', value: '10.5' });
+      checked();
+      await held;
+      if (!isChecked(row)) throw new Error('refused');
+      await writeChecked(trx, [row], { who: 'test', kind: 'manual', ref: null });
+    });
+    await checkedOnce;
+    // ...when an administrator makes the element an integer: the change waits for the writer, then sees its value.
+    const retype = admin.request({ method: 'PATCH', url: '/api/data-elements/TEST_RACE', payload: { valueType: 'integer' } });
+    try {
+      if (t.database.kind === 'postgres') {
+        // On a server the change really waits on the writer's lock (PGlite has one connection: it waits for the writer anyway).
+        const waiting = async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE wait_event_type = 'Lock' AND query ILIKE '%from "data_element"%for update%'`.execute(db)).rows[0]!.n;
+        await expect.poll(waiting).toBeGreaterThan(0);
+      }
+    } finally {
+      release();
+    }
+    await writer;
+    const res = await retype;
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('values_misfit');
   });
 });
 

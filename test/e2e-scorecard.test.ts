@@ -181,7 +181,7 @@ describe.skipIf(browserMissing)('the indicator catalogue in Chromium', () => {
     await form.getByLabel('Tổng hợp theo thời gian').selectOption('max');
     await form.getByRole('button', { name: 'Lưu' }).click();
     await expect.poll(() => form.getByRole('status').textContent()).toContain('Đã lưu');
-    expect(await page.getByRole('row').filter({ hasText: 'DTI_GOV' }).textContent()).toContain('Lớn nhất');
+    await expect.poll(() => page.getByRole('row').filter({ hasText: 'DTI_GOV' }).textContent()).toContain('Lớn nhất'); // the list reloads after saving
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -23,13 +23,13 @@ export interface ImportOptions {
 class Rollback extends Error {}
 
 /**
- * Imports any number of data values from a stream of rows in bounded memory: each row is checked in memory,
- * good rows are staged in a temporary table in batches (COPY), and one set-based statement applies them — values,
- * history and counts — inside the same transaction. With atomicMode ALL one bad row rolls everything back; with a
- * dry run everything is rolled back after counting. Later duplicates of the same value override earlier ones.
+ * Imports any number of data values from a stream of rows in bounded memory: each row is checked in memory (against
+ * elements read and locked in the import's transaction), good rows are staged in a temporary table in batches (COPY),
+ * and one set-based statement applies them — values, history and counts — inside the same transaction. With
+ * atomicMode ALL one bad row rolls everything back; with a dry run everything is rolled back after counting. Later
+ * duplicates of the same value override earlier ones.
  */
 export async function importValueRows(db: Db, actor: Actor, rows: AsyncIterable<DataValueDto> | Iterable<DataValueDto>, options: ImportOptions): Promise<ImportSummary> {
-  const checker = await ValueChecker.load(db, actor);
   const conflicts = new Map<string, ImportConflict>();
   // As in DHIS2, the same fault of the same object is one conflict listing every row it occurs in.
   const conflict = (object: string, problem: Omit<RowProblem, 'row'>, index: number) => {
@@ -45,6 +45,7 @@ export async function importValueRows(db: Db, actor: Actor, rows: AsyncIterable<
 
   try {
     await inTransaction(db, async (trx) => {
+      const checker = await ValueChecker.load(trx, actor);
       await sql`CREATE TEMP TABLE import_staging (
         idx integer, element_id bigint, org_unit_id bigint, period text, period_type text, start_date date, end_date date,
         coc_id bigint, value text, numeric_value double precision, comment text, has_comment boolean, followup boolean

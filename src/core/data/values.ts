@@ -106,7 +106,12 @@ export class ValueChecker {
   ) {}
 
   static async load(db: Db, actor: Actor): Promise<ValueChecker> {
-    const elements = await db.selectFrom('data_element').select(['id', 'code', 'value_type', 'period_types', 'category_combo_id as combo_id']).execute();
+    // Inside a write's transaction the elements are locked as a foreign key would lock them: a change of an element's
+    // value type (which locks it for update and reads its values again) then waits for this write, or this write
+    // for it, and never lets values checked under the old type in under the new one.
+    let elementQuery = db.selectFrom('data_element').select(['id', 'code', 'value_type', 'period_types', 'category_combo_id as combo_id']);
+    if (db.isTransaction) elementQuery = elementQuery.forKeyShare();
+    const elements = await elementQuery.execute();
     const cocs = await db.selectFrom('category_option_combo').select(['id', 'code', 'combo_id']).execute();
     const units = await db.selectFrom('org_unit').select(['id', 'code', 'valid_from', 'valid_to']).execute();
     const byCode = new Map<string, UnitInfo[]>();
@@ -204,11 +209,12 @@ export async function writeValues(
   source: { kind: SourceKind; ref?: string | null },
   options: { dryRun?: boolean; request?: FastifyRequest } = {},
 ): Promise<WriteSummary> {
-  const { ok, problems } = await checkValues(db, actor, inputs);
-  const summary: WriteSummary = { imported: 0, updated: 0, ignored: 0, deleted: 0, problems };
-  if (problems.length) return summary;
+  const summary: WriteSummary = { imported: 0, updated: 0, ignored: 0, deleted: 0, problems: [] };
   try {
     await inTransaction(db, async (trx) => {
+      const { ok, problems } = await checkValues(trx, actor, inputs);
+      summary.problems = problems;
+      if (problems.length) return;
       Object.assign(summary, await writeChecked(trx, ok, { who: actorName(actor), kind: source.kind, ref: source.ref ?? null }, { dryRun: options.dryRun }));
       if (options.dryRun) throw new DryRun();
       if (summary.imported + summary.updated + summary.deleted > 0) {
