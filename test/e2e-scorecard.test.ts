@@ -54,6 +54,8 @@ describe.skipIf(browserMissing)('the Resolution 07 scorecard in Chromium', () =>
 describe.skipIf(browserMissing)('the data-entry grid in Chromium', () => {
   it('an officer enters values for its commune: a bad value is flagged before saving, a good one is saved and counted', async () => {
     const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
     await logIn(page, suite.base, 'canbo');
     await page.getByRole('link', { name: 'Nhập số liệu' }).click();
     await page.getByLabel('Loại kỳ').selectOption('month');
@@ -77,6 +79,22 @@ describe.skipIf(browserMissing)('the data-entry grid in Chromium', () => {
       { code: 'PAYMENT_ACCOUNT_15PLUS_PCT', value: '72.5', stored_by: 'canbo' },
     ]);
 
+    // Who stored a figure and when, and a note for whoever checks it next.
+    await page.getByRole('button', { name: /^Chi tiết: Người từ 15 tuổi trở lên có tài khoản thanh toán trực tuyến, kỳ 2025M08$/ }).click();
+    const detail = page.getByTestId('value-detail');
+    await expect.poll(() => detail.textContent()).toContain('lưu bởi canbo');
+    await expect.poll(() => page.getByTestId('value-history').textContent()).toContain('Nhập mới');
+    await detail.getByLabel('Ghi chú').fill('Số liệu từ ngân hàng, chờ đối chiếu');
+    await detail.getByLabel('Cần kiểm tra lại').check();
+    await detail.getByRole('button', { name: 'Lưu ghi chú' }).click();
+    await expect.poll(() => page.getByTestId('value-history').locator('li').count()).toBe(2);
+    expect(await page.getByTestId('value-history').textContent()).toContain('Ghi chú, đánh dấu');
+    expect(await page.getByTestId('value-history').textContent()).toContain('“Số liệu từ ngân hàng, chờ đối chiếu”');
+    await expect.poll(() => page.getByRole('button', { name: /kỳ 2025M08$/ }).first().textContent()).toBe('⚑');
+    const flagged = await suite.t.database.db.selectFrom('data_value').select(['value', 'comment', 'followup']).where('period', '=', '2025M08').where('value', '=', '1234').executeTakeFirstOrThrow();
+    expect(flagged).toEqual({ value: '1234', comment: 'Số liệu từ ngân hàng, chờ đối chiếu', followup: true });
+    await detail.getByRole('button', { name: 'Đóng' }).click();
+
     // The whole year at once: one column per month, August as just saved; July and September entered together.
     await page.getByRole('combobox', { name: /^Kỳ/ }).selectOption('all');
     const august = page.getByLabel('PAYMENT_ACCOUNT_15PLUS default 2025M08');
@@ -91,6 +109,7 @@ describe.skipIf(browserMissing)('the data-entry grid in Chromium', () => {
     const months = await suite.t.database.db.selectFrom('data_value as v').innerJoin('data_element as e', 'e.id', 'v.element_id')
       .select(['v.period', 'v.value']).where('e.code', '=', 'PAYMENT_ACCOUNT_15PLUS').where('v.period', 'in', ['2025M07', '2025M08', '2025M09']).orderBy('v.period').execute();
     expect(months).toEqual([{ period: '2025M07', value: '1200' }, { period: '2025M08', value: '1234' }, { period: '2025M09', value: '1250' }]);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

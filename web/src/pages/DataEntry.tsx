@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, type Unit } from '../api';
 import { useAuth } from '../auth';
 import { ErrorText } from '../components/Chrome';
+import { ValueDetail, type ValueRef } from '../components/ValueDetail';
 
 interface Element {
   code: string; nameVi: string; nameEn: string; valueType: 'integer' | 'number' | 'percentage' | 'boolean' | 'text'; unit: string | null;
   periodTypes: string[]; disaggregations: { code: string; nameVi: string; nameEn: string }[];
 }
-interface Stored { dataElement: string; period: string; categoryOptionCombo: string; value: string | null; comment: string | null }
+interface Stored { dataElement: string; period: string; categoryOptionCombo: string; value: string | null; comment: string | null; followup: boolean }
 interface Problem { row: number; field: string; vi: string; en: string }
 
 const PERIOD_TYPES = ['year', 'sixmonth', 'quarter', 'month'] as const;
@@ -58,6 +59,7 @@ export function DataEntryPage() {
   const [unitId, setUnitId] = useState<number | null>(null);
   const [edits, setEdits] = useState<Record<string, string>>({});
   const [problems, setProblems] = useState<Record<string, string>>({});
+  const [detail, setDetail] = useState<ValueRef | null>(null);
   const whole = period === WHOLE_YEAR;
   const columns = whole ? periodsOf(type, year) : periodsOf(type, year).filter((p) => p.code === period);
   // Units are those in force at the end of the period shown (of the year, for the whole year).
@@ -81,7 +83,8 @@ export function DataEntryPage() {
     queryKey: ['entry-values', unit?.code, columns.map((c) => c.code).join(), shown.map((e) => e.code).join()],
     queryFn: () => api<{ dataValues: Stored[] }>(`/api/dataValueSets?orgUnit=${encodeURIComponent(unit!.code)}&${columns.map((c) => `period=${c.code}`).join('&')}&${shown.map((e) => `dataElement=${e.code}`).join('&')}`),
   });
-  const current = (element: string, coc: string, p: string) => stored.data?.dataValues.find((v) => v.dataElement === element && v.categoryOptionCombo === coc && v.period === p)?.value ?? '';
+  const storedValue = (element: string, coc: string, p: string) => stored.data?.dataValues.find((v) => v.dataElement === element && v.categoryOptionCombo === coc && v.period === p);
+  const current = (element: string, coc: string, p: string) => storedValue(element, coc, p)?.value ?? '';
   const key = (element: string, coc: string, p: string) => `${element}|${coc}|${p}`;
 
   const save = useMutation({
@@ -160,6 +163,14 @@ export function DataEntryPage() {
                         <td key={c.p.code} className={c.k in edits ? 'edited' : undefined}>
                           <input aria-label={whole ? `${e.code} ${d.code} ${c.p.code}` : `${e.code} ${d.code}`} inputMode="decimal" value={c.value}
                             onChange={(ev) => setEdits({ ...edits, [c.k]: ev.target.value })} aria-invalid={Boolean(c.problem)} />
+                          {storedValue(e.code, d.code, c.p.code) && (
+                            <button type="button" className={`cell-info${storedValue(e.code, d.code, c.p.code)!.followup ? ' flagged' : ''}`}
+                              aria-label={t('entry.detailOf', { name: `${name(e)}${d.code === 'default' ? '' : ` – ${name(d)}`}`, period: c.p.code })}
+                              title={storedValue(e.code, d.code, c.p.code)!.comment ?? undefined}
+                              onClick={() => setDetail({ element: e.code, elementName: `${name(e)}${d.code === 'default' ? '' : ` – ${name(d)}`}`, coc: d.code, period: c.p.code, unitId: unit.id })}>
+                              {storedValue(e.code, d.code, c.p.code)!.followup ? '⚑' : storedValue(e.code, d.code, c.p.code)!.comment ? '✎' : 'ⓘ'}
+                            </button>
+                          )}
                           {c.problem && <div className="error small">{c.problem}</div>}
                         </td>
                       ))}
@@ -175,6 +186,7 @@ export function DataEntryPage() {
             {save.data && <span className="ok" role="status">{t('entry.saved', save.data)}</span>}
           </div>
           <ErrorText error={save.error} />
+          {detail && detail.unitId === unit.id && <ValueDetail key={`${detail.element}|${detail.coc}|${detail.period}`} target={detail} onClose={() => setDetail(null)} />}
         </>
       )}
     </section>
