@@ -25,9 +25,9 @@ class Rollback extends Error {}
 /**
  * Imports any number of data values from a stream of rows in bounded memory: each row is checked in memory (against
  * elements read and locked in the import's transaction), good rows are staged in a temporary table in batches (COPY),
- * and one set-based statement applies them — values, history and counts — inside the same transaction. With
- * atomicMode ALL one bad row rolls everything back; with a dry run everything is rolled back after counting. Later
- * duplicates of the same value override earlier ones.
+ * and one set-based statement per batch applies them — values, history and counts — inside the same transaction.
+ * With atomicMode ALL one bad row rolls everything back; a dry run imports and rolls back, so its counts are the
+ * import's. Later rows for the same value override earlier ones.
  */
 export async function importValueRows(db: Db, actor: Actor, rows: AsyncIterable<DataValueDto> | Iterable<DataValueDto>, options: ImportOptions): Promise<ImportSummary> {
   const conflicts = new Map<string, ImportConflict>();
@@ -53,16 +53,26 @@ export async function importValueRows(db: Db, actor: Actor, rows: AsyncIterable<
       // Rows wait as COPY text, not as objects: a batch is a few megabytes and nothing outlives it.
       let batch = '';
       let batchRows = 0;
-      // One batch is copied while the next is read and checked: on PostgreSQL the server works beside this process.
-      let copying: Promise<void> = Promise.resolve();
+      // Each batch is staged and applied while the next is read and checked (on PostgreSQL the server works beside
+      // this process), so the progress reported is work done, not rows read. A value repeated within a batch counts
+      // once (its last row); repeated in a later batch, it is an update of what the earlier one stored.
+      let applying: Promise<void> = Promise.resolve();
       const flush = async () => {
         const text = batch;
         const read = total;
         batch = '';
         batchRows = 0;
-        await copying;
-        copying = copyText(trx, 'import_staging', STAGED_COLUMNS, text).then(() => options.onProgress?.(read));
-        copying.catch(() => undefined); // awaited at the next flush; not an unhandled rejection meanwhile
+        await applying;
+        // With atomicMode ALL, one bad row means nothing will be kept: the rest of the file is only checked.
+        if (conflicts.size && options.atomicMode === 'ALL') return;
+        applying = (async () => {
+          await copyText(trx, 'import_staging', STAGED_COLUMNS, text);
+          const applied = await applyStaging(trx, who, options.sourceRef);
+          await sql`TRUNCATE import_staging`.execute(trx);
+          counts = { imported: counts.imported + applied.imported, updated: counts.updated + applied.updated, deleted: counts.deleted + applied.deleted };
+          options.onProgress?.(read);
+        })();
+        applying.catch(() => undefined); // awaited at the next flush; not an unhandled rejection meanwhile
       };
       for await (const row of rows) {
         const index = total++;
@@ -95,10 +105,9 @@ export async function importValueRows(db: Db, actor: Actor, rows: AsyncIterable<
         if (batchRows >= BATCH) await flush();
       }
       await flush();
-      await copying;
-      if (conflicts.size && options.atomicMode === 'ALL') throw new Rollback();
-      counts = options.dryRun ? await countChanges(trx) : await applyStaging(trx, who, options.sourceRef);
-      if (options.dryRun) throw new Rollback();
+      await applying;
+      // A dry run has written everything, so its counts are exactly the import's; now nothing is kept.
+      if ((conflicts.size && options.atomicMode === 'ALL') || options.dryRun) throw new Rollback();
       if (counts.imported + counts.updated + counts.deleted > 0) {
         await recordAudit(trx, actor, { action: 'data_value.import', entity: 'data_value', after: { source: options.sourceRef, rows: total, ...counts } }, options.request);
       }
@@ -133,21 +142,17 @@ const CHANGED = sql`
       coalesce(i.followup, d.followup, false) AS followup,
       d.id AS existing_id, d.value AS old_value, d.deleted AS old_deleted
     FROM incoming i
-    LEFT JOIN data_value d ON d.element_id = i.element_id AND d.org_unit_id = i.org_unit_id AND d.start_date = i.start_date AND d.end_date = i.end_date AND d.coc_id = i.coc_id
+    -- One probe of the key per row, whatever the planner believes of data_value's size: during an import the table
+    -- grows by every batch while its statistics stay as they were, and a merge join would sort all of it each time.
+    LEFT JOIN LATERAL (
+      SELECT id, value, deleted, comment, followup FROM data_value d
+      WHERE d.element_id = i.element_id AND d.org_unit_id = i.org_unit_id AND d.start_date = i.start_date AND d.end_date = i.end_date AND d.coc_id = i.coc_id
+      LIMIT 1
+    ) d ON true
     WHERE (i.value IS NOT NULL AND (d.id IS NULL OR d.deleted OR d.value IS DISTINCT FROM i.value
               OR (i.has_comment AND d.comment IS DISTINCT FROM i.comment) OR (i.followup IS NOT NULL AND d.followup IS DISTINCT FROM i.followup)))
        OR (i.value IS NULL AND d.id IS NOT NULL AND NOT d.deleted)
   )`;
-
-async function countChanges(trx: Db) {
-  const r = await sql<{ imported: number; updated: number; deleted: number }>`
-    WITH ${CHANGED}
-    SELECT count(*) FILTER (WHERE value IS NOT NULL AND existing_id IS NULL)::int AS imported,
-           count(*) FILTER (WHERE value IS NOT NULL AND existing_id IS NOT NULL)::int AS updated,
-           count(*) FILTER (WHERE value IS NULL)::int AS deleted
-    FROM changed`.execute(trx);
-  return r.rows[0]!;
-}
 
 async function applyStaging(trx: Db, who: string, ref: string) {
   const r = await sql<{ imported: number; updated: number; deleted: number }>`
