@@ -109,6 +109,19 @@ describe.skipIf(browserMissing)('the data-entry grid in Chromium', () => {
     const months = await suite.t.database.db.selectFrom('data_value as v').innerJoin('data_element as e', 'e.id', 'v.element_id')
       .select(['v.period', 'v.value']).where('e.code', '=', 'PAYMENT_ACCOUNT_15PLUS').where('v.period', 'in', ['2025M07', '2025M08', '2025M09']).orderBy('v.period').execute();
     expect(months).toEqual([{ period: '2025M07', value: '1200' }, { period: '2025M08', value: '1234' }, { period: '2025M09', value: '1250' }]);
+
+    // The flagged figure waits at the top of the page until someone has checked it and cleared the flag.
+    const followUp = page.getByTestId('follow-up');
+    await expect.poll(() => followUp.isVisible()).toBe(true);
+    await followUp.locator('summary').click();
+    await followUp.getByRole('row').filter({ hasText: '2025M08' }).getByRole('button').click();
+    await expect.poll(() => followUp.getByLabel('Ghi chú').inputValue()).toBe('Số liệu từ ngân hàng, chờ đối chiếu');
+    await followUp.getByLabel('Ghi chú').fill('Đã đối chiếu với ngân hàng');
+    await followUp.getByLabel('Cần kiểm tra lại').uncheck();
+    await followUp.getByRole('button', { name: 'Lưu ghi chú' }).click();
+    await expect.poll(() => page.getByTestId('follow-up').count()).toBe(0);
+    expect(await suite.t.database.db.selectFrom('data_value').select(['comment', 'followup']).where('period', '=', '2025M08').where('value', '=', '1234').executeTakeFirstOrThrow())
+      .toEqual({ comment: 'Đã đối chiếu với ngân hàng', followup: false });
     expect(errors).toEqual([]);
     await page.close();
   });

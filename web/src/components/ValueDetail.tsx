@@ -49,6 +49,7 @@ export function ValueDetail({ target, onClose }: { target: ValueRef; onClose: ()
       void client.invalidateQueries({ queryKey: ['value-detail'] });
       void client.invalidateQueries({ queryKey: ['value-history'] });
       void client.invalidateQueries({ queryKey: ['entry-values'] });
+      void client.invalidateQueries({ queryKey: ['follow-up'] });
     },
   });
   const when = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh' });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError, type Unit } from '../api';
 import { useAuth } from '../auth';
 import { ErrorText } from '../components/Chrome';
+import { FollowUpList } from '../components/FollowUpList';
 import { ValueDetail, type ValueRef } from '../components/ValueDetail';
 
 interface Element {
@@ -115,6 +116,7 @@ export function DataEntryPage() {
   return (
     <section>
       <h1>{t('entry.title')}</h1>
+      <FollowUpList />
       <div className="row wrap card">
         <label>{t('entry.periodType')}
           <select value={type} onChange={(e) => { const v = e.target.value as PeriodType; setType(v); setPeriod(periodsOf(v, year)[0]!.code); setEdits({}); }}>
