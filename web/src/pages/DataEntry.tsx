@@ -85,7 +85,6 @@ export function DataEntryPage() {
     queryFn: () => api<{ dataValues: Stored[] }>(`/api/dataValueSets?orgUnit=${encodeURIComponent(unit!.code)}&${columns.map((c) => `period=${c.code}`).join('&')}&${shown.map((e) => `dataElement=${e.code}`).join('&')}`),
   });
   const storedValue = (element: string, coc: string, p: string) => stored.data?.dataValues.find((v) => v.dataElement === element && v.categoryOptionCombo === coc && v.period === p);
-  const current = (element: string, coc: string, p: string) => storedValue(element, coc, p)?.value ?? '';
   const key = (element: string, coc: string, p: string) => `${element}|${coc}|${p}`;
 
   const save = useMutation({
@@ -154,9 +153,11 @@ export function DataEntryPage() {
                   const cells = columns.map((p) => {
                     const k = key(e.code, d.code, p.code);
                     const clientProblem = k in edits ? checkCell(e.valueType, edits[k]!) : null;
-                    return { p, k, value: edits[k] ?? current(e.code, d.code, p.code), problem: clientProblem ? t(`entry.invalid.${clientProblem}`) : problems[k] };
+                    const kept = storedValue(e.code, d.code, p.code);
+                    return { p, k, kept, value: edits[k] ?? kept?.value ?? '', problem: clientProblem ? t(`entry.invalid.${clientProblem}`) : problems[k] };
                   });
                   const rowProblem = cells.some((c) => c.problem);
+                  const label = `${name(e)}${d.code === 'default' ? '' : ` – ${name(d)}`}`;
                   return (
                     <tr key={`${e.code}|${d.code}`} className={rowProblem ? 'invalid' : cells.some((c) => c.k in edits) ? 'changed' : undefined}>
                       <td>{name(e)} <small className="muted">{e.unit}</small></td>
@@ -165,18 +166,17 @@ export function DataEntryPage() {
                         <td key={c.p.code} className={c.k in edits ? 'edited' : undefined}>
                           <input aria-label={whole ? `${e.code} ${d.code} ${c.p.code}` : `${e.code} ${d.code}`} inputMode="decimal" value={c.value}
                             onChange={(ev) => setEdits({ ...edits, [c.k]: ev.target.value })} aria-invalid={Boolean(c.problem)} />
-                          {storedValue(e.code, d.code, c.p.code) && (
-                            <button type="button" className={`cell-info${storedValue(e.code, d.code, c.p.code)!.followup ? ' flagged' : ''}`}
-                              aria-label={t('entry.detailOf', { name: `${name(e)}${d.code === 'default' ? '' : ` – ${name(d)}`}`, period: c.p.code })}
-                              title={storedValue(e.code, d.code, c.p.code)!.comment ?? undefined}
-                              onClick={() => setDetail({ element: e.code, elementName: `${name(e)}${d.code === 'default' ? '' : ` – ${name(d)}`}`, coc: d.code, period: c.p.code, unitId: unit.id })}>
-                              {storedValue(e.code, d.code, c.p.code)!.followup ? '⚑' : storedValue(e.code, d.code, c.p.code)!.comment ? '✎' : 'ⓘ'}
+                          {c.kept && (
+                            <button type="button" className={`cell-info${c.kept.followup ? ' flagged' : ''}`}
+                              aria-label={t('entry.detailOf', { name: label, period: c.p.code })} title={c.kept.comment ?? undefined}
+                              onClick={() => setDetail({ element: e.code, elementName: label, coc: d.code, period: c.p.code, unitId: unit.id })}>
+                              {c.kept.followup ? '⚑' : c.kept.comment ? '✎' : 'ⓘ'}
                             </button>
                           )}
                           {c.problem && <div className="error small">{c.problem}</div>}
                         </td>
                       ))}
-                      {!whole && <td className="muted small">{current(e.code, d.code, columns[0]!.code)}</td>}
+                      {!whole && <td className="muted small">{cells[0]?.kept?.value ?? ''}</td>}
                     </tr>
                   );
                 }))}
