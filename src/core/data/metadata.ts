@@ -116,14 +116,18 @@ const VALUE_BATCH = 5_000;
  * when a value that is not deleted does not fit the new type; a deleted one that does not fit stays as it was.
  */
 async function retypeValues(trx: Db, elementId: number, valueType: ValueType): Promise<void> {
-  const misfits: { orgUnit: string; period: string; value: string; vi: string; en: string }[] = [];
+  type Row = { id: number; org_unit_id: number; start_date: string; end_date: string; coc_id: number; period: string; value: string; numeric_value: number | null; deleted: boolean };
+  const misfits: { unitId: number; period: string; value: string; vi: string; en: string }[] = [];
   let misfitCount = 0;
-  for (let after = 0; ;) {
-    const rows = await trx.selectFrom('data_value as v').innerJoin('org_unit as o', 'o.id', 'v.org_unit_id')
-      .select(['v.id', 'v.value', 'v.numeric_value', 'v.deleted', 'v.period', 'o.code']).where('v.element_id', '=', elementId).where('v.id', '>', after)
-      .orderBy('v.id').limit(VALUE_BATCH).execute();
+  // Keyset over the element's own part of the unique key, so each batch is a range of one index, not a sort of what is left.
+  let last: Pick<Row, 'org_unit_id' | 'start_date' | 'end_date' | 'coc_id'> = { org_unit_id: 0, start_date: '0001-01-01', end_date: '0001-01-01', coc_id: 0 };
+  for (;;) {
+    const rows = (await sql<Row>`
+      SELECT id, org_unit_id, start_date, end_date, coc_id, period, value, numeric_value, deleted FROM data_value
+      WHERE element_id = ${elementId} AND (org_unit_id, start_date, end_date, coc_id) > (${last.org_unit_id}, ${last.start_date}::date, ${last.end_date}::date, ${last.coc_id})
+      ORDER BY org_unit_id, start_date, end_date, coc_id LIMIT ${VALUE_BATCH}`.execute(trx)).rows;
     if (!rows.length) break;
-    after = rows.at(-1)!.id;
+    last = rows.at(-1)!;
     const changed: { id: number; v: string; n: number | null }[] = [];
     for (const r of rows) {
       const parsed = parseValue(valueType, r.value);
@@ -131,7 +135,7 @@ async function retypeValues(trx: Db, elementId: number, valueType: ValueType): P
         if (r.deleted) continue;
         if (misfitCount++ < 50) {
           const p = valueProblem('value', parsed.fault, r.value);
-          misfits.push({ orgUnit: r.code, period: r.period, value: r.value, vi: p.vi, en: p.en });
+          misfits.push({ unitId: r.org_unit_id, period: r.period, value: r.value, vi: p.vi, en: p.en });
         }
       } else if (parsed.text !== r.value || parsed.number !== r.numeric_value) changed.push({ id: r.id, v: parsed.text, n: parsed.number });
     }
@@ -141,8 +145,11 @@ async function retypeValues(trx: Db, elementId: number, valueType: ValueType): P
     }
   }
   if (misfitCount) {
-    const first = misfits[0]!;
-    throw new AppError('values_misfit', 400, { count: misfitCount, first: `${first.orgUnit} ${first.period}: ${first.value}` }, 'valueType', {}, misfits);
+    // Unit codes only for the values named, not for every value read.
+    const codes = new Map((await trx.selectFrom('org_unit').select(['id', 'code']).where('id', 'in', [...new Set(misfits.map((m) => m.unitId))]).execute()).map((u) => [u.id, u.code]));
+    const named = misfits.map(({ unitId, ...m }) => ({ orgUnit: codes.get(unitId) ?? String(unitId), ...m }));
+    const first = named[0]!;
+    throw new AppError('values_misfit', 400, { count: misfitCount, first: `${first.orgUnit} ${first.period}: ${first.value}` }, 'valueType', {}, named);
   }
 }
 

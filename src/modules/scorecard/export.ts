@@ -75,11 +75,11 @@ export async function scorecardXlsx(card: Card, locale: Locale, exportedOn: stri
   sheet.getRow(4).values = header;
   sheet.getRow(4).font = { bold: true };
   sheet.getRow(4).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } };
+  const statuses = card.pillars.flatMap((p) => p.indicators.map((i) => i.status));
   rows.forEach((r, k) => {
     const row = sheet.getRow(5 + k);
     row.values = r;
-    const status = card.pillars.flatMap((p) => p.indicators)[k]!.status;
-    row.getCell(10).font = { bold: true, color: { argb: `FF${STATUS_COLOUR[status].slice(1)}` } };
+    row.getCell(10).font = { bold: true, color: { argb: `FF${STATUS_COLOUR[statuses[k]!].slice(1)}` } };
   });
   sheet.columns.forEach((c, i) => (c.width = i === 2 ? 60 : i === header.length - 1 ? 50 : i === 0 ? 18 : 12));
   sheet.autoFilter = { from: { row: 4, column: 1 }, to: { row: 4 + rows.length, column: header.length } };
