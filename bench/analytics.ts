@@ -5,11 +5,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { Analytics } from '../src/core/data/analytics.js';
-import { parsePeriod, periodsWithin } from '../src/core/data/periods.js';
-import { findByCode, listInForce } from '../src/core/org-units/repo.js';
+import { Analytics, parsePeriod, periodsWithin } from '../src/core/data/index.js';
+import { findByCode, listInForce } from '../src/core/org-units/index.js';
 import { openDatabase } from '../src/db/database.js';
-import { scorecard } from '../src/modules/scorecard/service.js';
+import { scorecard } from '../src/modules/scorecard/index.js';
 import { prepareDatabase } from '../src/server/bootstrap.js';
 import { median, quick, report, round } from './common.js';
 

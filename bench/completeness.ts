@@ -4,12 +4,10 @@
 // (units by validity joined with reports), in the same run, as ratios; checks both give the same answers.
 // --quick: 2 regimes × 24 months. DATABASE_URL picks PostgreSQL; otherwise PGlite.
 import { sql } from 'kysely';
-import { SYSTEM } from '../src/core/access/actor.js';
-import { loadWorkingCalendar } from '../src/core/calendar/service.js';
+import { SYSTEM } from '../src/core/access/index.js';
+import { loadWorkingCalendar } from '../src/core/calendar/index.js';
 import { openDatabase } from '../src/db/database.js';
-import { dueDate, reportingPeriod } from '../src/modules/reporting/periods.js';
-import { expectedUnits, regimeByCode, saveRegime } from '../src/modules/reporting/regimes.js';
-import { completeness, completenessHistory } from '../src/modules/reporting/reports.js';
+import { dueDate, reportingPeriod, expectedUnits, regimeByCode, saveRegime, completeness, completenessHistory } from '../src/modules/reporting/index.js';
 import { prepareDatabase } from '../src/server/bootstrap.js';
 import { quick, report, round } from './common.js';
 

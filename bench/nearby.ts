@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase } from '../src/db/database.js';
-import { nearbyReports } from '../src/modules/feedback/service.js';
+import { nearbyReports } from '../src/modules/feedback/index.js';
 import { prepareDatabase } from '../src/server/bootstrap.js';
 import { median, quick, report, round } from './common.js';
 

@@ -3,10 +3,10 @@
 // clients at a time. Prints reports per second and values per second. --quick: 1 regime × 10 units × 2 periods.
 // DATABASE_URL picks PostgreSQL (the setting); otherwise PGlite.
 import { sql } from 'kysely';
-import { SYSTEM } from '../src/core/access/actor.js';
-import { hashPassword } from '../src/core/auth/passwords.js';
+import { SYSTEM } from '../src/core/access/index.js';
+import { hashPassword } from '../src/core/auth/index.js';
 import { openDatabase } from '../src/db/database.js';
-import { saveRegime } from '../src/modules/reporting/regimes.js';
+import { saveRegime } from '../src/modules/reporting/index.js';
 import { buildApp } from '../src/server/app.js';
 import { prepareDatabase } from '../src/server/bootstrap.js';
 import { loadConfig } from '../src/server/config.js';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Scheduler, type JobDefinition } from '../src/core/jobs/scheduler.js';
+import { Scheduler, type JobDefinition } from '../src/core/jobs/index.js';
 import { createTestApp, type Session, type TestApp } from './helpers.js';
 
 let t: TestApp;

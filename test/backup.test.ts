@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { NOT_BACKED_UP, backupTo, restoreFrom } from '../src/core/backup/backup.js';
+import { NOT_BACKED_UP, backupTo, restoreFrom } from '../src/core/backup/index.js';
 import { openDatabase, type Database } from '../src/db/database.js';
 import { migrate } from '../src/db/migrate.js';
 import { createTestApp, uniqueSchema, type TestApp } from './helpers.js';

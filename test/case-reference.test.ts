@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeOpenedCase } from '../src/core/cases/writer.js';
+import { writeOpenedCase } from '../src/core/cases/index.js';
 import { createTestApp, nextLoopback, unitId, type TestApp } from './helpers.js';
 
 let t: TestApp;

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { UserActor } from '../src/core/access/actor.js';
-import { SYSTEM } from '../src/core/access/actor.js';
-import { actOnCase, caseTimeline, escalateOverdue, extendCase, noteCase, receiveCase } from '../src/core/cases/service.js';
+import { type UserActor, SYSTEM } from '../src/core/access/index.js';
+import { actOnCase, caseTimeline, escalateOverdue, extendCase, noteCase, receiveCase } from '../src/core/cases/index.js';
 import { createTestApp, unitId, type TestApp } from './helpers.js';
 
 let t: TestApp;

@@ -1,11 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Analytics } from '../src/core/data/analytics.js';
-import { isChecked, ValueChecker } from '../src/core/data/values.js';
-import { writeChecked } from '../src/core/data/value-store.js';
-import { SYSTEM } from '../src/core/access/actor.js';
-import { parsePeriod } from '../src/core/data/periods.js';
-import { listInForce } from '../src/core/org-units/repo.js';
+import { Analytics, isChecked, ValueChecker, writeChecked, parsePeriod } from '../src/core/data/index.js';
+import { SYSTEM } from '../src/core/access/index.js';
+import { listInForce } from '../src/core/org-units/index.js';
 import { createTestApp, unitId, type Session, type TestApp } from './helpers.js';
 
 let t: TestApp;

@@ -172,7 +172,7 @@ describe('the citizen rates the answer', () => {
 
 describe('feedback figures in the data-value store', () => {
   it('publishes received, answered, on time and working days per unit, category and month; the on-time rate follows', async () => {
-    const { publishFeedbackFigures } = await import('../src/modules/feedback/figures.js');
+    const { publishFeedbackFigures } = await import('../src/modules/feedback/index.js');
     const db = t.database.db;
     const city = await unitId(t, '92', '2025-07-01');
     // Two waste reports received Monday 2 March 2026 (deadline 5 working days: 9 March); one answered in time, one late.
@@ -181,8 +181,8 @@ describe('feedback figures in the data-value store', () => {
     const b = (await send({ ...report, category: 'WASTE', placeUnitId: phuLoi })).json();
     t.ctx.clock.now = null;
     const idOf = async (code: string) => (await db.selectFrom('case_record').select('id').where('tracking_code', '=', code).executeTakeFirstOrThrow()).id;
-    const { actOnCase } = await import('../src/core/cases/service.js');
-    const { SYSTEM } = await import('../src/core/access/actor.js');
+    const { actOnCase } = await import('../src/core/cases/index.js');
+    const { SYSTEM } = await import('../src/core/access/index.js');
     for (const [code, day] of [[a.trackingCode, '2026-03-05'], [b.trackingCode, '2026-03-12']] as const) {
       const id = await idOf(code);
       await actOnCase(db, SYSTEM, id, { action: 'accept' }, new Date(`${day}T02:00:00Z`));
@@ -214,7 +214,7 @@ describe('feedback figures in the data-value store', () => {
 
 describe('privacy', () => {
   it('removes contact data a year after a case ends, and not before', async () => {
-    const { purgeContacts } = await import('../src/modules/feedback/figures.js');
+    const { purgeContacts } = await import('../src/modules/feedback/index.js');
     const { trackingCode } = (await send({ ...report, placeUnitId: socTrang })).json();
     const id = (await t.database.db.selectFrom('case_record').select('id').where('tracking_code', '=', trackingCode).executeTakeFirstOrThrow()).id;
     for (const payload of [{ action: 'accept' }, { action: 'answer', answer: 'Đã xong' }, { action: 'close' }]) {

@@ -91,7 +91,7 @@ export async function createTestApp(options: { demo?: boolean; adminPassword?: s
 }
 
 export async function unitId(t: TestApp, code: string, asOf: string): Promise<number> {
-  const { findByCode } = await import('../src/core/org-units/repo.js');
+  const { findByCode } = await import('../src/core/org-units/index.js');
   const unit = await findByCode(t.database.db, code, asOf);
   if (!unit) throw new Error(`no unit ${code} on ${asOf}`);
   return unit.id;

@@ -1,9 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverNotifications } from '../src/core/notify/deliver.js';
-import { webhookSignature, type MailTransport } from '../src/core/notify/transports.js';
-import { escalateOverdue, remindDueSoon } from '../src/core/cases/service.js';
+import { deliverNotifications, webhookSignature, type MailTransport } from '../src/core/notify/index.js';
+import { escalateOverdue, remindDueSoon } from '../src/core/cases/index.js';
 import { createTestApp, nextLoopback, unitId, type Session, type TestApp } from './helpers.js';
 
 let t: TestApp;
@@ -155,7 +154,7 @@ describe('e-mail over SMTP', () => {
   it('delivers the outbox through a real SMTP server when SMTP_URL is set, in UTF-8', async () => {
     const { SMTPServer } = await import('smtp-server');
     const { simpleParser } = await import('mailparser');
-    const { mailTransport } = await import('../src/core/notify/transports.js');
+    const { mailTransport } = await import('../src/core/notify/index.js');
     const got: { to: string[]; raw: string }[] = [];
     const server = new SMTPServer({
       authOptional: true, disabledCommands: ['STARTTLS'], logger: false,

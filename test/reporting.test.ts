@@ -286,7 +286,7 @@ describe('the Resolution 07 indicator', () => {
 
 describe('reminders', () => {
   it('reminds a unit once before the deadline and once when late, and sends reviewers a digest', async () => {
-    const { sendReportReminders } = await import('../src/modules/reporting/reminders.js');
+    const { sendReportReminders } = await import('../src/modules/reporting/index.js');
     const db = t.database.db;
     const officer = await db.selectFrom('app_user').select('id').where('username', '=', 'canbo-p5').executeTakeFirstOrThrow();
     const reviewer = await db.selectFrom('app_user').select('id').where('username', '=', 'thamdinh-tp').executeTakeFirstOrThrow();
@@ -324,8 +324,8 @@ describe('reminders', () => {
 describe('completeness as data values', () => {
   it('writes expected, submitted and on time per unit and regime; the rates follow for any unit above', async () => {
     t.ctx.clock.now = null;
-    const { publishCompleteness } = await import('../src/modules/reporting/figures.js');
-    const { regimeByCode, regimePeriod } = await import('../src/modules/reporting/regimes.js');
+    const { publishCompleteness } = await import('../src/modules/reporting/index.js');
+    const { regimeByCode, regimePeriod } = await import('../src/modules/reporting/index.js');
     const regime = await regimeByCode(t.database.db, 'BC_CDS');
     await publishCompleteness(t.database.db, regime, regimePeriod(regime, '2024M05'));
     const rate = async (indicator: string, unit: number) => (await admin.request({ method: 'GET', url: `/api/analytics?indicator=${indicator}&orgUnitId=${unit}&periods=2024M05` })).json()[0]?.value;

@@ -1,14 +1,14 @@
 import path from 'node:path';
-import { vnDate } from '../core/calendar/working-days.js';
+import { vnDate } from '../core/calendar/index.js';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
-import { CLI } from '../core/access/actor.js';
-import { generatePassword } from '../core/auth/passwords.js';
-import { backupTo, restoreFrom } from '../core/backup/backup.js';
-import { findByCode } from '../core/org-units/repo.js';
-import { createToken, listTokens, revokeToken, TOKEN_SCOPES } from '../core/tokens/service.js';
-import { findUserIdByUsername, setUserPassword } from '../core/users/service.js';
+import { CLI } from '../core/access/index.js';
+import { generatePassword } from '../core/auth/index.js';
+import { backupTo, restoreFrom } from '../core/backup/index.js';
+import { findByCode } from '../core/org-units/index.js';
+import { createToken, listTokens, revokeToken, TOKEN_SCOPES } from '../core/tokens/index.js';
+import { findUserIdByUsername, setUserPassword } from '../core/users/index.js';
 
 export const USAGE = `Tỉnh Số — công cụ vận hành / operator tool
 

@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.js';
-import { SYSTEM } from '../core/access/actor.js';
-import { writeValues } from '../core/data/values.js';
-import { listInForce } from '../core/org-units/repo.js';
+import { SYSTEM } from '../core/access/index.js';
+import { writeValues } from '../core/data/index.js';
+import { listInForce } from '../core/org-units/index.js';
 
 /** A small deterministic generator (mulberry32), so every demo database shows the same figures. */
 function random(seed: number): () => number {

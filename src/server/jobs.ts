@@ -1,9 +1,7 @@
-import { coreJobs } from '../core/jobs/core-jobs.js';
-import { notificationJobs } from '../core/notify/deliver.js';
-import { mailTransport } from '../core/notify/transports.js';
-import { feedbackJobs } from '../modules/feedback/figures.js';
-import { reportingJobs } from '../modules/reporting/reminders.js';
-import type { JobDefinition } from '../core/jobs/scheduler.js';
+import { coreJobs, type JobDefinition } from '../core/jobs/index.js';
+import { notificationJobs, mailTransport } from '../core/notify/index.js';
+import { feedbackJobs } from '../modules/feedback/index.js';
+import { reportingJobs } from '../modules/reporting/index.js';
 import type { Config } from './config.js';
 
 /** Every scheduled job of the platform: the core's, the notifications' (with the configured mail transport) and each module's. */

@@ -2,7 +2,7 @@ import type net from 'node:net';
 import closeWithGrace from 'close-with-grace';
 import { runCommand, UsageError } from '../cli/commands.js';
 import { startControlServer } from '../cli/control.js';
-import { Scheduler } from '../core/jobs/scheduler.js';
+import { Scheduler } from '../core/jobs/index.js';
 import { buildApp } from './app.js';
 import { platformJobs } from './jobs.js';
 import { prepareDatabase } from './bootstrap.js';

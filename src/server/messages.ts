@@ -1,4 +1,4 @@
-import type { FormulaFault } from '../core/data/formula.js';
+import type { FormulaFault } from '../core/data/index.js';
 import type { Locale } from '../db/schema.js';
 
 /** Every stable error code with its Vietnamese and English message. `{name}` placeholders are filled from params. */

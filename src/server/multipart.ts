@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { PHOTO_LIMITS, type UploadedFile } from '../core/cases/media.js';
+import { PHOTO_LIMITS, type UploadedFile } from '../core/cases/index.js';
 import { AppError } from './errors.js';
 
 /** The limits of every multipart form: a few photos and some text fields. */

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
-import { actorId, actorName, type Actor } from '../access/actor.js';
+import { actorId, actorName, type Actor } from '../access/index.js';
 
 export interface AuditEntry {
   action: string;

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../server/errors.js';
-import { resolveToken } from '../tokens/service.js';
+import { resolveToken } from '../tokens/index.js';
 import { resolveSession, SESSION_COOKIE } from './sessions.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { isSecure } from '../../server/http.js';
 import { destroySession, SESSION_COOKIE, SESSION_COOKIE_MAX_AGE_S } from './sessions.js';
 import { changeOwnPassword, login } from './service.js';
-import { getUserView, ZUserView } from '../users/service.js';
-import type { UserActor } from '../access/actor.js';
+import { getUserView, ZUserView } from '../users/index.js';
+import type { UserActor } from '../access/index.js';
 
 const ZMe = z.object({ user: ZUserView, csrfToken: z.string() });
 

@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../server/errors.js';
-import type { UserActor } from '../access/actor.js';
-import { recordAudit } from '../audit/audit.js';
+import type { UserActor } from '../access/index.js';
+import { recordAudit } from '../audit/index.js';
 import { assertStrongPassword, decoyHash, hashPassword, verifyPassword } from './passwords.js';
 import { createSession, destroyUserSessions } from './sessions.js';
 

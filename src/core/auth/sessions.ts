@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Db } from '../../db/database.js';
-import type { UserActor } from '../access/actor.js';
+import type { UserActor } from '../access/index.js';
 
 export const SESSION_COOKIE = 'tinhso_sid';
 const IDLE_MS = 12 * 3600_000;

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ACCESS } from '../access/actor.js';
-import { TOKEN_SCOPES } from '../tokens/service.js';
+import { ACCESS } from '../access/index.js';
+import { TOKEN_SCOPES } from '../tokens/index.js';
 import { ZException, listExceptions, loadWorkingCalendar, removeException, setException } from './service.js';
 
 const readers = ACCESS.readers([...TOKEN_SCOPES]);

@@ -5,9 +5,9 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../server/errors.js';
-import type { Actor } from '../access/actor.js';
-import { recordAudit } from '../audit/audit.js';
-import { nameText } from '../validation/text.js';
+import type { Actor } from '../access/index.js';
+import { recordAudit } from '../audit/index.js';
+import { nameText } from '../validation/index.js';
 import { WorkingCalendar, type HolidayRule } from './working-days.js';
 
 const FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/reference/calendar/vn-public-holidays.json');

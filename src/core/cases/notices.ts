@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
-import { dayMonthYear as vnDay } from '../calendar/working-days.js';
-import { activeWebhooks, emailRows, insertNotifications, officersOf, userRows, webhookRows, type Notice, type OutboxRow, type Subscriber } from '../notify/outbox.js';
+import { dayMonthYear as vnDay } from '../calendar/index.js';
+import { activeWebhooks, emailRows, insertNotifications, officersOf, userRows, webhookRows, type Notice, type OutboxRow, type Subscriber } from '../notify/index.js';
 
 /** The case events other people hear about. Each is also offered to webhooks as `case.<event>`. */
 export type CaseEvent = 'received' | 'routed' | 'forwarded' | 'accepted' | 'answered' | 'returned' | 'reopened' | 'closed' | 'merged' | 'escalated' | 'due_soon';

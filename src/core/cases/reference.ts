@@ -2,10 +2,9 @@ import crypto from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { ApiTokenTable, CaseCategoryTable, CaseRoutingRuleTable } from '../../db/schema.js';
-import type { Actor } from '../access/actor.js';
-import { loadWorkingCalendar } from '../calendar/service.js';
-import type { WorkingCalendar } from '../calendar/working-days.js';
-import type { Subscriber } from '../notify/outbox.js';
+import type { Actor } from '../access/index.js';
+import { loadWorkingCalendar, type WorkingCalendar } from '../calendar/index.js';
+import type { Subscriber } from '../notify/index.js';
 
 export interface ReferenceUnit { id: number; code: string; name: string; level: string; parentId: number | null; validFrom: string | null; validTo: string | null }
 

@@ -4,18 +4,15 @@ import type { Selectable } from 'kysely';
 import { inTransaction, type Db } from '../../db/database.js';
 import type { CaseCategoryTable } from '../../db/schema.js';
 import { AppError, notFound } from '../../server/errors.js';
-import type { Actor } from '../access/actor.js';
-import { actorName } from '../access/actor.js';
-import { scopeUnitIds } from '../access/scope.js';
-import { auditRow, recordAudit } from '../audit/audit.js';
-import { loadWorkingCalendar } from '../calendar/service.js';
-import { vnDate } from '../calendar/working-days.js';
+import { type Actor, actorName, scopeUnitIds } from '../access/index.js';
+import { auditRow, recordAudit } from '../audit/index.js';
+import { loadWorkingCalendar, vnDate } from '../calendar/index.js';
 import { HANDLING_STATES, nextState, TransitionRefused, type CaseAction, type CaseState } from './state-machine.js';
 import { citizenAddresses, composeCaseNotices, queueCaseNotices, type CaseEvent } from './notices.js';
 import { STALE, withReference, type CaseReference } from './reference.js';
 import { writeOpenedCase } from './writer.js';
 import { storePhotos, type ProcessedPhoto } from './media.js';
-import { notifyUsers } from '../notify/outbox.js';
+import { notifyUsers } from '../notify/index.js';
 
 
 /** A tracking code a citizen can read out on the phone: no 0/O or 1/I, 8 random characters. */

@@ -2,9 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { copyLine, copyText } from '../../db/copy.js';
 import { inTransaction, type Db } from '../../db/database.js';
-import type { Actor } from '../access/actor.js';
-import { actorName } from '../access/actor.js';
-import { recordAudit } from '../audit/audit.js';
+import { type Actor, actorName } from '../access/index.js';
+import { recordAudit } from '../audit/index.js';
 import { isChecked, valueProblem, ValueChecker, type RowProblem } from './values.js';
 import type { DataValueDto, ImportConflict, ImportSummary } from './exchange.js';
 

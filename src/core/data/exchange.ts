@@ -3,8 +3,7 @@ import type { Readable } from 'node:stream';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { Actor } from '../access/actor.js';
-import { scopeUnitIds } from '../access/scope.js';
+import { type Actor, scopeUnitIds } from '../access/index.js';
 import { outOfScope } from '../../server/errors.js';
 
 /**

@@ -1,8 +1,7 @@
 import { Transform, type Readable } from 'node:stream';
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../server/errors.js';
-import type { Actor } from '../access/actor.js';
-import { actorName } from '../access/actor.js';
+import { type Actor, actorName } from '../access/index.js';
 import { importValueRows, type ImportOptions } from './bulk-import.js';
 import type { DataValueDto } from './exchange.js';
 

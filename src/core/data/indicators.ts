@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { AppError, alreadyExists, notFound } from '../../server/errors.js';
 import { fillTemplate, FORMULA_FAULTS, formatMessage } from '../../server/messages.js';
-import type { Actor } from '../access/actor.js';
-import { recordAudit } from '../audit/audit.js';
-import { nameText } from '../validation/text.js';
+import type { Actor } from '../access/index.js';
+import { recordAudit } from '../audit/index.js';
+import { nameText } from '../validation/index.js';
 import { FormulaError, parseFormula, type Formula } from './formula.js';
 
 const ZCode = z.string().trim().regex(/^[A-Z0-9_]{2,60}$/, 'code_chars');

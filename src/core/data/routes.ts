@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ACCESS } from '../access/actor.js';
+import { ACCESS, assertUnitInScope, scopeUnitIds } from '../access/index.js';
 import { AppError } from '../../server/errors.js';
-import { assertUnitInScope, scopeUnitIds } from '../access/scope.js';
 import { Analytics } from './analytics.js';
 import { ZCategoryCombo, ZDataElement, ZDataElementUpdate, createCategoryCombo, createDataElement, listCategoryCombos, updateDataElement } from './metadata.js';
 import { ZFormulaCheck, ZIndicatorCreate, ZIndicatorUpdate, ZTargets, checkFormulas, createIndicator, indicatorWithTargets, setTargets, updateIndicator } from './indicators.js';

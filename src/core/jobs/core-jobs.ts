@@ -1,5 +1,5 @@
-import { purgeExpiredSessions } from '../auth/sessions.js';
-import { escalateOverdue, remindDueSoon } from '../cases/service.js';
+import { purgeExpiredSessions } from '../auth/index.js';
+import { escalateOverdue, remindDueSoon } from '../cases/index.js';
 import type { JobDefinition } from './scheduler.js';
 
 export const coreJobs: JobDefinition[] = [

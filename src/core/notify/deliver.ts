@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { JobDefinition } from '../jobs/scheduler.js';
+import type { JobDefinition } from '../jobs/index.js';
 import { postWebhook, type MailTransport } from './transports.js';
 
 const MAX_ATTEMPTS = 6;

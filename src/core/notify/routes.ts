@@ -2,11 +2,11 @@ import crypto from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ACCESS } from '../access/actor.js';
-import { recordAudit } from '../audit/audit.js';
-import { nameText } from '../validation/text.js';
+import { ACCESS } from '../access/index.js';
+import { recordAudit } from '../audit/index.js';
+import { nameText } from '../validation/index.js';
 import { notFound } from '../../server/errors.js';
-import type { CaseEvent } from '../cases/notices.js';
+import type { CaseEvent } from '../cases/index.js';
 
 const CASE_EVENTS: `case.${CaseEvent}`[] = ['case.received', 'case.routed', 'case.forwarded', 'case.accepted', 'case.answered', 'case.returned',
   'case.reopened', 'case.closed', 'case.merged', 'case.escalated', 'case.due_soon'];

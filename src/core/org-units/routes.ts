@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ACCESS } from '../access/actor.js';
-import { vnDate } from '../calendar/working-days.js';
+import { ACCESS } from '../access/index.js';
+import { vnDate } from '../calendar/index.js';
 import { AppError } from '../../server/errors.js';
 import { ZFeatureCollection } from './geojson.js';
 import * as repo from './repo.js';
 import { ZUnitCreate, ZUnitUpdate, createUnit, describeUnit, updateUnit, uploadBoundaries } from './service.js';
 import { unitCacheFor } from './cache.js';
-import { TOKEN_SCOPES } from '../tokens/service.js';
+import { TOKEN_SCOPES } from '../tokens/index.js';
 
 const ZLevel = z.enum(['province', 'district', 'commune', 'department']);
 const ZAsOf = z.object({ asOf: z.iso.date().optional() });

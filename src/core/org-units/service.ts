@@ -1,11 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { vnDate } from '../calendar/working-days.js';
-import { nameText } from '../validation/text.js';
+import { vnDate } from '../calendar/index.js';
+import { nameText } from '../validation/index.js';
 import type { Db } from '../../db/database.js';
 import { AppError, alreadyExists, notFound } from '../../server/errors.js';
-import type { Actor } from '../access/actor.js';
-import { recordAudit } from '../audit/audit.js';
+import type { Actor } from '../access/index.js';
+import { recordAudit } from '../audit/index.js';
 import type { FeatureCollection } from './geojson.js';
 import * as repo from './repo.js';
 

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ACCESS } from '../access/actor.js';
-import { nameText } from '../validation/text.js';
+import { ACCESS } from '../access/index.js';
+import { nameText } from '../validation/index.js';
 import { TOKEN_SCOPES, createToken, listTokens, revokeToken } from './service.js';
 
 const ZTokenView = z.object({

@@ -1,9 +1,8 @@
 import type { Db } from '../../db/database.js';
 import { AppError, notFound } from '../../server/errors.js';
-import type { Actor } from '../access/actor.js';
-import { actorName } from '../access/actor.js';
-import { recordAudit } from '../audit/audit.js';
-import { randomToken, sha256 } from '../auth/sessions.js';
+import { type Actor, actorName } from '../access/index.js';
+import { recordAudit } from '../audit/index.js';
+import { randomToken, sha256 } from '../auth/index.js';
 import type { FastifyRequest } from 'fastify';
 
 /** Scopes a machine can be granted; each later capability names the scope its endpoints accept. */

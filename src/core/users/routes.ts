@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ACCESS } from '../access/actor.js';
+import { ACCESS } from '../access/index.js';
 import { ROLES, ZUserCreate, ZUserUpdate, ZUserView, createUser, getUserInScope, listUsers, setUserPassword, unlockUser, updateUser } from './service.js';
 
 const ZId = z.object({ id: z.coerce.number().int().positive() });

@@ -1,15 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { nameText } from '../validation/text.js';
+import { nameText } from '../validation/index.js';
 import type { Db } from '../../db/database.js';
 import { containsPattern } from '../../db/like.js';
 import type { Role } from '../../db/schema.js';
 import { AppError, alreadyExists, notFound, outOfScope } from '../../server/errors.js';
-import type { Actor } from '../access/actor.js';
-import { assertUnitInScope, scopeUnitIds } from '../access/scope.js';
-import { recordAudit } from '../audit/audit.js';
-import { assertStrongPassword, hashPassword } from '../auth/passwords.js';
-import { destroyUserSessions } from '../auth/sessions.js';
+import { type Actor, assertUnitInScope, scopeUnitIds } from '../access/index.js';
+import { recordAudit } from '../audit/index.js';
+import { assertStrongPassword, hashPassword, destroyUserSessions } from '../auth/index.js';
 
 export const ROLES = ['admin', 'leader', 'officer', 'reviewer'] as const satisfies readonly Role[];
 

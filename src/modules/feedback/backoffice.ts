@@ -1,16 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../db/database.js';
-import type { Actor } from '../../core/access/actor.js';
-import { actorName } from '../../core/access/actor.js';
-import { scopeUnitIds } from '../../core/access/scope.js';
-import { recordAudit } from '../../core/audit/audit.js';
-import { actOnCase, assignCase, getCategory } from '../../core/cases/service.js';
-import { queueCaseNotices } from '../../core/cases/notices.js';
-import { CASE_ACTIONS, ENDED_STATES } from '../../core/cases/state-machine.js';
-import { redactPhoto } from '../../core/cases/media.js';
-import { freshReference } from '../../core/cases/reference.js';
-import { vnDate } from '../../core/calendar/working-days.js';
+import { type Actor, actorName, scopeUnitIds } from '../../core/access/index.js';
+import { recordAudit } from '../../core/audit/index.js';
+import { actOnCase, assignCase, getCategory, queueCaseNotices, CASE_ACTIONS, ENDED_STATES, redactPhoto, freshReference } from '../../core/cases/index.js';
+import { vnDate } from '../../core/calendar/index.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { KIND, routeFor } from './service.js';
 

@@ -1,16 +1,15 @@
-import { ENDED_STATES } from '../../core/cases/state-machine.js';
+import { ENDED_STATES } from '../../core/cases/index.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../db/database.js';
-import { SYSTEM } from '../../core/access/actor.js';
-import { loadWorkingCalendar } from '../../core/calendar/service.js';
-import { vnDate } from '../../core/calendar/working-days.js';
-import { writeValues, type ValueInput } from '../../core/data/values.js';
+import { SYSTEM } from '../../core/access/index.js';
+import { loadWorkingCalendar, vnDate } from '../../core/calendar/index.js';
+import { writeValues, type ValueInput } from '../../core/data/index.js';
 import { KIND } from './service.js';
-import type { JobDefinition } from '../../core/jobs/scheduler.js';
+import type { JobDefinition } from '../../core/jobs/index.js';
 
 const FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/reference/feedback/figures.json');
 const ZFile = z.object({

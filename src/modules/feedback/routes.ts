@@ -1,18 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ACCESS, type Actor } from '../../core/access/actor.js';
+import { ACCESS, type Actor, assertUnitInScope, scopeUnitIds } from '../../core/access/index.js';
 import type { Role } from '../../db/schema.js';
-import { recordAudit } from '../../core/audit/audit.js';
+import { recordAudit } from '../../core/audit/index.js';
 import { ZBulk, ZCaseUpdate, ZRedact, ZRoutingRules, ZTemplate, bulkAct, redactCasePhoto, replaceRoutingRules, saveTemplate, updateCase } from './backoffice.js';
-import { assertUnitInScope, scopeUnitIds } from '../../core/access/scope.js';
-import { actOnCase, extendCase, noteCase } from '../../core/cases/service.js';
-import { CASE_ACTIONS, CASE_STATES, HANDLING_STATES } from '../../core/cases/state-machine.js';
+import { actOnCase, extendCase, noteCase, CASE_ACTIONS, CASE_STATES, HANDLING_STATES, processPhotos, type ProcessedPhoto } from '../../core/cases/index.js';
 import { AppError } from '../../server/errors.js';
-import { inForce } from '../../core/org-units/repo.js';
-import { vnDate } from '../../core/calendar/working-days.js';
+import { inForce } from '../../core/org-units/index.js';
+import { vnDate } from '../../core/calendar/index.js';
 import { KIND, ZFeedback, ZPublicList, ZRating, ZSubscribe, caseForOfficer, communeAt, nearbyReports, publicList, publicMapOutlines, publicReport, rateReport, submitFeedback, subscribe } from './service.js';
-import { processPhotos, type ProcessedPhoto } from '../../core/cases/media.js';
 import { readMultipart } from '../../server/multipart.js';
 import type { FastifyRequest } from 'fastify';
 

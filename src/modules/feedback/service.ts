@@ -1,16 +1,13 @@
-import { ENDED_STATES } from '../../core/cases/state-machine.js';
+import { ENDED_STATES, actOnCase, caseTimeline, openCase, STALE, withReference, type CaseReference, type ProcessedPhoto } from '../../core/cases/index.js';
 import type { FastifyRequest } from 'fastify';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
-import type { Actor } from '../../core/access/actor.js';
-import { recordAudit } from '../../core/audit/audit.js';
-import { actOnCase, caseTimeline, openCase } from '../../core/cases/service.js';
-import { STALE, withReference, type CaseReference } from '../../core/cases/reference.js';
-import type { ProcessedPhoto } from '../../core/cases/media.js';
-import { inForce } from '../../core/org-units/repo.js';
-import { vnDate } from '../../core/calendar/working-days.js';
+import type { Actor } from '../../core/access/index.js';
+import { recordAudit } from '../../core/audit/index.js';
+import { inForce } from '../../core/org-units/index.js';
+import { vnDate } from '../../core/calendar/index.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { publicText } from './privacy.js';
 

@@ -1,18 +1,15 @@
 import formbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { touchToken } from '../../core/tokens/service.js';
-import { STALE, withReference, type CaseReference } from '../../core/cases/reference.js';
-import { inForce } from '../../core/org-units/repo.js';
-import { vnDate, VN_UTC_OFFSET_MS } from '../../core/calendar/working-days.js';
+import { touchToken } from '../../core/tokens/index.js';
+import { STALE, withReference, type CaseReference, ENDED_STATES, type CaseState, processPhotos, type ProcessedPhoto } from '../../core/cases/index.js';
+import { inForce } from '../../core/org-units/index.js';
+import { vnDate, VN_UTC_OFFSET_MS } from '../../core/calendar/index.js';
 import { AppError } from '../../server/errors.js';
 import { formatMessage } from '../../server/messages.js';
-import { KIND, communeAt, submitFeedbackWith } from '../feedback/service.js';
-import { ENDED_STATES, type CaseState } from '../../core/cases/state-machine.js';
+import { KIND, communeAt, submitFeedbackWith, publicText } from '../feedback/index.js';
 import { Open311Error, send, sendError, splitFormat, type Format } from './format.js';
-import { processPhotos, type ProcessedPhoto } from '../../core/cases/media.js';
 import { readMultipart } from '../../server/multipart.js';
-import { publicText } from '../feedback/privacy.js';
 
 const BASE = '/open311/v2';
 const CLOSED = ENDED_STATES;

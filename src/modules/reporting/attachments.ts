@@ -1,10 +1,9 @@
 import { fileTypeFromBuffer } from 'file-type';
 import type { FastifyRequest } from 'fastify';
 import { inTransaction, type Db } from '../../db/database.js';
-import { actorName, type Actor } from '../../core/access/actor.js';
-import { scopeUnitIds } from '../../core/access/scope.js';
-import { recordAudit } from '../../core/audit/audit.js';
-import type { UploadedFile } from '../../core/cases/media.js';
+import { actorName, type Actor, scopeUnitIds } from '../../core/access/index.js';
+import { recordAudit } from '../../core/audit/index.js';
+import type { UploadedFile } from '../../core/cases/index.js';
 import { AppError, notFound } from '../../server/errors.js';
 
 /** What may be attached: documents and images, recognised by their content, never by their name. */

@@ -3,10 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../db/database.js';
-import { SYSTEM } from '../../core/access/actor.js';
-import { loadWorkingCalendar } from '../../core/calendar/service.js';
-import { vnDate } from '../../core/calendar/working-days.js';
-import { writeValues, type ValueInput } from '../../core/data/values.js';
+import { SYSTEM } from '../../core/access/index.js';
+import { loadWorkingCalendar, vnDate } from '../../core/calendar/index.js';
+import { writeValues, type ValueInput } from '../../core/data/index.js';
 import { dueDate, type DeadlineRule, type ReportingPeriod } from './periods.js';
 import { expectedUnits, type Regime } from './regimes.js';
 

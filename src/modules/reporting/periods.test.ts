@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { WorkingCalendar, type HolidayRule } from '../../core/calendar/working-days.js';
+import { WorkingCalendar, type HolidayRule } from '../../core/calendar/index.js';
 import { dueDate, periodContaining, periodsOfYear, reportingPeriod } from './periods.js';
 
 const file = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../../data/reference/calendar/vn-public-holidays.json'), 'utf8')) as { rules: HolidayRule[]; weeklyRestDays: number[] };

@@ -1,4 +1,4 @@
-import { addDays, type WorkingCalendar } from '../../core/calendar/working-days.js';
+import { addDays, type WorkingCalendar } from '../../core/calendar/index.js';
 
 /**
  * Reporting periods under Nghị định 09/2019/NĐ-CP, Article 12: the data of a periodic report run from the 15th of

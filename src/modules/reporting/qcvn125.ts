@@ -1,10 +1,8 @@
 import crypto from 'node:crypto';
 import type { Db } from '../../db/database.js';
-import type { Actor } from '../../core/access/actor.js';
-import { scopeUnitIds } from '../../core/access/scope.js';
-import { loadWorkingCalendar } from '../../core/calendar/service.js';
-import { unitCacheFor } from '../../core/org-units/cache.js';
-import { vnDate } from '../../core/calendar/working-days.js';
+import { type Actor, scopeUnitIds } from '../../core/access/index.js';
+import { loadWorkingCalendar, vnDate } from '../../core/calendar/index.js';
+import { unitCacheFor } from '../../core/org-units/index.js';
 import { itemKey, type FormDefinition } from './forms.js';
 import { dueDate, periodsOfYear, type DeadlineRule } from './periods.js';
 import { currentForm, regimeByCode, regimePeriod } from './regimes.js';

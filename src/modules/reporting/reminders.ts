@@ -1,9 +1,8 @@
 import type { Db } from '../../db/database.js';
-import { actorName, type Actor } from '../../core/access/actor.js';
-import { loadWorkingCalendar } from '../../core/calendar/service.js';
-import { dayMonthYear as vnDay, vnDate } from '../../core/calendar/working-days.js';
-import type { JobDefinition } from '../../core/jobs/scheduler.js';
-import { emailRows, insertNotifications, officersOf, userRows, type Notice } from '../../core/notify/outbox.js';
+import { actorName, type Actor } from '../../core/access/index.js';
+import { loadWorkingCalendar, dayMonthYear as vnDay, vnDate } from '../../core/calendar/index.js';
+import type { JobDefinition } from '../../core/jobs/index.js';
+import { emailRows, insertNotifications, officersOf, userRows, type Notice } from '../../core/notify/index.js';
 import { dueDate, periodContaining, type DeadlineRule, type ReportingPeriod } from './periods.js';
 import { expectedUnits, type Regime } from './regimes.js';
 import { waitingReports } from './reports.js';

@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ACCESS } from '../../core/access/actor.js';
+import { ACCESS, scopeUnitIds } from '../../core/access/index.js';
 import { AppError } from '../../server/errors.js';
-import { scopeUnitIds } from '../../core/access/scope.js';
-import { vnDate } from '../../core/calendar/working-days.js';
-import { loadWorkingCalendar } from '../../core/calendar/service.js';
+import { vnDate, loadWorkingCalendar } from '../../core/calendar/index.js';
 import { periodContaining, dueDate, type DeadlineRule } from './periods.js';
 import { ZRegime, currentForm, expectedUnits, regimeByCode, regimePeriod, saveRegime } from './regimes.js';
 import { remindNow } from './reminders.js';
@@ -14,7 +12,7 @@ import { PACKETS, qcvn125Message } from './qcvn125.js';
 import { attachFiles, removeAttachment } from './attachments.js';
 import { readReportCsv, reportCsv } from './csv.js';
 import { readMultipart } from '../../server/multipart.js';
-import { recordAudit } from '../../core/audit/audit.js';
+import { recordAudit } from '../../core/audit/index.js';
 import { ZDraft, actOnReport, completeness, completenessHistory, consolidated, openReport, reportView, saveDraft, waitingReports } from './reports.js';
 
 const ZId = z.object({ id: z.coerce.number().int().positive() });

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { loadExcel } from '../../core/data/exchange.js';
+import { loadExcel } from '../../core/data/index.js';
 import type { FormDefinition } from './forms.js';
 import { itemKey } from './forms.js';
 

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
-import { loadExcel } from '../../core/data/exchange.js';
+import { loadExcel } from '../../core/data/index.js';
 import type { Locale } from '../../db/schema.js';
 import type { scorecard } from './service.js';
 import type { Status } from './status.js';

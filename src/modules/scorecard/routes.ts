@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ACCESS } from '../../core/access/actor.js';
+import { ACCESS } from '../../core/access/index.js';
 import { AppError } from '../../server/errors.js';
-import { vnDate } from '../../core/calendar/working-days.js';
+import { vnDate } from '../../core/calendar/index.js';
 import { requestLocale } from '../../server/errors.js';
 import { scorecardCsv, scorecardPdf, scorecardXlsx } from './export.js';
 import { defaultUnitId, indicatorDetail, scorecard } from './service.js';

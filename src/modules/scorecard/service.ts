@@ -1,9 +1,7 @@
 import type { Db } from '../../db/database.js';
 import type { Pillar } from '../../db/schema.js';
-import { Analytics } from '../../core/data/analytics.js';
-import { parsePeriod } from '../../core/data/periods.js';
-import { unitCacheFor } from '../../core/org-units/cache.js';
-import * as units from '../../core/org-units/repo.js';
+import { Analytics, parsePeriod } from '../../core/data/index.js';
+import { unitCacheFor, getById as getUnit, listInForce } from '../../core/org-units/index.js';
 import { notFound } from '../../server/errors.js';
 import { assess, type Point } from './status.js';
 
@@ -27,7 +25,7 @@ export async function defaultUnitId(db: Db, framework: string, today: string): P
     const row = await q.groupBy('t.org_unit_id').orderBy((eb) => eb.fn.countAll(), 'desc').executeTakeFirst();
     if (row) return row.org_unit_id;
   }
-  const root = (await units.listInForce(db, today, { level: 'province' }))[0];
+  const root = (await listInForce(db, today, { level: 'province' }))[0];
   return root?.id ?? null;
 }
 
@@ -61,7 +59,7 @@ function presentIndicator(i: IndicatorRow) {
  * siblings in the latest year.
  */
 export async function scorecard(db: Db, options: { framework: string; unitId: number; now: Date }) {
-  const found = await units.getById(db, options.unitId);
+  const found = await getUnit(db, options.unitId);
   if (!found) throw notFound('unitId');
   const unit = found;
   const analytics = new Analytics(db);
@@ -106,7 +104,7 @@ export async function scorecard(db: Db, options: { framework: string; unitId: nu
 export async function indicatorDetail(db: Db, options: { code: string; unitId: number; now: Date }) {
   const indicator = await db.selectFrom('indicator').selectAll().where('code', '=', options.code).executeTakeFirst();
   if (!indicator) throw notFound('code');
-  const unit = await units.getById(db, options.unitId);
+  const unit = await getUnit(db, options.unitId);
   if (!unit) throw notFound('unitId');
   const analytics = new Analytics(db);
   const years = yearsUpTo(options.now.getUTCFullYear());
@@ -120,7 +118,7 @@ export async function indicatorDetail(db: Db, options: { code: string; unitId: n
   const graph = await unitCacheFor(db).graph();
   const asOf = graph.rollup(options.unitId, period.end).asOf;
   const childIds = graph.childrenOn(options.unitId, asOf);
-  const childUnits = childIds.length ? await Promise.all(childIds.map((id) => units.getById(db, id))) : [];
+  const childUnits = childIds.length ? await Promise.all(childIds.map((id) => getUnit(db, id))) : [];
   const shown = childUnits.filter((c): c is NonNullable<typeof c> => Boolean(c) && c!.level !== 'department');
   const answers = await analytics.indicatorValues(indicator, shown.map((c) => ({ unitId: c.id, period })));
   const children = shown.map((unit, k) => ({ unit, value: answers[k] ?? null }));

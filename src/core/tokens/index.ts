@@ -1,0 +1,4 @@
+// API tokens for devices and other systems: creation, scopes, revocation, verification.
+// The public surface: other modules import this file only (see docs/architecture.md).
+export { tokenRoutes } from './routes.js';
+export { TOKEN_SCOPES, createToken, listTokens, resolveToken, revokeToken, touchToken } from './service.js';
