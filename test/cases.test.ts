@@ -53,7 +53,7 @@ describe('deadlines in working days', () => {
   });
 
   it('refuses an unknown category', async () => {
-    await expectError(receiveCase(t.database.db, SYSTEM, { kind: 'trial', category: 'NOPE', description: 'x', channel: 'web' }, at('2025-01-24')), 'not_found', 400);
+    await expectError(receiveCase(t.database.db, SYSTEM, { kind: 'trial', category: 'NOPE', description: 'x', channel: 'web' }, at('2025-01-24')), 'reference_not_found', 400);
   });
 });
 
@@ -82,8 +82,8 @@ describe('handling a case', () => {
     const db = t.database.db;
     const c = await receiveCase(db, SYSTEM, { kind: 'trial', category: 'ROADS', description: 'Rác thải', channel: 'web', unitId: ids.district941 }, at('2024-11-04'));
     await expectError(actOnCase(db, officer, c.id, { action: 'close' }, at('2024-11-04')), 'transition_refused', 409);
-    await expectError(actOnCase(db, officer, c.id, { action: 'answer' }, at('2024-11-04')), 'validation_failed', 400);
-    await expectError(actOnCase(db, officer, c.id, { action: 'forward', unitId: ids.p2! }, at('2024-11-04')), 'validation_failed', 400);
+    await expectError(actOnCase(db, officer, c.id, { action: 'answer' }, at('2024-11-04')), 'field_required_for_action', 400);
+    await expectError(actOnCase(db, officer, c.id, { action: 'forward', unitId: ids.p2! }, at('2024-11-04')), 'field_required_for_action', 400);
     const row = await db.selectFrom('case_record').select('state').where('id', '=', c.id).executeTakeFirstOrThrow();
     expect(row.state).toBe('routed');
   });
@@ -108,10 +108,10 @@ describe('handling a case', () => {
     const db = t.database.db;
     const a = await receiveCase(db, SYSTEM, { kind: 'trial', category: 'ROADS', description: 'Cây đổ', channel: 'web', unitId: ids.district941 }, at('2024-11-04'));
     const b = await receiveCase(db, SYSTEM, { kind: 'trial', category: 'ROADS', description: 'Cây đổ chắn đường', channel: 'app', unitId: ids.district941 }, at('2024-11-04'));
-    await expectError(actOnCase(db, officer, b.id, { action: 'merge', mergeInto: b.id }, at('2024-11-04')), 'validation_failed', 400);
+    await expectError(actOnCase(db, officer, b.id, { action: 'merge', mergeInto: b.id }, at('2024-11-04')), 'merge_into_self', 400);
     expect(await actOnCase(db, officer, b.id, { action: 'merge', mergeInto: a.id }, at('2024-11-04'))).toMatchObject({ state: 'merged' });
     expect((await caseTimeline(db, a.id, { includeInternal: true })).map((e) => e.action)).toContain('merged_in');
-    await expectError(actOnCase(db, officer, a.id, { action: 'merge', mergeInto: b.id }, at('2024-11-04')), 'validation_failed', 400);
+    await expectError(actOnCase(db, officer, a.id, { action: 'merge', mergeInto: b.id }, at('2024-11-04')), 'merge_into_duplicate', 400);
   });
 });
 

@@ -576,7 +576,8 @@ describe('administrators define disaggregations and data elements', () => {
     const again = await admin.request({ method: 'POST', url: '/api/data-elements', payload: { code: 'TRAINED_CITIZENS', nameVi: 'X', nameEn: 'X', valueType: 'integer', aggUnits: 'sum', aggTime: 'sum', periodTypes: ['year'] } });
     expect(again.json().error).toMatchObject({ code: 'already_exists', field: 'code' });
     const combo = await admin.request({ method: 'POST', url: '/api/data-elements', payload: { code: 'NEW_ONE', nameVi: 'X', nameEn: 'X', valueType: 'integer', aggUnits: 'sum', aggTime: 'sum', periodTypes: ['year'], categoryCombo: 'NOPE' } });
-    expect(combo.json().error).toMatchObject({ code: 'not_found', field: 'categoryCombo' });
+    expect(combo.json().error).toMatchObject({ code: 'reference_not_found', field: 'categoryCombo' });
+    expect(combo.statusCode).toBe(400);
     const text = await admin.request({ method: 'POST', url: '/api/data-elements', payload: { code: 'NOTES', nameVi: 'Ghi chú', nameEn: 'Notes', valueType: 'text', aggUnits: 'sum', aggTime: 'none', periodTypes: ['year'] } });
     expect(text.json().error.field).toBe('aggUnits');
     const options = await admin.request({ method: 'POST', url: '/api/category-combos', payload: { code: 'AREA', nameVi: 'Khu vực', nameEn: 'Area', categories: [

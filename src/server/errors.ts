@@ -2,27 +2,33 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Locale } from '../db/schema.js';
-import { formatMessage, ISSUE_MESSAGES, type ErrorCode } from './messages.js';
+import { ISSUE_MESSAGES } from './messages.js';
+import { formatMessage, statusOf, type ErrorCode } from './error-codes/index.js';
 
-/** A failure the caller can understand: a stable code, an HTTP status, and what to put into the message. */
+/** A failure the caller can understand: a stable code (which fixes the HTTP status), and what to put into the message. */
 export class AppError extends Error {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  /** Every problem, when there are several (the rows of an import). */
+  readonly details?: unknown[];
+
   constructor(
     readonly code: ErrorCode,
-    readonly status: number,
     readonly params: Record<string, string | number> = {},
     readonly field?: string,
-    readonly headers: Record<string, string> = {},
-    /** Every problem, when there are several (the rows of an import). */
-    readonly details?: unknown[],
+    extra: { headers?: Record<string, string>; details?: unknown[] } = {},
   ) {
     super(code);
+    this.status = statusOf(code);
+    this.headers = extra.headers ?? {};
+    if (extra.details) this.details = extra.details;
   }
 }
 
-export const notFound = (field?: string) => new AppError('not_found', 404, {}, field);
-export const forbidden = () => new AppError('forbidden', 403);
-export const outOfScope = (field?: string) => new AppError('out_of_scope', 403, {}, field);
-export const alreadyExists = (what: string, field?: string) => new AppError('already_exists', 409, { what }, field);
+export const notFound = (field?: string) => new AppError('not_found', {}, field);
+export const forbidden = () => new AppError('forbidden');
+export const outOfScope = (field?: string) => new AppError('out_of_scope', {}, field);
+export const alreadyExists = (what: string, field?: string) => new AppError('already_exists', { what }, field);
 
 export interface ErrorBody {
   error: {
@@ -78,12 +84,12 @@ function validationBody(issues: z.core.$ZodIssue[], prefix: string, locale: Loca
   return body;
 }
 
-const FASTIFY_CODES: Record<string, { code: ErrorCode; status: number }> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'malformed_json', status: 400 },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'malformed_json', status: 400 },
-  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload_too_large', status: 413 },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', status: 415 },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'malformed_json', status: 400 },
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed_json',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'malformed_json',
 };
 
 /** One error handler: callers get a code and both languages; only 5xx are logged as errors, and never shown. */
@@ -112,7 +118,7 @@ export function registerErrorHandling(app: FastifyInstance, bodyLimit: number): 
     const fastifyErr = err as FastifyError;
     const known = fastifyErr.code ? FASTIFY_CODES[fastifyErr.code] : undefined;
     if (known) {
-      return reply.status(known.status).send(errorBody(known.code, locale, { limit: `${Math.round(bodyLimit / 1024)} KiB` }));
+      return reply.status(statusOf(known)).send(errorBody(known, locale, { limit: `${Math.round(bodyLimit / 1024)} KiB` }));
     }
     if (fastifyErr.statusCode === 429) {
       return reply.status(429).send(errorBody('too_many_requests', locale, { after: String(reply.getHeader('retry-after') ?? '60') + ' s' }));

@@ -1,97 +1,6 @@
 import type { FormulaFault } from '../core/data/index.js';
 import type { Locale } from '../db/schema.js';
 
-/** Every stable error code with its Vietnamese and English message. `{name}` placeholders are filled from params. */
-export const MESSAGES = {
-  validation_failed: { vi: 'Dữ liệu không hợp lệ: {detail}', en: 'Invalid input: {detail}' },
-  malformed_json: { vi: 'Nội dung gửi lên không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
-  payload_too_large: { vi: 'Nội dung gửi lên quá lớn (tối đa {limit}).', en: 'The request body is too large (at most {limit}).' },
-  unsupported_media_type: { vi: 'Kiểu nội dung không được hỗ trợ.', en: 'Unsupported content type.' },
-  not_found: { vi: 'Không tìm thấy.', en: 'Not found.' },
-  route_not_found: { vi: 'Không có địa chỉ {method} {url}.', en: 'No route {method} {url}.' },
-  unauthenticated: { vi: 'Vui lòng đăng nhập.', en: 'Please log in.' },
-  invalid_credentials: { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' },
-  account_locked: {
-    vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Thử lại sau {minutes} phút.',
-    en: 'Account temporarily locked after repeated failed logins. Try again in {minutes} minutes.',
-  },
-  account_disabled: { vi: 'Tài khoản đã bị vô hiệu hóa.', en: 'This account is disabled.' },
-  too_many_requests: { vi: 'Quá nhiều yêu cầu. Thử lại sau {after}.', en: 'Too many requests. Try again in {after}.' },
-  csrf_invalid: { vi: 'Phiên làm việc không hợp lệ (thiếu mã CSRF). Hãy tải lại trang.', en: 'Missing or wrong CSRF token. Reload the page.' },
-  forbidden: { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
-  out_of_scope: { vi: 'Đơn vị này nằm ngoài phạm vi phụ trách của bạn.', en: 'This unit is outside your scope.' },
-  token_scope_missing: { vi: 'Mã truy cập không có phạm vi {scope}.', en: 'The API token lacks the scope {scope}.' },
-  already_exists: { vi: '{what} đã tồn tại.', en: '{what} already exists.' },
-  wrong_password: { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
-  weak_password: {
-    vi: 'Mật khẩu phải dài ít nhất 10 ký tự, có chữ và số, và khác tên đăng nhập.',
-    en: 'The password must be at least 10 characters long, contain letters and digits, and differ from the username.',
-  },
-  unit_not_found: { vi: 'Không tìm thấy đơn vị {code} vào ngày {date}.', en: 'No unit {code} in force on {date}.' },
-  unit_not_in_force: { vi: 'Đơn vị {code} không còn hiệu lực.', en: 'Unit {code} is no longer in force.' },
-  invalid_geojson: { vi: 'Tệp ranh giới không hợp lệ: {detail}', en: 'Invalid boundary file: {detail}' },
-  cannot_delete_self: { vi: 'Không thể tự khóa tài khoản của chính mình.', en: 'You cannot disable your own account.' },
-  invalid_value: {
-    vi: 'Dữ liệu không hợp lệ ở dòng {row} ({field}): {reasonVi}',
-    en: 'Invalid value in row {row} ({field}): {reasonEn}',
-  },
-  values_misfit: {
-    vi: '{count} giá trị đã lưu không hợp với kiểu mới (đầu tiên: {first}); chưa đổi gì.',
-    en: '{count} stored values do not fit the new type (first: {first}); nothing was changed.',
-  },
-  invalid_formula: {
-    vi: 'Công thức không hợp lệ tại vị trí {position}: {reasonVi}',
-    en: 'Invalid formula at position {position}: {reasonEn}',
-  },
-  transition_refused: {
-    vi: 'Không thể {action} hồ sơ đang ở trạng thái {state}.',
-    en: 'Cannot {action} a case that is {state}.',
-  },
-  import_conflicts: {
-    vi: 'Tệp có {count} dòng không hợp lệ; chưa nhập dòng nào. Xem danh sách xung đột.',
-    en: 'The file has {count} invalid rows; nothing was imported. See the conflicts.',
-  },
-  invalid_photo: {
-    vi: 'Tệp {name} không phải là ảnh (chỉ nhận JPEG, PNG, WebP, HEIC).',
-    en: 'The file {name} is not a photo (JPEG, PNG, WebP or HEIC only).',
-  },
-  photo_too_large: { vi: 'Ảnh quá lớn (tối đa {limit} mỗi ảnh).', en: 'The photo is too large (at most {limit} each).' },
-  too_many_photos: { vi: 'Chỉ được gửi tối đa {max} ảnh.', en: 'At most {max} photos can be sent.' },
-  report_locked: {
-    vi: 'Báo cáo đang ở trạng thái {state}: không sửa được (đã gửi hoặc đã duyệt).',
-    en: 'The report is {state}: it cannot be edited (submitted or approved).',
-  },
-  report_conflict: {
-    vi: 'Báo cáo đã được lưu ở nơi khác (phiên bản {revision}). Tải lại để không ghi đè.',
-    en: 'The report was saved elsewhere (revision {revision}). Reload it so nothing is overwritten.',
-  },
-  report_invalid: { vi: 'Báo cáo còn {count} lỗi; sửa trước khi gửi.', en: 'The report has {count} errors; fix them before submitting.' },
-  children_not_approved: {
-    vi: 'Còn {count} báo cáo của đơn vị cấp dưới chưa được duyệt.',
-    en: '{count} reports of units below are not approved yet.',
-  },
-  workbook_invalid: {
-    vi: 'Tệp Excel có {count} ô không hợp lệ (ô đầu tiên: {first}); chưa nạp gì. Xem danh sách chi tiết.',
-    en: 'The workbook has {count} invalid cells (first: {first}); nothing was loaded. See the details.',
-  },
-  attachment_type: {
-    vi: 'Tệp {name} không được nhận: chỉ nhận PDF, Word, Excel, OpenDocument, JPEG, PNG (kiểm tra theo nội dung tệp).',
-    en: 'The file {name} is not accepted: PDF, Word, Excel, OpenDocument, JPEG or PNG only (checked by content).',
-  },
-  unavailable: { vi: 'Hệ thống đang khởi động hoặc tạm dừng.', en: 'The service is starting or shutting down.' },
-  internal: { vi: 'Lỗi hệ thống. Vui lòng thử lại sau.', en: 'Internal error. Please try again later.' },
-} as const satisfies Record<string, Record<Locale, string>>;
-
-export type ErrorCode = keyof typeof MESSAGES;
-
-/** A template with its `{name}` placeholders filled from params (an absent one stays as written). */
-export const fillTemplate = (template: string, params: Record<string, string | number>): string =>
-  template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
-
-export function formatMessage(code: ErrorCode, locale: Locale, params: Record<string, string | number> = {}): string {
-  return fillTemplate(MESSAGES[code][locale], params);
-}
-
 /** What is wrong with an indicator formula (formula.ts names the fault; the check of references adds two). */
 export const FORMULA_FAULTS: Record<FormulaFault | 'unknown_element' | 'not_disaggregation', Record<Locale, string>> = {
   empty: { vi: 'công thức trống', en: 'the formula is empty' },
@@ -137,6 +46,9 @@ export type ValueFault = keyof typeof VALUE_FAULTS;
 
 /** Period types as Vietnamese readers name them. */
 export const PERIOD_TYPE_VI: Record<string, string> = { year: 'năm', sixmonth: '6 tháng', quarter: 'quý', month: 'tháng', week: 'tuần', day: 'ngày' };
+
+/** An indicator's baseline and target as Vietnamese readers name them. */
+export const TARGET_KIND_VI: Record<'baseline' | 'target', string> = { baseline: 'cơ sở', target: 'mục tiêu' };
 
 /** Messages of the project's own validation rules, by the key the schema gives as its message. */
 export const ISSUE_MESSAGES: Record<string, Record<Locale, string>> = {

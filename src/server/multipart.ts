@@ -15,7 +15,7 @@ export async function readMultipart(request: FastifyRequest, fileFields: string[
   try {
     for await (const part of request.parts()) {
       if (part.type === 'file') {
-        if (!fileFields.includes(part.fieldname)) throw new AppError('validation_failed', 400, { detail: `unexpected file field ${part.fieldname}` }, part.fieldname);
+        if (!fileFields.includes(part.fieldname)) throw new AppError('unexpected_file_field', { name: part.fieldname }, part.fieldname);
         files.push({ filename: part.filename, data: await part.toBuffer() });
       } else {
         fields[part.fieldname] = String(part.value);
@@ -23,10 +23,10 @@ export async function readMultipart(request: FastifyRequest, fileFields: string[
     }
   } catch (err) {
     const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('photo_too_large', 413, { limit: `${PHOTO_LIMITS.maxBytes / 1024 / 1024} MB` }, fileFields[0]);
-    if (code === 'FST_FILES_LIMIT') throw new AppError('too_many_photos', 400, { max: PHOTO_LIMITS.maxFiles }, fileFields[0]);
-    if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') throw new AppError('validation_failed', 400, { detail: 'too many form fields' });
-    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new AppError('unsupported_media_type', 415);
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('photo_too_large', { limit: `${PHOTO_LIMITS.maxBytes / 1024 / 1024} MB` }, fileFields[0]);
+    if (code === 'FST_FILES_LIMIT') throw new AppError('too_many_photos', { max: PHOTO_LIMITS.maxFiles }, fileFields[0]);
+    if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') throw new AppError('too_many_fields');
+    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new AppError('unsupported_media_type');
     throw err;
   }
   return { fields, files };

@@ -26,7 +26,7 @@ export function assertStrongPassword(password: string, username: string, field =
     /\p{L}/u.test(password) &&
     /\d/.test(password) &&
     password.toLowerCase() !== username.toLowerCase();
-  if (!ok) throw new AppError('weak_password', 400, {}, field);
+  if (!ok) throw new AppError('weak_password', {}, field);
 }
 
 /** A password a person can type from a printout: 4 groups of 5 characters without look-alikes. */

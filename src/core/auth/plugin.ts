@@ -34,21 +34,21 @@ export async function authenticationPlugin(app: FastifyInstance): Promise<void> 
 
     if (!matched || access.public) return;
     const actor = request.user;
-    if (!actor) throw new AppError('unauthenticated', 401, {}, undefined, { 'www-authenticate': 'Bearer realm="tinhso"' });
+    if (!actor) throw new AppError('unauthenticated', {}, undefined, { headers: { 'www-authenticate': 'Bearer realm="tinhso"' } });
 
     if (actor.kind === 'token') {
       const accepted = access.tokenScopes ?? [];
       if (!accepted.some((s) => actor.scopes.includes(s))) {
-        throw new AppError('token_scope_missing', 403, { scope: accepted.join(' | ') || '—' });
+        throw new AppError('token_scope_missing', { scope: accepted.join(' | ') || '—' });
       }
       return;
     }
     if (actor.kind === 'user') {
-      if (access.roles && !access.roles.includes(actor.role)) throw new AppError('forbidden', 403);
+      if (access.roles && !access.roles.includes(actor.role)) throw new AppError('forbidden');
       const csrfExempt = request.routeOptions.config?.csrf === false;
       if (!SAFE_METHODS.has(request.method) && !csrfExempt) {
         const sent = request.headers['x-csrf-token'];
-        if (typeof sent !== 'string' || !sameSecret(sent, actor.csrfToken)) throw new AppError('csrf_invalid', 403);
+        if (typeof sent !== 'string' || !sameSecret(sent, actor.csrfToken)) throw new AppError('csrf_invalid');
       }
     }
   });

@@ -19,11 +19,11 @@ export async function login(db: Db, input: { username: string; password: string 
   if (!user) {
     await verifyPassword(await decoyHash(), input.password);
     await recordAudit(db, system, { action: 'auth.login_failed', entity: 'app_user', after: { username: input.username, reason: 'unknown_user' } }, request);
-    throw new AppError('invalid_credentials', 401);
+    throw new AppError('invalid_credentials');
   }
   if (user.locked_until && user.locked_until > now) {
     const minutes = Math.ceil((user.locked_until.getTime() - now.getTime()) / 60_000);
-    throw new AppError('account_locked', 401, { minutes }, undefined, { 'retry-after': String(minutes * 60) });
+    throw new AppError('account_locked', { minutes }, undefined, { headers: { 'retry-after': String(minutes * 60) } });
   }
   if (!(await verifyPassword(user.password_hash, input.password))) {
     const failed = user.failed_logins + 1;
@@ -32,10 +32,10 @@ export async function login(db: Db, input: { username: string; password: string 
       await trx.updateTable('app_user').set({ failed_logins: lock ? 0 : failed, locked_until: lock }).where('id', '=', user.id).execute();
       await recordAudit(trx, system, { action: lock ? 'auth.locked' : 'auth.login_failed', entity: 'app_user', entityId: user.id, after: { username: user.username, failed } }, request);
     });
-    if (lock) throw new AppError('account_locked', 401, { minutes: LOCKOUT_MINUTES }, undefined, { 'retry-after': String(LOCKOUT_MINUTES * 60) });
-    throw new AppError('invalid_credentials', 401);
+    if (lock) throw new AppError('account_locked', { minutes: LOCKOUT_MINUTES }, undefined, { headers: { 'retry-after': String(LOCKOUT_MINUTES * 60) } });
+    throw new AppError('invalid_credentials');
   }
-  if (!user.active) throw new AppError('account_disabled', 401);
+  if (!user.active) throw new AppError('account_disabled');
   return db.transaction().execute(async (trx) => {
     await trx.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
     const session = await createSession(trx, user.id, now, { ip: request.ip, userAgent: request.headers['user-agent'] });
@@ -48,7 +48,7 @@ export async function login(db: Db, input: { username: string; password: string 
 /** Changes one's own password; every other session of the user is closed. */
 export async function changeOwnPassword(db: Db, actor: UserActor, input: { currentPassword: string; newPassword: string }, request: FastifyRequest) {
   const user = await db.selectFrom('app_user').select(['password_hash', 'username']).where('id', '=', actor.id).executeTakeFirstOrThrow();
-  if (!(await verifyPassword(user.password_hash, input.currentPassword))) throw new AppError('wrong_password', 400, {}, 'currentPassword');
+  if (!(await verifyPassword(user.password_hash, input.currentPassword))) throw new AppError('wrong_password', {}, 'currentPassword');
   assertStrongPassword(input.newPassword, user.username, 'newPassword');
   const hash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (trx) => {

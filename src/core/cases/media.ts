@@ -30,8 +30,8 @@ export interface ProcessedPhoto {
  */
 export async function processPhoto(file: UploadedFile, field = 'photos'): Promise<ProcessedPhoto> {
   const [sharp, exifr] = await Promise.all([loadSharp(), loadExifr()]);
-  const invalid = () => new AppError('invalid_photo', 400, { name: file.filename || 'ảnh' }, field);
-  if (file.data.length > PHOTO_LIMITS.maxBytes) throw new AppError('photo_too_large', 413, { limit: '10 MB' }, field);
+  const invalid = () => new AppError('invalid_photo', { name: file.filename || 'ảnh' }, field);
+  if (file.data.length > PHOTO_LIMITS.maxBytes) throw new AppError('photo_too_large', { limit: '10 MB' }, field);
   let format: string | undefined;
   try {
     format = (await sharp(file.data, { limitInputPixels: 60_000_000 }).metadata()).format;
@@ -55,7 +55,7 @@ export async function processPhoto(file: UploadedFile, field = 'photos'): Promis
 
 /** Every photo of a request, all checked before anything is stored. */
 export async function processPhotos(files: UploadedFile[], field = 'photos'): Promise<ProcessedPhoto[]> {
-  if (files.length > PHOTO_LIMITS.maxFiles) throw new AppError('too_many_photos', 400, { max: PHOTO_LIMITS.maxFiles }, field);
+  if (files.length > PHOTO_LIMITS.maxFiles) throw new AppError('too_many_photos', { max: PHOTO_LIMITS.maxFiles }, field);
   const out: ProcessedPhoto[] = [];
   for (const f of files) out.push(await processPhoto(f, field));
   return out;

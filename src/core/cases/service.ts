@@ -44,7 +44,7 @@ export type CaseCategory = Selectable<CaseCategoryTable>;
 /** An active category of a kind, or a 400 naming the field. */
 export async function getCategory(db: Db, kind: string, code: string): Promise<CaseCategory> {
   const row = await db.selectFrom('case_category').selectAll().where('kind', '=', kind).where('code', '=', code).where('active', '=', true).executeTakeFirst();
-  if (!row) throw new AppError('not_found', 400, {}, 'category');
+  if (!row) throw new AppError('reference_not_found', {}, 'category');
   return row;
 }
 
@@ -106,7 +106,7 @@ export async function openCase(db: Db, ref: CaseReference, actor: Actor, input: 
 export async function receiveCase(db: Db, actor: Actor, input: Omit<OpenCaseInput, 'category'> & { category: string }, now: Date, request?: FastifyRequest): Promise<OpenedCase> {
   return withReference(db, async (ref) => {
     const category = ref.category(input.kind, input.category);
-    if (!category) throw new AppError('not_found', 400, {}, 'category');
+    if (!category) throw new AppError('reference_not_found', {}, 'category');
     return openCase(db, ref, actor, { ...input, category }, now, request);
   });
 }
@@ -136,7 +136,7 @@ const NEEDS: Partial<Record<CaseAction, (keyof ActInput)[]>> = {
  */
 export async function actOnCase(db: Db, actor: Actor, caseId: number, input: ActInput, now: Date, request?: FastifyRequest) {
   for (const field of NEEDS[input.action] ?? []) {
-    if (input[field] === undefined || input[field] === '') throw new AppError('validation_failed', 400, { detail: `${input.action} needs ${field}` }, field);
+    if (input[field] === undefined || input[field] === '') throw new AppError('field_required_for_action', { action: input.action, field }, field);
   }
   const calendar = input.action === 'forward' ? await loadWorkingCalendar(db) : null;
   return inTransaction(db, async (trx) => {
@@ -144,19 +144,19 @@ export async function actOnCase(db: Db, actor: Actor, caseId: number, input: Act
     if (!c) throw notFound('id');
     const scope = await scopeUnitIds(trx, actor);
     const responsible = c.unit_id ?? c.place_unit_id;
-    if (scope && (responsible === null || !scope.has(responsible))) throw new AppError('out_of_scope', 403, {}, 'id');
+    if (scope && (responsible === null || !scope.has(responsible))) throw new AppError('out_of_scope', {}, 'id');
     let to: CaseState;
     try {
       to = nextState(c.state, input.action);
     } catch (err) {
-      if (err instanceof TransitionRefused) throw new AppError('transition_refused', 409, { action: input.action, state: c.state }, 'action');
+      if (err instanceof TransitionRefused) throw new AppError('transition_refused', { action: input.action, state: c.state }, 'action');
       throw err;
     }
     const set: Record<string, unknown> = { state: to, updated_at: now };
     const data: Record<string, unknown> = {};
     if (input.action === 'route' || input.action === 'forward') {
       const unit = await trx.selectFrom('org_unit').select('id').where('id', '=', input.unitId!).executeTakeFirst();
-      if (!unit) throw new AppError('not_found', 400, {}, 'unitId');
+      if (!unit) throw new AppError('reference_not_found', {}, 'unitId');
       Object.assign(set, { unit_id: input.unitId, officer_id: null, escalated_to_unit_id: null, escalated_at: null });
       if (input.action === 'forward') {
         const cat = await getCategory(trx, c.kind, c.category_code);
@@ -172,10 +172,10 @@ export async function actOnCase(db: Db, actor: Actor, caseId: number, input: Act
     if (input.action === 'close') set.closed_at = now;
     if (input.action === 'reopen') Object.assign(set, { closed_at: null });
     if (input.action === 'merge') {
-      if (input.mergeInto === caseId) throw new AppError('validation_failed', 400, { detail: 'a case cannot be merged into itself' }, 'mergeInto');
+      if (input.mergeInto === caseId) throw new AppError('merge_into_self', {}, 'mergeInto');
       const original = await trx.selectFrom('case_record').select(['id', 'kind', 'state']).where('id', '=', input.mergeInto!).executeTakeFirst();
-      if (!original || original.kind !== c.kind) throw new AppError('not_found', 400, {}, 'mergeInto');
-      if (original.state === 'merged') throw new AppError('validation_failed', 400, { detail: 'merge into the original, not into another duplicate' }, 'mergeInto');
+      if (!original || original.kind !== c.kind) throw new AppError('reference_not_found', {}, 'mergeInto');
+      if (original.state === 'merged') throw new AppError('merge_into_duplicate', {}, 'mergeInto');
       set.merged_into_id = original.id;
     }
     await trx.updateTable('case_record').set(set).where('id', '=', caseId).execute();
@@ -202,12 +202,12 @@ export async function assignCase(db: Db, actor: Actor, caseId: number, officerId
     const c = await trx.selectFrom('case_record').select(['id', 'kind', 'state', 'unit_id', 'officer_id', 'tracking_code']).where('id', '=', caseId).forUpdate().executeTakeFirst();
     if (!c) throw notFound('id');
     const scope = await scopeUnitIds(trx, actor);
-    if (scope && (c.unit_id === null || !scope.has(c.unit_id))) throw new AppError('out_of_scope', 403, {}, 'id');
-    if (!HANDLING_STATES.includes(c.state)) throw new AppError('transition_refused', 409, { action: 'assign', state: c.state }, 'id');
+    if (scope && (c.unit_id === null || !scope.has(c.unit_id))) throw new AppError('out_of_scope', {}, 'id');
+    if (!HANDLING_STATES.includes(c.state)) throw new AppError('transition_refused', { action: 'assign', state: c.state }, 'id');
     const officer = await trx.selectFrom('app_user').select(['id', 'username', 'display_name', 'org_unit_id']).where('id', '=', officerId)
       .where('active', '=', true).where('role', 'in', ['officer', 'reviewer']).executeTakeFirst();
-    if (!officer) throw new AppError('not_found', 400, {}, 'officerId');
-    if (officer.org_unit_id !== c.unit_id) throw new AppError('out_of_scope', 400, {}, 'officerId');
+    if (!officer) throw new AppError('reference_not_found', {}, 'officerId');
+    if (officer.org_unit_id !== c.unit_id) throw new AppError('officer_not_in_unit', {}, 'officerId');
     await trx.updateTable('case_record').set({ officer_id: officer.id, updated_at: now }).where('id', '=', caseId).execute();
     await record(trx, caseId, actor, c.kind, { action: 'assign', internal: true, note: officer.display_name, data: { officerId: officer.id } }, now);
     await recordAudit(trx, actor, { action: 'case.assign', entity: 'case_record', entityId: caseId, before: { officerId: c.officer_id }, after: { officerId: officer.id } }, request);
@@ -224,9 +224,9 @@ export async function extendCase(db: Db, actor: Actor, caseId: number, input: { 
     const c = await trx.selectFrom('case_record').selectAll().where('id', '=', caseId).forUpdate().executeTakeFirst();
     if (!c) throw notFound('id');
     const scope = await scopeUnitIds(trx, actor);
-    if (scope && (c.unit_id === null || !scope.has(c.unit_id))) throw new AppError('out_of_scope', 403, {}, 'id');
+    if (scope && (c.unit_id === null || !scope.has(c.unit_id))) throw new AppError('out_of_scope', {}, 'id');
     if (!HANDLING_STATES.includes(c.state)) {
-      throw new AppError('transition_refused', 409, { action: 'extend', state: c.state }, 'action');
+      throw new AppError('transition_refused', { action: 'extend', state: c.state }, 'action');
     }
     const dueDate = calendar.addWorkingDays(c.due_date, input.workingDays);
     await trx.updateTable('case_record').set({ due_date: dueDate, updated_at: now, escalated_at: null, escalated_to_unit_id: null }).where('id', '=', caseId).execute();
@@ -242,7 +242,7 @@ export async function noteCase(db: Db, actor: Actor, caseId: number, input: { te
   if (!c) throw notFound('id');
   const scope = await scopeUnitIds(db, actor);
   const responsible = c.unit_id ?? c.place_unit_id;
-  if (scope && (responsible === null || !scope.has(responsible))) throw new AppError('out_of_scope', 403, {}, 'id');
+  if (scope && (responsible === null || !scope.has(responsible))) throw new AppError('out_of_scope', {}, 'id');
   await record(db, caseId, actor, c.kind, { action: 'note', note: input.text, internal: input.internal }, now);
 }
 

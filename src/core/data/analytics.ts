@@ -95,9 +95,9 @@ export class Analytics {
       const useCache = this.options.cache !== false;
       const plans = asked.map((q): Plan | { q: Asked; error: AppError } => {
         const element = elements.get(q.code);
-        if (!element) return { q, error: new AppError('not_found', 404, {}, 'element') };
+        if (!element) return { q, error: new AppError('not_found', {}, 'element') };
         const cocId = q.coc ? cocs.get(q.coc) : undefined;
-        if (q.coc && cocId === undefined) return { q, error: new AppError('not_found', 404, {}, 'coc') };
+        if (q.coc && cocId === undefined) return { q, error: new AppError('not_found', {}, 'coc') };
         const cellVersion = versionOfCells(element.versions.map(([year, version]) => ({ year, version })));
         const keys = q.cells.map((c) => `${element.id}|${cocId ?? '*'}|${c.unitId}|${c.period.code}`);
         return { q, element, cocId, cellVersion, keys, unitVersion: Number(element.unit_version) };

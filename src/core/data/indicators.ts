@@ -2,7 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import { AppError, alreadyExists, notFound } from '../../server/errors.js';
-import { fillTemplate, FORMULA_FAULTS, formatMessage } from '../../server/messages.js';
+import { FORMULA_FAULTS, TARGET_KIND_VI } from '../../server/messages.js';
+import { fillTemplate, formatMessage } from '../../server/error-codes/index.js';
 import type { Actor } from '../access/index.js';
 import { recordAudit } from '../audit/index.js';
 import { nameText } from '../validation/index.js';
@@ -44,7 +45,7 @@ type Fault = keyof typeof FORMULA_FAULTS;
 /** The refusal of a formula: its field, the 1-based position of the fault and the fault in both languages. */
 function formulaError(field: string, position: number, fault: Fault, params: Record<string, string> = {}): AppError {
   const words = (locale: 'vi' | 'en') => fillTemplate(FORMULA_FAULTS[fault][locale], params);
-  return new AppError('invalid_formula', 400, { position, reasonVi: words('vi'), reasonEn: words('en') }, field);
+  return new AppError('invalid_formula', { position, reasonVi: words('vi'), reasonEn: words('en') }, field);
 }
 
 /**
@@ -142,11 +143,11 @@ export async function setTargets(db: Db, actor: Actor, code: string, input: z.in
     const indicator = await view(trx, code);
     if (!indicator) throw notFound('code');
     const unit = await trx.selectFrom('org_unit').select('id').where('id', '=', input.orgUnitId).executeTakeFirst();
-    if (!unit) throw new AppError('not_found', 400, {}, 'orgUnitId');
+    if (!unit) throw new AppError('reference_not_found', {}, 'orgUnitId');
     const seen = new Set<string>();
     for (const [i, t] of input.targets.entries()) {
       const key = `${t.year}:${t.kind}`;
-      if (seen.has(key)) throw new AppError('validation_failed', 400, { detail: `targets.${i}: ${t.kind} ${t.year} given twice` }, `targets.${i}.year`);
+      if (seen.has(key)) throw new AppError('target_repeated', { kind: t.kind, kindVi: TARGET_KIND_VI[t.kind], year: t.year }, `targets.${i}.year`);
       seen.add(key);
     }
     const before = await trx.selectFrom('indicator_target').selectAll().where('indicator_id', '=', indicator.id).where('org_unit_id', '=', input.orgUnitId).execute();

@@ -48,12 +48,12 @@ export async function createCategoryCombo(db: Db, actor: Actor, input: z.infer<t
     if (await trx.selectFrom('category_combo').select('id').where('code', '=', input.code).executeTakeFirst()) throw alreadyExists(input.code, 'code');
     for (const [i, c] of input.categories.entries()) {
       const codes = c.options.map((o) => o.code);
-      if (new Set(codes).size !== codes.length) throw new AppError('validation_failed', 400, { detail: `categories.${i}: an option code is repeated` }, `categories.${i}.options`);
+      if (new Set(codes).size !== codes.length) throw new AppError('option_repeated', { category: c.code }, `categories.${i}.options`);
       // A category is shared by the combinations that use it (sex in sex × age and in sex alone), when its options agree.
       const existing = await trx.selectFrom('category').select('id').where('code', '=', c.code).executeTakeFirst();
       if (existing) {
         const have = (await trx.selectFrom('category_option').select('code').where('category_id', '=', existing.id).execute()).map((o) => o.code).sort();
-        if (have.join() !== [...codes].sort().join()) throw new AppError('validation_failed', 409, { detail: `${c.code} exists with the options ${have.join(', ')}` }, `categories.${i}.options`);
+        if (have.join() !== [...codes].sort().join()) throw new AppError('category_options_differ', { code: c.code, options: have.join(', ') }, `categories.${i}.options`);
       }
     }
     const combo = await trx.insertInto('category_combo').values({
@@ -85,9 +85,9 @@ export async function createDataElement(db: Db, actor: Actor, input: z.infer<typ
   return db.transaction().execute(async (trx) => {
     if (await trx.selectFrom('data_element').select('id').where('code', '=', input.code).executeTakeFirst()) throw alreadyExists(input.code, 'code');
     const combo = await trx.selectFrom('category_combo').select('id').where('code', '=', input.categoryCombo).executeTakeFirst();
-    if (!combo) throw new AppError('not_found', 400, {}, 'categoryCombo');
+    if (!combo) throw new AppError('reference_not_found', {}, 'categoryCombo');
     if (input.valueType === 'text' && input.aggUnits !== 'none') {
-      throw new AppError('validation_failed', 400, { detail: 'text values cannot be aggregated: use aggUnits "none"' }, 'aggUnits');
+      throw new AppError('text_not_aggregable', {}, 'aggUnits');
     }
     await trx.insertInto('data_element').values({
       code: input.code, name_vi: input.nameVi, name_en: input.nameEn, value_type: input.valueType, agg_units: input.aggUnits, agg_time: input.aggTime,
@@ -149,7 +149,7 @@ async function retypeValues(trx: Db, elementId: number, valueType: ValueType): P
     const codes = new Map((await trx.selectFrom('org_unit').select(['id', 'code']).where('id', 'in', [...new Set(misfits.map((m) => m.unitId))]).execute()).map((u) => [u.id, u.code]));
     const named = misfits.map(({ unitId, ...m }) => ({ orgUnit: codes.get(unitId) ?? String(unitId), ...m }));
     const first = named[0]!;
-    throw new AppError('values_misfit', 400, { count: misfitCount, first: `${first.orgUnit} ${first.period}: ${first.value}` }, 'valueType', {}, named);
+    throw new AppError('values_misfit', { count: misfitCount, first: `${first.orgUnit} ${first.period}: ${first.value}` }, 'valueType', { details: named });
   }
 }
 
@@ -160,7 +160,7 @@ export async function updateDataElement(db: Db, actor: Actor, code: string, inpu
     if (!before) throw notFound('code');
     const valueType = input.valueType ?? before.value_type;
     if (valueType === 'text' && (input.aggUnits ?? before.agg_units) !== 'none') {
-      throw new AppError('validation_failed', 400, { detail: 'text values cannot be aggregated: use aggUnits "none"' }, 'aggUnits');
+      throw new AppError('text_not_aggregable', {}, 'aggUnits');
     }
     if (valueType !== before.value_type) await retypeValues(trx, before.id, valueType);
     await trx.updateTable('data_element').set({

@@ -149,7 +149,7 @@ export async function dataRoutes(appBase: FastifyInstance): Promise<void> {
     schema: { tags: ['data'], params: z.object({ id: z.coerce.number().int().positive() }) },
   }, async (request) => {
     const value = await db.selectFrom('data_value').select(['id', 'org_unit_id']).where('id', '=', request.params.id).executeTakeFirst();
-    if (!value) throw new AppError('not_found', 404, {}, 'id');
+    if (!value) throw new AppError('not_found', {}, 'id');
     await assertUnitInScope(db, request.user!, value.org_unit_id, 'id');
     return db.selectFrom('data_value_history').selectAll().where('data_value_id', '=', value.id).orderBy('id').execute();
   });
@@ -178,7 +178,7 @@ export async function dataRoutes(appBase: FastifyInstance): Promise<void> {
     let sourceRef: string;
     if (type.startsWith(XLSX_TYPE)) {
       values = await parseDataValueXlsx(request.body as Buffer).catch(() => {
-        throw new AppError('validation_failed', 400, { detail: 'not a readable XLSX workbook' }, 'body');
+        throw new AppError('workbook_unreadable', {}, 'body');
       });
       sourceRef = 'dataValueSets.xlsx';
     } else if (/^(application|text)\/csv/.test(type)) {
@@ -216,7 +216,7 @@ export async function dataRoutes(appBase: FastifyInstance): Promise<void> {
     try {
       summary = await importValueRows(db, request.user!, rows, options);
     } catch (err) {
-      if ((err as { code?: string }).code?.startsWith('CSV_')) throw new AppError('validation_failed', 400, { detail: `CSV: ${(err as Error).message}` }, 'body');
+      if ((err as { code?: string }).code?.startsWith('CSV_')) throw new AppError('csv_unreadable', { line: (err as { lines?: number }).lines ?? '?', csvCode: (err as { code: string }).code, detail: (err as Error).message }, 'body');
       throw err;
     }
     if (summary.status !== 'ERROR') return summary;
@@ -294,7 +294,7 @@ export async function dataRoutes(appBase: FastifyInstance): Promise<void> {
     if (element) values = await analytics.elementSeries(element, orgUnitId, periods, coc);
     else {
       const definition = await db.selectFrom('indicator').select(['code', 'numerator', 'denominator', 'factor']).where('code', '=', indicator!).executeTakeFirst();
-      if (!definition) throw new AppError('not_found', 404, {}, 'indicator');
+      if (!definition) throw new AppError('not_found', {}, 'indicator');
       values = await analytics.indicatorSeries(definition, orgUnitId, periods);
     }
     return periods.map((p, i) => ({ period: p.code, value: values[i] ?? null }));

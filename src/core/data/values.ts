@@ -6,7 +6,8 @@ import { type Actor, actorName, scopeUnitIds } from '../access/index.js';
 import { recordAudit } from '../audit/index.js';
 import { parsePeriod, PeriodError, type Period } from './periods.js';
 import { writeChecked } from './value-store.js';
-import { fillTemplate, PERIOD_TYPE_VI, VALUE_FAULTS, type ValueFault } from '../../server/messages.js';
+import { PERIOD_TYPE_VI, VALUE_FAULTS, type ValueFault } from '../../server/messages.js';
+import { fillTemplate } from '../../server/error-codes/index.js';
 
 export interface ValueInput {
   element: string;
@@ -232,7 +233,7 @@ export async function writeValues(
 export function assertNoProblems(summary: WriteSummary): void {
   if (!summary.problems.length) return;
   const outside = summary.problems.find((p) => p.code === 'out_of_scope');
-  if (outside) throw new AppError('out_of_scope', 403, {}, `values.${outside.row}.orgUnitId`, {}, summary.problems);
+  if (outside) throw new AppError('out_of_scope', {}, `values.${outside.row}.orgUnitId`, { details: summary.problems });
   const first = summary.problems[0]!;
-  throw new AppError('invalid_value', 400, { row: first.row + 1, field: first.field, reasonVi: first.vi, reasonEn: first.en }, `values.${first.row}.${first.field}`, {}, summary.problems);
+  throw new AppError('invalid_value', { row: first.row + 1, field: first.field, reasonVi: first.vi, reasonEn: first.en }, `values.${first.row}.${first.field}`, { details: summary.problems });
 }

@@ -46,7 +46,7 @@ export async function orgUnitRoutes(appBase: FastifyInstance): Promise<void> {
     let parentId: number | undefined;
     if (parentCode) {
       const parent = units.find((u) => u.code === parentCode);
-      if (!parent) throw new AppError('unit_not_found', 404, { code: parentCode, date: asOf }, 'parentCode');
+      if (!parent) throw new AppError('unit_not_found', { code: parentCode, date: asOf }, 'parentCode');
       parentId = parent.id;
     }
     return units.filter((u) => (!level || u.level === level) && (parentId === undefined || u.parentId === parentId));
@@ -107,7 +107,7 @@ export async function orgUnitRoutes(appBase: FastifyInstance): Promise<void> {
     schema: { tags: ['org-units'], params: ZId, querystring: ZAsOf, response: { 200: z.array(ZUnit) } },
   }, async (request) => {
     const unit = await repo.getById(db, request.params.id);
-    if (!unit) throw new AppError('not_found', 404, {}, 'id');
+    if (!unit) throw new AppError('not_found', {}, 'id');
     return repo.descendants(db, unit.id, request.query.asOf ?? unit.validTo ?? vnDate(now()));
   });
 

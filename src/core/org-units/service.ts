@@ -44,8 +44,8 @@ export async function createUnit(db: Db, actor: Actor, input: z.infer<typeof ZUn
   const validFrom = input.validFrom ?? vnDate(now);
   return db.transaction().execute(async (trx) => {
     const parent = await repo.getById(trx, input.parentId);
-    if (!parent) throw new AppError('not_found', 400, {}, 'parentId');
-    if (parent.validTo && parent.validTo < validFrom) throw new AppError('unit_not_in_force', 400, { code: parent.code }, 'parentId');
+    if (!parent) throw new AppError('reference_not_found', {}, 'parentId');
+    if (parent.validTo && parent.validTo < validFrom) throw new AppError('unit_not_in_force', { code: parent.code }, 'parentId');
     if (await repo.findByCode(trx, input.code, validFrom)) throw alreadyExists(input.code, 'code');
     const row = await trx
       .insertInto('org_unit')
@@ -96,7 +96,7 @@ export async function uploadBoundaries(db: Db, actor: Actor, input: { asOf: stri
       else unmatched.push(code);
     }
     if (unmatched.length) {
-      throw new AppError('invalid_geojson', 400, { detail: `unknown codes on ${input.asOf}: ${unmatched.slice(0, 20).join(', ')}` }, 'collection.features');
+      throw new AppError('invalid_geojson', { detail: `unknown codes on ${input.asOf}: ${unmatched.slice(0, 20).join(', ')}` }, 'collection.features');
     }
     for (const m of matched) {
       await trx

@@ -41,7 +41,7 @@ export async function createToken(
 ): Promise<{ token: string; view: TokenView }> {
   for (const scope of input.scopes) {
     if (!(TOKEN_SCOPES as readonly string[]).includes(scope)) {
-      throw new AppError('validation_failed', 400, { detail: `scope "${scope}" ∉ {${TOKEN_SCOPES.join(', ')}}` }, 'scopes');
+      throw new AppError('unknown_scope', { scope, scopes: TOKEN_SCOPES.join(', ') }, 'scopes');
     }
   }
   const secret = `${TOKEN_PREFIX}${randomToken(32)}`;

@@ -93,7 +93,7 @@ export async function getUserInScope(db: Db, actor: Actor, id: number): Promise<
 
 async function assertUnitExists(db: Db, id: number): Promise<void> {
   const unit = await db.selectFrom('org_unit').select('id').where('id', '=', id).executeTakeFirst();
-  if (!unit) throw new AppError('not_found', 400, {}, 'orgUnitId');
+  if (!unit) throw new AppError('reference_not_found', {}, 'orgUnitId');
 }
 
 export async function createUser(db: Db, actor: Actor, input: z.infer<typeof ZUserCreate>, request?: FastifyRequest): Promise<UserView> {
@@ -120,7 +120,7 @@ export async function createUser(db: Db, actor: Actor, input: z.infer<typeof ZUs
 export async function updateUser(db: Db, actor: Actor, id: number, input: z.infer<typeof ZUserUpdate>, request?: FastifyRequest): Promise<UserView> {
   if (input.orgUnitId) await assertUnitExists(db, input.orgUnitId);
   if (actor.kind === 'user' && actor.id === id && (input.active === false || (input.role && input.role !== 'admin'))) {
-    throw new AppError('cannot_delete_self', 400, {}, input.active === false ? 'active' : 'role');
+    throw new AppError('cannot_delete_self', {}, input.active === false ? 'active' : 'role');
   }
   return db.transaction().execute(async (trx) => {
     const before = await getUserView(trx, id);

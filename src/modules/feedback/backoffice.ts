@@ -16,7 +16,7 @@ async function caseInScope(db: Db, actor: Actor, id: number) {
   if (!c) throw notFound('id');
   const scope = await scopeUnitIds(db, actor);
   const responsible = c.unit_id ?? c.place_unit_id;
-  if (scope && (responsible === null || !scope.has(responsible))) throw new AppError('out_of_scope', 403, {}, 'id');
+  if (scope && (responsible === null || !scope.has(responsible))) throw new AppError('out_of_scope', {}, 'id');
   return c;
 }
 
@@ -47,7 +47,7 @@ export async function updateCase(db: Db, actor: Actor, id: number, input: z.infe
     }
     let rerouted: { id: number; name: string } | null = null;
     if (input.category && input.category !== c.category_code) {
-      if (ENDED_STATES.includes(c.state) || c.state === 'answered') throw new AppError('transition_refused', 409, { action: 'recategorise', state: c.state }, 'category');
+      if (ENDED_STATES.includes(c.state) || c.state === 'answered') throw new AppError('transition_refused', { action: 'recategorise', state: c.state }, 'category');
       const category = await getCategory(trx, KIND, input.category);
       set.category_code = category.code;
       const target = c.place_unit_id ? routeFor(await freshReference(trx), { category: category.code, placeUnitId: c.place_unit_id, date: vnDate(now) }) : null;
@@ -86,9 +86,9 @@ export const ZBulk = z.object({
  * case refuses, none changes and the answer names it.
  */
 export async function bulkAct(db: Db, actor: Actor, input: z.infer<typeof ZBulk>, now: Date, request?: FastifyRequest) {
-  if (input.action === 'assign' && !input.officerId) throw new AppError('validation_failed', 400, { detail: 'assign needs officerId' }, 'officerId');
-  if (input.action === 'priority' && !input.priority) throw new AppError('validation_failed', 400, { detail: 'priority needs priority' }, 'priority');
-  if (input.action === 'answer' || input.action === 'merge') throw new AppError('validation_failed', 400, { detail: `${input.action} is done case by case` }, 'action');
+  if (input.action === 'assign' && !input.officerId) throw new AppError('field_required_for_action', { action: 'assign', field: 'officerId' }, 'officerId');
+  if (input.action === 'priority' && !input.priority) throw new AppError('field_required_for_action', { action: 'priority', field: 'priority' }, 'priority');
+  if (input.action === 'answer' || input.action === 'merge') throw new AppError('action_single_only', { action: input.action }, 'action');
   const ids = [...new Set(input.ids)];
   return inTransaction(db, async (trx) => {
     for (const [index, id] of ids.entries()) {
@@ -98,7 +98,7 @@ export async function bulkAct(db: Db, actor: Actor, input: z.infer<typeof ZBulk>
         else await actOnCase(trx, actor, id, { action: input.action, unitId: input.unitId, officerId: input.officerId, note: input.note }, now, request);
       } catch (err) {
         if (err instanceof AppError) {
-          throw new AppError(err.code, err.status, err.params, `ids.${index}`, undefined, [{ caseId: id, field: err.field }]);
+          throw new AppError(err.code, err.params, `ids.${index}`, { details: [{ caseId: id, field: err.field }] });
         }
         throw err;
       }
@@ -143,7 +143,7 @@ export async function saveTemplate(db: Db, actor: Actor, id: number | null, inpu
   if (input.category) await getCategory(db, KIND, input.category);
   return inTransaction(db, async (trx) => {
     const clash = await trx.selectFrom('case_answer_template').select('id').where('kind', '=', KIND).where('title', '=', input.title).executeTakeFirst();
-    if (clash && clash.id !== id) throw new AppError('already_exists', 409, { what: input.title }, 'title');
+    if (clash && clash.id !== id) throw new AppError('already_exists', { what: input.title }, 'title');
     const values = { kind: KIND, title: input.title, body: input.body, category_code: input.category, updated_by: actorName(actor), updated_at: now };
     const row = id === null
       ? await trx.insertInto('case_answer_template').values(values).returning('id').executeTakeFirstOrThrow()
@@ -169,12 +169,12 @@ export const ZRoutingRules = z.object({
  */
 export async function replaceRoutingRules(db: Db, actor: Actor, input: z.infer<typeof ZRoutingRules>, request?: FastifyRequest) {
   const last = input.rules[input.rules.length - 1]!;
-  if (last.category !== null) throw new AppError('validation_failed', 400, { detail: 'the last rule must apply to every category (category: null)' }, `rules.${input.rules.length - 1}.category`);
+  if (last.category !== null) throw new AppError('last_rule_catch_all', {}, `rules.${input.rules.length - 1}.category`);
   return inTransaction(db, async (trx) => {
     for (const [i, r] of input.rules.entries()) {
-      if (r.category) await getCategory(trx, KIND, r.category).catch(() => { throw new AppError('not_found', 400, {}, `rules.${i}.category`); });
-      if ((r.target === 'unit') !== (r.unitId !== null)) throw new AppError('validation_failed', 400, { detail: 'a unit is given exactly when the target is unit' }, `rules.${i}.unitId`);
-      if (r.unitId !== null && !(await trx.selectFrom('org_unit').select('id').where('id', '=', r.unitId).executeTakeFirst())) throw new AppError('not_found', 400, {}, `rules.${i}.unitId`);
+      if (r.category) await getCategory(trx, KIND, r.category).catch(() => { throw new AppError('reference_not_found', {}, `rules.${i}.category`); });
+      if ((r.target === 'unit') !== (r.unitId !== null)) throw new AppError('rule_unit_mismatch', {}, `rules.${i}.unitId`);
+      if (r.unitId !== null && !(await trx.selectFrom('org_unit').select('id').where('id', '=', r.unitId).executeTakeFirst())) throw new AppError('reference_not_found', {}, `rules.${i}.unitId`);
     }
     const before = await trx.selectFrom('case_routing_rule').selectAll().where('kind', '=', KIND).orderBy('position').execute();
     await trx.deleteFrom('case_routing_rule').where('kind', '=', KIND).execute();

@@ -21,7 +21,7 @@ async function readIntake(request: FastifyRequest): Promise<{ input: z.infer<typ
   try {
     report = JSON.parse(fields.report ?? '');
   } catch {
-    throw new AppError('validation_failed', 400, { detail: 'report: JSON của phản ánh là bắt buộc / the report as JSON is required' }, 'report');
+    throw new AppError('report_json_required', {}, 'report');
   }
   const input = ZFeedback.parse(report);
   return { input, photos: await processPhotos(files) };
@@ -68,7 +68,7 @@ export async function feedbackRoutes(appBase: FastifyInstance): Promise<void> {
     const m = await db.selectFrom('case_media as m').innerJoin('case_record as c', 'c.id', 'm.case_id')
       .select(['m.original', 'm.published', 'm.content_type']).where('c.kind', '=', KIND).where('c.tracking_code', '=', request.params.code.toUpperCase())
       .where('c.state', 'not in', ['returned', 'merged']).where('m.position', '=', request.params.n).where('m.hidden', '=', false).executeTakeFirst();
-    if (!m) throw new AppError('not_found', 404, {}, 'n');
+    if (!m) throw new AppError('not_found', {}, 'n');
     return reply.type(m.content_type).header('cache-control', 'public, max-age=300').header('x-content-type-options', 'nosniff').send(m.published ?? m.original);
   });
 
@@ -148,17 +148,17 @@ export async function feedbackRoutes(appBase: FastifyInstance): Promise<void> {
   app.get('/api/feedback/cases/:id', { config: { access: readers }, schema: { tags: ['feedback'], params: ZId } }, async (request) => {
     const scope = await scopeUnitIds(db, request.user!);
     const c = await db.selectFrom('case_record').select(['unit_id', 'place_unit_id', 'escalated_to_unit_id', 'kind']).where('id', '=', request.params.id).executeTakeFirst();
-    if (!c || c.kind !== KIND) throw new AppError('not_found', 404, {}, 'id');
+    if (!c || c.kind !== KIND) throw new AppError('not_found', {}, 'id');
     const visible = !scope || [c.unit_id, c.place_unit_id, c.escalated_to_unit_id].some((u) => u !== null && scope.has(u));
-    if (!visible) throw new AppError('out_of_scope', 403, {}, 'id');
+    if (!visible) throw new AppError('out_of_scope', {}, 'id');
     return caseForOfficer(db, request.user!, request.params.id, request);
   });
 
   app.get('/api/feedback/cases/:id/duplicates', { config: { access: readers }, schema: { tags: ['feedback'], params: ZId } }, async (request) => {
     const c = await db.selectFrom('case_record').select(['id', 'kind', 'category_code', 'lat', 'lon', 'unit_id', 'place_unit_id']).where('id', '=', request.params.id).executeTakeFirst();
-    if (!c || c.kind !== KIND) throw new AppError('not_found', 404, {}, 'id');
+    if (!c || c.kind !== KIND) throw new AppError('not_found', {}, 'id');
     const scope = await scopeUnitIds(db, request.user!);
-    if (scope && ![c.unit_id, c.place_unit_id].some((u) => u !== null && scope.has(u))) throw new AppError('out_of_scope', 403, {}, 'id');
+    if (scope && ![c.unit_id, c.place_unit_id].some((u) => u !== null && scope.has(u))) throw new AppError('out_of_scope', {}, 'id');
     if (c.lat === null || c.lon === null) return [];
     return nearbyReports(db, { category: c.category_code, lat: c.lat, lon: c.lon, now: now(), excludeId: c.id });
   });
@@ -204,11 +204,11 @@ export async function feedbackBackOfficeRoutes(appBase: FastifyInstance): Promis
     schema: { tags: ['feedback'], params: ZId.extend({ mediaId: z.coerce.number().int().positive() }), querystring: z.object({ version: z.enum(['original', 'published']).default('original') }) },
   }, async (request, reply) => {
     const c = await db.selectFrom('case_record').select(['unit_id', 'place_unit_id', 'escalated_to_unit_id', 'kind']).where('id', '=', request.params.id).executeTakeFirst();
-    if (!c || c.kind !== KIND) throw new AppError('not_found', 404, {}, 'id');
+    if (!c || c.kind !== KIND) throw new AppError('not_found', {}, 'id');
     const scope = await scopeUnitIds(db, request.user!);
-    if (scope && ![c.unit_id, c.place_unit_id, c.escalated_to_unit_id].some((u) => u !== null && scope.has(u))) throw new AppError('out_of_scope', 403, {}, 'id');
+    if (scope && ![c.unit_id, c.place_unit_id, c.escalated_to_unit_id].some((u) => u !== null && scope.has(u))) throw new AppError('out_of_scope', {}, 'id');
     const m = await db.selectFrom('case_media').select(['original', 'published', 'content_type']).where('id', '=', request.params.mediaId).where('case_id', '=', request.params.id).executeTakeFirst();
-    if (!m) throw new AppError('not_found', 404, {}, 'mediaId');
+    if (!m) throw new AppError('not_found', {}, 'mediaId');
     const image = request.query.version === 'published' ? m.published ?? m.original : m.original;
     return reply.type(m.content_type).header('cache-control', 'private, no-store').send(image);
   });
@@ -238,7 +238,7 @@ export async function feedbackBackOfficeRoutes(appBase: FastifyInstance): Promis
     async (request) => saveTemplate(db, request.user!, request.params.id, request.body, now(), request));
   app.delete('/api/feedback/templates/:id', { config: { access: templateEditors }, schema: { tags: ['feedback'], params: ZId } }, async (request, reply) => {
     const row = await db.deleteFrom('case_answer_template').where('id', '=', request.params.id).where('kind', '=', KIND).returning(['id', 'title']).executeTakeFirst();
-    if (!row) throw new AppError('not_found', 404, {}, 'id');
+    if (!row) throw new AppError('not_found', {}, 'id');
     await recordAudit(db, request.user!, { action: 'case_template.delete', entity: 'case_answer_template', entityId: row.id, before: row }, request);
     return reply.status(204).send();
   });

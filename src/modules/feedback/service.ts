@@ -38,7 +38,7 @@ export const ZFeedback = z.object({
  */
 export function routeFor(ref: CaseReference, input: { category: string; placeUnitId: number; date: string }): { id: number; name: string } {
   const place = ref.unitInForce(input.placeUnitId, input.date);
-  if (!place) throw new AppError('unit_not_in_force', 400, { code: String(input.placeUnitId) }, 'placeUnitId');
+  if (!place) throw new AppError('unit_not_in_force', { code: String(input.placeUnitId) }, 'placeUnitId');
   const unit = (id: number) => {
     const u = ref.unit(id)!;
     return { id: u.id, name: u.name };
@@ -59,9 +59,9 @@ export type FeedbackInput = z.infer<typeof ZFeedback>;
  */
 export async function submitFeedbackWith(db: Db, ref: CaseReference, actor: Actor, input: FeedbackInput, now: Date, request?: FastifyRequest, photos: ProcessedPhoto[] = []) {
   const category = ref.category(KIND, input.category);
-  if (!category) throw new AppError('not_found', 400, {}, 'category');
-  if (input.anonymous && !category.allow_anonymous) throw new AppError('validation_failed', 400, { detail: `${category.name_vi}: không nhận phản ánh ẩn danh / anonymous reports are not accepted` }, 'anonymous');
-  if (!input.anonymous && !input.contact) throw new AppError('validation_failed', 400, { detail: 'contact: họ tên là bắt buộc khi không ẩn danh / a name is required unless anonymous' }, 'contact');
+  if (!category) throw new AppError('reference_not_found', {}, 'category');
+  if (input.anonymous && !category.allow_anonymous) throw new AppError('anonymous_not_accepted', { categoryVi: category.name_vi, categoryEn: category.name_en }, 'anonymous');
+  if (!input.anonymous && !input.contact) throw new AppError('contact_required', {}, 'contact');
   const unit = routeFor(ref, { category: category.code, placeUnitId: input.placeUnitId, date: vnDate(now) });
   // Without a pin, the first photo's EXIF location stands for it (the photo itself keeps none).
   const located = input.lat !== undefined && input.lon !== undefined ? { lat: input.lat, lon: input.lon } : photos.find((p) => p.gps)?.gps ?? null;
@@ -128,10 +128,10 @@ const REOPEN_WINDOW_DAYS = 7;
 export async function rateReport(db: Db, code: string, input: z.infer<typeof ZRating>, now: Date) {
   const c = await db.selectFrom('case_record').select(['id', 'state', 'answered_at', 'data']).where('kind', '=', KIND).where('tracking_code', '=', code.toUpperCase()).executeTakeFirst();
   if (!c) throw notFound('code');
-  if (!c.answered_at || !['answered', 'closed'].includes(c.state)) throw new AppError('transition_refused', 409, { action: 'rate', state: c.state }, 'code');
+  if (!c.answered_at || !['answered', 'closed'].includes(c.state)) throw new AppError('transition_refused', { action: 'rate', state: c.state }, 'code');
   const data = c.data as { ratings?: { answeredAt: string }[] };
   if ((data.ratings ?? []).some((r) => r.answeredAt === c.answered_at!.toISOString())) {
-    throw new AppError('already_exists', 409, { what: 'rating' }, 'code');
+    throw new AppError('already_exists', { what: 'rating' }, 'code');
   }
   const withinWindow = now.getTime() - c.answered_at.getTime() <= REOPEN_WINDOW_DAYS * 86_400_000;
   const citizen = { kind: 'system' as const, name: 'citizen' };

@@ -6,7 +6,7 @@ import { STALE, withReference, type CaseReference, ENDED_STATES, type CaseState,
 import { inForce } from '../../core/org-units/index.js';
 import { vnDate, VN_UTC_OFFSET_MS } from '../../core/calendar/index.js';
 import { AppError } from '../../server/errors.js';
-import { formatMessage } from '../../server/messages.js';
+import { formatMessage } from '../../server/error-codes/index.js';
 import { KIND, communeAt, submitFeedbackWith, publicText } from '../feedback/index.js';
 import { Open311Error, send, sendError, splitFormat, type Format } from './format.js';
 import { readMultipart } from '../../server/multipart.js';

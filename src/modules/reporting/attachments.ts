@@ -28,8 +28,8 @@ async function editableReport(db: Db, actor: Actor, reportId: number) {
   const r = await db.selectFrom('report').select(['id', 'org_unit_id', 'state']).where('id', '=', reportId).forUpdate().executeTakeFirst();
   if (!r) throw notFound('id');
   const scope = await scopeUnitIds(db, actor);
-  if (scope && !scope.has(r.org_unit_id)) throw new AppError('out_of_scope', 403, {}, 'id');
-  if (r.state !== 'draft' && r.state !== 'returned') throw new AppError('report_locked', 409, { state: r.state }, 'id');
+  if (scope && !scope.has(r.org_unit_id)) throw new AppError('out_of_scope', {}, 'id');
+  if (r.state !== 'draft' && r.state !== 'returned') throw new AppError('report_locked', { state: r.state }, 'id');
   return r;
 }
 
@@ -38,13 +38,13 @@ export async function attachFiles(db: Db, actor: Actor, reportId: number, files:
   for (const f of files) {
     const type = await fileTypeFromBuffer(f.data);
     const ext = type ? ACCEPTED.get(type.mime) : undefined;
-    if (!type || !ext) throw new AppError('attachment_type', 400, { name: f.filename || 'tệp' }, 'file');
+    if (!type || !ext) throw new AppError('attachment_type', { name: f.filename || 'tệp' }, 'file');
     checked.push({ ...f, mime: type.mime, ext });
   }
   return inTransaction(db, async (trx) => {
     await editableReport(trx, actor, reportId);
     const count = await trx.selectFrom('report_attachment').select((eb) => eb.fn.countAll<string>().as('n')).where('report_id', '=', reportId).executeTakeFirstOrThrow();
-    if (Number(count.n) + checked.length > MAX_PER_REPORT) throw new AppError('validation_failed', 400, { detail: `at most ${MAX_PER_REPORT} attachments a report` }, 'file');
+    if (Number(count.n) + checked.length > MAX_PER_REPORT) throw new AppError('too_many_attachments', { max: MAX_PER_REPORT }, 'file');
     const rows = await trx.insertInto('report_attachment').values(checked.map((f) => ({
       report_id: reportId, file_name: safeName(f.filename, f.ext), content_type: f.mime, size: f.data.length, content: f.data, uploaded_by: actorName(actor),
     }))).returning(['id', 'file_name as fileName', 'content_type as contentType', 'size']).execute();

@@ -11,6 +11,7 @@ import { recordAudit } from '../../core/audit/index.js';
 import { findByCode, unitCacheFor } from '../../core/org-units/index.js';
 import { vnDate } from '../../core/calendar/index.js';
 import { AppError, notFound } from '../../server/errors.js';
+import { PERIOD_TYPE_VI } from '../../server/messages.js';
 import { ZFormDefinition, canonicalJson, type FormDefinition } from './forms.js';
 import { ZCategoryCombo, createCategoryCombo } from '../../core/data/index.js';
 import { ensureCompletenessFigures } from './figures.js';
@@ -56,7 +57,7 @@ export type Regime = Selectable<ReportRegimeTable>;
 
 export async function regimeByCode(db: Db, code: string): Promise<Regime> {
   const r = await db.selectFrom('report_regime').selectAll().where('code', '=', code).executeTakeFirst();
-  if (!r) throw new AppError('not_found', 404, {}, 'regime');
+  if (!r) throw new AppError('not_found', {}, 'regime');
   return r;
 }
 
@@ -76,12 +77,12 @@ async function checkFormElements(db: Db, form: FormDefinition, frequency: Freque
   for (const { item, path: field } of items) {
     const e = await db.selectFrom('data_element as e').innerJoin('category_combo as c', 'c.id', 'e.category_combo_id')
       .select(['e.id', 'e.period_types', 'e.category_combo_id', 'c.code as combo']).where('e.code', '=', item.element).executeTakeFirst();
-    if (!e) throw new AppError('validation_failed', 400, { detail: `${item.element}: no such data element` }, `${field}.element`);
-    if (!(e.period_types as string[]).includes(frequency)) throw new AppError('validation_failed', 400, { detail: `${item.element} does not accept ${frequency} periods` }, `${field}.element`);
+    if (!e) throw new AppError('unknown_element', { code: item.element }, `${field}.element`);
+    if (!(e.period_types as string[]).includes(frequency)) throw new AppError('element_period_type', { code: item.element, type: frequency, typeVi: PERIOD_TYPE_VI[frequency] ?? frequency }, `${field}.element`);
     // A disaggregated element is entered by its disaggregations; an element without one, as a single number.
-    if (!item.coc && e.combo !== 'default') throw new AppError('validation_failed', 400, { detail: `${item.element} is entered by ${e.combo}: give a coc` }, `${field}.coc`);
+    if (!item.coc && e.combo !== 'default') throw new AppError('coc_required', { code: item.element, combo: e.combo }, `${field}.coc`);
     if (item.coc && !(await db.selectFrom('category_option_combo').select('id').where('code', '=', item.coc).where('combo_id', '=', e.category_combo_id).executeTakeFirst())) {
-      throw new AppError('validation_failed', 400, { detail: `${item.coc} is not a disaggregation of ${item.element}` }, `${field}.coc`);
+      throw new AppError('not_disaggregation', { coc: item.coc, code: item.element }, `${field}.coc`);
     }
   }
 }
@@ -92,7 +93,7 @@ async function checkFormElements(db: Db, form: FormDefinition, frequency: Freque
  */
 export async function saveRegime(db: Db, actor: Actor, input: RegimeInput, options: { demo?: boolean; request?: FastifyRequest; asOf?: string } = {}) {
   const receiving = await findByCode(db, input.receivingUnitCode, options.asOf ?? vnDate(new Date()));
-  if (!receiving) throw new AppError('unit_not_found', 400, { code: input.receivingUnitCode, date: options.asOf ?? vnDate(new Date()) }, 'receivingUnitCode');
+  if (!receiving) throw new AppError('unit_code_unknown', { code: input.receivingUnitCode, date: options.asOf ?? vnDate(new Date()) }, 'receivingUnitCode');
   await checkFormElements(db, input.form, input.frequency);
   return inTransaction(db, async (trx) => {
     const values = {
@@ -103,7 +104,7 @@ export async function saveRegime(db: Db, actor: Actor, input: RegimeInput, optio
     };
     const existing = await trx.selectFrom('report_regime').select(['id', 'frequency']).where('code', '=', input.code).forUpdate().executeTakeFirst();
     if (existing && existing.frequency !== input.frequency && await trx.selectFrom('report').select('id').where('regime_id', '=', existing.id).limit(1).executeTakeFirst()) {
-      throw new AppError('validation_failed', 409, { detail: 'the frequency of a regime with reports cannot change; create a new regime' }, 'frequency');
+      throw new AppError('regime_frequency_locked', {}, 'frequency');
     }
     const regime = existing
       ? await trx.updateTable('report_regime').set(values).where('id', '=', existing.id).returning('id').executeTakeFirstOrThrow()
@@ -143,7 +144,7 @@ export async function loadDemoRegimes(db: Db, actor: Actor): Promise<number> {
 export function regimePeriod(regime: Regime, code: string): ReportingPeriod {
   const patterns: Record<Frequency, RegExp> = { month: /^(\d{4})M(0[1-9]|1[0-2])$/, quarter: /^(\d{4})Q([1-4])$/, sixmonth: /^(\d{4})S([12])$/, year: /^(\d{4})()$/ };
   const m = patterns[regime.frequency].exec(code);
-  if (!m) throw new AppError('validation_failed', 400, { detail: `${code} is not a ${regime.frequency} period` }, 'period');
+  if (!m) throw new AppError('period_not_of_regime', { code, frequency: regime.frequency, frequencyVi: PERIOD_TYPE_VI[regime.frequency] ?? regime.frequency }, 'period');
   return reportingPeriod(regime.frequency, Number(m[1]), m[2] ? Number(m[2]) : 1, regime.period_basis);
 }
 

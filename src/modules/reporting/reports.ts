@@ -56,9 +56,9 @@ async function event(db: Db, reportId: number, actor: Actor, e: { action: string
 export async function openReport(db: Db, actor: Actor, input: { regime: string; unitId: number; period: string }, now: Date, request?: FastifyRequest) {
   const regime = await regimeByCode(db, input.regime);
   const period = regimePeriod(regime, input.period);
-  if (!(await inScope(db, actor, input.unitId))) throw new AppError('out_of_scope', 403, {}, 'unitId');
+  if (!(await inScope(db, actor, input.unitId))) throw new AppError('out_of_scope', {}, 'unitId');
   const expected = await expectedUnits(db, regime, period);
-  if (!expected.some((u) => u.id === input.unitId)) throw new AppError('validation_failed', 400, { detail: 'this unit does not report under this regime for this period' }, 'unitId');
+  if (!expected.some((u) => u.id === input.unitId)) throw new AppError('unit_not_expected', {}, 'unitId');
   const existing = await db.selectFrom('report').select('id').where('regime_id', '=', regime.id).where('org_unit_id', '=', input.unitId).where('period', '=', period.code).executeTakeFirst();
   if (existing) return existing.id;
   const calendar = await loadWorkingCalendar(db);
@@ -103,7 +103,7 @@ export async function reportView(db: Db, actor: Actor, id: number) {
   const units = await unitCacheFor(db).inForce(r.period_end);
   const chain = chainIn(units, r.org_unit_id);
   const scope = await scopeUnitIds(db, actor);
-  if (scope && !scope.has(r.org_unit_id) && !chain.some((u) => scope.has(u))) throw new AppError('out_of_scope', 403, {}, 'id');
+  if (scope && !scope.has(r.org_unit_id) && !chain.some((u) => scope.has(u))) throw new AppError('out_of_scope', {}, 'id');
   const regime = await db.selectFrom('report_regime').selectAll().where('id', '=', r.regime_id).executeTakeFirstOrThrow();
   const form = await formById(db, r.form_id);
   const name = (u: number) => units.find((x) => x.id === u)?.name ?? String(u);
@@ -136,13 +136,13 @@ export const ZDraft = z.object({
 export async function saveDraft(db: Db, actor: Actor, id: number, input: z.infer<typeof ZDraft>, now: Date, via: 'form' | 'upload' = 'form') {
   return inTransaction(db, async (trx) => {
     const r = await load(trx, id, true);
-    if (!(await inScope(trx, actor, r.org_unit_id))) throw new AppError('out_of_scope', 403, {}, 'id');
-    if (!EDITABLE.includes(r.state)) throw new AppError('report_locked', 409, { state: r.state }, 'id');
-    if (input.revision !== r.revision) throw new AppError('report_conflict', 409, { revision: r.revision }, 'revision', undefined, [{ revision: r.revision }]);
+    if (!(await inScope(trx, actor, r.org_unit_id))) throw new AppError('out_of_scope', {}, 'id');
+    if (!EDITABLE.includes(r.state)) throw new AppError('report_locked', { state: r.state }, 'id');
+    if (input.revision !== r.revision) throw new AppError('report_conflict', { revision: r.revision }, 'revision', { details: [{ revision: r.revision }] });
     const form = await formById(trx, r.form_id);
     const known = new Set(form.definition.sections.flatMap((s) => (s.kind === 'data' ? s.items.map(itemKey) : [])));
     const unknown = Object.keys(input.values).find((k) => !known.has(k));
-    if (unknown) throw new AppError('validation_failed', 400, { detail: `${unknown} is not on the form` }, `values.${unknown}`);
+    if (unknown) throw new AppError('item_not_on_form', { item: unknown }, `values.${unknown}`);
     const values = { ...r.values, ...input.values };
     const narrative = { ...r.narrative, ...input.narrative };
     await trx.updateTable('report').set({ values: JSON.stringify(values), narrative: JSON.stringify(narrative), revision: r.revision + 1, updated_at: now }).where('id', '=', id).execute();
@@ -160,13 +160,13 @@ export async function saveDraft(db: Db, actor: Actor, id: number, input: z.infer
  */
 export async function actOnReport(db: Db, actor: Actor, id: number, input: { action: ReportAction; note?: string }, now: Date, request?: FastifyRequest) {
   if ((input.action === 'return' || input.action === 'unlock') && !input.note?.trim()) {
-    throw new AppError('validation_failed', 400, { detail: `${input.action} needs a note` }, 'note');
+    throw new AppError('field_required_for_action', { action: input.action, field: 'note' }, 'note');
   }
   return inTransaction(db, async (trx) => {
     const r = await load(trx, id, true);
     const chain = await approvalChain(trx, r.org_unit_id, r.period_end);
     const scope = await scopeUnitIds(trx, actor);
-    const refuse = () => new AppError('transition_refused', 409, { action: input.action, state: r.state }, 'action');
+    const refuse = () => new AppError('transition_refused', { action: input.action, state: r.state }, 'action');
     const next = chain.find((u) => !r.approvals.includes(u)) ?? null;
     /** The actor works for the unit: an officer of it or above (administrators for every unit). */
     const actsFor = (unit: number) => !scope || scope.has(unit);
@@ -177,10 +177,10 @@ export async function actOnReport(db: Db, actor: Actor, id: number, input: { act
     switch (input.action) {
       case 'submit': {
         if (!EDITABLE.includes(r.state)) throw refuse();
-        if (!actsFor(r.org_unit_id)) throw new AppError('out_of_scope', 403, {}, 'id');
+        if (!actsFor(r.org_unit_id)) throw new AppError('out_of_scope', {}, 'id');
         const form = await formById(trx, r.form_id);
         const errors = checkReport(form.definition, r.values, r.narrative).filter((f) => f.severity === 'error');
-        if (errors.length) throw new AppError('report_invalid', 400, { count: errors.length }, errors[0]!.field, undefined, errors);
+        if (errors.length) throw new AppError('report_invalid', { count: errors.length }, errors[0]!.field, { details: errors });
         to = 'submitted';
         Object.assign(set, { submitted_at: now, first_submitted_at: r.first_submitted_at ?? now });
         break;
@@ -188,9 +188,9 @@ export async function actOnReport(db: Db, actor: Actor, id: number, input: { act
       case 'approve': {
         if (r.state !== 'submitted' || next === null) throw refuse();
         // The approver is the next unit of the chain: its own officers, or an administrator acting for it.
-        if (!(actor.kind === 'user' && actor.role === 'admin') && actorUnit !== next) throw new AppError('out_of_scope', 403, {}, 'id');
+        if (!(actor.kind === 'user' && actor.role === 'admin') && actorUnit !== next) throw new AppError('out_of_scope', {}, 'id');
         const pending = await pendingBelow(trx, r, next);
-        if (pending.length) throw new AppError('children_not_approved', 409, { count: pending.length }, 'id', undefined, pending);
+        if (pending.length) throw new AppError('children_not_approved', { count: pending.length }, 'id', { details: pending });
         approvals = [...r.approvals, next];
         set.approvals = JSON.stringify(approvals);
         if (approvals.length === chain.length) {
@@ -202,7 +202,7 @@ export async function actOnReport(db: Db, actor: Actor, id: number, input: { act
       }
       case 'return': {
         if (r.state !== 'submitted' || next === null) throw refuse();
-        if (!(actor.kind === 'user' && actor.role === 'admin') && actorUnit !== next) throw new AppError('out_of_scope', 403, {}, 'id');
+        if (!(actor.kind === 'user' && actor.role === 'admin') && actorUnit !== next) throw new AppError('out_of_scope', {}, 'id');
         to = 'returned';
         approvals = [];
         set.approvals = '[]';
@@ -211,7 +211,7 @@ export async function actOnReport(db: Db, actor: Actor, id: number, input: { act
       case 'unlock': {
         if (r.state !== 'approved') throw refuse();
         const top = chain.at(-1);
-        if (!(actor.kind === 'user' && actor.role === 'admin') && actorUnit !== top) throw new AppError('out_of_scope', 403, {}, 'id');
+        if (!(actor.kind === 'user' && actor.role === 'admin') && actorUnit !== top) throw new AppError('out_of_scope', {}, 'id');
         to = 'returned';
         approvals = [];
         Object.assign(set, { approvals: '[]', approved_at: null });
@@ -290,7 +290,7 @@ export async function completeness(db: Db, actor: Actor, input: { regime: string
   const regime = await regimeByCode(db, input.regime);
   const period = regimePeriod(regime, input.period);
   const scope = await scopeUnitIds(db, actor);
-  if (input.unitId && scope && !scope.has(input.unitId)) throw new AppError('out_of_scope', 403, {}, 'unitId');
+  if (input.unitId && scope && !scope.has(input.unitId)) throw new AppError('out_of_scope', {}, 'unitId');
   const area = input.unitId === undefined ? null : unitsBelow(await unitCacheFor(db).inForce(period.end), input.unitId);
   const expected = (await expectedUnits(db, regime, period)).filter((u) => (!area || area.has(u.id)) && (!scope || scope.has(u.id)));
   const reports = await db.selectFrom('report').select(['id', 'org_unit_id', 'state', 'submitted_at', 'first_submitted_at', 'due_date', 'approvals'])
@@ -325,7 +325,7 @@ export async function consolidated(db: Db, actor: Actor, input: { regime: string
   const regime = await regimeByCode(db, input.regime);
   const period = regimePeriod(regime, input.period);
   const scope = await scopeUnitIds(db, actor);
-  if (scope && !scope.has(input.unitId)) throw new AppError('out_of_scope', 403, {}, 'unitId');
+  if (scope && !scope.has(input.unitId)) throw new AppError('out_of_scope', {}, 'unitId');
   const area = unitsBelow(await unitCacheFor(db).inForce(period.end), input.unitId);
   const form = await currentForm(db, regime.id);
   const items = form.definition.sections.flatMap((s) => (s.kind === 'data' ? s.items : []));

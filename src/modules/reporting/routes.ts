@@ -43,7 +43,7 @@ export async function reportingRoutes(appBase: FastifyInstance): Promise<void> {
     config: { access: ACCESS.admins },
     schema: { tags: ['reporting'], params: z.object({ code: z.string().regex(/^[A-Z][A-Z0-9_]{1,40}$/) }), body: ZRegime },
   }, async (request) => {
-    if (request.body.code !== request.params.code) throw new AppError('validation_failed', 400, { detail: 'the code in the address and in the body differ' }, 'code');
+    if (request.body.code !== request.params.code) throw new AppError('code_mismatch', {}, 'code');
     return saveRegime(db, request.user!, request.body, { request });
   });
 
@@ -56,7 +56,7 @@ export async function reportingRoutes(appBase: FastifyInstance): Promise<void> {
     const unitId = request.query.unitId ?? (actor.kind === 'user' ? actor.orgUnitId : actor.kind === 'token' ? actor.orgUnitId : null);
     if (!unitId) return [];
     const scope = await scopeUnitIds(db, actor);
-    if (scope && !scope.has(unitId)) throw new AppError('out_of_scope', 403, {}, 'unitId');
+    if (scope && !scope.has(unitId)) throw new AppError('out_of_scope', {}, 'unitId');
     const today = vnDate(now());
     const calendar = await loadWorkingCalendar(db);
     const regimes = await db.selectFrom('report_regime').selectAll().where('active', '=', true).orderBy('code').execute();
@@ -91,7 +91,7 @@ export async function reportingRoutes(appBase: FastifyInstance): Promise<void> {
     const regime = await regimeByCode(db, request.body.regime);
     const scope = await scopeUnitIds(db, request.user!);
     const unitIds = request.body.unitIds ?? (scope ? [...scope] : undefined);
-    if (scope && request.body.unitIds?.some((u) => !scope.has(u))) throw new AppError('out_of_scope', 403, {}, 'unitIds');
+    if (scope && request.body.unitIds?.some((u) => !scope.has(u))) throw new AppError('out_of_scope', {}, 'unitIds');
     const result = await remindNow(db, request.user!, regime, regimePeriod(regime, request.body.period), unitIds, now());
     await recordAudit(db, request.user!, { action: 'report.remind', entity: 'report_regime', entityId: regime.id, after: { ...request.body, ...result } }, request);
     return result;
@@ -123,12 +123,12 @@ export async function reportingRoutes(appBase: FastifyInstance): Promise<void> {
   /** A filled workbook back: all or nothing, every bad cell named by its sheet and cell. */
   app.post('/api/reporting/reports/:id/xlsx', { config: { access: submitters }, schema: { tags: ['reporting'], params: ZId } }, async (request) => {
     const r = await reportView(db, request.user!, request.params.id);
-    if (!request.isMultipart()) throw new AppError('unsupported_media_type', 415);
+    if (!request.isMultipart()) throw new AppError('unsupported_media_type');
     const { files } = await readMultipart(request, ['file']);
-    if (files.length !== 1) throw new AppError('validation_failed', 400, { detail: 'send one .xlsx file in the field "file"' }, 'file');
+    if (files.length !== 1) throw new AppError('one_file_expected', { kind: '.xlsx', name: 'file' }, 'file');
     const read = await readReportWorkbook(files[0]!.data, r.id, r.form.definition);
     if (read.problems.length) {
-      throw new AppError('workbook_invalid', 400, { count: read.problems.length, first: `${read.problems[0]!.sheet}!${read.problems[0]!.cell}` }, 'file', undefined, read.problems);
+      throw new AppError('workbook_invalid', { count: read.problems.length, first: `${read.problems[0]!.sheet}!${read.problems[0]!.cell}` }, 'file', { details: read.problems });
     }
     return saveDraft(db, request.user!, r.id, { values: read.values, narrative: read.narrative, revision: r.revision }, now(), 'upload');
   });
@@ -144,9 +144,9 @@ export async function reportingRoutes(appBase: FastifyInstance): Promise<void> {
   /** The numbers of a report from CSV (text/csv body), all or nothing, every bad line named. */
   app.post('/api/reporting/reports/:id/csv', { config: { access: submitters }, schema: { tags: ['reporting'], params: ZId } }, async (request) => {
     const r = await reportView(db, request.user!, request.params.id);
-    if (typeof request.body !== 'string') throw new AppError('unsupported_media_type', 415);
+    if (typeof request.body !== 'string') throw new AppError('unsupported_media_type');
     const read = readReportCsv(request.body, r.form.definition);
-    if (read.problems.length) throw new AppError('workbook_invalid', 400, { count: read.problems.length, first: read.problems[0]!.cell }, 'file', undefined, read.problems);
+    if (read.problems.length) throw new AppError('workbook_invalid', { count: read.problems.length, first: read.problems[0]!.cell }, 'file', { details: read.problems });
     return saveDraft(db, request.user!, r.id, { values: read.values, narrative: {}, revision: r.revision }, now(), 'upload');
   });
 
@@ -156,15 +156,15 @@ export async function reportingRoutes(appBase: FastifyInstance): Promise<void> {
   }, async (request, reply) => {
     await reportView(db, request.user!, request.params.id);
     const a = await db.selectFrom('report_attachment').select(['file_name', 'content_type', 'content']).where('id', '=', request.params.attachmentId).where('report_id', '=', request.params.id).executeTakeFirst();
-    if (!a) throw new AppError('not_found', 404, {}, 'attachmentId');
+    if (!a) throw new AppError('not_found', {}, 'attachmentId');
     return reply.type(a.content_type).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.file_name)}`).header('x-content-type-options', 'nosniff').send(a.content);
   });
 
   app.post('/api/reporting/reports/:id/attachments', { config: { access: submitters }, schema: { tags: ['reporting'], params: ZId, description: 'multipart/form-data, files in the field "file"' } }, async (request, reply) => {
     await reportView(db, request.user!, request.params.id);
-    if (!request.isMultipart()) throw new AppError('unsupported_media_type', 415);
+    if (!request.isMultipart()) throw new AppError('unsupported_media_type');
     const { files } = await readMultipart(request, ['file']);
-    if (!files.length) throw new AppError('validation_failed', 400, { detail: 'send files in the field "file"' }, 'file');
+    if (!files.length) throw new AppError('file_required', { name: 'file' }, 'file');
     return reply.status(201).send(await attachFiles(db, request.user!, request.params.id, files, request));
   });
 

@@ -20,7 +20,7 @@ export async function scorecardRoutes(appBase: FastifyInstance): Promise<void> {
   const { db, now } = app.ctx;
   const unitFor = async (framework: string, unitId?: number) => {
     const id = unitId ?? (await defaultUnitId(db, framework, vnDate(now())));
-    if (!id) throw new AppError('not_found', 404, {}, 'unitId');
+    if (!id) throw new AppError('not_found', {}, 'unitId');
     return id;
   };
 

@@ -1,0 +1,53 @@
+import type { ErrorDefinitions } from './definition.js';
+
+/** Requests, sign-in, access and the unit reference: what any route may answer. */
+export const PLATFORM_ERRORS = {
+  validation_failed: { status: 400, vi: 'Dữ liệu không hợp lệ: {detail}', en: 'Invalid input: {detail}' },
+  malformed_json: { status: 400, vi: 'Nội dung gửi lên không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
+  payload_too_large: { status: 413, vi: 'Nội dung gửi lên quá lớn (tối đa {limit}).', en: 'The request body is too large (at most {limit}).' },
+  unsupported_media_type: { status: 415, vi: 'Kiểu nội dung không được hỗ trợ.', en: 'Unsupported content type.' },
+  too_many_fields: { status: 400, vi: 'Biểu mẫu gửi lên có quá nhiều trường.', en: 'The form has too many fields.' },
+  unexpected_file_field: { status: 400, vi: 'Không nhận tệp trong trường "{name}".', en: 'No file is expected in the field "{name}".' },
+  file_required: { status: 400, vi: 'Chưa có tệp nào trong trường "{name}".', en: 'No file was sent in the field "{name}".' },
+  one_file_expected: { status: 400, vi: 'Hãy gửi đúng một tệp {kind} trong trường "{name}".', en: 'Send exactly one {kind} file in the field "{name}".' },
+  code_mismatch: { status: 400, vi: 'Mã trong địa chỉ và mã trong nội dung khác nhau.', en: 'The code in the address and the code in the body differ.' },
+  not_found: { status: 404, vi: 'Không tìm thấy.', en: 'Not found.' },
+  reference_not_found: {
+    status: 400,
+    vi: 'Không tìm thấy đối tượng mà trường {field} chỉ tới.',
+    en: 'What the field {field} refers to does not exist.',
+  },
+  route_not_found: { status: 404, vi: 'Không có địa chỉ {method} {url}.', en: 'No route {method} {url}.' },
+  unauthenticated: { status: 401, vi: 'Vui lòng đăng nhập.', en: 'Please log in.' },
+  invalid_credentials: { status: 401, vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' },
+  account_locked: {
+    status: 401,
+    vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Thử lại sau {minutes} phút.',
+    en: 'Account temporarily locked after repeated failed logins. Try again in {minutes} minutes.',
+  },
+  account_disabled: { status: 401, vi: 'Tài khoản đã bị vô hiệu hóa.', en: 'This account is disabled.' },
+  too_many_requests: { status: 429, vi: 'Quá nhiều yêu cầu. Thử lại sau {after}.', en: 'Too many requests. Try again in {after}.' },
+  csrf_invalid: {
+    status: 403,
+    vi: 'Phiên làm việc không hợp lệ (thiếu mã CSRF). Hãy tải lại trang.',
+    en: 'Missing or wrong CSRF token. Reload the page.',
+  },
+  forbidden: { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
+  out_of_scope: { status: 403, vi: 'Đơn vị này nằm ngoài phạm vi phụ trách của bạn.', en: 'This unit is outside your scope.' },
+  token_scope_missing: { status: 403, vi: 'Mã truy cập không có phạm vi {scope}.', en: 'The API token lacks the scope {scope}.' },
+  unknown_scope: { status: 400, vi: 'Không có phạm vi "{scope}" (chỉ có: {scopes}).', en: 'There is no scope "{scope}" (one of: {scopes}).' },
+  already_exists: { status: 409, vi: '{what} đã tồn tại.', en: '{what} already exists.' },
+  wrong_password: { status: 400, vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
+  weak_password: {
+    status: 400,
+    vi: 'Mật khẩu phải dài ít nhất 10 ký tự, có chữ và số, và khác tên đăng nhập.',
+    en: 'The password must be at least 10 characters long, contain letters and digits, and differ from the username.',
+  },
+  cannot_delete_self: { status: 400, vi: 'Không thể tự khóa tài khoản của chính mình.', en: 'You cannot disable your own account.' },
+  unit_not_found: { status: 404, vi: 'Không tìm thấy đơn vị {code} vào ngày {date}.', en: 'No unit {code} in force on {date}.' },
+  unit_code_unknown: { status: 400, vi: 'Không có đơn vị mã {code} có hiệu lực vào ngày {date}.', en: 'No unit with the code {code} is in force on {date}.' },
+  unit_not_in_force: { status: 400, vi: 'Đơn vị {code} không còn hiệu lực.', en: 'Unit {code} is no longer in force.' },
+  invalid_geojson: { status: 400, vi: 'Tệp ranh giới không hợp lệ: {detail}', en: 'Invalid boundary file: {detail}' },
+  unavailable: { status: 503, vi: 'Hệ thống đang khởi động hoặc tạm dừng.', en: 'The service is starting or shutting down.' },
+  internal: { status: 500, vi: 'Lỗi hệ thống. Vui lòng thử lại sau.', en: 'Internal error. Please try again later.' },
+} as const satisfies ErrorDefinitions;
