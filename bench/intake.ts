@@ -22,7 +22,7 @@ const config = { ...loadConfig({}), demo: false, adminPassword: 'bench-password-
 await prepareDatabase(database.db, config);
 const app = await buildApp({ db: database.db, dbKind: database.kind, config, now: () => new Date() }, { web: false });
 await app.listen({ port: 0, host: '127.0.0.1' });
-const { token } = await createToken(database.db, SYSTEM, { name: 'bench', scopes: ['open311'] });
+const { token } = await createToken({ db: database.db, actor: SYSTEM, input: { name: 'bench', scopes: ['open311'] } });
 const unit = await database.db.selectFrom('org_unit').select('id').where('code', '=', '31507').where('valid_from', '=', '2025-07-01').executeTakeFirstOrThrow();
 
 const form = new URLSearchParams({

@@ -61,14 +61,14 @@ export async function runCommand(database: Database, argv: string[]): Promise<st
           if (!unit) throw new UsageError(`no unit ${values.unit} in force today`);
           orgUnitId = unit.id;
         }
-        const { token, view } = await createToken(db, CLI, { name: values.name.trim(), scopes, orgUnitId });
+        const { token, view } = await createToken({ db, actor: CLI, input: { name: values.name.trim(), scopes, orgUnitId } });
         return `${token}\n(id ${view.id}; scopes ${view.scopes.join(', ')}. Mã chỉ hiện một lần / shown only once.)`;
       }
       if (sub === 'revoke') {
         const { values } = options({ id: { type: 'string' } });
         const id = Number(values.id);
         if (!Number.isInteger(id) || id <= 0) throw new UsageError('--id must be a token id');
-        const view = await revokeToken(db, CLI, id, new Date());
+        const view = await revokeToken({ db, actor: CLI, id, now: new Date() });
         return `Đã thu hồi / revoked: ${view.id} ${view.name}`;
       }
       throw new UsageError(`unknown: token ${sub ?? ''}`);

@@ -3,3 +3,5 @@
 export { ACCESS, CLI, SYSTEM, actorId, actorName } from './actor.js';
 export type { Access, Actor, UserActor } from './actor.js';
 export { assertUnitInScope, scopeUnitIds } from './scope.js';
+export { allows, refusal } from './allows.js';
+export type { Refusal } from './allows.js';

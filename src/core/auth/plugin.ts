@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../server/errors.js';
+import { refusal } from '../access/index.js';
 import { resolveToken } from '../tokens/index.js';
 import { resolveSession, SESSION_COOKIE } from './sessions.js';
 
@@ -32,19 +33,15 @@ export async function authenticationPlugin(app: FastifyInstance): Promise<void> 
     if (token) request.user = (await resolveToken(db, token, now())) ?? undefined;
     else if (cookie) request.user = (await resolveSession(db, cookie, now())) ?? undefined;
 
-    if (!matched || access.public) return;
-    const actor = request.user;
-    if (!actor) throw new AppError('unauthenticated', {}, undefined, { headers: { 'www-authenticate': 'Bearer realm="tinhso"' } });
-
-    if (actor.kind === 'token') {
-      const accepted = access.tokenScopes ?? [];
-      if (!accepted.some((s) => actor.scopes.includes(s))) {
-        throw new AppError('token_scope_missing', { scope: accepted.join(' | ') || '—' });
-      }
-      return;
+    if (!matched) return;
+    const refused = refusal(access, request.user);
+    if (refused?.code === 'unauthenticated') {
+      throw new AppError('unauthenticated', {}, undefined, { headers: { 'www-authenticate': 'Bearer realm="tinhso"' } });
     }
-    if (actor.kind === 'user') {
-      if (access.roles && !access.roles.includes(actor.role)) throw new AppError('forbidden');
+    if (refused?.code === 'token_scope_missing') throw new AppError('token_scope_missing', { scope: refused.scope });
+    if (refused) throw new AppError(refused.code);
+    const actor = request.user;
+    if (actor?.kind === 'user' && !access.public) {
       const csrfExempt = request.routeOptions.config?.csrf === false;
       if (!SAFE_METHODS.has(request.method) && !csrfExempt) {
         const sent = request.headers['x-csrf-token'];

@@ -1,0 +1,17 @@
+import type { Access, Actor } from './actor.js';
+
+/** Why an actor may not use a route with this access, or null when it may. Pure: the auth hook and policies share it. */
+export type Refusal = { code: 'unauthenticated' } | { code: 'token_scope_missing'; scope: string } | { code: 'forbidden' };
+
+export function refusal(access: Access, actor: Actor | undefined): Refusal | null {
+  if (access.public) return null;
+  if (!actor) return { code: 'unauthenticated' };
+  if (actor.kind === 'token') {
+    const accepted = access.tokenScopes ?? [];
+    return accepted.some((s) => actor.scopes.includes(s)) ? null : { code: 'token_scope_missing', scope: accepted.join(' | ') || '—' };
+  }
+  if (actor.kind === 'user' && access.roles && !access.roles.includes(actor.role)) return { code: 'forbidden' };
+  return null;
+}
+
+export const allows = (access: Access, actor: Actor | undefined): boolean => refusal(access, actor) === null;
