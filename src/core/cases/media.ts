@@ -5,6 +5,7 @@ const loadSharp = async () => (await import('sharp')).default;
 const loadExifr = async () => (await import('exifr')).default;
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../server/errors.js';
+import { insertMedia } from './repo.js';
 
 export const PHOTO_LIMITS = { maxFiles: 5, maxBytes: 10 * 1024 * 1024, maxEdge: 1600 } as const;
 const ACCEPTED = new Set(['jpeg', 'png', 'webp', 'heif']);
@@ -62,11 +63,10 @@ export async function processPhotos(files: UploadedFile[], field = 'photos'): Pr
 }
 
 export async function storePhotos(db: Db, caseId: number, photos: ProcessedPhoto[], firstPosition = 1): Promise<void> {
-  if (!photos.length) return;
-  await db.insertInto('case_media').values(photos.map((p, i) => ({
+  await insertMedia(db, photos.map((p, i) => ({
     case_id: caseId, position: firstPosition + i, content_type: p.contentType, width: p.width, height: p.height, original: p.data,
     exif_lat: p.gps?.lat ?? null, exif_lon: p.gps?.lon ?? null,
-  }))).execute();
+  })));
 }
 
 /** A rectangle to blur, as fractions of the photo's width and height (so it does not depend on the shown size). */

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { caseFacts, duplicatesData } from './repo.js';
 import { dayMonthYear as vnDay } from '../calendar/index.js';
 import { activeWebhooks, emailRows, insertNotifications, officersOf, userRows, webhookRows, type Notice, type OutboxRow, type Subscriber } from '../notify/index.js';
 
@@ -35,7 +36,7 @@ export function citizenAddresses(data: Record<string, unknown>): string[] {
 
 /** Reporters who should hear the outcome: the case's own reporter and followers, and those of its merged duplicates. */
 async function citizensOf(db: Db, c: CaseFacts): Promise<string[]> {
-  const duplicates = await db.selectFrom('case_record').select('data').where('merged_into_id', '=', c.id).execute();
+  const duplicates = await duplicatesData(db, c.id);
   return [c.data, ...duplicates.map((d) => d.data)].flatMap(citizenAddresses);
 }
 
@@ -110,9 +111,7 @@ export function composeCaseNotices(c: CaseFacts, event: CaseEvent, audience: Aud
 
 /** Reads a case and who hears of the event, and queues the messages in the caller's transaction. */
 export async function queueCaseNotices(db: Db, caseId: number, event: CaseEvent, extra: { note?: string | null; unitId?: number | null } = {}): Promise<void> {
-  const c = await db.selectFrom('case_record as c').leftJoin('org_unit as u', 'u.id', 'c.unit_id')
-    .select(['c.id', 'c.kind', 'c.tracking_code', 'c.state', 'c.category_code', 'c.unit_id', 'u.name as unit', 'c.due_date', 'c.public_answer', 'c.data'])
-    .where('c.id', '=', caseId).executeTakeFirstOrThrow();
+  const c = await caseFacts(db, caseId);
   const citizens = !citizenText(c, event, extra) ? [] : event === 'answered' ? await citizensOf(db, c) : citizenAddresses(c.data);
   const officers = OFFICER_TEXT[event] ? await officersOf(db, extra.unitId ?? c.unit_id) : [];
   await insertNotifications(db, composeCaseNotices(c, event, { officers, webhooks: await activeWebhooks(db), citizens }, extra));

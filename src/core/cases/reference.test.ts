@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeOpenedCase } from '../src/core/cases/index.js';
-import { createTestApp, nextLoopback, unitId, type TestApp } from './helpers.js';
+import { writeOpenedCase } from './index.js';
+import { createTestApp, nextLoopback, unitId, type TestApp } from '../../../test/helpers.js';
 
 let t: TestApp;
 let socTrang: number;

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type UserActor, SYSTEM } from '../src/core/access/index.js';
-import { actOnCase, caseTimeline, escalateOverdue, extendCase, noteCase, receiveCase } from '../src/core/cases/index.js';
-import { createTestApp, unitId, type TestApp } from './helpers.js';
+import { type UserActor, SYSTEM } from '../access/index.js';
+import { actOnCase, caseTimeline, escalateOverdue, extendCase, noteCase, receiveCase } from './index.js';
+import { createTestApp, unitId, type TestApp } from '../../../test/helpers.js';
 
 let t: TestApp;
 let ids: Record<string, number>;
