@@ -1,0 +1,32 @@
+/**
+ * Every registered route is accounted for here. A new route that is not listed fails this test until someone
+ * decides, in writing, who may call it.
+ */
+export const PUBLIC = [
+  'GET /healthz', 'GET /readyz', 'GET /metrics', 'GET /api/meta', 'GET /api/openapi.json', 'POST /api/auth/login',
+  // Citizens: the categories, sending a report, and following it by its tracking code (no personal data).
+  'GET /api/public/feedback/categories', 'POST /api/public/feedback', 'GET /api/public/feedback/:code', 'POST /api/public/feedback/:code/rating',
+  'GET /api/public/feedback/nearby', 'POST /api/public/feedback/:code/follow', 'GET /api/public/feedback/places',
+  // The public list and map, and the published (redacted) photos: no personal data (tested in feedback-media.test.ts).
+  'GET /api/public/feedback', 'GET /api/public/feedback/:code/photos/:n', 'GET /api/public/feedback/map', 'GET /api/public/feedback/place-at',
+  // Open311 GeoReport v2 is public by specification; POST requests authenticates by the api_key in its body
+  // (an API token of scope open311), tested in open311.test.ts.
+  'GET /open311/v2/discovery.json', 'GET /open311/v2/:file', 'GET /open311/v2/services/:file', 'GET /open311/v2/requests/:file',
+  'GET /open311/v2/tokens/:file', 'POST /open311/v2/:file',
+];
+/** Routes that act only on the caller's own account. */
+export const SELF = ['GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/password', 'GET /api/notifications', 'POST /api/notifications/read'];
+/** Reference data every signed-in user and every API token may read (administrative units are public facts). */
+export const REFERENCE = [
+  'GET /api/org-units', 'GET /api/org-units/tree', 'GET /api/org-units/events', 'GET /api/org-units/boundaries',
+  'GET /api/org-units/:id', 'GET /api/org-units/:id/descendants',
+  // Aggregate figures and their definitions: what the scorecard shows every signed-in user.
+  'GET /api/data-elements', 'GET /api/indicators', 'GET /api/indicators/:code', 'GET /api/category-combos', 'GET /api/analytics', 'GET /api/scorecard', 'GET /api/scorecard/indicators/:code', 'GET /api/scorecard/export',
+  'GET /api/calendar', 'GET /api/calendar/deadline',
+  // Filtered to the caller's units rather than refused (tested in data-values.test.ts and feedback.test.ts).
+  'GET /api/data-values/follow-up', 'GET /api/feedback/cases',
+  // The province's answer wording and routing rules: the same for every unit, read by every officer.
+  'GET /api/feedback/templates', 'GET /api/feedback/routing-rules',
+  // Reporting regimes and forms are the province's published rules; the reviewer's queue is filtered to its unit.
+  'GET /api/reporting/regimes', 'GET /api/reporting/regimes/:code', 'GET /api/reporting/queue', 'GET /api/reporting/completeness/history', 'GET /api/reporting/exchange/qcvn125',
+];

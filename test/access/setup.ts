@@ -1,0 +1,36 @@
+import { afterAll, beforeAll } from 'vitest';
+import { createTestApp, unitId, type Session, type TestApp } from '../helpers.js';
+
+// Live bindings, set by useAccessApp's beforeAll: the tests and the route tables read them as plain names.
+export let t: TestApp;
+export let officer: Session;
+export let reviewer: Session;
+export let ids: { city: number; otherCommune: number; adminUser: number; officerUser: number; otherCase: number; otherReport: number };
+
+/** One app per test file (files run in parallel processes), with a report and a case the officer may not touch. */
+export function useAccessApp(): void {
+  beforeAll(async () => {
+    t = await createTestApp();
+    officer = await t.login('canbo');
+    reviewer = await t.login('thamdinh');
+    const user = (name: string) => t.database.db.selectFrom('app_user').select('id').where('username', '=', name).executeTakeFirstOrThrow();
+    ids = {
+      city: await unitId(t, '92', '2025-07-01'),
+      otherCommune: await unitId(t, '31510', '2025-07-01'),
+      adminUser: (await user('admin')).id,
+      officerUser: (await user('canbo')).id,
+      otherCase: 0,
+      otherReport: 0,
+    };
+    // A report of another ward, which the officer of Phường Sóc Trăng must not read, change or act on.
+    const admin = await t.login('admin');
+    ids.otherReport = (await admin.request({ method: 'POST', url: '/api/reporting/reports', payload: { regime: 'BC_TTHC', unitId: ids.otherCommune, period: '2026M10' } })).json().id;
+    // A report about another commune, which the officer of Phường Sóc Trăng must not see or handle.
+    const sent = await t.app.inject({ method: 'POST', url: '/api/public/feedback', payload: { category: 'WASTE', description: 'Rác thải ở chợ Phú Lợi chưa được thu gom', placeUnitId: ids.otherCommune, consent: true, anonymous: true } });
+    const code = sent.json().trackingCode as string;
+    ids.otherCase = (await t.database.db.selectFrom('case_record').select('id').where('tracking_code', '=', code).executeTakeFirstOrThrow()).id;
+  });
+  afterAll(() => t?.close());
+}
+
+export const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
