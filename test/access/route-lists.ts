@@ -23,7 +23,7 @@ export const REFERENCE = [
   // Aggregate figures and their definitions: what the scorecard shows every signed-in user.
   'GET /api/data-elements', 'GET /api/indicators', 'GET /api/indicators/:code', 'GET /api/category-combos', 'GET /api/analytics', 'GET /api/scorecard', 'GET /api/scorecard/indicators/:code', 'GET /api/scorecard/export',
   'GET /api/calendar', 'GET /api/calendar/deadline',
-  // Filtered to the caller's units rather than refused (tested in data-values.test.ts and feedback.test.ts).
+  // Filtered to the caller's units rather than refused (tested in data-values/entry.test.ts and feedback.test.ts).
   'GET /api/data-values/follow-up', 'GET /api/feedback/cases',
   // The province's answer wording and routing rules: the same for every unit, read by every officer.
   'GET /api/feedback/templates', 'GET /api/feedback/routing-rules',
