@@ -1,6 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, setCsrfToken, type Me } from './api';
+import { ApiError, setCsrfToken } from './api/client';
+import { authKeys, fetchMe, KEPT_ON_SIGN_OUT, logIn, logOut, type Me } from './api/auth';
 import i18n from './i18n';
 
 interface AuthState {
@@ -15,10 +16,10 @@ const AuthContext = createContext<AuthState | null>(null);
 export function AuthProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
   const query = useQuery({
-    queryKey: ['me'],
+    queryKey: authKeys.me,
     queryFn: async () => {
       try {
-        const me = await api<Me>('/api/auth/me');
+        const me = await fetchMe();
         setCsrfToken(me.csrfToken);
         return me;
       } catch (e) {
@@ -32,16 +33,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     me: query.data ?? null,
     loading: query.isLoading,
     async signIn(username, password) {
-      const me = await api<Me>('/api/auth/login', { method: 'POST', body: { username, password } });
+      const me = await logIn(username, password);
       setCsrfToken(me.csrfToken);
       if (!localStorage.getItem('tinhso.lang')) void i18n.changeLanguage(me.user.locale);
-      client.setQueryData(['me'], me);
+      client.setQueryData(authKeys.me, me);
     },
     async signOut() {
-      await api('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
+      await logOut().catch(() => undefined);
       // Forget everything the user saw, but keep the 'me' query itself: the gate is subscribed to it.
-      client.setQueryData(['me'], null);
-      client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' && q.queryKey[0] !== 'meta' });
+      client.setQueryData(authKeys.me, null);
+      client.removeQueries({ predicate: (q) => !KEPT_ON_SIGN_OUT.includes(String(q.queryKey[0])) });
       // The offline copies of the reporting app (the user, reports) go too: the next person on this machine starts clean.
       if ('caches' in window) for (const key of await caches.keys()) if (key.startsWith('tinhso-reports')) await caches.delete(key);
     },

@@ -3,7 +3,13 @@ import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import './i18n';
-import './styles.css';
+// In this order: each area's rules come after the shared ones they refine.
+import './styles/base.css';
+import './styles/shell.css';
+import './styles/units.css';
+import './styles/scorecard.css';
+import './styles/data.css';
+import './styles/feedback.css';
 import { AuthProvider, useAuth } from './auth';
 import { Layout } from './components/Layout';
 import { LoginPage } from './pages/Login';

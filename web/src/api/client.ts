@@ -1,4 +1,4 @@
-import i18n from './i18n';
+import i18n from '../i18n';
 
 /** The server's uniform error: a stable code and a message in each language. */
 export class ApiError extends Error {
@@ -29,15 +29,3 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   }
   return data as T;
 }
-
-export interface Unit {
-  id: number; code: string; name: string; shortName: string | null; type: string; level: 'province' | 'district' | 'commune' | 'department';
-  parentId: number | null; parentCode: string | null; validFrom: string | null; validTo: string | null;
-}
-export interface TreeNode extends Unit { children: TreeNode[] }
-export interface User {
-  id: number; username: string; displayName: string; email: string | null; role: 'admin' | 'leader' | 'officer' | 'reviewer';
-  orgUnitId: number; orgUnitCode: string; orgUnitName: string; locale: 'vi' | 'en'; active: boolean; lockedUntil: string | null; createdAt: string;
-}
-export interface Me { user: User; csrfToken: string }
-export interface Meta { name: string; version: string; demo: boolean; database: string; boundaryAttribution: string }

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, type Meta } from '../api';
+import { metaQuery } from '../api/auth';
 
 export function useMeta() {
-  return useQuery({ queryKey: ['meta'], queryFn: () => api<Meta>('/api/meta'), staleTime: 60_000 });
+  return useQuery(metaQuery());
 }
 
 /** Shown on every page of a demo database, so nobody mistakes it for the real one. */

@@ -1,18 +1,13 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
+import { followUpQuery, type Flagged } from '../api/data-values';
 import { ValueDetail, type ValueRef } from './ValueDetail';
-
-interface Flagged {
-  id: number; element: string; elementNameVi: string; elementNameEn: string; orgUnitId: number; orgUnitCode: string; orgUnitName: string;
-  period: string; coc: string; value: string; comment: string | null; storedBy: string; lastUpdated: string;
-}
 
 /** The figures flagged for follow-up in the reader's units, newest first; each opens to be checked and cleared. */
 export function FollowUpList() {
   const { t, i18n } = useTranslation();
-  const flagged = useQuery({ queryKey: ['follow-up'], queryFn: () => api<Flagged[]>('/api/data-values/follow-up') });
+  const flagged = useQuery(followUpQuery());
   const [open, setOpen] = useState<ValueRef | null>(null);
   if (!flagged.data?.length) return null;
   const name = (f: Flagged) => (i18n.language === 'vi' ? f.elementNameVi : f.elementNameEn);

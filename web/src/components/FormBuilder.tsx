@@ -1,15 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
+import { dataElementsQuery, type DataElement as Element } from '../api/data-elements';
+import type { FormDefinition, FormItem, FormRule, FormSection } from '../api/reporting';
 
-export interface BuilderItem { element: string; coc?: string; required: boolean; min?: number; max?: number }
-export type BuilderSection =
-  | { code: string; kind: 'data'; titleVi: string; titleEn: string; items: BuilderItem[] }
-  | { code: string; kind: 'narrative'; titleVi: string; titleEn: string; outline: string[]; required?: boolean };
-export interface BuilderRule { code: string; left: string; op: '<=' | '<' | '=' | '>=' | '>'; right: string; severity: 'error' | 'warning'; messageVi: string; messageEn: string }
-export interface BuilderForm { sections: BuilderSection[]; rules: BuilderRule[] }
-
-interface Element { code: string; nameVi: string; nameEn: string; categoryCombo: string; periodTypes: string[]; disaggregations: { code: string; nameVi: string }[] }
+export type BuilderItem = FormItem;
+export type BuilderSection = FormSection;
+export type BuilderRule = FormRule;
+export type BuilderForm = FormDefinition;
 
 const OPS: BuilderRule['op'][] = ['<=', '<', '=', '>=', '>'];
 const num = (v: string) => (v === '' ? undefined : Number(v));
@@ -20,7 +17,7 @@ const num = (v: string) => (v === '' ? undefined : Number(v));
  */
 export function FormBuilder({ form, frequency, onChange }: { form: BuilderForm; frequency: string; onChange(form: BuilderForm): void }) {
   const { t, i18n } = useTranslation();
-  const elements = useQuery({ queryKey: ['data-elements'], queryFn: () => api<Element[]>('/api/data-elements') });
+  const elements = useQuery(dataElementsQuery());
   const usable = (elements.data ?? []).filter((e) => e.periodTypes.includes(frequency));
   const name = (e: Element) => `${e.code} — ${i18n.language === 'vi' ? e.nameVi : e.nameEn}`;
   const setSection = (i: number, section: BuilderSection) => onChange({ ...form, sections: form.sections.map((s, j) => (j === i ? section : s)) });

@@ -2,9 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { api } from '../api';
-
-interface Notice { id: number; event: string; subject: string; payload: { link?: string }; createdAt: string; readAt: string | null }
+import { markRead, noticesQuery, notificationKeys } from '../api/notifications';
 
 /** The bell in the top bar: unread in-app notifications (new cases, reminders, escalations), polled every minute. */
 export function NotificationBell() {
@@ -12,10 +10,10 @@ export function NotificationBell() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const [open, setOpen] = useState(false);
-  const list = useQuery({ queryKey: ['notifications'], refetchInterval: 60_000, queryFn: () => api<{ unread: number; items: Notice[] }>('/api/notifications?limit=20') });
+  const list = useQuery(noticesQuery());
   const read = useMutation({
-    mutationFn: (ids?: number[]) => api('/api/notifications/read', { method: 'POST', body: ids ? { ids } : {} }),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['notifications'] }),
+    mutationFn: markRead,
+    onSuccess: () => void client.invalidateQueries({ queryKey: notificationKeys.mine() }),
   });
   const unread = list.data?.unread ?? 0;
   return (

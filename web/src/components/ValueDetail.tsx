@@ -1,17 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
+import { dataValueKeys, storedValuesQuery, valueHistoryQuery, writeValues } from '../api/data-values';
 import { ErrorText } from './Chrome';
-
-interface StoredValue {
-  id: number; period: string; coc: string; value: string; comment: string | null; followup: boolean;
-  storedBy: string; sourceKind: string; sourceRef: string | null; lastUpdated: string;
-}
-interface Change {
-  id: number; change: string; old_value: string | null; new_value: string | null; changed_by: string; changed_at: string;
-  source_kind: string; source_ref: string | null; comment: string | null;
-}
 
 export interface ValueRef { element: string; elementName: string; coc: string; period: string; unitId: number }
 
@@ -22,12 +13,9 @@ export interface ValueRef { element: string; elementName: string; coc: string; p
 export function ValueDetail({ target, onClose }: { target: ValueRef; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
-  const stored = useQuery({
-    queryKey: ['value-detail', target.element, target.unitId, target.period],
-    queryFn: () => api<StoredValue[]>(`/api/data-values?element=${encodeURIComponent(target.element)}&orgUnitId=${target.unitId}&period=${target.period}`),
-  });
+  const stored = useQuery(storedValuesQuery(target.element, target.unitId, target.period));
   const value = stored.data?.find((v) => v.coc === target.coc) ?? null;
-  const history = useQuery({ enabled: value !== null, queryKey: ['value-history', value?.id], queryFn: () => api<Change[]>(`/api/data-values/${value!.id}/history`) });
+  const history = useQuery({ ...valueHistoryQuery(value?.id), enabled: value !== null });
   // The grid can be long: the panel opened from a cell near the top is brought into view.
   const panel = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -41,16 +29,12 @@ export function ValueDetail({ target, onClose }: { target: ValueRef; onClose: ()
     setFollowup(value?.followup ?? false);
   }, [value?.id, value?.comment, value?.followup]);
   const save = useMutation({
-    mutationFn: () => api('/api/data-values', { method: 'POST', body: { values: [{
+    mutationFn: () => writeValues([{
       element: target.element, orgUnitId: target.unitId, period: target.period, ...(target.coc !== 'default' ? { coc: target.coc } : {}),
       value: value!.value, comment: comment.trim() || null, followup,
-    }] } }),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['value-detail'] });
-      void client.invalidateQueries({ queryKey: ['value-history'] });
-      void client.invalidateQueries({ queryKey: ['entry-values'] });
-      void client.invalidateQueries({ queryKey: ['follow-up'] });
-    },
+    }]),
+    // The note and flag show in the panel, its history, the grid's cell and the follow-up list: all data values.
+    onSuccess: () => void client.invalidateQueries({ queryKey: dataValueKeys.all }),
   });
   const when = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh' });
   const source = (kind: string, ref: string | null) => `${t(`entry.sources.${kind}`)}${ref ? ` (${ref})` : ''}`;

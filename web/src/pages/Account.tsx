@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
+import { changePassword } from '../api/auth';
 import { useAuth } from '../auth';
 import { ErrorText } from '../components/Chrome';
 
@@ -16,7 +16,7 @@ export function AccountPage() {
     setError(null);
     if (form.next !== form.confirm) return setError(new Error(t('account.mismatch')));
     try {
-      await api('/api/auth/password', { method: 'POST', body: { currentPassword: form.current, newPassword: form.next } });
+      await changePassword(form.current, form.next);
       setDone(true);
       setForm({ current: '', next: '', confirm: '' });
     } catch (err) {

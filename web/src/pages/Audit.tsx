@@ -1,25 +1,23 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
+import { auditCsvUrl, auditQuery } from '../api/audit';
 import { ErrorText } from '../components/Chrome';
 
-interface Entry { id: number; at: string; actor_kind: string; actor_name: string; action: string; entity: string; entity_id: string | null; before: unknown; after: unknown; ip: string | null }
 const PAGE = 50;
 
 export function AuditPage() {
   const { t, i18n } = useTranslation();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(0);
-  const params = `q=${encodeURIComponent(q)}&limit=${PAGE}&offset=${page * PAGE}`;
-  const log = useQuery({ queryKey: ['audit', params], queryFn: () => api<{ items: Entry[]; total: number }>(`/api/audit?${params}`) });
+  const log = useQuery(auditQuery({ q, limit: PAGE, offset: page * PAGE }));
   const pages = Math.max(1, Math.ceil((log.data?.total ?? 0) / PAGE));
   return (
     <section>
       <div className="row wrap">
         <h1>{t('audit.title')}</h1><span className="spacer" />
         <input type="search" placeholder={t('audit.search')} value={q} onChange={(e) => { setQ(e.target.value); setPage(0); }} />
-        <a className="button" href={`/api/audit?format=csv&limit=1000&q=${encodeURIComponent(q)}`}>{t('audit.export')}</a>
+        <a className="button" href={auditCsvUrl(q)}>{t('audit.export')}</a>
       </div>
       <ErrorText error={log.error} />
       <p className="muted">{t('audit.total', { count: log.data?.total ?? 0 })}</p>

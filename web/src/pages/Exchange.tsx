@@ -1,18 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, type Unit } from '../api';
+import { fetchMe } from '../api/auth';
+import { ApiError } from '../api/client';
+import { dataElementsQuery } from '../api/data-elements';
+import { exportUrl as valueSetUrl, fetchImportJob, IMPORT_TYPES as TYPES, importUrl, type ImportJob as Job } from '../api/data-exchange';
+import { unitsQuery } from '../api/org-units';
 import { ErrorText } from '../components/Chrome';
-
-interface Conflict { object: string; value: string; vi: string; property: string; indexes: number[] }
-interface Summary { status: string; description: string; importCount: { imported: number; updated: number; ignored: number; deleted: number }; conflicts: Conflict[] }
-interface Job { id: string; status: 'running' | 'done' | 'failed'; percent: number | null; rowsRead: number; summary: Summary | null; error: string | null }
-
-const TYPES: Record<string, string> = {
-  csv: 'application/csv',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  json: 'application/json',
-};
 
 /** Import a DHIS2 data value set (CSV, XLSX or JSON) with a progress bar, and export one for a unit and a period. */
 export function ExchangePage() {
@@ -21,10 +15,10 @@ export function ExchangePage() {
   const [dryRun, setDryRun] = useState(true);
   const [job, setJob] = useState<Job | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const elements = useQuery({ queryKey: ['elements'], queryFn: () => api<{ code: string; nameVi: string; nameEn: string }[]>('/api/data-elements') });
+  const elements = useQuery(dataElementsQuery());
   const [from, setFrom] = useState('2020-01-01');
   const [to, setTo] = useState(new Date().toISOString().slice(0, 10));
-  const units = useQuery({ queryKey: ['units', to], queryFn: () => api<Unit[]>(`/api/org-units?asOf=${to}`) });
+  const units = useQuery(unitsQuery({ asOf: to }));
   const [chosenUnit, setExportUnit] = useState<string | null>(null);
   const exportUnit = chosenUnit ?? units.data?.[0]?.code ?? '';
 
@@ -35,8 +29,8 @@ export function ExchangePage() {
     setJob(null);
     const ext = file.name.split('.').pop()!.toLowerCase();
     const type = TYPES[ext] ?? TYPES.csv!;
-    const csrf = (await api<{ csrfToken: string }>('/api/auth/me')).csrfToken;
-    const res = await fetch(`/api/dataValueSets?async=true&dryRun=${dryRun}`, {
+    const csrf = (await fetchMe()).csrfToken;
+    const res = await fetch(importUrl(dryRun), {
       method: 'POST', body: file, headers: { 'content-type': type, 'x-csrf-token': csrf, 'accept-language': i18n.language },
     });
     const body = await res.json();
@@ -45,15 +39,14 @@ export function ExchangePage() {
       return;
     }
     for (;;) {
-      const current = await api<Job>(body.url);
+      const current: Job = await fetchImportJob(body.url);
       setJob(current);
       if (current.status !== 'running') break;
       await new Promise((r) => setTimeout(r, 400));
     }
   }
 
-  const exportUrl = (format: string) =>
-    `/api/dataValueSets?format=${format}&orgUnit=${encodeURIComponent(exportUnit)}&children=true&startDate=${from}&endDate=${to}&${(elements.data ?? []).map((e) => `dataElement=${e.code}`).join('&')}`;
+  const exportUrl = (format: string) => valueSetUrl(format, exportUnit, from, to, (elements.data ?? []).map((e) => e.code));
   const summary = job?.summary;
   return (
     <section>

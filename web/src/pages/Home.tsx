@@ -1,22 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api, type Unit } from '../api';
+import { casesQuery } from '../api/feedback';
+import { unitsQuery, type Unit } from '../api/org-units';
+import { dueQuery, queueQuery } from '../api/reporting';
 import { useAuth } from '../auth';
 import { vnToday } from '../dates';
-
-interface Due { state: string | null; dueDate: string }
-interface Case { state: string; dueDate: string }
-
 
 /** What waits for the user today: reports to send or review, feedback to handle, in the user's own units. */
 function MyWork() {
   const { t } = useTranslation();
   const { me } = useAuth();
   const reviewer = me?.user.role !== 'officer' && me?.user.role !== 'leader';
-  const due = useQuery({ queryKey: ['rep-due'], queryFn: () => api<Due[]>('/api/reporting/due') });
-  const queue = useQuery({ queryKey: ['rep-queue'], enabled: reviewer, queryFn: () => api<unknown[]>('/api/reporting/queue') });
-  const cases = useQuery({ queryKey: ['fb-inbox', 'home'], queryFn: () => api<Case[]>('/api/feedback/cases?limit=500') });
+  const due = useQuery(dueQuery());
+  const queue = useQuery({ ...queueQuery(), enabled: reviewer });
+  const cases = useQuery(casesQuery('limit=500'));
   const today = vnToday();
   const toSend = due.data?.filter((d) => d.state !== 'submitted' && d.state !== 'approved') ?? [];
   const late = toSend.filter((d) => d.dueDate < today).length;
@@ -34,7 +32,7 @@ function MyWork() {
 export function HomePage() {
   const { t } = useTranslation();
   const { me } = useAuth();
-  const units = useQuery({ queryKey: ['units', 'today'], queryFn: () => api<Unit[]>('/api/org-units') });
+  const units = useQuery(unitsQuery());
   const count = (level: Unit['level']) => units.data?.filter((u) => u.level === level).length ?? '…';
   return (
     <section>

@@ -2,22 +2,16 @@ import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../api';
+import { boundariesQuery } from '../api/org-units';
+import { completenessQuery, regimesQuery, remind as sendReminders, type CompletenessRow as Row, type Frequency } from '../api/reporting';
 import { ErrorText } from '../components/Chrome';
-import { UnitMap, type MapFeatureCollection } from '../components/UnitMap';
+import { UnitMap } from '../components/UnitMap';
 import { vnToday } from '../dates';
-
-interface Regime { code: string; nameVi: string; nameEn: string; frequency: 'month' | 'quarter' | 'sixmonth' | 'year'; demo: boolean }
-interface Row { unitId: number; unit: string; parentId: number | null; reportId: number | null; state: string | null; submittedOn: string | null; status: 'on_time' | 'late' | 'missing' | 'pending' }
-interface Completeness {
-  dueDate: string; expected: number; submitted: number; onTime: number; late: number; missing: number; pending: number; approved: number; rate: number | null; onTimeRate: number | null;
-  period: { code: string; start: string; end: string }; units: Row[];
-}
 
 const STATUS_COLOUR: Record<Row['status'], string> = { on_time: '#38761d', late: '#e69138', missing: '#cc0000', pending: '#999' };
 
 /** The periods to choose from: the last three years of a frequency, newest first. */
-function recentPeriods(frequency: Regime['frequency']): string[] {
+function recentPeriods(frequency: Frequency): string[] {
   const year = Number(vnToday().slice(0, 4));
   const out: string[] = [];
   for (let y = year; y >= year - 2; y--) {
@@ -32,21 +26,18 @@ function recentPeriods(frequency: Regime['frequency']): string[] {
 /** Who has reported, on time or late, and who has not: a table, a map and one-click reminders. */
 export function ReportCompletenessPage() {
   const { t, i18n } = useTranslation();
-  const regimes = useQuery({ queryKey: ['rep-regimes'], queryFn: () => api<Regime[]>('/api/reporting/regimes') });
+  const regimes = useQuery(regimesQuery());
   const [code, setCode] = useState('BC_CDS');
   const regime = regimes.data?.find((r) => r.code === code);
   const periods = regime ? recentPeriods(regime.frequency) : [];
   const [period, setPeriod] = useState('');
   const today = vnToday();
   const chosen = period && periods.includes(period) ? period : periods.find((p) => p <= `${today.slice(0, 4)}M${today.slice(5, 7)}`) ?? periods[0] ?? '';
-  const data = useQuery({
-    queryKey: ['rep-completeness', code, chosen], enabled: Boolean(chosen),
-    queryFn: () => api<Completeness>(`/api/reporting/completeness?regime=${code}&period=${chosen}`),
-  });
+  const data = useQuery({ ...completenessQuery(code, chosen), enabled: Boolean(chosen) });
   const c = data.data;
-  const communeShapes = useQuery({ queryKey: ['bounds', 'commune', c?.period.end], enabled: Boolean(c), queryFn: () => api<MapFeatureCollection>(`/api/org-units/boundaries?asOf=${c!.period.end}&level=commune`) });
-  const districtShapes = useQuery({ queryKey: ['bounds', 'district', c?.period.end], enabled: Boolean(c), queryFn: () => api<MapFeatureCollection>(`/api/org-units/boundaries?asOf=${c!.period.end}&level=district`) });
-  const remind = useMutation({ mutationFn: (unitIds?: number[]) => api<{ reminded: number }>('/api/reporting/remind', { method: 'POST', body: { regime: code, period: chosen, ...(unitIds ? { unitIds } : {}) } }) });
+  const communeShapes = useQuery({ ...boundariesQuery(c?.period.end ?? '', 'commune'), enabled: Boolean(c) });
+  const districtShapes = useQuery({ ...boundariesQuery(c?.period.end ?? '', 'district'), enabled: Boolean(c) });
+  const remind = useMutation({ mutationFn: (unitIds?: number[]) => sendReminders({ regime: code, period: chosen, ...(unitIds ? { unitIds } : {}) }) });
   // Communes coloured by their own report where their shapes are loaded; otherwise districts by the share of their communes in.
   const map = useMemo(() => {
     if (!c) return null;

@@ -1,21 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
+import { regimeQuery, regimesQuery, reportingKeys, saveRegime } from '../api/reporting';
 import { ErrorText } from '../components/Chrome';
 import { FormBuilder, type BuilderForm } from '../components/FormBuilder';
-
-interface RegimeRow { code: string; nameVi: string; nameEn: string; frequency: string; deadline: { kind: string; days?: number; day?: number }; electronic: boolean; demo: boolean; receivingUnit: string | null }
-interface Regime {
-  code: string; name_vi: string; name_en: string; kind: string; content: string; reporting_level: string | null; reporting_unit_ids: number[]; reporting_unit_type: string | null; sending_method: string;
-  frequency: string; period_basis: string; deadline_rule: Record<string, unknown>; guidance: string | null; legal_basis: string | null; electronic: boolean;
-  form: { version: number; definition: unknown };
-}
 
 /** The regime editor: every field Decree 09 asks for, and the form as JSON (checked by the server, versioned). */
 function RegimeEditor({ code, onSaved }: { code: string; onSaved(): void }) {
   const { t } = useTranslation();
-  const regime = useQuery({ queryKey: ['rep-regime', code], queryFn: () => api<Regime>(`/api/reporting/regimes/${code}`) });
+  const regime = useQuery(regimeQuery(code));
   const [draft, setDraft] = useState<Record<string, string | boolean>>({});
   const [formText, setFormText] = useState('');
   const [form, setForm] = useState<BuilderForm | null>(null);
@@ -38,13 +31,10 @@ function RegimeEditor({ code, onSaved }: { code: string; onSaved(): void }) {
       } catch {
         throw new Error(t('rep.badJson'));
       }
-      return api<{ formVersion: number }>(`/api/reporting/regimes/${code}`, {
-        method: 'PUT',
-        body: {
-          code, nameVi: draft.nameVi, nameEn: draft.nameEn, kind: r.kind, content: draft.content, reportingLevel: r.reporting_level, reportingUnitIds: r.reporting_unit_ids, reportingUnitType: String(draft.unitType ?? '').trim() || null,
-          receivingUnitCode: '92', sendingMethod: draft.sendingMethod, frequency: r.frequency, basis: r.period_basis, deadline, guidance: draft.guidance || null,
-          legalBasis: draft.legalBasis || null, electronic: draft.electronic, form: definition,
-        },
+      return saveRegime(code, {
+        code, nameVi: draft.nameVi, nameEn: draft.nameEn, kind: r.kind, content: draft.content, reportingLevel: r.reporting_level, reportingUnitIds: r.reporting_unit_ids, reportingUnitType: String(draft.unitType ?? '').trim() || null,
+        receivingUnitCode: '92', sendingMethod: draft.sendingMethod, frequency: r.frequency, basis: r.period_basis, deadline, guidance: draft.guidance || null,
+        legalBasis: draft.legalBasis || null, electronic: draft.electronic, form: definition,
       });
     },
     onSuccess: onSaved,
@@ -80,7 +70,7 @@ function RegimeEditor({ code, onSaved }: { code: string; onSaved(): void }) {
 export function ReportRegimesPage() {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
-  const list = useQuery({ queryKey: ['rep-regimes'], queryFn: () => api<RegimeRow[]>('/api/reporting/regimes') });
+  const list = useQuery(regimesQuery());
   const [editing, setEditing] = useState<string | null>(null);
   return (
     <section>
@@ -101,7 +91,7 @@ export function ReportRegimesPage() {
           </tbody>
         </table>
       </div>
-      {editing && <RegimeEditor key={editing} code={editing} onSaved={() => void client.invalidateQueries({ queryKey: ['rep-regimes'] })} />}
+      {editing && <RegimeEditor key={editing} code={editing} onSaved={() => void client.invalidateQueries({ queryKey: reportingKeys.regimes() })} />}
       <ErrorText error={list.error} />
     </section>
   );

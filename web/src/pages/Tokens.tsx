@@ -1,23 +1,23 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
+import { createToken, revokeToken, tokenKeys, tokensQuery, type TokenScope } from '../api/tokens';
 import { ErrorText } from '../components/Chrome';
 
-interface Token { id: number; name: string; prefix: string; scopes: string[]; createdBy: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }
-const SCOPES = ['read', 'open311', 'devices', 'data-exchange'];
+// 'reports' is left out on purpose: it is granted to the reporting app, not to a machine an administrator sets up here.
+const SCOPES: TokenScope[] = ['read', 'open311', 'devices', 'data-exchange'];
 
 export function TokensPage() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const tokens = useQuery({ queryKey: ['tokens'], queryFn: () => api<Token[]>('/api/tokens') });
+  const tokens = useQuery(tokensQuery());
   const [name, setName] = useState('');
-  const [scopes, setScopes] = useState<string[]>(['read']);
+  const [scopes, setScopes] = useState<TokenScope[]>(['read']);
   const create = useMutation({
-    mutationFn: () => api<{ token: string }>('/api/tokens', { method: 'POST', body: { name, scopes } }),
-    onSuccess: () => { setName(''); void client.invalidateQueries({ queryKey: ['tokens'] }); },
+    mutationFn: () => createToken({ name, scopes }),
+    onSuccess: () => { setName(''); void client.invalidateQueries({ queryKey: tokenKeys.all }); },
   });
-  const revoke = useMutation({ mutationFn: (id: number) => api(`/api/tokens/${id}`, { method: 'DELETE' }), onSuccess: () => void client.invalidateQueries({ queryKey: ['tokens'] }) });
+  const revoke = useMutation({ mutationFn: revokeToken, onSuccess: () => void client.invalidateQueries({ queryKey: tokenKeys.all }) });
   const submit = (e: FormEvent) => { e.preventDefault(); create.mutate(); };
   return (
     <section>

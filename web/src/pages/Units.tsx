@@ -1,17 +1,10 @@
 import { useCallback, useMemo, useState, type ChangeEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, type TreeNode, type Unit } from '../api';
+import { boundariesQuery, orgUnitKeys, unitDetailQuery, unitTreeQuery, uploadBoundaries, type TreeNode, type UnitLink as Link } from '../api/org-units';
 import { useAuth } from '../auth';
 import { ErrorText } from '../components/Chrome';
-import { UnitMap, type MapFeatureCollection } from '../components/UnitMap';
-
-interface Link { eventId: number; date: string; kind: string; legalBasis: string | null; note: string | null; unit: Unit }
-interface Detail {
-  unit: Unit; ancestors: Unit[]; children: Unit[]; predecessors: Link[]; successors: Link[];
-  events: { eventId: number; date: string; kind: string; legalBasis: string | null; note: string | null; role: string }[];
-  boundarySource: string | null;
-}
+import { UnitMap } from '../components/UnitMap';
 
 const todayIso = () => new Date().toISOString().slice(0, 10);
 const dayBefore = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
@@ -41,7 +34,7 @@ function TreeView({ nodes, selectedId, onSelect, filter }: { nodes: TreeNode[]; 
 
 function UnitDetail({ id, asOf, onSelect, onDate }: { id: number; asOf: string; onSelect(id: number): void; onDate(d: string): void }) {
   const { t } = useTranslation();
-  const detail = useQuery({ queryKey: ['unit', id, asOf], queryFn: () => api<Detail>(`/api/org-units/${id}?asOf=${asOf}`) });
+  const detail = useQuery(unitDetailQuery(id, asOf));
   if (detail.isLoading) return <p>{t('app.loading')}</p>;
   if (detail.error) return <ErrorText error={detail.error} />;
   const d = detail.data!;
@@ -80,8 +73,8 @@ function BoundaryUpload({ asOf }: { asOf: string }) {
   const client = useQueryClient();
   const [source, setSource] = useState('OpenStreetMap contributors (ODbL)');
   const upload = useMutation({
-    mutationFn: async (file: File) => api<{ updated: number }>('/api/org-units/boundaries', { method: 'PUT', body: { asOf, source, collection: JSON.parse(await file.text()) } }),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['boundaries'] }),
+    mutationFn: async (file: File) => uploadBoundaries({ asOf, source, collection: JSON.parse(await file.text()) }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: orgUnitKeys.boundaries() }),
   });
   return (
     <details className="card">
@@ -101,8 +94,8 @@ export function UnitsPage() {
   const [asOf, setAsOf] = useState(todayIso());
   const [selectedId, setSelectedId] = useState<number>();
   const [filter, setFilter] = useState('');
-  const tree = useQuery({ queryKey: ['tree', asOf], queryFn: () => api<TreeNode[]>(`/api/org-units/tree?asOf=${asOf}`) });
-  const boundaries = useQuery({ queryKey: ['boundaries', asOf], queryFn: () => api<MapFeatureCollection>(`/api/org-units/boundaries?asOf=${asOf}`) });
+  const tree = useQuery(unitTreeQuery(asOf));
+  const boundaries = useQuery(boundariesQuery(asOf));
 
   const values = useMemo(() => {
     const map = new Map<number, number>();

@@ -1,14 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, type Unit, type User } from '../api';
+import { unitsQuery, type Unit } from '../api/org-units';
+import { createUser, resetPassword, unlockUser, updateUser, userKeys, usersQuery, type User } from '../api/users';
 import { useAuth } from '../auth';
 import { ErrorText } from '../components/Chrome';
 
 const ROLES = ['admin', 'leader', 'officer', 'reviewer'] as const;
 
 function useUnitsToday() {
-  return useQuery({ queryKey: ['units', 'today'], queryFn: () => api<Unit[]>('/api/org-units') });
+  return useQuery(unitsQuery());
 }
 
 function UserForm({ user, onDone }: { user?: User; onDone(): void }) {
@@ -22,11 +23,9 @@ function UserForm({ user, onDone }: { user?: User; onDone(): void }) {
   const save = useMutation({
     mutationFn: () => {
       const common = { displayName: form.displayName, email: form.email || null, role: form.role, orgUnitId: Number(form.orgUnitId) };
-      return user
-        ? api<User>(`/api/users/${user.id}`, { method: 'PATCH', body: common })
-        : api<User>('/api/users', { method: 'POST', body: { ...common, username: form.username, password: form.password } });
+      return user ? updateUser(user.id, common) : createUser({ ...common, username: form.username, password: form.password });
     },
-    onSuccess: () => { void client.invalidateQueries({ queryKey: ['users'] }); onDone(); },
+    onSuccess: () => { void client.invalidateQueries({ queryKey: userKeys.all }); onDone(); },
   });
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
   const submit = (e: FormEvent) => { e.preventDefault(); save.mutate(); };
@@ -58,13 +57,13 @@ export function UsersPage() {
   const admin = me?.user.role === 'admin';
   const [q, setQ] = useState('');
   const [editing, setEditing] = useState<User | 'new' | null>(null);
-  const users = useQuery({ queryKey: ['users', q], queryFn: () => api<{ items: User[]; total: number }>(`/api/users?limit=200&q=${encodeURIComponent(q)}`) });
+  const users = useQuery(usersQuery(q));
   const act = useMutation({
     mutationFn: (a: { user: User; kind: 'toggle' | 'unlock' | 'password'; password?: string }) =>
-      a.kind === 'toggle' ? api(`/api/users/${a.user.id}`, { method: 'PATCH', body: { active: !a.user.active } })
-        : a.kind === 'unlock' ? api(`/api/users/${a.user.id}/unlock`, { method: 'POST' })
-          : api(`/api/users/${a.user.id}/password`, { method: 'POST', body: { password: a.password } }),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['users'] }),
+      a.kind === 'toggle' ? updateUser(a.user.id, { active: !a.user.active })
+        : a.kind === 'unlock' ? unlockUser(a.user.id)
+          : resetPassword(a.user.id, a.password!),
+    onSuccess: () => void client.invalidateQueries({ queryKey: userKeys.all }),
   });
   return (
     <section>

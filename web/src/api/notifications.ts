@@ -1,0 +1,22 @@
+import { queryOptions } from '@tanstack/react-query';
+import { api } from './client';
+
+export interface Notice { id: number; event: string; subject: string; payload: { link?: string }; createdAt: string; readAt: string | null }
+/** A message waiting in the outbox or sent from it (e-mail, webhook). */
+export interface Delivery { id: number; channel: string; recipient: string; event: string; subject: string; state: string; attempts: number; lastError: string | null; createdAt: string }
+
+export const notificationKeys = {
+  all: ['notifications'] as const,
+  mine: () => [...notificationKeys.all, 'mine'] as const,
+  outbox: () => [...notificationKeys.all, 'outbox'] as const,
+};
+
+export const noticesQuery = () => queryOptions({
+  queryKey: notificationKeys.mine(),
+  queryFn: () => api<{ unread: number; items: Notice[] }>('/api/notifications?limit=20'),
+  refetchInterval: 60_000,
+});
+export const outboxQuery = () => queryOptions({ queryKey: notificationKeys.outbox(), queryFn: () => api<Delivery[]>('/api/notifications/outbox?limit=50') });
+
+/** Marks the given notices read, or all of them. */
+export const markRead = (ids?: number[]) => api('/api/notifications/read', { method: 'POST', body: ids ? { ids } : {} });
