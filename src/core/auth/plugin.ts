@@ -7,9 +7,10 @@ import { resolveSession, SESSION_COOKIE } from './sessions.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** An API token from `Authorization: Bearer tsk_…`, or DHIS2's own `Authorization: ApiToken tsk_…` for its clients. */
 function bearer(request: FastifyRequest): string | undefined {
-  const header = request.headers.authorization;
-  return header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+  const match = /^(?:Bearer|ApiToken)\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
+  return match?.[1];
 }
 
 function sameSecret(a: string, b: string): boolean {

@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
@@ -9,8 +7,9 @@ import type { Actor } from '../access/index.js';
 import { recordAudit } from '../audit/index.js';
 import { nameText } from '../validation/index.js';
 import { WorkingCalendar, type HolidayRule } from './working-days.js';
+import { referenceFile } from '../../server/paths.js';
 
-const FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/reference/calendar/vn-public-holidays.json');
+const FILE = referenceFile('calendar', 'vn-public-holidays.json');
 const ZRules = z.object({
   weeklyRestDays: z.array(z.number().int().min(0).max(6)),
   rules: z.array(z.object({

@@ -1,13 +1,11 @@
-// The data-value store: elements, indicators, periods, values with history, DHIS2 exchange and analytics.
-// The public surface: other modules import this file only (see docs/architecture.md).
-export { Analytics } from './analytics.js';
-export { importValueRows } from './bulk-import.js';
-export { loadExcel, readDataValueCsv } from './exchange.js';
-export type { FormulaFault } from './formula.js';
-export { ZCategoryCombo, createCategoryCombo } from './metadata.js';
-export { parsePeriod, periodsWithin } from './periods.js';
-export { loadIndicatorReference } from './reference.js';
+// The data-value store: elements, indicators, periods, values with history, DHIS2 exchange and analytics, each a
+// sub-module with its own index. The public surface: other modules import this file only (see docs/architecture.md).
+export { Analytics } from './analytics/index.js';
+export { importValueRows, loadExcel, readDataValueCsv } from './exchange/index.js';
+export type { FormulaFault } from './indicators/index.js';
+export { loadIndicatorReference } from './indicators/index.js';
+export { ZCategoryCombo, createCategoryCombo, ensureCategoryCombo } from './metadata/index.js';
+export { parsePeriod, periodsWithin } from './periods/index.js';
 export { dataRoutes } from './routes.js';
-export { writeChecked } from './value-store.js';
-export { ValueChecker, assertNoProblems, isChecked, writeValues } from './values.js';
-export type { ValueInput } from './values.js';
+export { ValueChecker, assertNoProblems, isChecked, writeChecked, writeValues } from './values/index.js';
+export type { ValueInput } from './values/index.js';

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
 import type { UnitEventKind } from '../../db/schema.js';
 import { ZFeatureCollection } from './geojson.js';
+import { referenceFile } from '../../server/paths.js';
 
-export const REFERENCE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/reference/admin');
+export const REFERENCE_DIR = referenceFile('admin');
 
 const ZUnit2024 = z.object({
   code: z.string(),

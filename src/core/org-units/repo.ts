@@ -127,3 +127,9 @@ export async function boundaries(db: Db, asOf: string, level?: UnitLevel) {
   if (level) q = q.where('u.level', '=', level);
   return q.orderBy('u.code').execute();
 }
+
+/** The codes of the unit rows given (any version), for naming units in messages. */
+export async function codesByIds(db: Db, ids: number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  return new Map((await db.selectFrom('org_unit').select(['id', 'code']).where('id', 'in', ids).execute()).map((u) => [u.id, u.code]));
+}

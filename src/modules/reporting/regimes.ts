@@ -13,7 +13,7 @@ import { vnDate } from '../../core/calendar/index.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { PERIOD_TYPE_VI } from '../../server/messages.js';
 import { ZFormDefinition, canonicalJson, type FormDefinition } from './forms.js';
-import { ZCategoryCombo, createCategoryCombo } from '../../core/data/index.js';
+import { ZCategoryCombo, ensureCategoryCombo } from '../../core/data/index.js';
 import { ensureCompletenessFigures } from './figures.js';
 import { reportingPeriod, type Frequency, type ReportingPeriod } from './periods.js';
 
@@ -126,7 +126,7 @@ export async function loadDemoRegimes(db: Db, actor: Actor): Promise<number> {
   if (await db.selectFrom('report_regime').select('id').limit(1).executeTakeFirst()) return 0;
   const file = ZFile.parse(JSON.parse(fs.readFileSync(FILE, 'utf8')));
   for (const combo of file.categoryCombos) {
-    if (!(await db.selectFrom('category_combo').select('id').where('code', '=', combo.code).executeTakeFirst())) await createCategoryCombo(db, actor, combo);
+    await ensureCategoryCombo({ db, actor, input: combo });
   }
   for (const e of file.elements) {
     if (await db.selectFrom('data_element').select('id').where('code', '=', e.code).executeTakeFirst()) continue;

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { copyField, copyText } from '../../db/copy.js';
-import type { Db } from '../../db/database.js';
-import type { SourceKind } from '../../db/schema.js';
+import { copyField, copyText } from '../../../db/copy.js';
+import type { Db } from '../../../db/database.js';
+import type { SourceKind } from '../../../db/schema.js';
 import type { Checked } from './values.js';
 
 /**

@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/database.js';
-import type { Aggregation } from '../../db/schema.js';
-import { AppError } from '../../server/errors.js';
-import { unitCacheFor, type Rollup } from '../org-units/index.js';
+import type { Db } from '../../../db/database.js';
+import type { Aggregation } from '../../../db/schema.js';
+import { AppError } from '../../../server/errors.js';
+import { unitCacheFor, type Rollup } from '../../org-units/index.js';
 import { aggregate, type ValueRow } from './aggregate.js';
-import { evaluateFormula, parseFormula, references, type Reference } from './formula.js';
-import type { Period } from './periods.js';
+import { evaluateFormula, parseFormula, references, type Reference } from '../indicators/index.js';
+import type { Period } from '../periods/index.js';
 
 export interface IndicatorDefinition {
   code: string;

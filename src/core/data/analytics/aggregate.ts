@@ -1,5 +1,5 @@
-import type { Aggregation } from '../../db/schema.js';
-import { PERIOD_RANK, type Period, type PeriodType } from './periods.js';
+import type { Aggregation } from '../../../db/schema.js';
+import { PERIOD_RANK, type Period, type PeriodType } from '../periods/index.js';
 
 export interface ValueRow {
   unitId: number;

@@ -1,15 +1,14 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { Db } from '../../db/database.js';
-import { SYSTEM } from '../access/index.js';
-import { findByCode } from '../org-units/index.js';
+import type { Db } from '../../../db/database.js';
+import { SYSTEM } from '../../access/index.js';
+import { findByCode } from '../../org-units/index.js';
 import { parseFormula } from './formula.js';
-import { PERIOD_TYPES } from './periods.js';
-import { writeValues } from './values.js';
+import { PERIOD_TYPES } from '../periods/index.js';
+import { writeValues } from '../values/index.js';
+import { referenceFile } from '../../../server/paths.js';
 
-const FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/reference/indicators/resolution-07.json');
+const FILE = referenceFile('indicators', 'resolution-07.json');
 const ZAgg = z.enum(['sum', 'average', 'last', 'min', 'max', 'none']);
 const ZFile = z.object({
   unit: z.object({ code: z.string(), asOf: z.iso.date() }),

@@ -1,9 +1,10 @@
 import { Transform, type Readable } from 'node:stream';
-import type { Db } from '../../db/database.js';
-import { notFound } from '../../server/errors.js';
-import { type Actor, actorName } from '../access/index.js';
+import type { Db } from '../../../db/database.js';
+import { notFound } from '../../../server/errors.js';
+import { type Actor, actorName } from '../../access/index.js';
 import { importValueRows, type ImportOptions } from './bulk-import.js';
-import type { DataValueDto } from './exchange.js';
+import type { DataValueDto, ImportSummary } from './formats.js';
+import { maySeeImportJob } from './policy.js';
 
 interface Live {
   bytesRead: number;
@@ -67,8 +68,7 @@ export async function getImportJob(db: Db, actor: Actor, id: string) {
   const running = live.get(id);
   const row = await db.selectFrom('import_job').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('id');
-  const isAdmin = actor.kind === 'user' && actor.role === 'admin';
-  if (!isAdmin && row.created_by !== actorName(actor)) throw notFound('id');
+  if (!maySeeImportJob({ kind: actor.kind, role: actor.kind === 'user' ? actor.role : undefined, name: actorName(actor) }, row.created_by)) throw notFound('id');
   const bytesRead = running?.bytesRead ?? row.bytes_read;
   return {
     id: row.id, status: row.status, format: row.format, dryRun: row.dry_run, atomicMode: row.atomic_mode, createdBy: row.created_by,
@@ -77,7 +77,7 @@ export async function getImportJob(db: Db, actor: Actor, id: string) {
     percent: row.status !== 'running' ? 100
       : row.bytes_total ? Math.min(99, Math.floor((bytesRead / row.bytes_total) * 100))
         : row.rows_total ? Math.min(99, Math.floor(((running?.rowsRead ?? 0) / row.rows_total) * 100)) : null,
-    summary: row.summary, error: row.error,
+    summary: row.summary as ImportSummary | null, error: row.error,
   };
 }
 

@@ -2,9 +2,9 @@ import { parse as parseCsvStream } from 'csv-parse';
 import type { Readable } from 'node:stream';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { sql } from 'kysely';
-import type { Db } from '../../db/database.js';
-import { type Actor, scopeUnitIds } from '../access/index.js';
-import { outOfScope } from '../../server/errors.js';
+import type { Db } from '../../../db/database.js';
+import { type Actor, scopeUnitIds } from '../../access/index.js';
+import { outOfScope } from '../../../server/errors.js';
 
 /**
  * Data exchange in DHIS2's dataValueSets format (JSON, CSV) and the same columns in XLSX, with element, unit and

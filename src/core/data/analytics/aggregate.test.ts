@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aggregate, type ValueRow } from './aggregate.js';
-import { parsePeriod } from './periods.js';
+import { parsePeriod } from '../periods/index.js';
 
 const row = (unitId: number, period: string, value: number, cocId = 1): ValueRow => {
   const p = parsePeriod(period);

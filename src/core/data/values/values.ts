@@ -1,13 +1,13 @@
 import type { FastifyRequest } from 'fastify';
-import { inTransaction, type Db } from '../../db/database.js';
-import type { SourceKind, ValueType } from '../../db/schema.js';
-import { AppError } from '../../server/errors.js';
-import { type Actor, actorName, scopeUnitIds } from '../access/index.js';
-import { recordAudit } from '../audit/index.js';
-import { parsePeriod, PeriodError, type Period } from './periods.js';
+import { inTransaction, type Db } from '../../../db/database.js';
+import type { SourceKind, ValueType } from '../../../db/schema.js';
+import { AppError } from '../../../server/errors.js';
+import { type Actor, actorName, scopeUnitIds } from '../../access/index.js';
+import { recordAudit } from '../../audit/index.js';
+import { parsePeriod, PeriodError, type Period } from '../periods/index.js';
 import { writeChecked } from './value-store.js';
-import { PERIOD_TYPE_VI, VALUE_FAULTS, type ValueFault } from '../../server/messages.js';
-import { fillTemplate } from '../../server/error-codes/index.js';
+import { PERIOD_TYPE_VI, VALUE_FAULTS, type ValueFault } from '../../../server/messages.js';
+import { fillTemplate } from '../../../server/error-codes/index.js';
 
 export interface ValueInput {
   element: string;

@@ -1,11 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
-import { copyLine, copyText } from '../../db/copy.js';
-import { inTransaction, type Db } from '../../db/database.js';
-import { type Actor, actorName } from '../access/index.js';
-import { recordAudit } from '../audit/index.js';
-import { isChecked, valueProblem, ValueChecker, type RowProblem } from './values.js';
-import type { DataValueDto, ImportConflict, ImportSummary } from './exchange.js';
+import { copyLine, copyText } from '../../../db/copy.js';
+import { inTransaction, type Db } from '../../../db/database.js';
+import { type Actor, actorName } from '../../access/index.js';
+import { recordAudit } from '../../audit/index.js';
+import { isChecked, valueProblem, ValueChecker, type RowProblem } from '../values/index.js';
+import type { DataValueDto, ImportConflict, ImportSummary } from './formats.js';
 
 const BATCH = 20_000;
 const STAGED_COLUMNS = ['idx', 'element_id', 'org_unit_id', 'period', 'period_type', 'start_date', 'end_date', 'coc_id', 'value', 'numeric_value', 'comment', 'has_comment', 'followup'];

@@ -1,0 +1,5 @@
+// DHIS2's dataValueSets: JSON, CSV and XLSX in and out, streamed imports and their jobs.
+export { importValueRows } from './bulk-import.js';
+export { loadExcel, readDataValueCsv } from './formats.js';
+export type { DataValueDto, ImportSummary } from './formats.js';
+export { exchangeRoutes } from './routes.js';

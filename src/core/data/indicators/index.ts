@@ -1,0 +1,7 @@
+// Indicators: formulas over data elements (parsed and checked here), with targets per unit and year, and the
+// Resolution 07 / DTI reference set loaded at start-up.
+export { FormulaError, evaluateFormula, parseFormula, references } from './formula.js';
+export type { Formula, FormulaFault, Reference } from './formula.js';
+export { findDefinition } from './repo.js';
+export { loadIndicatorReference } from './reference.js';
+export { indicatorRoutes } from './routes.js';

@@ -1,0 +1,55 @@
+import type { FastifyRequest } from 'fastify';
+import { inTransaction, type Db } from '../../../db/database.js';
+import { AppError, alreadyExists, notFound } from '../../../server/errors.js';
+import type { Actor } from '../../access/index.js';
+import { recordAudit } from '../../audit/index.js';
+import { renewElementVersions, retypeElementValues } from '../values/index.js';
+import { aggregationFits } from './policy.js';
+import { findComboId, findElement, lockElement } from './repo.js';
+import type { DataElementInput, DataElementUpdate } from './schema.js';
+
+export async function createDataElement(options: { db: Db; actor: Actor; input: DataElementInput; request?: FastifyRequest }) {
+  const { db, actor, input, request } = options;
+  return inTransaction(db, async (trx) => {
+    if (await findElement(trx, input.code)) throw alreadyExists(input.code, 'code');
+    const comboId = await findComboId(trx, input.categoryCombo);
+    if (!comboId) throw new AppError('reference_not_found', {}, 'categoryCombo');
+    if (!aggregationFits(input.valueType, input.aggUnits)) throw new AppError('text_not_aggregable', {}, 'aggUnits');
+    await trx.insertInto('data_element').values({
+      code: input.code, name_vi: input.nameVi, name_en: input.nameEn, value_type: input.valueType, agg_units: input.aggUnits, agg_time: input.aggTime,
+      unit_of_measure: input.unit ?? null, category_combo_id: comboId, period_types: JSON.stringify([...new Set(input.periodTypes)]),
+      description: input.description ?? null, source: input.source ?? null,
+    }).execute();
+    await recordAudit(trx, actor, { action: 'data_element.create', entity: 'data_element', entityId: input.code, after: input }, request);
+    return input;
+  });
+}
+
+/**
+ * Changes an element. A new value type reads every stored value again and is refused while one does not fit; a new
+ * value type or aggregation renews the element's data versions, so no cached answer outlives the old rules.
+ */
+export async function updateDataElement(options: { db: Db; actor: Actor; code: string; input: DataElementUpdate; request?: FastifyRequest }) {
+  const { db, actor, code, input, request } = options;
+  return inTransaction(db, async (trx) => {
+    const before = await lockElement(trx, code);
+    if (!before) throw notFound('code');
+    const valueType = input.valueType ?? before.value_type;
+    if (!aggregationFits(valueType, input.aggUnits ?? before.agg_units)) throw new AppError('text_not_aggregable', {}, 'aggUnits');
+    if (valueType !== before.value_type) await retypeElementValues(trx, before.id, valueType);
+    await trx.updateTable('data_element').set({
+      ...(input.nameVi !== undefined && { name_vi: input.nameVi }), ...(input.nameEn !== undefined && { name_en: input.nameEn }),
+      ...(input.unit !== undefined && { unit_of_measure: input.unit || null }), ...(input.description !== undefined && { description: input.description || null }),
+      ...(input.source !== undefined && { source: input.source || null }),
+      ...(input.periodTypes !== undefined && { period_types: JSON.stringify([...new Set(input.periodTypes)]) }),
+      ...(input.valueType !== undefined && { value_type: input.valueType }),
+      ...(input.aggUnits !== undefined && { agg_units: input.aggUnits }), ...(input.aggTime !== undefined && { agg_time: input.aggTime }), updated_at: new Date(),
+    }).where('id', '=', before.id).execute();
+    const after = (await findElement(trx, code))!;
+    if (after.value_type !== before.value_type || after.agg_units !== before.agg_units || after.agg_time !== before.agg_time) {
+      await renewElementVersions(trx, before.id);
+    }
+    await recordAudit(trx, actor, { action: 'data_element.update', entity: 'data_element', entityId: code, before, after }, request);
+    return { code, ...input };
+  });
+}
