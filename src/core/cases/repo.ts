@@ -98,7 +98,7 @@ export async function updateMedia(db: Db, mediaId: number, set: { hidden?: boole
 /** A case's photos as its unit sees them: hidden ones too, and whether a blurred copy is published. */
 export function listMediaOf(db: Db, caseId: number) {
   return db.selectFrom('case_media').select(['id', 'position', 'width', 'height', 'hidden', 'exif_lat as exifLat', 'exif_lon as exifLon'])
-    .select((eb) => eb('published', 'is not', null).as('redacted')).where('case_id', '=', caseId).orderBy('position').execute();
+    .select((eb) => eb('published', 'is not', null).$castTo<boolean>().as('redacted')).where('case_id', '=', caseId).orderBy('position').execute();
 }
 
 /** The photos the public may see of a case. */

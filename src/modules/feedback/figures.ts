@@ -1,15 +1,13 @@
-import { ENDED_STATES } from '../../core/cases/index.js';
+import { casesForFigures, categoriesOf } from '../../core/cases/index.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../db/database.js';
 import { SYSTEM } from '../../core/access/index.js';
 import { loadWorkingCalendar, vnDate } from '../../core/calendar/index.js';
 import { writeValues, type ValueInput } from '../../core/data/index.js';
-import { KIND } from './service.js';
-import type { JobDefinition } from '../../core/jobs/index.js';
+import { KIND } from './policy.js';
 
 const FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/reference/feedback/figures.json');
 const ZFile = z.object({
@@ -36,7 +34,7 @@ export async function ensureFeedbackFigures(db: Db): Promise<void> {
   await inTransaction(db, async (trx) => {
     let combo = await trx.selectFrom('category_combo').select('id').where('code', '=', file.category.code).executeTakeFirst();
     if (!combo) {
-      const cats = await trx.selectFrom('case_category').select(['code', 'name_vi', 'name_en']).where('kind', '=', KIND).orderBy('sort').execute();
+      const cats = await categoriesOf(trx, KIND);
       const category = await trx.insertInto('category').values({ code: file.category.code, name_vi: file.category.nameVi, name_en: file.category.nameEn }).returning('id').executeTakeFirstOrThrow();
       combo = await trx.insertInto('category_combo').values({ code: file.category.code, name_vi: file.category.nameVi, name_en: file.category.nameEn, categories: JSON.stringify([file.category.code]) }).returning('id').executeTakeFirstOrThrow();
       for (const [sort, c] of cats.entries()) {
@@ -70,8 +68,7 @@ export async function publishFeedbackFigures(db: Db, now: Date, months = 13): Pr
   const calendar = await loadWorkingCalendar(db);
   const today = vnDate(now);
   const first = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - months, 1)).toISOString().slice(0, 10);
-  const cases = await db.selectFrom('case_record').select(['unit_id', 'category_code', 'received_at', 'answered_at', 'due_date', 'state', 'data'])
-    .where('kind', '=', KIND).where('unit_id', 'is not', null).execute();
+  const cases = await casesForFigures(db, KIND);
   const figures = new Map<string, number>();
   const add = (element: string, unit: number, category: string, month: string, n = 1) => {
     const key = `${element}|${unit}|${category}|${month}`;
@@ -118,38 +115,3 @@ export async function publishFeedbackFigures(db: Db, now: Date, months = 13): Pr
   if (summary.problems.length) throw new Error(`feedback figures: ${JSON.stringify(summary.problems.slice(0, 3))}`);
   return summary.imported + summary.updated;
 }
-
-/**
- * Privacy: a configurable time after a case ends (closed, returned or merged), the reporter's and followers' contact
- * data are removed from it (setting feedback.contactRetentionDays, default 365), with an event on its timeline.
- */
-export async function purgeContacts(db: Db, now: Date): Promise<number> {
-  const setting = await db.selectFrom('app_setting').select('value').where('key', '=', 'feedback.contactRetentionDays').executeTakeFirst();
-  const days = typeof setting?.value === 'number' ? setting.value : 365;
-  const before = new Date(now.getTime() - days * 86_400_000);
-  const ended = await db.selectFrom('case_record').select(['id', 'data']).where('kind', '=', KIND)
-    .where('state', 'in', ENDED_STATES).where('updated_at', '<', before)
-    .where(sql<boolean>`(jsonb_typeof(data->'contact') = 'object' OR data ? 'followers')`)
-    .execute();
-  for (const c of ended) {
-    const { contact: _c, followers, ...rest } = c.data as { contact?: unknown; followers?: unknown[] };
-    await inTransaction(db, async (trx) => {
-      await trx.updateTable('case_record').set({ data: JSON.stringify({ ...rest, contact: null, contactPurgedAt: now.toISOString(), followersPurged: followers?.length ?? 0 }) }).where('id', '=', c.id).execute();
-      await trx.insertInto('case_event').values({ case_id: c.id, at: now, actor_kind: 'system', actor_name: 'retention', action: 'contact_purged', internal: true, data: JSON.stringify({ kind: KIND, retentionDays: days }) }).execute();
-    });
-  }
-  return ended.length;
-}
-
-export const feedbackJobs: JobDefinition[] = [
-  {
-    name: 'feedback.purge_contacts',
-    intervalSeconds: 24 * 3600,
-    run: async (db, now) => `${await purgeContacts(db, now)} cases' contact data removed`,
-  },
-  {
-    name: 'feedback.publish_figures',
-    intervalSeconds: 6 * 3600,
-    run: async (db, now) => `${await publishFeedbackFigures(db, now)} feedback figures written`,
-  },
-];

@@ -1,7 +1,12 @@
 // Citizen feedback (phản ánh – kiến nghị) on the case engine: intake, back office, figures, privacy.
 // The public surface: other modules import this file only (see docs/architecture.md).
-export { feedbackJobs, publishFeedbackFigures, purgeContacts } from './figures.js';
+export { feedbackBackOfficeRoutes } from './backoffice-routes.js';
+export { publishFeedbackFigures } from './figures.js';
+export { submitFeedbackWith } from './intake.js';
+export { feedbackJobs, purgeContacts } from './jobs.js';
+export { KIND } from './policy.js';
 export { publicText } from './privacy.js';
+export { communeAt, nearbyReports } from './public.js';
 export { loadFeedbackReference } from './reference.js';
-export { feedbackBackOfficeRoutes, feedbackRoutes } from './routes.js';
-export { KIND, communeAt, nearbyReports, submitFeedbackWith } from './service.js';
+export { feedbackRoutes } from './routes.js';
+export type { FeedbackInput } from './schema.js';

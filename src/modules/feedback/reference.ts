@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
+import { seedCaseKind } from '../../core/cases/index.js';
 
 const FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/reference/feedback/categories.json');
 const ZFile = z.object({
@@ -15,14 +16,12 @@ const ZFile = z.object({
 /** Loads the feedback categories and the default routing rule (to the commune of the place) when there are none. */
 export async function loadFeedbackReference(db: Db): Promise<boolean> {
   const file = ZFile.parse(JSON.parse(fs.readFileSync(FILE, 'utf8')));
-  const existing = await db.selectFrom('case_category').select('code').where('kind', '=', file.kind).limit(1).executeTakeFirst();
-  if (existing) return false;
-  await db.transaction().execute(async (trx) => {
-    await trx.insertInto('case_category').values(file.categories.map((c, sort) => ({
-      kind: file.kind, code: c.code, name_vi: c.nameVi, name_en: c.nameEn, deadline_working_days: c.days,
+  return seedCaseKind({
+    db, kind: file.kind,
+    categories: file.categories.map((c, sort) => ({
+      code: c.code, name_vi: c.nameVi, name_en: c.nameEn, deadline_working_days: c.days,
       forward_within_working_days: file.forwardWithinWorkingDays, legal_basis: file.legalBasis, allow_anonymous: c.anonymous, sort,
-    }))).execute();
-    await trx.insertInto('case_routing_rule').values({ kind: file.kind, category_code: null, target: 'place', position: 1000, note: 'Mặc định: đơn vị cấp xã nơi xảy ra sự việc' }).execute();
+    })),
+    rules: [{ category_code: null, target: 'place', position: 1000, note: 'Mặc định: đơn vị cấp xã nơi xảy ra sự việc' }],
   });
-  return true;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, nextLoopback, unitId, type Session, type TestApp } from './helpers.js';
+import { createTestApp, nextLoopback, unitId, type Session, type TestApp } from '../../../test/helpers.js';
 
 let t: TestApp;
 let officer: Session;

@@ -1,0 +1,51 @@
+import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../../core/access/index.js';
+import type { Db } from '../../db/database.js';
+import { vnDate } from '../../core/calendar/index.js';
+import { openCase, processPhotos, routeFor, STALE, withReference, type CaseReference, type ProcessedPhoto } from '../../core/cases/index.js';
+import { AppError } from '../../server/errors.js';
+import { readMultipart } from '../../server/multipart.js';
+import { KIND } from './policy.js';
+import { ZFeedback, type FeedbackInput } from './schema.js';
+
+/**
+ * A citizen's report (or an operator's on a caller's behalf, or a partner system's): checked, routed on today's
+ * hierarchy and received, against one version of the case reference (STALE when it changed: try again).
+ */
+export async function submitFeedbackWith(db: Db, ref: CaseReference, actor: Actor, input: FeedbackInput, now: Date, request?: FastifyRequest, photos: ProcessedPhoto[] = []) {
+  const category = ref.category(KIND, input.category);
+  if (!category) throw new AppError('reference_not_found', {}, 'category');
+  if (input.anonymous && !category.allow_anonymous) throw new AppError('anonymous_not_accepted', { categoryVi: category.name_vi, categoryEn: category.name_en }, 'anonymous');
+  if (!input.anonymous && !input.contact) throw new AppError('contact_required', {}, 'contact');
+  const unit = routeFor(ref, { kind: KIND, category: category.code, placeUnitId: input.placeUnitId, date: vnDate(now) });
+  // Without a pin, the first photo's EXIF location stands for it (the photo itself keeps none).
+  const located = input.lat !== undefined && input.lon !== undefined ? { lat: input.lat, lon: input.lon } : photos.find((p) => p.gps)?.gps ?? null;
+  const opened = await openCase(db, ref, actor, {
+    kind: KIND, category, description: input.description, channel: input.channel, placeUnitId: input.placeUnitId, unitId: unit.id,
+    lat: located?.lat ?? null, lon: located?.lon ?? null, photos,
+    data: { anonymous: input.anonymous, contact: input.anonymous ? null : input.contact, consentAt: now.toISOString() },
+  }, now, request);
+  if (opened === STALE) return STALE;
+  return { trackingCode: opened.trackingCode, state: opened.state, dueDate: opened.dueDate, unit: { id: unit.id, name: unit.name }, photos: photos.length, located: located !== null };
+}
+
+export interface SubmitFeedbackOptions { db: Db; actor: Actor; input: FeedbackInput; photos: ProcessedPhoto[]; now: Date; request?: FastifyRequest }
+
+/** Receives a report on the committed case reference, tried again when the reference changes under it. */
+export async function submitFeedback({ db, actor, input, photos, now, request }: SubmitFeedbackOptions) {
+  return withReference(db, (ref) => submitFeedbackWith(db, ref, actor, input, now, request, photos));
+}
+
+/** The report and its photos, from JSON or from a multipart form (report as JSON in the field `report`). */
+export async function readIntake(request: FastifyRequest): Promise<{ input: FeedbackInput; photos: ProcessedPhoto[] }> {
+  if (!request.isMultipart()) return { input: ZFeedback.parse(request.body ?? {}), photos: [] };
+  const { fields, files } = await readMultipart(request, ['photos']);
+  let report: unknown;
+  try {
+    report = JSON.parse(fields.report ?? '');
+  } catch {
+    throw new AppError('report_json_required', {}, 'report');
+  }
+  const input = ZFeedback.parse(report);
+  return { input, photos: await processPhotos(files) };
+}
