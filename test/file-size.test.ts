@@ -38,7 +38,6 @@ const WAITING: Record<string, number> = {
   'web/src/styles.css': 12_000,
   'test/e2e-feedback.test.ts': 11_900,
   'web/src/pages/DataEntry.tsx': 11_600,
-  'src/core/data/exchange/bulk-import.ts': 11_700,
   'test/notifications.test.ts': 11_500,
   'src/modules/scorecard/export.ts': 11_400,
   'src/core/data/values/values.ts': 11_300,

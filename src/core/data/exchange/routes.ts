@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sendDownload } from '../../../server/download.js';
 import { errorBody, requestLocale } from '../../../server/errors.js';
+import { fromDhis2Period, toDhis2Period } from '../periods/index.js';
 import { dataValuesToCsv, dataValuesToXlsx, exportDataValues } from './formats.js';
 import { getImportJob, settleImports } from './import-jobs.js';
 import { EXCHANGE_POLICY } from './policy.js';
@@ -41,10 +42,11 @@ export async function exchangeRoutes(appBase: FastifyInstance): Promise<void> {
     config: { access: EXCHANGE_POLICY.read }, schema: { tags, querystring: ZExportQuery, response: { 200: ZExported } },
   }, async (request, reply) => {
     const q = request.query;
-    const values = await exportDataValues(db, request.user!, {
-      dataElement: q.dataElement, period: q.period ?? [], startDate: q.startDate, endDate: q.endDate, orgUnit: q.orgUnit,
+    const stored = await exportDataValues(db, request.user!, {
+      dataElement: q.dataElement, period: (q.period ?? []).map(fromDhis2Period), startDate: q.startDate, endDate: q.endDate, orgUnit: q.orgUnit,
       children: q.children === 'true', includeDeleted: q.includeDeleted === 'true', lastUpdated: q.lastUpdated, limit: q.limit,
     });
+    const values = stored.map((v) => ({ ...v, period: toDhis2Period(v.period) }));
     const accept = String(request.headers.accept ?? '');
     const format = q.format ?? (/csv/.test(accept) ? 'csv' : accept.includes('spreadsheetml') ? 'xlsx' : 'json');
     if (format === 'csv') return sendDownload(reply, { type: 'application/csv; charset=utf-8', name: 'dataValueSets.csv', body: dataValuesToCsv(values) });

@@ -4,4 +4,5 @@ export type { Checked, RowProblem, ValueInput, WriteSummary } from './values.js'
 export { writeChecked } from './value-store.js';
 export { renewElementVersions, retypeElementValues } from './retype.js';
 export type { WriteCounts, WriteSource } from './value-store.js';
+export { applyStagedBatch, createStaging } from './staging.js';
 export { valueRoutes } from './routes.js';

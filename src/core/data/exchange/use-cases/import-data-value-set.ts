@@ -11,6 +11,7 @@ import type { Actor } from '../../../access/index.js';
 import { importValueRows } from '../bulk-import.js';
 import { parseDataValueXlsx, readDataValueCsv, type DataValueDto, type ImportSummary } from '../formats.js';
 import { countBytes, startImportJob } from '../import-jobs.js';
+import { fromDhis2Period } from '../../periods/index.js';
 import { ZDataValueSet, type ImportQuery } from '../schema.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -19,6 +20,11 @@ type Rows = AsyncIterable<DataValueDto> | DataValueDto[];
 
 async function* markDeleted(rows: Rows): AsyncGenerator<DataValueDto> {
   for await (const row of rows) yield { ...row, deleted: true };
+}
+
+/** DHIS2 writes a month 202401 and a week 2024W1; the store reads them as 2024M01 and 2024W01. */
+async function* inStorePeriods(rows: Rows): AsyncGenerator<DataValueDto> {
+  for await (const row of rows) yield row.period ? { ...row, period: fromDhis2Period(row.period) } : row;
 }
 
 async function* removeAfter(rows: Rows, file: string): AsyncGenerator<DataValueDto> {
@@ -62,7 +68,7 @@ export async function importDataValueSet(options: ImportDataValueSetOptions): Pr
   const { values, format } = await readUpload(options.contentType, options.body);
   const sourceRef = `dataValueSets.${format}`;
   const settings = { dryRun: q.dryRun === 'true', atomicMode: q.atomicMode, sourceRef };
-  const strategy = (rows: Rows) => (q.importStrategy === 'DELETE' ? markDeleted(rows) : rows);
+  const strategy = (rows: Rows) => (q.importStrategy === 'DELETE' ? markDeleted(inStorePeriods(rows)) : inStorePeriods(rows));
   if (q.async === 'true') {
     const spooled = Array.isArray(values) ? null : path.join(os.tmpdir(), `tinhso-import-${crypto.randomUUID()}.csv`);
     if (spooled) await pipeline(options.body as Readable, fs.createWriteStream(spooled, { mode: 0o600 }));
