@@ -6,7 +6,7 @@ export { submitFeedbackWith } from './intake.js';
 export { feedbackJobs, purgeContacts } from './jobs.js';
 export { KIND } from './policy.js';
 export { publicText } from './privacy.js';
-export { communeAt, nearbyReports } from './public.js';
+export { communeAt, listPlaces, nearbyReports } from './public.js';
 export { loadFeedbackReference } from './reference.js';
 export { feedbackRoutes } from './routes.js';
 export type { FeedbackInput } from './schema.js';

@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, nextLoopback, type TestApp } from './helpers.js';
+import { createTestApp, nextLoopback, type TestApp } from '../../../test/helpers.js';
 
 let t: TestApp;
 let apiKey: string;
