@@ -1,18 +1,20 @@
 import type { Db } from '../../db/database.js';
-import type { Pillar } from '../../db/schema.js';
+import type { Locale, Pillar } from '../../db/schema.js';
 import { Analytics, parsePeriod } from '../../core/data/index.js';
 import { unitCacheFor, getById as getUnit, listInForce } from '../../core/org-units/index.js';
 import { notFound } from '../../server/errors.js';
+import { indicatorByCode, indicatorsOf, mostTargetedUnit, targetRows } from './repo.js';
+import type { Card, ExportFormat } from './schema.js';
+import { scorecardCsv, scorecardXlsx } from './export.js';
+import { scorecardPdf } from './pdf.js';
+import { exportedOn, exportName } from './policy.js';
+import { vnDate } from '../../core/calendar/index.js';
 import { assess, type Point } from './status.js';
 
 export const FIRST_YEAR = 2019;
 export const PILLARS: Pillar[] = ['government', 'economy', 'society', 'foundations'];
 
-type IndicatorRow = Awaited<ReturnType<typeof loadIndicators>>[number];
-
-function loadIndicators(db: Db, framework: string) {
-  return db.selectFrom('indicator').selectAll().where('framework', '=', framework).orderBy('pillar').orderBy('sort').orderBy('code').execute();
-}
+type IndicatorRow = Awaited<ReturnType<typeof indicatorsOf>>[number];
 
 /**
  * The unit a framework's targets were set for (Tỉnh Sóc Trăng for Resolution 07), else the unit most targets of any
@@ -20,9 +22,7 @@ function loadIndicators(db: Db, framework: string) {
  */
 export async function defaultUnitId(db: Db, framework: string, today: string): Promise<number | null> {
   for (const only of [framework, null]) {
-    let q = db.selectFrom('indicator_target as t').innerJoin('indicator as i', 'i.id', 't.indicator_id').select(['t.org_unit_id']);
-    if (only) q = q.where('i.framework', '=', only);
-    const row = await q.groupBy('t.org_unit_id').orderBy((eb) => eb.fn.countAll(), 'desc').executeTakeFirst();
+    const row = await mostTargetedUnit(db, only);
     if (row) return row.org_unit_id;
   }
   const root = (await listInForce(db, today, { level: 'province' }))[0];
@@ -33,14 +33,7 @@ const yearsUpTo = (last: number) => Array.from({ length: last - FIRST_YEAR + 1 }
 
 async function targetsOf(db: Db, indicatorIds: number[], unitId: number) {
   if (!indicatorIds.length) return new Map<number, { year: number; value: number; source: string | null }[]>();
-  const rows = await db
-    .selectFrom('indicator_target')
-    .select(['indicator_id', 'year', 'value', 'source'])
-    .where('indicator_id', 'in', indicatorIds)
-    .where('org_unit_id', '=', unitId)
-    .where('kind', '=', 'target')
-    .orderBy('year')
-    .execute();
+  const rows = await targetRows(db, indicatorIds, unitId);
   const map = new Map<number, { year: number; value: number; source: string | null }[]>();
   for (const r of rows) map.set(r.indicator_id, [...(map.get(r.indicator_id) ?? []), { year: r.year, value: r.value, source: r.source }]);
   return map;
@@ -58,14 +51,14 @@ function presentIndicator(i: IndicatorRow) {
  * applies to it (the first target year not before the latest value), its status, and its rank among the unit's
  * siblings in the latest year.
  */
-export async function scorecard(db: Db, options: { framework: string; unitId: number; now: Date }) {
+export async function scorecard(db: Db, options: { framework: string; unitId: number; now: Date }): Promise<Card> {
   const found = await getUnit(db, options.unitId);
   if (!found) throw notFound('unitId');
   const unit = found;
   const analytics = new Analytics(db);
   const years = yearsUpTo(options.now.getUTCFullYear());
   const periods = years.map((y) => parsePeriod(String(y)));
-  const indicators = await loadIndicators(db, options.framework);
+  const indicators = await indicatorsOf(db, options.framework);
   const targets = await targetsOf(db, indicators.map((i) => i.id), options.unitId);
   const graph = await unitCacheFor(db).graph();
   async function scoreOne(indicator: IndicatorRow) {
@@ -102,7 +95,7 @@ export async function scorecard(db: Db, options: { framework: string; unitId: nu
 
 /** One indicator for one unit: its series, targets, status, and the latest year's value of each unit below it. */
 export async function indicatorDetail(db: Db, options: { code: string; unitId: number; now: Date }) {
-  const indicator = await db.selectFrom('indicator').selectAll().where('code', '=', options.code).executeTakeFirst();
+  const indicator = await indicatorByCode(db, options.code);
   if (!indicator) throw notFound('code');
   const unit = await getUnit(db, options.unitId);
   if (!unit) throw notFound('unitId');
@@ -123,4 +116,23 @@ export async function indicatorDetail(db: Db, options: { code: string; unitId: n
   const answers = await analytics.indicatorValues(indicator, shown.map((c) => ({ unitId: c.id, period })));
   const children = shown.map((unit, k) => ({ unit, value: answers[k] ?? null }));
   return { indicator: presentIndicator(indicator), unit, years, series, targets: all, target, ...assess(points, target, indicator.direction), childrenYear: year, children };
+}
+
+/** The unit asked for, or the framework's default one; 404 when there is none. */
+export async function scorecardUnit(db: Db, options: { framework: string; unitId?: number; today: string }): Promise<number> {
+  const id = options.unitId ?? (await defaultUnitId(db, options.framework, options.today));
+  if (!id) throw notFound('unitId');
+  return id;
+}
+
+const TYPES = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv; charset=utf-8', pdf: 'application/pdf' } as const;
+
+/** The scorecard to forward or print: the file, its type and its name, in the reader's language. */
+export async function exportScorecard(db: Db, options: { framework: string; unitId?: number; format: ExportFormat; locale: Locale; now: Date }) {
+  const today = vnDate(options.now);
+  const card = await scorecard(db, { framework: options.framework, unitId: await scorecardUnit(db, { ...options, today }), now: options.now });
+  const on = exportedOn(today, options.locale);
+  const body = options.format === 'csv' ? scorecardCsv(card, options.locale)
+    : options.format === 'xlsx' ? await scorecardXlsx(card, options.locale, on) : await scorecardPdf(card, options.locale, on);
+  return { body, type: TYPES[options.format], name: exportName(options.framework, card.unit.code, today, options.format) };
 }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, unitId, type Session, type TestApp } from './helpers.js';
+import { createTestApp, unitId, type Session, type TestApp } from '../../../test/helpers.js';
 
 let t: TestApp;
 let leader: Session;
