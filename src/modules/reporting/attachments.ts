@@ -5,6 +5,8 @@ import { actorName, type Actor, scopeUnitIds } from '../../core/access/index.js'
 import { recordAudit } from '../../core/audit/index.js';
 import type { UploadedFile } from '../../core/cases/index.js';
 import { AppError, notFound } from '../../server/errors.js';
+import { attachmentCount, attachmentFile, attachmentViews, deleteAttachment, insertAttachments } from './repo.js';
+import { reportRow } from './report-repo.js';
 
 /** What may be attached: documents and images, recognised by their content, never by their name. */
 const ACCEPTED = new Map([
@@ -25,7 +27,7 @@ const safeName = (name: string, ext: string) => {
 };
 
 async function editableReport(db: Db, actor: Actor, reportId: number) {
-  const r = await db.selectFrom('report').select(['id', 'org_unit_id', 'state']).where('id', '=', reportId).forUpdate().executeTakeFirst();
+  const r = await reportRow(db, reportId, true);
   if (!r) throw notFound('id');
   const scope = await scopeUnitIds(db, actor);
   if (scope && !scope.has(r.org_unit_id)) throw new AppError('out_of_scope', {}, 'id');
@@ -43,11 +45,10 @@ export async function attachFiles(db: Db, actor: Actor, reportId: number, files:
   }
   return inTransaction(db, async (trx) => {
     await editableReport(trx, actor, reportId);
-    const count = await trx.selectFrom('report_attachment').select((eb) => eb.fn.countAll<string>().as('n')).where('report_id', '=', reportId).executeTakeFirstOrThrow();
-    if (Number(count.n) + checked.length > MAX_PER_REPORT) throw new AppError('too_many_attachments', { max: MAX_PER_REPORT }, 'file');
-    const rows = await trx.insertInto('report_attachment').values(checked.map((f) => ({
+    if ((await attachmentCount(trx, reportId)) + checked.length > MAX_PER_REPORT) throw new AppError('too_many_attachments', { max: MAX_PER_REPORT }, 'file');
+    const rows = await insertAttachments(trx, checked.map((f) => ({
       report_id: reportId, file_name: safeName(f.filename, f.ext), content_type: f.mime, size: f.data.length, content: f.data, uploaded_by: actorName(actor),
-    }))).returning(['id', 'file_name as fileName', 'content_type as contentType', 'size']).execute();
+    })));
     await recordAudit(trx, actor, { action: 'report.attach', entity: 'report', entityId: reportId, after: rows }, request);
     return rows;
   });
@@ -56,12 +57,17 @@ export async function attachFiles(db: Db, actor: Actor, reportId: number, files:
 export async function removeAttachment(db: Db, actor: Actor, reportId: number, attachmentId: number, request?: FastifyRequest) {
   return inTransaction(db, async (trx) => {
     await editableReport(trx, actor, reportId);
-    const row = await trx.deleteFrom('report_attachment').where('id', '=', attachmentId).where('report_id', '=', reportId).returning(['id', 'file_name']).executeTakeFirst();
+    const row = await deleteAttachment(trx, reportId, attachmentId);
     if (!row) throw notFound('attachmentId');
     await recordAudit(trx, actor, { action: 'report.detach', entity: 'report', entityId: reportId, before: row }, request);
   });
 }
 
-export const listAttachments = (db: Db, reportId: number) =>
-  db.selectFrom('report_attachment').select(['id', 'file_name as fileName', 'content_type as contentType', 'size', 'uploaded_by as uploadedBy', 'uploaded_at as uploadedAt'])
-    .where('report_id', '=', reportId).orderBy('id').execute();
+export const listAttachments = (db: Db, reportId: number) => attachmentViews(db, reportId);
+
+/** An attachment's file, for whoever may read its report. */
+export async function readAttachment(db: Db, reportId: number, attachmentId: number) {
+  const a = await attachmentFile(db, reportId, attachmentId);
+  if (!a) throw new AppError('not_found', {}, 'attachmentId');
+  return a;
+}

@@ -7,7 +7,9 @@ import { SYSTEM } from '../../core/access/index.js';
 import { loadWorkingCalendar, vnDate } from '../../core/calendar/index.js';
 import { writeValues, type ValueInput } from '../../core/data/index.js';
 import { dueDate, type DeadlineRule, type ReportingPeriod } from './periods.js';
-import { expectedUnits, type Regime } from './regimes.js';
+import type { Regime } from './repo.js';
+import { reportsOfPeriod } from './report-repo.js';
+import { expectedUnits } from './units.js';
 
 const FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/reference/reporting/completeness-figures.json');
 const ZFile = z.object({
@@ -60,7 +62,7 @@ export async function publishCompleteness(db: Db, regime: Regime, period: Report
   const due = dueDate(period, regime.deadline_rule as unknown as DeadlineRule, calendar);
   const units = (await expectedUnits(db, regime, period)).filter((u) => !onlyUnits || onlyUnits.includes(u.id));
   if (!units.length) return 0;
-  const reports = await db.selectFrom('report').select(['org_unit_id', 'first_submitted_at']).where('regime_id', '=', regime.id).where('period', '=', period.code).execute();
+  const reports = await reportsOfPeriod(db, regime.id, period.code);
   const submittedOn = new Map(reports.filter((r) => r.first_submitted_at).map((r) => [r.org_unit_id, vnDate(r.first_submitted_at!)]));
   const coc = regimeCoc(regime.code);
   const values: ValueInput[] = units.flatMap((u) => {

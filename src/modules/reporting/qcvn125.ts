@@ -6,6 +6,11 @@ import { unitCacheFor } from '../../core/org-units/index.js';
 import { itemKey, type FormDefinition } from './forms.js';
 import { dueDate, periodsOfYear, type DeadlineRule } from './periods.js';
 import { currentForm, regimeByCode, regimePeriod } from './regimes.js';
+import { activeRegimes } from './repo.js';
+import { exchangeReports } from './report-repo.js';
+import { PACKETS } from './schema.js';
+
+export { PACKETS };
 
 /**
  * Messages shaped after the packets of QCVN 125:2021/BTTTT (data structures for connecting reporting systems), as far
@@ -13,7 +18,6 @@ import { currentForm, regimeByCode, regimePeriod } from './regimes.js';
  * and outlines), SO_LIEU (approved data) and TRANG_THAI_BAO_CAO (report status). The regulation's full field lists and
  * transport were not available to us: field names here are our own, documented in docs/reporting-exchange.md.
  */
-export const PACKETS = ['CHE_DO_BAO_CAO', 'KY_BAO_CAO', 'BIEU_MAU', 'SO_LIEU', 'TRANG_THAI_BAO_CAO'] as const;
 export type Packet = (typeof PACKETS)[number];
 
 async function envelope(db: Db, packet: Packet, now: Date, body: unknown) {
@@ -28,7 +32,7 @@ async function envelope(db: Db, packet: Packet, now: Date, body: unknown) {
 }
 
 export async function qcvn125Message(db: Db, actor: Actor, input: { packet: Packet; regime?: string; period?: string; year?: number }, now: Date) {
-  const regimes = input.regime ? [await regimeByCode(db, input.regime)] : await db.selectFrom('report_regime').selectAll().where('active', '=', true).orderBy('code').execute();
+  const regimes = input.regime ? [await regimeByCode(db, input.regime)] : await activeRegimes(db);
   const units = new Map((await unitCacheFor(db).inForce(vnDate(now))).map((u) => [u.id, u]));
   const unitOf = async (id: number, date: string) => (await unitCacheFor(db).inForce(date)).find((u) => u.id === id) ?? units.get(id);
   switch (input.packet) {
@@ -67,10 +71,8 @@ export async function qcvn125Message(db: Db, actor: Actor, input: { packet: Pack
       const scope = await scopeUnitIds(db, actor);
       const rows = [];
       for (const r of regimes) {
-        let q = db.selectFrom('report').selectAll().where('regime_id', '=', r.id);
-        if (input.period) q = q.where('period', '=', regimePeriod(r, input.period).code);
-        if (input.packet === 'SO_LIEU') q = q.where('state', '=', 'approved');
-        for (const rep of await q.orderBy('period').orderBy('org_unit_id').limit(20_000).execute()) {
+        const period = input.period ? regimePeriod(r, input.period).code : undefined;
+        for (const rep of await exchangeReports(db, r.id, { period, approvedOnly: input.packet === 'SO_LIEU' })) {
           if (scope && !scope.has(rep.org_unit_id)) continue;
           const unit = await unitOf(rep.org_unit_id, rep.period_end);
           const base = { maCheDo: r.code, maKy: rep.period, maDonVi: unit?.code ?? String(rep.org_unit_id), tenDonVi: unit?.name ?? null };

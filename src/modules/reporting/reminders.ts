@@ -1,19 +1,24 @@
-import type { Db } from '../../db/database.js';
-import { actorName, type Actor } from '../../core/access/index.js';
+import type { FastifyRequest } from 'fastify';
+import { inTransaction, type Db } from '../../db/database.js';
+import { actorName, type Actor, scopeUnitIds } from '../../core/access/index.js';
+import { recordAudit } from '../../core/audit/index.js';
+import { AppError } from '../../server/errors.js';
+import { regimeByCode, regimePeriod } from './regimes.js';
 import { loadWorkingCalendar, dayMonthYear as vnDay, vnDate } from '../../core/calendar/index.js';
 import type { JobDefinition } from '../../core/jobs/index.js';
 import { emailRows, insertNotifications, officersOf, userRows, type Notice } from '../../core/notify/index.js';
 import { dueDate, periodContaining, type DeadlineRule, type ReportingPeriod } from './periods.js';
-import { expectedUnits, type Regime } from './regimes.js';
-import { waitingReports } from './reports.js';
+import { activeRegimes, insertReminder, type Regime } from './repo.js';
+import { submittedUnits } from './report-repo.js';
+import { waitingReports } from './completeness.js';
+import { expectedUnits } from './units.js';
 import { publishCompleteness } from './figures.js';
 
 
 /** The expected units of a regime and period whose report is not submitted yet. */
 async function outstanding(db: Db, regime: Regime, period: ReportingPeriod) {
   const expected = await expectedUnits(db, regime, period);
-  const submitted = new Set((await db.selectFrom('report').select('org_unit_id').where('regime_id', '=', regime.id).where('period', '=', period.code)
-    .where('state', 'in', ['submitted', 'approved']).execute()).map((r) => r.org_unit_id));
+  const submitted = await submittedUnits(db, regime.id, period.code);
   return expected.filter((u) => !submitted.has(u.id));
 }
 
@@ -30,13 +35,7 @@ function reminderNotice(regime: Regime, period: ReportingPeriod, due: string, ki
 async function remind(db: Db, regime: Regime, period: ReportingPeriod, due: string, units: { id: number }[], kind: 'due_soon' | 'overdue' | 'manual', by: string, now: Date): Promise<number> {
   let sent = 0;
   for (const unit of units) {
-    if (kind !== 'manual') {
-      const inserted = await db.insertInto('report_reminder').values({ regime_id: regime.id, org_unit_id: unit.id, period: period.code, kind, sent_at: now, sent_by: by })
-        .onConflict((oc) => oc.columns(['regime_id', 'org_unit_id', 'period', 'kind']).where('kind', '<>', 'manual').doNothing()).returning('id').executeTakeFirst();
-      if (!inserted) continue;
-    } else {
-      await db.insertInto('report_reminder').values({ regime_id: regime.id, org_unit_id: unit.id, period: period.code, kind, sent_at: now, sent_by: by }).execute();
-    }
+    if (!(await insertReminder(db, { regimeId: regime.id, unitId: unit.id, period: period.code, kind, at: now, by }))) continue;
     const officers = await officersOf(db, unit.id);
     const notice = reminderNotice(regime, period, due, kind);
     await insertNotifications(db, [...userRows(officers.map((o) => o.id), notice), ...emailRows(officers.map((o) => o.email), notice)]);
@@ -65,7 +64,7 @@ export async function sendReportReminders(db: Db, now: Date): Promise<string> {
   const soon = calendar.addWorkingDays(today, 2);
   let dueSoon = 0;
   let overdue = 0;
-  const regimes = await db.selectFrom('report_regime').selectAll().where('active', '=', true).where('electronic', '=', true).execute();
+  const regimes = await activeRegimes(db, { electronic: true });
   for (const regime of regimes) {
     const running = periodContaining(regime.frequency, today, regime.period_basis);
     const previous = periodContaining(regime.frequency, new Date(Date.parse(`${running.start}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10), regime.period_basis);
@@ -86,6 +85,7 @@ async function reviewerDigests(db: Db, now: Date): Promise<number> {
   for (const r of await waitingReports(db)) if (r.next !== null) counts.set(r.next, (counts.get(r.next) ?? 0) + 1);
   let sent = 0;
   for (const [unit, n] of counts) {
+    // app_user belongs to core/users, whose index has no such read yet.
     const reviewers = await db.selectFrom('app_user').select(['id', 'email']).where('org_unit_id', '=', unit).where('role', '=', 'reviewer').where('active', '=', true).execute();
     const text = `${n} báo cáo đang chờ đơn vị xem xét, phê duyệt / ${n} reports await your unit's review`;
     const notice: Notice = { event: 'report.digest', subject: `[Tỉnh Số] ${text}`, body: text, payload: { link: '/reports/queue', waiting: n, day: vnDate(now) } };
@@ -98,3 +98,18 @@ async function reviewerDigests(db: Db, now: Date): Promise<number> {
 export const reportingJobs: JobDefinition[] = [
   { name: 'reporting.reminders', intervalSeconds: 24 * 3600, run: (db, now) => sendReportReminders(db, now) },
 ];
+
+export interface RemindUnitsOptions { db: Db; actor: Actor; input: { regime: string; period: string; unitIds?: number[] }; now: Date; request?: FastifyRequest }
+
+/** One-click reminders to the units whose report is late or missing (all of the actor's, or those given), audited. */
+export async function remindUnits({ db, actor, input, now, request }: RemindUnitsOptions) {
+  const regime = await regimeByCode(db, input.regime);
+  const scope = await scopeUnitIds(db, actor);
+  const unitIds = input.unitIds ?? (scope ? [...scope] : undefined);
+  if (scope && input.unitIds?.some((u) => !scope.has(u))) throw new AppError('out_of_scope', {}, 'unitIds');
+  return inTransaction(db, async (trx) => {
+    const result = await remindNow(trx, actor, regime, regimePeriod(regime, input.period), unitIds, now);
+    await recordAudit(trx, actor, { action: 'report.remind', entity: 'report_regime', entityId: regime.id, after: { ...input, ...result } }, request);
+    return result;
+  });
+}
