@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZFormDefinition } from './forms.js';
 
-// Requests and answers of periodic reporting; the types are inferred from them.
+// Requests and answers of periodic reporting.
 
 /** The packets of the QCVN 125:2021-shaped messages (qcvn125.ts). */
 export const PACKETS = ['CHE_DO_BAO_CAO', 'KY_BAO_CAO', 'BIEU_MAU', 'SO_LIEU', 'TRANG_THAI_BAO_CAO'] as const;
