@@ -1,8 +1,11 @@
+import type { ImportSummary as ServerImportSummary } from '../../../src/core/data/exchange/index.js';
 import { api } from './client';
+import type { Json } from './json';
 
+/** DHIS2's import summary, as the exchange's schema says. */
+export type ImportSummary = Json<ServerImportSummary>;
 /** A DHIS2 import conflict: DHIS2's English value, with the Vietnamese wording beside it. */
-export interface Conflict { object: string; value: string; vi: string; property: string; indexes: number[] }
-export interface ImportSummary { status: string; description: string; importCount: { imported: number; updated: number; ignored: number; deleted: number }; conflicts: Conflict[] }
+export type Conflict = ImportSummary['conflicts'][number];
 export interface ImportJob { id: string; status: 'running' | 'done' | 'failed'; percent: number | null; rowsRead: number; summary: ImportSummary | null; error: string | null }
 
 /** The import is a file posted as it is (not JSON): its content type names the format. */

@@ -1,8 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { DataValueDto } from '../../../src/core/data/exchange/index.js';
+import type { RowProblem } from '../../../src/core/data/values/index.js';
 import { api } from './client';
+import type { Json } from './json';
 
-/** A value as DHIS2's data value sets carry it. */
-export interface SetValue { dataElement: string; period: string; categoryOptionCombo: string; value: string | null; comment: string | null; followup: boolean }
+/** A value as DHIS2's data value sets carry it, as the exchange's schema says. */
+export type SetValue = Json<DataValueDto>;
 export interface StoredValue {
   id: number; period: string; coc: string; value: string; comment: string | null; followup: boolean;
   storedBy: string; sourceKind: string; sourceRef: string | null; lastUpdated: string;
@@ -16,8 +19,8 @@ export interface Flagged {
   period: string; coc: string; value: string; comment: string | null; storedBy: string; lastUpdated: string;
 }
 export interface ValueRow { element: string; orgUnitId: number; period: string; coc?: string; value: string | null; comment?: string | null; followup?: boolean }
-/** A refused row of a write: its index in the batch and why, in both languages. */
-export interface ValueProblem { row: number; field: string; vi: string; en: string }
+/** A refused row of a write: its index in the batch, its fault and why, in both languages (the values' own type). */
+export type ValueProblem = Json<RowProblem>;
 export type WriteResult = { imported: number; updated: number; deleted: number };
 
 export const dataValueKeys = {
@@ -31,9 +34,18 @@ export const dataValueKeys = {
   followUp: () => [...dataValueKeys.all, 'follow-up'] as const,
 };
 
+/**
+ * Data value sets speak DHIS2's period identifiers (a month 202508, a week 2025W1) while every screen speaks the
+ * store's (2025M08, 2025W01); the two differ only there. The server's own conversion is not imported: it is code.
+ */
+const storePeriod = (code: string) => code.replace(/^(\d{4})(0[1-9]|1[0-2])$/, '$1M$2').replace(/^(\d{4})W([1-9])$/, '$1W0$2');
+
 export const valueSetQuery = (orgUnit: string, periods: string[], elements: string[]) => queryOptions({
   queryKey: dataValueKeys.set(orgUnit, periods, elements),
-  queryFn: () => api<{ dataValues: SetValue[] }>(`/api/dataValueSets?orgUnit=${encodeURIComponent(orgUnit)}&${periods.map((p) => `period=${p}`).join('&')}&${elements.map((e) => `dataElement=${e}`).join('&')}`),
+  queryFn: async () => {
+    const set = await api<{ dataValues: SetValue[] }>(`/api/dataValueSets?orgUnit=${encodeURIComponent(orgUnit)}&${periods.map((p) => `period=${p}`).join('&')}&${elements.map((e) => `dataElement=${e}`).join('&')}`);
+    return { ...set, dataValues: set.dataValues.map((v) => ({ ...v, period: storePeriod(v.period) })) };
+  },
 });
 export const storedValuesQuery = (element: string, orgUnitId: number, period: string) => queryOptions({
   queryKey: dataValueKeys.detail(element, orgUnitId, period),

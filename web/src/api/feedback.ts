@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { Priority } from '../../../src/core/cases/index.js';
 import { api } from './client';
 
 /** A case as the unit's inbox lists it. */
@@ -6,7 +7,7 @@ export interface CaseItem {
   id: number; trackingCode: string; category: string; state: string; priority: string; unit: string | null; unitId: number | null; receivedAt: string; dueDate: string;
   description: string; lat: number | null; lon: number | null; officer: string | null;
 }
-export type Priority = 'low' | 'normal' | 'high' | 'urgent';
+export type { Priority };
 export interface CaseMedia { id: number; position: number; width: number; height: number; hidden: boolean; redacted: boolean; url: string }
 export interface CaseDetail {
   id: number; state: string; description: string; publicText: string; public_description: string | null; public_answer: string | null; due_date: string;
