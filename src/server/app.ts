@@ -10,6 +10,7 @@ import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { authenticationPlugin, authRoutes } from '../core/auth/index.js';
 import { auditRoutes } from '../core/audit/index.js';
+import { jobRoutes } from '../core/jobs/index.js';
 import { orgUnitRoutes } from '../core/org-units/index.js';
 import { tokenRoutes } from '../core/tokens/index.js';
 import { userRoutes } from '../core/users/index.js';
@@ -34,6 +35,8 @@ export interface RouteEntry {
   method: string;
   url: string;
   access?: Access;
+  /** The statuses the route declares a response schema for (the OpenAPI document shows no others). */
+  responses: string[];
 }
 
 declare module 'fastify' {
@@ -65,7 +68,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) if (method !== 'HEAD') routeTable.push({ method, url: route.url, access: route.config?.access });
+    const responses = Object.keys((route.schema?.response as Record<string, unknown> | undefined) ?? {});
+    for (const method of methods) if (method !== 'HEAD') routeTable.push({ method, url: route.url, access: route.config?.access, responses });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -108,6 +112,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(orgUnitRoutes);
   await app.register(tokenRoutes);
   await app.register(auditRoutes);
+  await app.register(jobRoutes);
   await app.register(dataRoutes);
   await app.register(scorecardRoutes);
   await app.register(calendarRoutes);

@@ -40,6 +40,13 @@ export interface ErrorBody {
   };
 }
 
+/** The one error body, as the OpenAPI document shows it. */
+export const ZErrorBody = z.object({
+  error: z.object({
+    code: z.string(), message: z.string(), messages: z.object({ vi: z.string(), en: z.string() }), field: z.string().optional(), details: z.array(z.unknown()).optional(),
+  }),
+});
+
 export function requestLocale(request: FastifyRequest): Locale {
   const chosen = request.user?.locale;
   if (chosen) return chosen;

@@ -62,4 +62,27 @@ export const ISSUE_MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'consent to the use of personal data for handling the report is required (Decree 13/2023)',
   },
   code_chars: { vi: 'chỉ được dùng chữ in hoa, số và dấu _', en: 'upper-case letters, digits and _ only' },
+  identifier_chars: {
+    vi: 'chỉ được dùng chữ không dấu, số, dấu chấm, gạch ngang và gạch dưới',
+    en: 'letters, digits, dot, dash and underscore only',
+  },
+  http_or_https: { vi: 'địa chỉ phải bắt đầu bằng http:// hoặc https://', en: 'the address must start with http:// or https://' },
+  period_or_dates: {
+    vi: 'cần có kỳ (period), hoặc startDate và endDate, hoặc lastUpdated',
+    en: 'give period, or startDate and endDate, or lastUpdated',
+  },
+  element_or_indicator: { vi: 'cần có đúng một trong hai: element hoặc indicator', en: 'give either element or indicator' },
+  period_codes: {
+    vi: 'không phải là danh sách mã kỳ (ví dụ 2024;2024Q3;2024M07)',
+    en: 'not a list of period codes (e.g. 2024;2024Q3;2024M07)',
+  },
+  email_or_phone: { vi: 'cần có e-mail hoặc số điện thoại', en: 'give an e-mail or a phone number' },
+  reporting_level_or_units: {
+    vi: 'cần chọn cấp báo cáo hoặc danh sách đơn vị báo cáo',
+    en: 'give a reporting level or a list of units',
+  },
+  ring_not_closed: {
+    vi: 'vòng ranh giới chưa khép kín (điểm đầu và điểm cuối khác nhau)',
+    en: 'ring is not closed (first and last positions differ)',
+  },
 };

@@ -12,3 +12,11 @@ export function sendDownload(reply: FastifyReply, file: { type: string; name: st
     .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
     .send(file.body);
 }
+
+/**
+ * Sends JSON already serialised (a cached answer) from a route whose response schema describes it: Fastify sends
+ * JSON text as it is, so the schema documents the answer without encoding it again.
+ */
+export function sendJsonText(reply: FastifyReply, text: string, type = 'application/json; charset=utf-8'): FastifyReply {
+  return reply.type(type).send(text);
+}

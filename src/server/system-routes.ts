@@ -1,13 +1,16 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { sql } from 'kysely';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { errorBody, requestLocale } from './errors.js';
+import { errorBody, requestLocale, ZErrorBody } from './errors.js';
 import { readSetting } from './settings.js';
 
 const VERSION = process.env.npm_package_version ?? '0.1.0';
 
 /** Liveness, readiness, Prometheus metrics and what the web app needs to know before anyone logs in. */
-export async function systemRoutes(app: FastifyInstance, state: { ready: () => boolean }): Promise<void> {
+export async function systemRoutes(appBase: FastifyInstance, state: { ready: () => boolean }): Promise<void> {
+  const app = appBase.withTypeProvider<ZodTypeProvider>();
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'tinhso_' });
   const duration = new Histogram({
@@ -22,33 +25,46 @@ export async function systemRoutes(app: FastifyInstance, state: { ready: () => b
   });
 
   const open = { access: { public: true as const }, logLevel: 'warn' as const };
-  app.get('/healthz', { config: { access: open.access }, logLevel: open.logLevel }, async () => ({ status: 'ok' }));
+  const tags = ['system'];
+  app.get('/healthz', {
+    config: { access: open.access }, logLevel: open.logLevel, schema: { tags, response: { 200: z.object({ status: z.literal('ok') }) } },
+  }, async () => ({ status: 'ok' as const }));
 
-  app.get('/readyz', { config: { access: open.access }, logLevel: open.logLevel }, async (request, reply) => {
+  app.get('/readyz', {
+    config: { access: open.access }, logLevel: open.logLevel,
+    schema: { tags, response: { 200: z.object({ status: z.literal('ready'), database: z.enum(['pglite', 'postgres']) }), 503: ZErrorBody } },
+  }, async (request, reply) => {
     if (!state.ready()) return reply.status(503).send(errorBody('unavailable', requestLocale(request)));
     await sql`SELECT 1`.execute(app.ctx.db);
-    return { status: 'ready', database: app.ctx.dbKind };
+    return { status: 'ready' as const, database: app.ctx.dbKind };
   });
 
-  app.get('/metrics', { config: { access: open.access }, logLevel: open.logLevel }, async (_request, reply) => {
+  app.get('/metrics', {
+    config: { access: open.access }, logLevel: open.logLevel, schema: { tags, response: { 200: z.string().describe('Prometheus text format') } },
+  }, async (_request, reply) => {
     reply.header('content-type', registry.contentType);
     return registry.metrics();
   });
 
-  app.get('/api/meta', { config: { access: open.access } }, async () => ({
+  app.get('/api/meta', {
+    config: { access: open.access },
+    schema: {
+      tags,
+      response: {
+        200: z.object({
+          name: z.string(), version: z.string(), demo: z.boolean(), database: z.enum(['pglite', 'postgres']), locales: z.array(z.enum(['vi', 'en'])),
+          boundaryAttribution: z.string(),
+        }),
+      },
+    },
+  }, async () => ({
     name: 'Tỉnh Số',
     version: VERSION,
     demo: (await readSetting<boolean>(app.ctx.db, 'demo')) ?? false,
     database: app.ctx.dbKind,
-    locales: ['vi', 'en'],
+    locales: ['vi' as const, 'en' as const],
     boundaryAttribution: 'Ranh giới huyện / District boundaries: Who\'s On First (Mesoshapes, CC0)',
   }));
 
   app.get('/api/openapi.json', { config: { access: open.access }, schema: { hide: true } }, async () => app.swagger());
-
-  app.get('/api/jobs', { config: { access: { roles: ['admin'] } } }, async () => {
-    const jobs = await app.ctx.db.selectFrom('scheduled_job').selectAll().orderBy('name').execute();
-    const runs = await app.ctx.db.selectFrom('job_run').selectAll().orderBy('id', 'desc').limit(50).execute();
-    return { jobs, runs };
-  });
 }

@@ -30,12 +30,12 @@ export async function authRoutes(appBase: FastifyInstance): Promise<void> {
 
   app.post('/api/auth/logout', {
     config: { access: { roles: ['admin', 'leader', 'officer', 'reviewer'] }, csrf: false },
-    schema: { tags: ['auth'] },
+    schema: { tags: ['auth'], response: { 204: z.null() } },
   }, async (request, reply) => {
     const actor = request.user as UserActor;
     await destroySession(db, actor.sessionId);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
   app.get('/api/auth/me', {
@@ -51,9 +51,10 @@ export async function authRoutes(appBase: FastifyInstance): Promise<void> {
     schema: {
       tags: ['auth'],
       body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }).strict(),
+      response: { 204: z.null() },
     },
   }, async (request, reply) => {
     await changeOwnPassword(db, request.user as UserActor, request.body, request);
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 }

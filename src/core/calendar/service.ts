@@ -5,9 +5,9 @@ import type { Db } from '../../db/database.js';
 import { notFound } from '../../server/errors.js';
 import type { Actor } from '../access/index.js';
 import { recordAudit } from '../audit/index.js';
-import { nameText } from '../validation/index.js';
 import { WorkingCalendar, type HolidayRule } from './working-days.js';
 import { referenceFile } from '../../server/paths.js';
+import type { ExceptionInput } from './schema.js';
 
 const FILE = referenceFile('calendar', 'vn-public-holidays.json');
 const ZRules = z.object({
@@ -20,12 +20,6 @@ const ZRules = z.object({
 let rules: { weeklyRestDays: number[]; rules: HolidayRule[] } | undefined;
 const statutory = () => (rules ??= ZRules.parse(JSON.parse(fs.readFileSync(FILE, 'utf8'))));
 
-export const ZException = z.object({
-  date: z.iso.date(),
-  kind: z.enum(['day_off', 'working_day']),
-  nameVi: nameText(200),
-  source: z.string().trim().min(3).max(500),
-}).strict();
 
 /** The working calendar: the statutory rules of data/reference/calendar and the exceptions recorded in the database. */
 export async function loadWorkingCalendar(db: Db): Promise<WorkingCalendar> {
@@ -39,7 +33,7 @@ export async function listExceptions(db: Db, year: number) {
     .where('date', '>=', `${year}-01-01`).where('date', '<=', `${year}-12-31`).orderBy('date').execute();
 }
 
-export async function setException(db: Db, actor: Actor, input: z.infer<typeof ZException>, request?: FastifyRequest) {
+export async function setException(db: Db, actor: Actor, input: ExceptionInput, request?: FastifyRequest) {
   return db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('calendar_exception').selectAll().where('date', '=', input.date).executeTakeFirst();
     const row = { kind: input.kind, name_vi: input.nameVi, source: input.source, created_by: actor.kind === 'user' ? actor.username : actor.name };

@@ -3,3 +3,4 @@
 export { coreJobs } from './core-jobs.js';
 export { Scheduler } from './scheduler.js';
 export type { JobDefinition } from './scheduler.js';
+export { jobRoutes } from './routes.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 const ZPosition = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).rest(z.number());
 const ZRing = z.array(ZPosition).min(4).refine((r) => r[0]![0] === r.at(-1)![0] && r[0]![1] === r.at(-1)![1], {
-  message: 'ring is not closed (first and last positions differ)',
+  message: 'ring_not_closed',
 });
 
 export const ZGeometry = z.discriminatedUnion('type', [

@@ -133,3 +133,11 @@ export async function codesByIds(db: Db, ids: number[]): Promise<Map<number, str
   if (!ids.length) return new Map();
   return new Map((await db.selectFrom('org_unit').select(['id', 'code']).where('id', 'in', ids).execute()).map((u) => [u.id, u.code]));
 }
+
+/** Reorganisation events, by date, within the dates given. */
+export function listEvents(db: Db, range: { from?: string; to?: string }) {
+  let q = db.selectFrom('org_unit_event').select(['id', 'event_date as date', 'kind', 'legal_basis as legalBasis', 'note']);
+  if (range.from) q = q.where('event_date', '>=', range.from);
+  if (range.to) q = q.where('event_date', '<=', range.to);
+  return q.orderBy('event_date').orderBy('id').execute();
+}

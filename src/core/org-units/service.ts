@@ -1,28 +1,15 @@
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { vnDate } from '../calendar/index.js';
-import { nameText } from '../validation/index.js';
 import type { Db } from '../../db/database.js';
 import { AppError, alreadyExists, notFound } from '../../server/errors.js';
 import type { Actor } from '../access/index.js';
 import { recordAudit } from '../audit/index.js';
 import type { FeatureCollection } from './geojson.js';
 import * as repo from './repo.js';
+import type { UnitCreate, UnitUpdate } from './schema.js';
 
 
 
-export const ZUnitCreate = z
-  .object({
-    code: z.string().trim().min(1).max(30).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash and underscore only'),
-    name: nameText(200),
-    shortName: nameText(100).optional(),
-    type: nameText(50),
-    level: z.enum(['province', 'district', 'commune', 'department']),
-    parentId: z.number().int().positive(),
-    validFrom: z.iso.date().optional(),
-  })
-  .strict();
-export const ZUnitUpdate = z.object({ name: nameText(200).optional(), shortName: nameText(100).nullable().optional(), type: nameText(50).optional() }).strict();
 
 /** A unit with everything the browser shows beside it: its chain of parents, children, and lineage in time. */
 export async function describeUnit(db: Db, id: number, asOf?: string) {
@@ -40,7 +27,7 @@ export async function describeUnit(db: Db, id: number, asOf?: string) {
   return { unit, ancestors, children, predecessors, successors, events, boundarySource: boundary?.source ?? null };
 }
 
-export async function createUnit(db: Db, actor: Actor, input: z.infer<typeof ZUnitCreate>, now: Date, request?: FastifyRequest) {
+export async function createUnit(db: Db, actor: Actor, input: UnitCreate, now: Date, request?: FastifyRequest) {
   const validFrom = input.validFrom ?? vnDate(now);
   return db.transaction().execute(async (trx) => {
     const parent = await repo.getById(trx, input.parentId);
@@ -61,7 +48,7 @@ export async function createUnit(db: Db, actor: Actor, input: z.infer<typeof ZUn
   });
 }
 
-export async function updateUnit(db: Db, actor: Actor, id: number, input: z.infer<typeof ZUnitUpdate>, request?: FastifyRequest) {
+export async function updateUnit(db: Db, actor: Actor, id: number, input: UnitUpdate, request?: FastifyRequest) {
   return db.transaction().execute(async (trx) => {
     const before = await repo.getById(trx, id);
     if (!before) throw notFound('id');

@@ -42,10 +42,10 @@ export async function userRoutes(appBase: FastifyInstance): Promise<void> {
 
   app.post('/api/users/:id/password', {
     config: { access: ACCESS.admins },
-    schema: { tags: ['users'], params: ZId, body: z.object({ password: z.string().min(1).max(200) }).strict() },
+    schema: { tags: ['users'], params: ZId, body: z.object({ password: z.string().min(1).max(200) }).strict(), response: { 204: z.null() } },
   }, async (request, reply) => {
     await setUserPassword(db, request.user!, request.params.id, request.body.password, request);
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
   app.post('/api/users/:id/unlock', {

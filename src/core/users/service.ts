@@ -30,7 +30,7 @@ export type UserView = z.infer<typeof ZUserView>;
 
 export const ZUserCreate = z
   .object({
-    username: z.string().trim().min(3).max(50).regex(/^[a-z0-9._-]+$/i, 'letters, digits, dot, dash and underscore only'),
+    username: z.string().trim().min(3).max(50).regex(/^[a-z0-9._-]+$/i, 'identifier_chars'),
     displayName: nameText(120),
     email: z.string().trim().email().max(200).nullable().optional(),
     role: z.enum(ROLES),

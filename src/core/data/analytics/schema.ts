@@ -10,12 +10,12 @@ export const ZAnalyticsQuery = z.object({
     const codes = s.split(/[;,]/).map((c) => c.trim()).filter(Boolean);
     const bad = codes.find((c) => !isPeriodCode(c));
     if (bad !== undefined || !codes.length) {
-      ctx.addIssue({ code: 'custom', message: `not a period code: ${bad ?? '(none)'}` });
+      ctx.addIssue({ code: 'custom', message: 'period_codes' });
       return z.NEVER;
     }
     return codes.map((c) => parsePeriod(c));
   }),
-}).refine((q) => Boolean(q.element) !== Boolean(q.indicator), { message: 'give either element or indicator', path: ['element'] });
+}).refine((q) => Boolean(q.element) !== Boolean(q.indicator), { message: 'element_or_indicator', path: ['element'] });
 export type AnalyticsQuery = z.infer<typeof ZAnalyticsQuery>;
 
 export const ZSeries = z.array(z.object({ period: z.string(), value: z.number().nullable() }));

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sendDownload } from '../../../server/download.js';
+import { sendDownload } from '../../../server/replies.js';
 import { errorBody, requestLocale } from '../../../server/errors.js';
 import { fromDhis2Period, toDhis2Period } from '../periods/index.js';
 import { dataValuesToCsv, dataValuesToXlsx, exportDataValues } from './formats.js';

@@ -46,7 +46,7 @@ export const ZExportQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1_000_000).optional(),
   format: z.enum(['json', 'csv', 'xlsx']).optional(),
 }).refine((x) => (x.period?.length ?? 0) > 0 || (x.startDate && x.endDate) || x.lastUpdated, {
-  message: 'give period, or startDate and endDate, or lastUpdated', path: ['period'],
+  message: 'period_or_dates', path: ['period'],
 });
 export type ExportRequest = z.infer<typeof ZExportQuery>;
 
