@@ -1,10 +1,9 @@
 // Periodic reporting: regimes, forms, reports with approval, reminders, completeness, Excel and QCVN 125 exchange.
 // The public surface: other modules import this file only (see docs/architecture.md).
 export { completeness, completenessHistory } from './completeness.js';
-export { loadDemoRegimes } from './demo.js';
 export { publishCompleteness } from './figures.js';
 export { dueDate, reportingPeriod } from './periods.js';
-export { regimeByCode, regimePeriod, saveRegime } from './regimes.js';
+export { loadDemoRegimes, regimeByCode, regimePeriod, saveRegime } from './regimes.js';
 export { reportingJobs, sendReportReminders } from './reminders.js';
 export { reportingRoutes } from './routes.js';
 export { expectedUnits } from './units.js';
