@@ -7,7 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import swagger from '@fastify/swagger';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { authenticationPlugin, authRoutes } from '../core/auth/index.js';
 import { auditRoutes } from '../core/audit/index.js';
 import { jobRoutes } from '../core/jobs/index.js';
@@ -100,6 +100,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       },
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });

@@ -27,7 +27,8 @@ export const ZUnit = z.object({
   parentId: z.number().nullable(), parentCode: z.string().nullable(), validFrom: z.string().nullable(), validTo: z.string().nullable(),
 });
 type TreeNode = z.infer<typeof ZUnit> & { children: TreeNode[] };
-export const ZUnitTree: z.ZodType<TreeNode> = ZUnit.extend({ get children() { return z.array(ZUnitTree); } });
+// Recursive: registered by id, so the OpenAPI document names it once among its components.
+export const ZUnitTree: z.ZodType<TreeNode> = ZUnit.extend({ get children() { return z.array(ZUnitTree); } }).meta({ id: 'UnitTreeNode' });
 
 const ZLink = z.object({ eventId: z.number(), date: z.string(), kind: z.string(), legalBasis: z.string().nullable(), note: z.string().nullable(), share: z.string(), unit: ZUnit });
 export const ZUnitDescription = z.object({
