@@ -30,7 +30,7 @@ const KNOWN_READS = [
   'src/modules/feedback/repo.ts -> app_setting', 'src/modules/feedback/repo.ts -> app_user', 'src/modules/feedback/repo.ts -> org_unit_boundary',
   'src/modules/reporting/figures.ts -> indicator', 'src/modules/reporting/reminders.ts -> app_user',
   'src/modules/scorecard/repo.ts -> indicator', 'src/modules/scorecard/repo.ts -> indicator_target',
-  'src/server/bootstrap.ts -> app_user', 'src/server/system-routes.ts -> job_run', 'src/server/system-routes.ts -> scheduled_job',
+  'src/server/bootstrap.ts -> app_user',
 ];
 
 const moduleOf = (owner: string) => owner.replace(/^(src\/core\/data)\/.*/, '$1');
