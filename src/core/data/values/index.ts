@@ -1,6 +1,8 @@
 // Data values: checking what is written (types, periods, units in time, scope) and writing it with its history.
-export { ValueChecker, assertNoProblems, checkValues, isChecked, parseValue, valueProblem, writeValues } from './values.js';
-export type { Checked, RowProblem, ValueInput, WriteSummary } from './values.js';
+export { ValueChecker, isChecked, parseValue, valueProblem } from './checker.js';
+export type { Checked, RowProblem, ValueInput } from './checker.js';
+export { assertNoProblems, checkValues, writeValues } from './values.js';
+export type { WriteSummary } from './values.js';
 export { writeChecked } from './value-store.js';
 export { renewElementVersions, retypeElementValues } from './retype.js';
 export type { WriteCounts, WriteSource } from './value-store.js';

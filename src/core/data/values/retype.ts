@@ -3,7 +3,7 @@ import type { Db } from '../../../db/database.js';
 import type { ValueType } from '../../../db/schema.js';
 import { AppError } from '../../../server/errors.js';
 import { codesByIds } from '../../org-units/index.js';
-import { parseValue, valueProblem } from './values.js';
+import { parseValue, valueProblem } from './checker.js';
 
 const VALUE_BATCH = 5_000;
 const MISFITS_NAMED = 50;

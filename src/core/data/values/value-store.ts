@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { copyField, copyText } from '../../../db/copy.js';
 import type { Db } from '../../../db/database.js';
 import type { SourceKind } from '../../../db/schema.js';
-import type { Checked } from './values.js';
+import type { Checked } from './checker.js';
+import { keyOf, planChanges, type Plan, type StoredRow } from './write-plan.js';
 
 /**
  * How checked values reach the store for every writer that holds its values in memory (the data-entry grid,
@@ -26,50 +27,6 @@ export interface WriteSource {
   ref: string | null;
 }
 
-/** What a key holds, stored or as the plan leaves it. */
-interface Slot {
-  /** null until a new value is given its id. */
-  id: number | null;
-  row: Checked;
-  value: string;
-  numeric: number | null;
-  deleted: boolean;
-  comment: string | null;
-  followup: boolean;
-  isNew: boolean;
-  changed: boolean;
-}
-
-type Change = 'create' | 'update' | 'delete' | 'restore';
-
-interface Plan {
-  counts: WriteCounts;
-  slots: Slot[];
-  history: { slot: Slot; change: Change; old: string | null; new: string | null; comment: string | null }[];
-}
-
-/** A value's identity in the store: the unique key data_value_key. */
-const keyOf = (r: Checked) => `${r.element.id}|${r.input.orgUnitId}|${r.period.start}|${r.period.end}|${r.cocId}`;
-
-interface StoredRow {
-  id: number;
-  element_id: number;
-  org_unit_id: number;
-  start_date: string;
-  end_date: string;
-  coc_id: number;
-  value: string;
-  numeric_value: number | null;
-  deleted: boolean;
-  comment: string | null;
-  followup: boolean;
-}
-
-/**
- * The stored values under the rows' keys, locked for update. An import mostly brings values nobody has stored yet,
- * so first one probe per (element, unit) over the dates the rows span, and only where that finds something a look-up
- * of each key: a month's new figures for every commune cost a few hundred probes, not a million.
- */
 async function findStored(trx: Db, rows: Checked[], keys: string[]): Promise<Map<string, StoredRow>> {
   const spans = new Map<number, Map<number, { e: number; u: number; f: string; t: string }>>();
   for (const r of rows) {
@@ -95,59 +52,6 @@ async function findStored(trx: Db, rows: Checked[], keys: string[]): Promise<Map
     JOIN data_value d ON d.element_id = k.e AND d.org_unit_id = k.u AND d.start_date = k.s AND d.end_date = k.t AND d.coc_id = k.c
     ORDER BY d.id FOR UPDATE OF d`.execute(trx);
   return new Map(found.rows.map((f) => [`${f.element_id}|${f.org_unit_id}|${f.start_date}|${f.end_date}|${f.coc_id}`, f]));
-}
-
-/**
- * The changes the rows make, in order: a later row for the same key sees what the earlier one left (so a repeated
- * value is an update, a value equal to what is stored is ignored). A null value deletes softly; a value given to a
- * deleted key restores it. An absent comment or follow-up flag keeps the stored one.
- */
-function planChanges(rows: Checked[], keys: string[], stored: Map<string, StoredRow>): Plan {
-  const plan: Plan = { counts: { imported: 0, updated: 0, ignored: 0, deleted: 0 }, slots: [], history: [] };
-  const slots = new Map<string, Slot>();
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    const key = keys[i]!;
-    let slot = slots.get(key);
-    if (!slot) {
-      const s = stored.get(key);
-      if (s) {
-        slot = { id: s.id, row, value: s.value, numeric: s.numeric_value, deleted: s.deleted, comment: s.comment, followup: s.followup, isNew: false, changed: false };
-        slots.set(key, slot);
-      }
-    }
-    const note = row.input.comment ?? null;
-    if (row.text === null) {
-      if (!slot || slot.deleted) {
-        plan.counts.ignored++;
-        continue;
-      }
-      plan.counts.deleted++;
-      plan.history.push({ slot, change: 'delete', old: slot.value, new: null, comment: note });
-      Object.assign(slot, { deleted: true, changed: true });
-      continue;
-    }
-    const { comment, followup } = row.input;
-    if (slot && !slot.deleted && slot.value === row.text && (comment === undefined || comment === slot.comment) && (followup === undefined || followup === slot.followup)) {
-      plan.counts.ignored++;
-      continue;
-    }
-    if (slot) {
-      plan.history.push({ slot, change: slot.deleted ? 'restore' : 'update', old: slot.deleted ? null : slot.value, new: row.text, comment: note });
-      plan.counts.updated++;
-    } else {
-      slot = { id: null, row, value: row.text, numeric: row.number, deleted: false, comment: null, followup: false, isNew: true, changed: true };
-      slots.set(key, slot);
-      plan.history.push({ slot, change: 'create', old: null, new: row.text, comment: note });
-      plan.counts.imported++;
-    }
-    Object.assign(slot, {
-      value: row.text, numeric: row.number, deleted: false, changed: true,
-      ...(comment !== undefined ? { comment } : {}), ...(followup !== undefined ? { followup } : {}),
-    });
-  }
-  plan.slots = [...slots.values()].filter((s) => s.changed);
-  return plan;
 }
 
 const VALUE_COLUMNS = ['id', 'element_id', 'org_unit_id', 'period', 'period_type', 'start_date', 'end_date', 'coc_id', 'value', 'numeric_value',
