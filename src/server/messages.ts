@@ -53,8 +53,8 @@ export const TARGET_KIND_VI: Record<'baseline' | 'target', string> = { baseline:
 /** Messages of the project's own validation rules, by the key the schema gives as its message. */
 export const ISSUE_MESSAGES: Record<string, Record<Locale, string>> = {
   name_chars: {
-    vi: "chỉ được dùng chữ, số, khoảng trắng và các dấu . , ' ( ) / & – - _ × % :",
-    en: "only letters, digits, spaces and . , ' ( ) / & – - _ × % : are allowed",
+    vi: "chỉ được dùng chữ, số, khoảng trắng và các dấu . , ' ( ) / & – - _ × % : +",
+    en: "only letters, digits, spaces and . , ' ( ) / & – - _ × % : + are allowed",
   },
   no_double_dash: { vi: 'không được chứa "--"', en: 'must not contain "--"' },
   consent_required: {

@@ -5,7 +5,7 @@ import { z } from 'zod';
  * real names use. Markup, statement separators and comment markers are refused outright, so such input never
  * reaches a screen, an export or a log as anything but a clear 400.
  */
-const NAME = /^[\p{L}\p{M}\p{N} .,'()/&–_×%:-]+$/u;
+const NAME = /^[\p{L}\p{M}\p{N} .,'()/&–_×%:+-]+$/u;
 
 export const nameText = (max: number) =>
   z

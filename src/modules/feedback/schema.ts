@@ -37,7 +37,7 @@ export const ZSubscribe = z.object({
   email: z.string().trim().email().max(200).optional(),
   phone: z.string().trim().regex(/^\+?[0-9 .-]{8,15}$/).optional(),
   consent: z.literal(true, { message: 'consent_required' }),
-}).strict().refine((s) => s.email || s.phone, { message: 'give an e-mail or a phone number', path: ['email'] });
+}).strict().refine((s) => s.email || s.phone, { message: 'email_or_phone', path: ['email'] });
 export type SubscribeInput = z.infer<typeof ZSubscribe>;
 
 export const ZPublicList = z.object({

@@ -40,7 +40,7 @@ export const ZRegime = z.object({
   legalBasis: z.string().trim().max(1000).nullable().default(null),
   electronic: z.boolean().default(true),
   form: ZFormDefinition,
-}).strict().refine((r) => r.reportingLevel !== null || r.reportingUnitIds.length > 0, { message: 'give a reporting level or a list of units', path: ['reportingLevel'] });
+}).strict().refine((r) => r.reportingLevel !== null || r.reportingUnitIds.length > 0, { message: 'reporting_level_or_units', path: ['reportingLevel'] });
 export type RegimeInput = z.infer<typeof ZRegime>;
 
 export const ZDraft = z.object({
