@@ -5,3 +5,4 @@ export type { Access, Actor, UserActor } from './actor.js';
 export { assertUnitInScope, scopeUnitIds } from './scope.js';
 export { allows, refusal } from './allows.js';
 export type { Refusal } from './allows.js';
+export { machineActor, personActor, whoMay } from './actors.js';

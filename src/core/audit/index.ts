@@ -2,3 +2,4 @@
 // The public surface: other modules import this file only (see docs/architecture.md).
 export { auditRow, recordAudit } from './audit.js';
 export { auditRoutes } from './routes.js';
+export { AUDIT_POLICY } from './policy.js';

@@ -2,9 +2,12 @@
 // sub-module with its own index. The public surface: other modules import this file only (see docs/architecture.md).
 export { Analytics } from './analytics/index.js';
 export { importValueRows, loadExcel, readDataValueCsv } from './exchange/index.js';
-export type { FormulaFault } from './indicators/index.js';
-export { loadIndicatorReference } from './indicators/index.js';
-export { ZCategoryCombo, createCategoryCombo, ensureCategoryCombo } from './metadata/index.js';
+export type { FormulaFault, IndicatorCreate } from './indicators/index.js';
+export { ensureIndicators, findIndicator, indicatorsOfFramework, loadIndicatorReference, mostTargetedUnit, unitTargets } from './indicators/index.js';
+export type { CategoryComboInput, ElementDefinition } from './metadata/index.js';
+export {
+  ZCategoryCombo, createCategoryCombo, elementEntry, elementsByCodes, ensureCategoryCombo, ensureDataElements, optionComboOwner, optionCombosByCodes,
+} from './metadata/index.js';
 export { parsePeriod, periodsWithin } from './periods/index.js';
 export { dataRoutes } from './routes.js';
 export { ValueChecker, assertNoProblems, isChecked, writeChecked, writeValues } from './values/index.js';

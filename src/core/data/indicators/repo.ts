@@ -20,3 +20,29 @@ export const findDefinition = (db: Db, code: string) =>
 export const listTargets = (db: Db, indicatorId: number, orgUnitId: number) =>
   db.selectFrom('indicator_target').select(['year', 'kind', 'value', 'source'])
     .where('indicator_id', '=', indicatorId).where('org_unit_id', '=', orgUnitId).orderBy('year').orderBy('kind').execute();
+
+/** The codes among these that name an indicator. */
+export async function existingIndicatorCodes(db: Db, codes: string[]): Promise<Set<string>> {
+  if (!codes.length) return new Set();
+  return new Set((await db.selectFrom('indicator').select('code').where('code', 'in', codes).execute()).map((r) => r.code));
+}
+
+/** The indicators of a framework in the order a scorecard shows them: by pillar, then their sort. */
+export const indicatorsOfFramework = (db: Db, framework: string) =>
+  db.selectFrom('indicator').selectAll().where('framework', '=', framework).orderBy('pillar').orderBy('sort').orderBy('code').execute();
+
+export const findIndicator = (db: Db, code: string) => db.selectFrom('indicator').selectAll().where('code', '=', code).executeTakeFirst();
+
+/** The unit most targets were set for, of a framework's indicators or of any. */
+export function mostTargetedUnit(db: Db, framework: string | null) {
+  let q = db.selectFrom('indicator_target as t').innerJoin('indicator as i', 'i.id', 't.indicator_id').select(['t.org_unit_id']);
+  if (framework) q = q.where('i.framework', '=', framework);
+  return q.groupBy('t.org_unit_id').orderBy((eb) => eb.fn.countAll(), 'desc').executeTakeFirst();
+}
+
+/** The targets (not the baselines) of these indicators for one unit, by year. */
+export async function unitTargets(db: Db, indicatorIds: number[], unitId: number) {
+  if (!indicatorIds.length) return [];
+  return db.selectFrom('indicator_target').select(['indicator_id', 'year', 'value', 'source'])
+    .where('indicator_id', 'in', indicatorIds).where('org_unit_id', '=', unitId).where('kind', '=', 'target').orderBy('year').execute();
+}

@@ -7,7 +7,7 @@ import { recordAudit } from '../../audit/index.js';
 import { getById as getUnit } from '../../org-units/index.js';
 import { checkFormula } from './check-formula.js';
 import { repeatedTarget } from './policy.js';
-import { findIndicatorId, getIndicatorView, listTargets } from './repo.js';
+import { existingIndicatorCodes, findIndicatorId, getIndicatorView, listTargets } from './repo.js';
 import type { IndicatorCreate, IndicatorUpdate, IndicatorView, Targets } from './schema.js';
 
 export async function createIndicator(options: { db: Db; actor: Actor; input: IndicatorCreate; request?: FastifyRequest }): Promise<IndicatorView> {
@@ -24,6 +24,20 @@ export async function createIndicator(options: { db: Db; actor: Actor; input: In
     const after = (await getIndicatorView(trx, input.code))!;
     await recordAudit(trx, actor, { action: 'indicator.create', entity: 'indicator', entityId: input.code, after }, request);
     return after;
+  });
+}
+
+/**
+ * Creates the indicators of a reference definition that do not exist yet, each as createIndicator does (formulas
+ * checked, audited); existing ones are left as they are. One transaction; returns the codes created.
+ */
+export async function ensureIndicators(options: { db: Db; actor: Actor; indicators: IndicatorCreate[]; request?: FastifyRequest }): Promise<string[]> {
+  const { db, actor, indicators, request } = options;
+  return inTransaction(db, async (trx) => {
+    const have = await existingIndicatorCodes(trx, indicators.map((i) => i.code));
+    const missing = indicators.filter((i) => !have.has(i.code));
+    for (const input of missing) await createIndicator({ db: trx, actor, input, request });
+    return missing.map((i) => i.code);
   });
 }
 

@@ -3,13 +3,14 @@ import { inTransaction, type Db } from '../../../db/database.js';
 import { AppError, alreadyExists } from '../../../server/errors.js';
 import type { Actor } from '../../access/index.js';
 import { recordAudit } from '../../audit/index.js';
-import { categoryOptionCodes, findCategoryId, findComboId, optionComboExists } from './repo.js';
+import { categoryOptionCodes, comboOptionComboCodes, findCategoryId, findComboId, listCombos, optionComboExists, storedOptions } from './repo.js';
 import type { CategoryComboInput } from './schema.js';
 
 type Combination = { code: string[]; vi: string[]; en: string[]; options: Record<string, string> };
+type Categories = { categories: { code: string; options: { code: string; nameVi: string; nameEn: string }[] }[] };
 
 /** Every combination of one option per category, in the categories' order (sex × age group gives 2 × 6 = 12). */
-function combinationsOf(input: CategoryComboInput): Combination[] {
+function combinationsOf(input: Categories): Combination[] {
   let combinations: Combination[] = [{ code: [], vi: [], en: [], options: {} }];
   for (const c of input.categories) {
     combinations = combinations.flatMap((p) => c.options.map((o) => ({
@@ -57,7 +58,56 @@ export async function createCategoryCombo(options: { db: Db; actor: Actor; input
   });
 }
 
-/** Creates a disaggregation unless one of that code exists (a regime's form brings the ones it needs). */
+type StoredCombo = Awaited<ReturnType<typeof listCombos>>[number];
+
+/** Adds the combinations a disaggregation lacks, from its categories' options as stored; returns their codes. */
+async function fillCombinations(trx: Db, combo: StoredCombo): Promise<string[]> {
+  const categories: Categories['categories'] = [];
+  for (const code of combo.categories as string[]) {
+    const id = await findCategoryId(trx, code);
+    categories.push({ code, options: id ? await storedOptions(trx, id) : [] });
+  }
+  const have = await comboOptionComboCodes(trx, combo.id);
+  const added: string[] = [];
+  for (const k of combinationsOf({ categories })) {
+    const code = k.code.join('_');
+    if (have.has(code)) continue;
+    if (await optionComboExists(trx, code)) throw alreadyExists(code, 'code');
+    await trx.insertInto('category_option_combo').values({ combo_id: combo.id, code, name_vi: k.vi.join(', '), name_en: k.en.join(', '), options: JSON.stringify(k.options) }).execute();
+    added.push(code);
+  }
+  return added;
+}
+
+/**
+ * Creates a disaggregation unless one of that code exists. One that exists gains the options its definition adds to
+ * its categories (a regime saved later gets its own), and every disaggregation over a grown category gains the
+ * combinations they make: stored combinations, which values are keyed by, never change.
+ */
 export async function ensureCategoryCombo(options: { db: Db; actor: Actor; input: CategoryComboInput; request?: FastifyRequest }): Promise<void> {
-  if (!(await findComboId(options.db, options.input.code))) await createCategoryCombo(options);
+  const { db, actor, input, request } = options;
+  await inTransaction(db, async (trx) => {
+    const combos = await listCombos(trx);
+    const combo = combos.find((k) => k.code === input.code);
+    if (!combo) {
+      await createCategoryCombo({ db: trx, actor, input, request });
+      return;
+    }
+    const grown: string[] = [];
+    const added: string[] = [];
+    for (const c of input.categories.filter((x) => (combo.categories as string[]).includes(x.code))) {
+      const id = (await findCategoryId(trx, c.code))!;
+      const stored = await storedOptions(trx, id);
+      const fresh = c.options.filter((o) => !stored.some((s) => s.code === o.code));
+      if (!fresh.length) continue;
+      const next = Math.max(-1, ...stored.map((s) => s.sort)) + 1;
+      await trx.insertInto('category_option').values(fresh.map((o, i) => ({ category_id: id, code: o.code, name_vi: o.nameVi, name_en: o.nameEn, sort: next + i }))).execute();
+      grown.push(c.code);
+      added.push(...fresh.map((o) => `${c.code}_${o.code}`));
+    }
+    if (!grown.length) return;
+    const combinations: string[] = [];
+    for (const k of combos.filter((x) => (x.categories as string[]).some((c) => grown.includes(c)))) combinations.push(...(await fillCombinations(trx, k)));
+    await recordAudit(trx, actor, { action: 'category_combo.extend', entity: 'category_combo', entityId: input.code, after: { options: added, combinations } }, request);
+  });
 }

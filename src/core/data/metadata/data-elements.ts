@@ -5,8 +5,9 @@ import type { Actor } from '../../access/index.js';
 import { recordAudit } from '../../audit/index.js';
 import { renewElementVersions, retypeElementValues } from '../values/index.js';
 import { aggregationFits } from './policy.js';
-import { findComboId, findElement, lockElement } from './repo.js';
-import type { DataElementInput, DataElementUpdate } from './schema.js';
+import { ensureCategoryCombo } from './category-combos.js';
+import { existingElementCodes, findComboId, findElement, lockElement } from './repo.js';
+import type { CategoryComboInput, DataElementInput, DataElementUpdate } from './schema.js';
 
 export async function createDataElement(options: { db: Db; actor: Actor; input: DataElementInput; request?: FastifyRequest }) {
   const { db, actor, input, request } = options;
@@ -22,6 +23,32 @@ export async function createDataElement(options: { db: Db; actor: Actor; input: 
     }).execute();
     await recordAudit(trx, actor, { action: 'data_element.create', entity: 'data_element', entityId: input.code, after: input }, request);
     return input;
+  });
+}
+
+/** An element as a reference file defines it: its disaggregation named by code (default 'default'), or whole. */
+export type ElementDefinition = Omit<DataElementInput, 'categoryCombo'> & { categoryCombo?: string | CategoryComboInput };
+
+/**
+ * Creates the elements of a reference definition that do not exist yet, each as createDataElement does (and audited
+ * so), a disaggregation given whole made or grown first by ensureCategoryCombo. Existing elements are left as they
+ * are: a module's figures may have been edited since. One transaction; returns the codes created.
+ */
+export async function ensureDataElements(options: { db: Db; actor: Actor; elements: ElementDefinition[]; request?: FastifyRequest }): Promise<string[]> {
+  const { db, actor, elements, request } = options;
+  return inTransaction(db, async (trx) => {
+    const have = await existingElementCodes(trx, elements.map((e) => e.code));
+    const missing = elements.filter((e) => !have.has(e.code));
+    const ensured = new Set<string>();
+    for (const e of missing) {
+      const combo = e.categoryCombo ?? 'default';
+      if (typeof combo !== 'string' && !ensured.has(combo.code)) {
+        await ensureCategoryCombo({ db: trx, actor, input: combo, request });
+        ensured.add(combo.code);
+      }
+      await createDataElement({ db: trx, actor, input: { ...e, categoryCombo: typeof combo === 'string' ? combo : combo.code }, request });
+    }
+    return missing.map((e) => e.code);
   });
 }
 

@@ -2,5 +2,7 @@
 export { ZCategoryCombo } from './schema.js';
 export type { CategoryComboInput } from './schema.js';
 export { createCategoryCombo, ensureCategoryCombo } from './category-combos.js';
+export { ensureDataElements } from './data-elements.js';
+export type { ElementDefinition } from './data-elements.js';
 export { metadataRoutes } from './routes.js';
-export { elementComboId, optionComboOwner } from './repo.js';
+export { elementComboId, elementEntry, elementsByCodes, optionComboOwner, optionCombosByCodes } from './repo.js';

@@ -60,3 +60,38 @@ export const elementComboId = async (db: Db, code: string) =>
 /** The disaggregation an option combination belongs to, or undefined when there is none of that code. */
 export const optionComboOwner = async (db: Db, code: string) =>
   (await db.selectFrom('category_option_combo').select('combo_id').where('code', '=', code).executeTakeFirst())?.combo_id;
+
+/** The codes among these that name an element. */
+export async function existingElementCodes(db: Db, codes: string[]): Promise<Set<string>> {
+  if (!codes.length) return new Set();
+  return new Set((await db.selectFrom('data_element').select('code').where('code', 'in', codes).execute()).map((r) => r.code));
+}
+
+/** Elements by code, as a form or a consolidation names them. */
+export async function elementsByCodes(db: Db, codes: string[]) {
+  if (!codes.length) return [];
+  return db.selectFrom('data_element')
+    .select(['code', 'name_vi as nameVi', 'name_en as nameEn', 'unit_of_measure as unit', 'value_type as valueType', 'agg_units as aggUnits'])
+    .where('code', 'in', codes).execute();
+}
+
+/** Option combinations by code, with their names. */
+export async function optionCombosByCodes(db: Db, codes: string[]) {
+  if (!codes.length) return [];
+  return db.selectFrom('category_option_combo').select(['code', 'name_vi as nameVi', 'name_en as nameEn']).where('code', 'in', codes).execute();
+}
+
+/** An element with the period types it accepts and its disaggregation, by id and by code. */
+export const elementEntry = (db: Db, code: string) =>
+  db.selectFrom('data_element as e').innerJoin('category_combo as c', 'c.id', 'e.category_combo_id')
+    .select(['e.id', 'e.period_types', 'e.category_combo_id', 'c.code as combo']).where('e.code', '=', code).executeTakeFirst();
+
+/** A category's options as stored, in their order. */
+export const storedOptions = (db: Db, categoryId: number) =>
+  db.selectFrom('category_option').select(['code', 'name_vi as nameVi', 'name_en as nameEn', 'sort']).where('category_id', '=', categoryId).orderBy('sort').orderBy('id').execute();
+
+export const listCombos = (db: Db) => db.selectFrom('category_combo').select(['id', 'code', 'categories']).execute();
+
+export async function comboOptionComboCodes(db: Db, comboId: number): Promise<Set<string>> {
+  return new Set((await db.selectFrom('category_option_combo').select('code').where('combo_id', '=', comboId).execute()).map((r) => r.code));
+}
