@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { inTransaction, type Db } from '../../db/database.js';
 import { SYSTEM } from '../../core/access/index.js';
 import { loadWorkingCalendar, vnDate } from '../../core/calendar/index.js';
-import { writeValues, type ValueInput } from '../../core/data/index.js';
+import { ensureDataElements, ensureIndicators, writeValues, type ValueInput } from '../../core/data/index.js';
 import { KIND } from './policy.js';
 
 const FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/reference/feedback/figures.json');
@@ -21,40 +21,26 @@ const ZFile = z.object({
 const monthOf = (date: string) => `${date.slice(0, 4)}M${date.slice(5, 7)}`;
 const monthEnd = (code: string) => new Date(Date.UTC(Number(code.slice(0, 4)), Number(code.slice(5, 7)), 0)).toISOString().slice(0, 10);
 
+const SOURCE = 'data/reference/feedback/figures.json';
+
 /**
- * Creates the feedback figures' elements (disaggregated by feedback category) and indicators when missing. The
- * disaggregation follows the categories in force, so a category added later gets its own option next time.
+ * Creates the feedback figures' elements (disaggregated by feedback category) and indicators when missing, through
+ * the store. The disaggregation follows the categories in force when an element is created, so a category added
+ * later gets its own option when figures are added to the file.
  */
 export async function ensureFeedbackFigures(db: Db): Promise<void> {
   const file = ZFile.parse(JSON.parse(fs.readFileSync(FILE, 'utf8')));
-  const haveElements = new Set((await db.selectFrom('data_element').select('code').where('code', 'in', file.elements.map((e) => e.code)).execute()).map((r) => r.code));
-  const haveIndicators = new Set((await db.selectFrom('indicator').select('code').where('code', 'in', file.indicators.map((i) => i.code)).execute()).map((r) => r.code));
-  if (haveElements.size === file.elements.length && haveIndicators.size === file.indicators.length) return;
-  // Figures added to the file after a database was first set up are created then, beside the existing ones.
+  const { category } = file;
   await inTransaction(db, async (trx) => {
-    let combo = await trx.selectFrom('category_combo').select('id').where('code', '=', file.category.code).executeTakeFirst();
-    if (!combo) {
-      const cats = await categoriesOf(trx, KIND);
-      const category = await trx.insertInto('category').values({ code: file.category.code, name_vi: file.category.nameVi, name_en: file.category.nameEn }).returning('id').executeTakeFirstOrThrow();
-      combo = await trx.insertInto('category_combo').values({ code: file.category.code, name_vi: file.category.nameVi, name_en: file.category.nameEn, categories: JSON.stringify([file.category.code]) }).returning('id').executeTakeFirstOrThrow();
-      for (const [sort, c] of cats.entries()) {
-        await trx.insertInto('category_option').values({ category_id: category.id, code: c.code, name_vi: c.name_vi, name_en: c.name_en, sort }).execute();
-        await trx.insertInto('category_option_combo').values({ combo_id: combo.id, code: `${file.category.code}_${c.code}`, name_vi: c.name_vi, name_en: c.name_en, options: JSON.stringify({ [file.category.code]: c.code }) }).execute();
-      }
-    }
-    for (const e of file.elements.filter((x) => !haveElements.has(x.code))) {
-      await trx.insertInto('data_element').values({
-        code: e.code, name_vi: e.nameVi, name_en: e.nameEn, value_type: 'integer', agg_units: 'sum', agg_time: e.aggTime, unit_of_measure: e.code === 'FB_RATING_SUM' ? 'điểm' : 'phản ánh',
-        category_combo_id: combo.id, period_types: JSON.stringify(['month']), source: 'data/reference/feedback/figures.json',
-      }).execute();
-    }
-    for (const [sort, i] of file.indicators.entries()) {
-      if (haveIndicators.has(i.code)) continue;
-      await trx.insertInto('indicator').values({
-        code: i.code, name_vi: i.nameVi, name_en: i.nameEn, numerator: i.numerator, denominator: i.denominator, factor: i.factor, pillar: i.pillar,
-        direction: i.direction, decimals: i.decimals, unit_label: i.unitLabel, framework: 'FEEDBACK', sort, source: 'data/reference/feedback/figures.json',
-      }).execute();
-    }
+    const options = (await categoriesOf(trx, KIND)).map((c) => ({ code: c.code, nameVi: c.name_vi, nameEn: c.name_en }));
+    const categoryCombo = { code: category.code, nameVi: category.nameVi, nameEn: category.nameEn, categories: [{ ...category, options }] };
+    await ensureDataElements({
+      db: trx, actor: SYSTEM, elements: file.elements.map((e) => ({
+        code: e.code, nameVi: e.nameVi, nameEn: e.nameEn, valueType: 'integer', aggUnits: 'sum', aggTime: e.aggTime, unit: e.code === 'FB_RATING_SUM' ? 'điểm' : 'phản ánh',
+        categoryCombo, periodTypes: ['month'], source: SOURCE,
+      })),
+    });
+    await ensureIndicators({ db: trx, actor: SYSTEM, indicators: file.indicators.map((i, sort) => ({ ...i, framework: 'FEEDBACK', sort, source: SOURCE })) });
   });
 }
 

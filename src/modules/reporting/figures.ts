@@ -3,9 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../db/database.js';
-import { SYSTEM } from '../../core/access/index.js';
+import { SYSTEM, type Actor } from '../../core/access/index.js';
 import { loadWorkingCalendar, vnDate } from '../../core/calendar/index.js';
-import { writeValues, type ValueInput } from '../../core/data/index.js';
+import { ensureCategoryCombo, ensureDataElements, ensureIndicators, writeValues, type ValueInput } from '../../core/data/index.js';
 import { dueDate, type DeadlineRule, type ReportingPeriod } from './periods.js';
 import type { Regime } from './repo.js';
 import { reportsOfPeriod } from './report-repo.js';
@@ -23,33 +23,24 @@ const ZFile = z.object({
 const file = () => ZFile.parse(JSON.parse(fs.readFileSync(FILE, 'utf8')));
 export const regimeCoc = (code: string) => `REPORT_REGIME_${code}`;
 
-/** The completeness elements, their disaggregation by regime (an option per regime) and indicators, when missing. */
-export async function ensureCompletenessFigures(db: Db, regimeCodes: { code: string; name_vi: string; name_en: string }[]): Promise<void> {
+const SOURCE = 'data/reference/reporting/completeness-figures.json';
+
+/**
+ * The completeness elements, their disaggregation by regime (an option per regime, added when the regime is first
+ * saved) and indicators, when missing, through the store.
+ */
+export async function ensureCompletenessFigures(db: Db, actor: Actor, regimes: { code: string; name_vi: string; name_en: string }[]): Promise<void> {
   const f = file();
+  const options = regimes.map((r) => ({ code: r.code, nameVi: r.name_vi, nameEn: r.name_en }));
   await inTransaction(db, async (trx) => {
-    let category = await trx.selectFrom('category').select('id').where('code', '=', f.category.code).executeTakeFirst();
-    category ??= await trx.insertInto('category').values({ code: f.category.code, name_vi: f.category.nameVi, name_en: f.category.nameEn }).returning('id').executeTakeFirstOrThrow();
-    let combo = await trx.selectFrom('category_combo').select('id').where('code', '=', f.category.code).executeTakeFirst();
-    combo ??= await trx.insertInto('category_combo').values({ code: f.category.code, name_vi: f.category.nameVi, name_en: f.category.nameEn, categories: JSON.stringify([f.category.code]) }).returning('id').executeTakeFirstOrThrow();
-    for (const [sort, r] of regimeCodes.entries()) {
-      if (await trx.selectFrom('category_option_combo').select('id').where('code', '=', regimeCoc(r.code)).executeTakeFirst()) continue;
-      await trx.insertInto('category_option').values({ category_id: category.id, code: r.code, name_vi: r.name_vi, name_en: r.name_en, sort: 1000 + sort }).execute();
-      await trx.insertInto('category_option_combo').values({ combo_id: combo.id, code: regimeCoc(r.code), name_vi: r.name_vi, name_en: r.name_en, options: JSON.stringify({ [f.category.code]: r.code }) }).execute();
-    }
-    for (const e of f.elements) {
-      if (await trx.selectFrom('data_element').select('id').where('code', '=', e.code).executeTakeFirst()) continue;
-      await trx.insertInto('data_element').values({
-        code: e.code, name_vi: e.nameVi, name_en: e.nameEn, value_type: 'integer', agg_units: 'sum', agg_time: 'sum', unit_of_measure: 'báo cáo',
-        category_combo_id: combo.id, period_types: JSON.stringify(['month', 'quarter', 'sixmonth', 'year']), source: 'data/reference/reporting/completeness-figures.json',
-      }).execute();
-    }
-    for (const [sort, i] of f.indicators.entries()) {
-      if (await trx.selectFrom('indicator').select('id').where('code', '=', i.code).executeTakeFirst()) continue;
-      await trx.insertInto('indicator').values({
-        code: i.code, name_vi: i.nameVi, name_en: i.nameEn, numerator: i.numerator, denominator: i.denominator, factor: i.factor, pillar: i.pillar,
-        direction: i.direction, decimals: i.decimals, unit_label: i.unitLabel, framework: 'REPORTING', sort, source: 'data/reference/reporting/completeness-figures.json',
-      }).execute();
-    }
+    await ensureCategoryCombo({ db: trx, actor, input: { ...f.category, categories: [{ ...f.category, options }] } });
+    await ensureDataElements({
+      db: trx, actor, elements: f.elements.map((e) => ({
+        ...e, valueType: 'integer', aggUnits: 'sum', aggTime: 'sum', unit: 'báo cáo', categoryCombo: f.category.code,
+        periodTypes: ['month', 'quarter', 'sixmonth', 'year'], source: SOURCE,
+      })),
+    });
+    await ensureIndicators({ db: trx, actor, indicators: f.indicators.map((i, sort) => ({ ...i, framework: 'REPORTING', sort, source: SOURCE })) });
   });
 }
 

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { inTransaction, type Db } from '../../db/database.js';
 import { actorName, type Actor } from '../../core/access/index.js';
 import { recordAudit } from '../../core/audit/index.js';
-import { ZCategoryCombo, ensureCategoryCombo } from '../../core/data/index.js';
+import { ZCategoryCombo, ensureCategoryCombo, ensureDataElements } from '../../core/data/index.js';
 import { findByCode } from '../../core/org-units/index.js';
 import { vnDate } from '../../core/calendar/index.js';
 import { AppError } from '../../server/errors.js';
@@ -19,7 +19,6 @@ import {
 } from './repo.js';
 import { ZRegime, type RegimeInput } from './schema.js';
 import { formElement, isDisaggregationOf } from './data-reads.js';
-
 
 export type { Regime };
 
@@ -82,7 +81,7 @@ export async function saveRegime(db: Db, actor: Actor, input: RegimeInput, optio
       version += 1;
       await insertFormRow(trx, { regimeId: regime.id, version, definition: input.form, createdBy: actorName(actor) });
     }
-    await ensureCompletenessFigures(trx, [{ code: input.code, name_vi: input.nameVi, name_en: input.nameEn }]);
+    await ensureCompletenessFigures(trx, actor, [{ code: input.code, name_vi: input.nameVi, name_en: input.nameEn }]);
     await recordAudit(trx, actor, { action: existing ? 'report_regime.update' : 'report_regime.create', entity: 'report_regime', entityId: regime.id, after: { ...input, formVersion: version } }, options.request);
     return { id: regime.id, code: input.code, formVersion: version };
   });
@@ -121,14 +120,9 @@ export async function loadDemoRegimes(db: Db, actor: Actor): Promise<number> {
   for (const combo of file.categoryCombos) {
     await ensureCategoryCombo({ db, actor, input: combo });
   }
-  for (const e of file.elements) {
-    if (await db.selectFrom('data_element').select('id').where('code', '=', e.code).executeTakeFirst()) continue;
-    const combo = await db.selectFrom('category_combo').select('id').where('code', '=', e.categoryCombo).executeTakeFirstOrThrow();
-    await db.insertInto('data_element').values({
-      code: e.code, name_vi: e.nameVi, name_en: e.nameEn, value_type: e.valueType, agg_units: e.aggUnits, agg_time: e.aggTime, unit_of_measure: e.unit,
-      category_combo_id: combo.id, period_types: JSON.stringify(['month', 'quarter', 'sixmonth', 'year']), source: 'data/reference/reporting/regimes-demo.json',
-    }).execute();
-  }
+  await ensureDataElements({
+    db, actor, elements: file.elements.map((e) => ({ ...e, periodTypes: ['month', 'quarter', 'sixmonth', 'year'], source: 'data/reference/reporting/regimes-demo.json' })),
+  });
   for (const raw of file.regimes) await saveRegime(db, actor, ZRegime.parse(raw), { demo: file.demo, asOf: '2025-07-01' });
   return file.regimes.length;
 }
