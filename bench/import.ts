@@ -1,7 +1,6 @@
-// Imports about a million data values from a DHIS2 CSV file through the streaming importer (checks, upsert,
-// history), beside PostgreSQL's own COPY of the same file into a plain table, in the same run, and beside the
-// ceiling for any importer into this store (PostgreSQL's COPY of the resolved rows into the store's table); and the
-// process's peak memory. DATABASE_URL picks PostgreSQL; otherwise PGlite (whose engine lives inside this process).
+// Imports about a million data values from a DHIS2 CSV through the streaming importer (checks, upsert, history),
+// beside, in the same run, PostgreSQL's own COPY of the file into a plain table and its COPY of the resolved rows into
+// the store's tables (the floors); and the process's peak memory. DATABASE_URL picks PostgreSQL, else PGlite.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -81,7 +80,7 @@ const summary = await importValueRows(db, SYSTEM, readDataValueCsv(fs.createRead
   },
 });
 const importSeconds = (performance.now() - t0) / 1000;
-// Progress is reported as batches are applied: what is left after the last report is the final statements.
+// Progress follows the applied batches: after the last report come the final statements.
 const lastProgressSeconds = (lastProgressAt - t0) / 1000;
 clearInterval(sampler);
 if (summary.status !== 'SUCCESS' || summary.importCount.imported !== rows) throw new Error(`import failed: ${JSON.stringify(summary).slice(0, 500)}`);

@@ -24,6 +24,7 @@ export const VALUE_FAULTS = {
   attribute_combo: { vi: 'không có tổ hợp thuộc tính "{value}" (chỉ dùng "default")', en: 'Attribute option combo not found (only "default" is used)' },
   unit_code: { vi: 'không có đơn vị mã {value} có hiệu lực trong kỳ', en: 'Organisation unit not found or not in force during the period' },
   unknown_element: { vi: 'không có chỉ tiêu dữ liệu {value}', en: 'unknown data element {value}' },
+  not_in_data_set: { vi: 'chỉ tiêu {value} không thuộc bộ dữ liệu {dataSet}', en: 'data element {value} is not in the data set {dataSet}' },
   not_period: {
     vi: '"{value}" không phải là mã kỳ (2024, 2024S1, 2024Q3, 2024M07, 2024W31, 20240715)',
     en: '"{value}" is not a period code (2024, 2024S1, 2024Q3, 2024M07, 2024W31, 20240715)',
@@ -71,6 +72,7 @@ export const ISSUE_MESSAGES: Record<string, Record<Locale, string>> = {
     vi: 'cần có kỳ (period), hoặc startDate và endDate, hoặc lastUpdated',
     en: 'give period, or startDate and endDate, or lastUpdated',
   },
+  element_or_data_set: { vi: 'cần có chỉ tiêu (dataElement) hoặc bộ dữ liệu (dataSet)', en: 'give dataElement or dataSet' },
   element_or_indicator: { vi: 'cần có đúng một trong hai: element hoặc indicator', en: 'give either element or indicator' },
   period_codes: {
     vi: 'không phải là danh sách mã kỳ (ví dụ 2024;2024Q3;2024M07)',

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { provideDataSets } from '../../core/data/index.js';
 import { AppError } from '../../server/errors.js';
 import { completeness, completenessHistory, consolidated, reviewQueue } from './completeness.js';
+import { regimeDataSetElements } from './data-sets.js';
 import { REPORTING_POLICY } from './policy.js';
 import { qcvn125Message } from './qcvn125.js';
 import { listRegimes, regimeDetail, saveRegime } from './regimes.js';
@@ -20,6 +22,7 @@ export async function reportingRoutes(appBase: FastifyInstance): Promise<void> {
   const { db, now } = app.ctx;
   const tags = ['reporting'];
   const read = { access: REPORTING_POLICY.read };
+  provideDataSets('reporting', regimeDataSetElements);
 
   app.get('/api/reporting/regimes', { config: read, schema: { tags, response: { 200: z.array(ZRegimeListItem) } } }, async () => listRegimes(db));
 

@@ -28,6 +28,7 @@ export const DATA_ERRORS = {
     vi: 'Tệp CSV không đọc được ở dòng {line} (lỗi {csvCode}).',
     en: 'The CSV file cannot be read at line {line}: {detail}',
   },
+  unknown_data_set: { status: 400, vi: 'Không có bộ dữ liệu (chế độ báo cáo) mã {code}.', en: 'There is no data set (reporting regime) {code}.' },
   unknown_element: { status: 400, vi: 'Không có chỉ tiêu dữ liệu {code}.', en: 'There is no data element {code}.' },
   element_period_type: { status: 400, vi: 'Chỉ tiêu {code} không nhận kỳ {typeVi}.', en: '{code} does not accept {type} periods.' },
   coc_required: {

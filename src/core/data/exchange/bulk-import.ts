@@ -13,6 +13,8 @@ export interface ImportOptions {
   atomicMode: 'ALL' | 'NONE';
   sourceRef: string;
   request?: FastifyRequest;
+  /** DHIS2's data set the rows belong to: a row of another element is a conflict. */
+  dataSet?: { code: string; elements: Set<string> };
   /** Called after each batch with the number of rows read so far. */
   onProgress?: (rowsRead: number) => void;
 }
@@ -71,6 +73,9 @@ export async function importValueRows(db: Db, actor: Actor, rows: AsyncIterable<
         if (!row.dataElement) conflict('', valueProblem('dataElement', 'missing_element'), index);
         else if (!row.period) conflict('', valueProblem('period', 'missing_period'), index);
         else if (!row.orgUnit) conflict('', valueProblem('orgUnit', 'missing_unit'), index);
+        else if (options.dataSet && !options.dataSet.elements.has(row.dataElement)) {
+          conflict(row.dataElement, valueProblem('dataElement', 'not_in_data_set', row.dataElement, { dataSet: options.dataSet.code }), index);
+        }
         else if (row.attributeOptionCombo && row.attributeOptionCombo !== 'default') {
           conflict(row.attributeOptionCombo, valueProblem('attributeOptionCombo', 'attribute_combo', row.attributeOptionCombo), index);
         } else {

@@ -48,3 +48,41 @@ describe('POST /api/dataValueSets as a DHIS2 client sends it', () => {
     expect(res.json().importCount).toMatchObject({ updated: 1 });
   });
 });
+
+describe("DHIS2's dataSet: a reporting regime's form", () => {
+  const row = (dataElement: string, value: string) => ({ dataElement, period: '202510', orgUnit: '31507', value });
+
+  it('refuses a data set no regime has, naming it, before reading a row', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/dataValueSets', headers: dhis2, payload: { dataSet: 'BC_NOPE', dataValues: [row('RP_TTHC_RECEIVED', '1')] } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'unknown_data_set', field: 'dataSet' });
+    expect(res.json().error.messages.vi).toContain('BC_NOPE');
+  });
+
+  it("imports the rows of the regime's elements and names every row of another element as a conflict", async () => {
+    const refused = await t.app.inject({
+      method: 'POST', url: '/api/dataValueSets', headers: dhis2,
+      payload: { dataSet: 'BC_TTHC', dataValues: [row('RP_TTHC_RECEIVED', '120'), row('PAYMENT_ACCOUNT_15PLUS', '7')] },
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().conflicts).toEqual([expect.objectContaining({ object: 'PAYMENT_ACCOUNT_15PLUS', errorCode: 'not_in_data_set', indexes: [1] })]);
+    expect(refused.json().conflicts[0].vi).toBe('chỉ tiêu PAYMENT_ACCOUNT_15PLUS không thuộc bộ dữ liệu BC_TTHC');
+
+    const res = await t.app.inject({
+      method: 'POST', url: '/api/dataValueSets?dataSet=BC_TTHC', headers: dhis2,
+      payload: { dataValues: [row('RP_TTHC_RECEIVED', '120'), row('RP_TTHC_ON_TIME', '118')] },
+    });
+    expect(res.json().importCount).toMatchObject({ imported: 2 });
+  });
+
+  it("gives back the regime's values when asked by data set, and no other element's", async () => {
+    await t.app.inject({ method: 'POST', url: '/api/dataValueSets', headers: dhis2, payload: values('202510', '9') });
+    const res = await t.app.inject({ method: 'GET', url: '/api/dataValueSets?dataSet=BC_TTHC&orgUnit=31507&period=202510', headers: dhis2 });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().dataValues.map((v: { dataElement: string; value: string }) => `${v.dataElement}=${v.value}`).sort()).toEqual(['RP_TTHC_ON_TIME=118', 'RP_TTHC_RECEIVED=120']);
+    const neither = await t.app.inject({ method: 'GET', url: '/api/dataValueSets?orgUnit=31507&period=202510', headers: dhis2 });
+    expect(neither.statusCode).toBe(400);
+    expect(neither.json().error.field).toBe('querystring.dataElement');
+    expect(neither.json().error.messages.vi).toContain('bộ dữ liệu (dataSet)');
+  });
+});

@@ -4,6 +4,7 @@ import { sendDownload } from '../../../server/replies.js';
 import { errorBody, requestLocale } from '../../../server/errors.js';
 import { fromDhis2Period, toDhis2Period } from '../periods/index.js';
 import { dataValuesToCsv, dataValuesToXlsx, exportDataValues } from './formats.js';
+import { dataSetElements } from './data-sets.js';
 import { getImportJob, settleImports } from './import-jobs.js';
 import { EXCHANGE_POLICY } from './policy.js';
 import { ZAcceptedImport, ZExported, ZExportQuery, ZImportJob, ZImportParams, ZImportQuery, ZImportSummary, ZRefusedImport } from './schema.js';
@@ -42,8 +43,10 @@ export async function exchangeRoutes(appBase: FastifyInstance): Promise<void> {
     config: { access: EXCHANGE_POLICY.read }, schema: { tags, querystring: ZExportQuery, response: { 200: ZExported } },
   }, async (request, reply) => {
     const q = request.query;
+    const sets = await Promise.all((q.dataSet ?? []).map((code) => dataSetElements(db, code)));
+    const dataElement = [...new Set([...(q.dataElement ?? []), ...sets.flatMap((s) => [...s])])];
     const stored = await exportDataValues(db, request.user!, {
-      dataElement: q.dataElement, period: (q.period ?? []).map(fromDhis2Period), startDate: q.startDate, endDate: q.endDate, orgUnit: q.orgUnit,
+      dataElement, period: (q.period ?? []).map(fromDhis2Period), startDate: q.startDate, endDate: q.endDate, orgUnit: q.orgUnit,
       children: q.children === 'true', includeDeleted: q.includeDeleted === 'true', lastUpdated: q.lastUpdated, limit: q.limit,
     });
     const values = stored.map((v) => ({ ...v, period: toDhis2Period(v.period) }));

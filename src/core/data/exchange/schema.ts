@@ -29,13 +29,17 @@ export const ZImportQuery = z.object({
   importStrategy: z.enum(['CREATE_AND_UPDATE', 'DELETE']).default('CREATE_AND_UPDATE'),
   async: z.enum(['true', 'false']).default('false'),
   idScheme: z.enum(['code', 'CODE']).optional(),
+  /** DHIS2's data set (a reporting regime's code): every row must be of its elements. */
+  dataSet: z.string().max(100).optional(),
 });
 export type ImportQuery = z.infer<typeof ZImportQuery>;
 
 const ZRepeated = z.union([z.string().max(200), z.array(z.string().max(200)).max(10_000)]).transform((v) => (Array.isArray(v) ? v : [v]));
 
 export const ZExportQuery = z.object({
-  dataElement: ZRepeated,
+  dataElement: ZRepeated.optional(),
+  /** DHIS2's data set (a reporting regime's code): its elements, with any dataElement given. */
+  dataSet: ZRepeated.optional(),
   period: ZRepeated.optional(),
   startDate: z.iso.date().optional(),
   endDate: z.iso.date().optional(),
@@ -47,7 +51,7 @@ export const ZExportQuery = z.object({
   format: z.enum(['json', 'csv', 'xlsx']).optional(),
 }).refine((x) => (x.period?.length ?? 0) > 0 || (x.startDate && x.endDate) || x.lastUpdated, {
   message: 'period_or_dates', path: ['period'],
-});
+}).refine((x) => (x.dataElement?.length ?? 0) > 0 || (x.dataSet?.length ?? 0) > 0, { message: 'element_or_data_set', path: ['dataElement'] });
 export type ExportRequest = z.infer<typeof ZExportQuery>;
 
 export const ZDataValue = z.object({

@@ -9,6 +9,7 @@ import type { Db } from '../../../../db/database.js';
 import { AppError } from '../../../../server/errors.js';
 import type { Actor } from '../../../access/index.js';
 import { importValueRows } from '../bulk-import.js';
+import { dataSetElements } from '../data-sets.js';
 import { parseDataValueXlsx, readDataValueCsv, type DataValueDto, type ImportSummary } from '../formats.js';
 import { countBytes, startImportJob } from '../import-jobs.js';
 import { fromDhis2Period } from '../../periods/index.js';
@@ -36,7 +37,7 @@ async function* removeAfter(rows: Rows, file: string): AsyncGenerator<DataValueD
 }
 
 /** The rows of an upload by its content type: DHIS2 JSON (parsed by Fastify), CSV (a stream) or XLSX (bytes). */
-async function readUpload(contentType: string, body: unknown): Promise<{ values: Rows; format: 'json' | 'csv' | 'xlsx' }> {
+async function readUpload(contentType: string, body: unknown): Promise<{ values: Rows; format: 'json' | 'csv' | 'xlsx'; dataSet?: string }> {
   if (contentType.startsWith(XLSX_TYPE)) {
     const values = await parseDataValueXlsx(body as Buffer).catch(() => {
       throw new AppError('workbook_unreadable', {}, 'body');
@@ -45,7 +46,7 @@ async function readUpload(contentType: string, body: unknown): Promise<{ values:
   }
   if (/^(application|text)\/csv/.test(contentType)) return { values: readDataValueCsv(body as Readable), format: 'csv' };
   const set = ZDataValueSet.parse(body);
-  return { values: set.dataValues.map((v) => ({ ...v, period: v.period ?? set.period ?? '', orgUnit: v.orgUnit ?? set.orgUnit ?? '' })), format: 'json' };
+  return { values: set.dataValues.map((v) => ({ ...v, period: v.period ?? set.period ?? '', orgUnit: v.orgUnit ?? set.orgUnit ?? '' })), format: 'json', dataSet: set.dataSet };
 }
 
 export interface ImportDataValueSetOptions {
@@ -65,9 +66,11 @@ export type ImportOutcome = { job: string } | { summary: ImportSummary };
  */
 export async function importDataValueSet(options: ImportDataValueSetOptions): Promise<ImportOutcome> {
   const { db, actor, query: q, request } = options;
-  const { values, format } = await readUpload(options.contentType, options.body);
+  const { values, format, dataSet: named } = await readUpload(options.contentType, options.body);
   const sourceRef = `dataValueSets.${format}`;
-  const settings = { dryRun: q.dryRun === 'true', atomicMode: q.atomicMode, sourceRef };
+  const dataSetCode = q.dataSet ?? named;
+  const dataSet = dataSetCode ? { code: dataSetCode, elements: await dataSetElements(db, dataSetCode) } : undefined;
+  const settings = { dryRun: q.dryRun === 'true', atomicMode: q.atomicMode, sourceRef, dataSet };
   const strategy = (rows: Rows) => (q.importStrategy === 'DELETE' ? markDeleted(inStorePeriods(rows)) : inStorePeriods(rows));
   if (q.async === 'true') {
     const spooled = Array.isArray(values) ? null : path.join(os.tmpdir(), `tinhso-import-${crypto.randomUUID()}.csv`);
