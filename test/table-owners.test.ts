@@ -21,7 +21,6 @@ const KNOWN_READS = [
   'src/core/cases/repo.ts -> app_user', 'src/core/cases/search-repo.ts -> app_user',
   'src/core/data/analytics/repo.ts -> org_unit_version',
   'src/core/notify/outbox.ts -> app_user',
-  'src/modules/feedback/figures.ts -> data_value',
   'src/modules/feedback/repo.ts -> app_setting', 'src/modules/feedback/repo.ts -> app_user', 'src/modules/feedback/repo.ts -> org_unit_boundary',
   'src/modules/reporting/reminders.ts -> app_user',
   'src/server/bootstrap.ts -> app_user',

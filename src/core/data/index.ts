@@ -10,5 +10,5 @@ export {
 } from './metadata/index.js';
 export { parsePeriod, periodsWithin } from './periods/index.js';
 export { dataRoutes } from './routes.js';
-export { ValueChecker, assertNoProblems, isChecked, writeChecked, writeValues } from './values/index.js';
+export { ValueChecker, assertNoProblems, isChecked, publishedValues, writeChecked, writeValues } from './values/index.js';
 export type { ValueInput } from './values/index.js';

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { inTransaction, type Db } from '../../db/database.js';
 import { SYSTEM } from '../../core/access/index.js';
 import { loadWorkingCalendar, vnDate } from '../../core/calendar/index.js';
-import { ensureDataElements, ensureIndicators, writeValues, type ValueInput } from '../../core/data/index.js';
+import { ensureDataElements, ensureIndicators, publishedValues, writeValues, type ValueInput } from '../../core/data/index.js';
 import { KIND } from './policy.js';
 
 const FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/reference/feedback/figures.json');
@@ -86,8 +86,7 @@ export async function publishFeedbackFigures(db: Db, now: Date, months = 13): Pr
     }
   }
   // Figures published before that are now absent become 0.
-  const stale = await db.selectFrom('data_value as v').innerJoin('data_element as e', 'e.id', 'v.element_id').innerJoin('category_option_combo as o', 'o.id', 'v.coc_id')
-    .select(['e.code', 'v.org_unit_id', 'o.code as coc', 'v.period']).where('e.code', 'like', 'FB\\_%').where('v.deleted', '=', false).where('v.start_date', '>=', first).execute();
+  const stale = await publishedValues(db, { elementPrefix: 'FB_', from: first });
   for (const s of stale) {
     const key = `${s.code}|${s.org_unit_id}|${s.coc.replace(/^FEEDBACK_CATEGORY_/, '')}|${s.period}`;
     if (!figures.has(key)) figures.set(key, 0);

@@ -7,4 +7,5 @@ export { writeChecked } from './value-store.js';
 export { renewElementVersions, retypeElementValues } from './retype.js';
 export type { WriteCounts, WriteSource } from './value-store.js';
 export { applyStagedBatch, createStaging } from './staging.js';
+export { publishedValues } from './repo.js';
 export { valueRoutes } from './routes.js';

@@ -34,3 +34,13 @@ export const findValueUnit = (db: Db, id: number) => db.selectFrom('data_value')
 
 export const listHistory = (db: Db, valueId: number) =>
   db.selectFrom('data_value_history').selectAll().where('data_value_id', '=', valueId).orderBy('id').execute();
+
+/**
+ * The live values of the elements whose codes start with a prefix, from a day on: what a module published before,
+ * so that it can set to 0 what it no longer finds (feedback's FB_ figures).
+ */
+export function publishedValues(db: Db, options: { elementPrefix: string; from: string }) {
+  const pattern = `${options.elementPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db.selectFrom('data_value as v').innerJoin('data_element as e', 'e.id', 'v.element_id').innerJoin('category_option_combo as o', 'o.id', 'v.coc_id')
+    .select(['e.code', 'v.org_unit_id', 'o.code as coc', 'v.period']).where('e.code', 'like', pattern).where('v.deleted', '=', false).where('v.start_date', '>=', options.from).execute();
+}
