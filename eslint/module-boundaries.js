@@ -27,6 +27,7 @@ export const moduleBoundaries = {
     docs: { description: "Import another module only through its index.ts" },
     messages: {
       internal: "'{{spec}}' reaches into {{module}}: import '{{index}}' (its index.ts) and export what you need there.",
+      tier: "'{{spec}}': the core never imports a capability module; let the module provide what the core needs (see docs/architecture.md).",
     },
     schema: [],
   },
@@ -36,6 +37,10 @@ export const moduleBoundaries = {
     function check(node, spec) {
       if (typeof spec !== 'string' || !spec.startsWith('.')) return;
       const target = path.posix.normalize(path.posix.join(path.posix.dirname(importer), spec)).replace(/\.js$/, '.ts');
+      if (importer.startsWith('src/core/') && target.startsWith('src/modules/')) {
+        context.report({ node, messageId: 'tier', data: { spec } });
+        return;
+      }
       const owner = moduleOf(target, fs.existsSync, root);
       if (!owner || isInside(importer, owner) || target === `${owner}/index.ts`) return;
       let index = path.posix.relative(path.posix.dirname(importer), `${owner}/index.js`);

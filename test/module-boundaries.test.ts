@@ -31,6 +31,13 @@ describe('module boundaries', () => {
     ).toHaveLength(1);
   });
 
+  it('refuses an import of a capability module from the core, even through its index', async () => {
+    const faults = await boundaryFaults('src/core/data/fixture.ts', "export { reportingRoutes } from '../../modules/reporting/index.js';\n");
+    expect(faults).toEqual([
+      "'../../modules/reporting/index.js': the core never imports a capability module; let the module provide what the core needs (see docs/architecture.md).",
+    ]);
+  });
+
   it('lets a module reach its own files and others through their index', async () => {
     expect(await boundaryFaults('src/modules/feedback/fixture.ts', "export { actOnCase } from '../../core/cases/index.js';\nexport * from './service.js';\n")).toEqual([]);
     expect(await boundaryFaults('src/server/fixture.ts', "export { loadConfig } from './config.js';\nexport type { Db } from '../db/database.js';\n")).toEqual([]);
