@@ -1,6 +1,4 @@
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import { nameText } from '../validation/index.js';
 import type { Db } from '../../db/database.js';
 import { containsPattern } from '../../db/like.js';
 import type { Role } from '../../db/schema.js';
@@ -8,57 +6,8 @@ import { AppError, alreadyExists, notFound, outOfScope } from '../../server/erro
 import { type Actor, assertUnitInScope, scopeUnitIds } from '../access/index.js';
 import { recordAudit } from '../audit/index.js';
 import { assertStrongPassword, hashPassword, destroyUserSessions } from '../auth/index.js';
-
-export const ROLES = ['admin', 'leader', 'officer', 'reviewer'] as const satisfies readonly Role[];
-
-export const ZUserView = z.object({
-  id: z.number(),
-  username: z.string(),
-  displayName: z.string(),
-  email: z.string().nullable(),
-  role: z.enum(ROLES),
-  orgUnitId: z.number(),
-  orgUnitCode: z.string(),
-  orgUnitName: z.string(),
-  locale: z.enum(['vi', 'en']),
-  active: z.boolean(),
-  lockedUntil: z.date().nullable(),
-  createdAt: z.date(),
-});
-export type UserView = z.infer<typeof ZUserView>;
-
-
-export const ZUserCreate = z
-  .object({
-    username: z.string().trim().min(3).max(50).regex(/^[a-z0-9._-]+$/i, 'identifier_chars'),
-    displayName: nameText(120),
-    email: z.string().trim().email().max(200).nullable().optional(),
-    role: z.enum(ROLES),
-    orgUnitId: z.number().int().positive(),
-    locale: z.enum(['vi', 'en']).optional(),
-    password: z.string().min(1).max(200),
-  })
-  .strict();
-export const ZUserUpdate = z
-  .object({
-    displayName: nameText(120).optional(),
-    email: z.string().trim().email().max(200).nullable().optional(),
-    role: z.enum(ROLES).optional(),
-    orgUnitId: z.number().int().positive().optional(),
-    locale: z.enum(['vi', 'en']).optional(),
-    active: z.boolean().optional(),
-  })
-  .strict();
-
-function userQuery(db: Db) {
-  return db
-    .selectFrom('app_user as u')
-    .innerJoin('org_unit as o', 'o.id', 'u.org_unit_id')
-    .select([
-      'u.id', 'u.username', 'u.display_name as displayName', 'u.email', 'u.role', 'u.org_unit_id as orgUnitId',
-      'o.code as orgUnitCode', 'o.name as orgUnitName', 'u.locale', 'u.active', 'u.locked_until as lockedUntil', 'u.created_at as createdAt',
-    ]);
-}
+import { findIdByUsername, userQuery } from './repo.js';
+import type { UserCreate, UserUpdate, UserView } from './schema.js';
 
 export async function getUserView(db: Db, id: number): Promise<UserView> {
   const user = await userQuery(db).where('u.id', '=', id).executeTakeFirst();
@@ -96,13 +45,12 @@ async function assertUnitExists(db: Db, id: number): Promise<void> {
   if (!unit) throw new AppError('reference_not_found', {}, 'orgUnitId');
 }
 
-export async function createUser(db: Db, actor: Actor, input: z.infer<typeof ZUserCreate>, request?: FastifyRequest): Promise<UserView> {
+export async function createUser(db: Db, actor: Actor, input: UserCreate, request?: FastifyRequest): Promise<UserView> {
   assertStrongPassword(input.password, input.username);
   await assertUnitExists(db, input.orgUnitId);
   const hash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
-    const clash = await trx.selectFrom('app_user').select('id').where(({ fn }) => fn('lower', ['username']), '=', input.username.toLowerCase()).executeTakeFirst();
-    if (clash) throw alreadyExists(input.username, 'username');
+    if (await findIdByUsername(trx, input.username)) throw alreadyExists(input.username, 'username');
     const row = await trx
       .insertInto('app_user')
       .values({
@@ -117,7 +65,7 @@ export async function createUser(db: Db, actor: Actor, input: z.infer<typeof ZUs
   });
 }
 
-export async function updateUser(db: Db, actor: Actor, id: number, input: z.infer<typeof ZUserUpdate>, request?: FastifyRequest): Promise<UserView> {
+export async function updateUser(db: Db, actor: Actor, id: number, input: UserUpdate, request?: FastifyRequest): Promise<UserView> {
   if (input.orgUnitId) await assertUnitExists(db, input.orgUnitId);
   if (actor.kind === 'user' && actor.id === id && (input.active === false || (input.role && input.role !== 'admin'))) {
     throw new AppError('cannot_delete_self', {}, input.active === false ? 'active' : 'role');
@@ -167,7 +115,7 @@ export async function unlockUser(db: Db, actor: Actor, id: number, request?: Fas
 }
 
 export async function findUserIdByUsername(db: Db, username: string): Promise<number> {
-  const row = await db.selectFrom('app_user').select('id').where(({ fn }) => fn('lower', ['username']), '=', username.toLowerCase()).executeTakeFirst();
-  if (!row) throw notFound('username');
-  return row.id;
+  const id = await findIdByUsername(db, username);
+  if (id === undefined) throw notFound('username');
+  return id;
 }
