@@ -1,26 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, nextLoopback, unitId, type Session, type TestApp } from '../../../test/helpers.js';
+import { describe, expect, it } from 'vitest';
+import { nextLoopback, unitId } from '../../../test/helpers.js';
+import { t, officer, admin, socTrang, phuLoi, send, report, useFeedbackApp } from './test-setup.js';
 
-let t: TestApp;
-let officer: Session;
-let admin: Session;
-let socTrang: number;
-let phuLoi: number;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  officer = await t.login('canbo');
-  admin = await t.login('admin');
-  socTrang = await unitId(t, '31507', '2025-07-01');
-  phuLoi = await unitId(t, '31510', '2025-07-01');
-});
-afterAll(() => t?.close());
-
-const send = (payload: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/public/feedback', payload, remoteAddress: nextLoopback() });
-const report = {
-  category: 'DRAINAGE', description: 'Đường Trần Hưng Đạo ngập sâu sau mưa, cống không thoát nước.', placeUnitId: 0, consent: true,
-  contact: { name: 'Trần Thị Hoa', phone: '0912 345 678', email: 'hoa@example.org' },
-};
+useFeedbackApp();
 
 describe('feedback figures in the data-value store', () => {
   it('publishes received, answered, on time and working days per unit, category and month; the on-time rate follows', async () => {
