@@ -27,6 +27,7 @@ import type { AppContext } from './context.js';
 import type { Access } from '../core/access/index.js';
 import { registerErrorHandling, errorBody, requestLocale } from './errors.js';
 import { systemRoutes } from './system-routes.js';
+import { registerTextGuard } from './text-guard.js';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 export const BODY_LIMIT = 1024 * 1024;
@@ -74,6 +75,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app, BODY_LIMIT);
+  registerTextGuard(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

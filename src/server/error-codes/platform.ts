@@ -5,6 +5,11 @@ export const PLATFORM_ERRORS = {
   validation_failed: { status: 400, vi: 'Dữ liệu không hợp lệ: {detail}', en: 'Invalid input: {detail}' },
   malformed_json: { status: 400, vi: 'Nội dung gửi lên không phải JSON hợp lệ.', en: 'The request body is not valid JSON.' },
   payload_too_large: { status: 413, vi: 'Nội dung gửi lên quá lớn (tối đa {limit}).', en: 'The request body is too large (at most {limit}).' },
+  invalid_characters: {
+    status: 400,
+    vi: 'Trường {field} chứa ký tự không được phép (ký tự NUL hoặc mã Unicode lẻ).',
+    en: 'The field {field} holds a character that is not allowed (a NUL or an unpaired Unicode surrogate).',
+  },
   unsupported_media_type: { status: 415, vi: 'Kiểu nội dung không được hỗ trợ.', en: 'Unsupported content type.' },
   too_many_fields: { status: 400, vi: 'Biểu mẫu gửi lên có quá nhiều trường.', en: 'The form has too many fields.' },
   unexpected_file_field: { status: 400, vi: 'Không nhận tệp trong trường "{name}".', en: 'No file is expected in the field "{name}".' },
