@@ -14,6 +14,7 @@ export const TABLE_OWNERS: Record<keyof DB, string> = {
   org_unit_version: 'src/core/org-units',
   app_user: 'src/core/users',
   user_session: 'src/core/auth',
+  login_failure: 'src/core/auth',
   api_token: 'src/core/tokens',
   audit_log: 'src/core/audit',
   scheduled_job: 'src/core/jobs',

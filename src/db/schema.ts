@@ -1,6 +1,6 @@
 import type { AppSettingTable, SchemaMigrationTable, VersionTable } from './tables/platform.js';
 import type { OrgUnitTable, OrgUnitEventTable, OrgUnitEventUnitTable, OrgUnitBoundaryTable, OrgUnitVersionTable } from './tables/org-units.js';
-import type { AppUserTable, UserSessionTable, ApiTokenTable, AuditLogTable } from './tables/people.js';
+import type { AppUserTable, LoginFailureTable, UserSessionTable, ApiTokenTable, AuditLogTable } from './tables/people.js';
 import type { ScheduledJobTable, JobRunTable, CalendarExceptionTable, NotificationTable, WebhookTable } from './tables/jobs.js';
 import type { CategoryTable, CategoryOptionTable, CategoryComboTable, CategoryOptionComboTable, DataElementTable, DataValueYearTotalTable, DataValueYearVersionTable, AnalyticsCacheTable, DataValueTable, DataValueHistoryTable, IndicatorTable, IndicatorTargetTable, ImportJobTable } from './tables/data.js';
 import type { CaseCategoryTable, CaseRecordTable, CaseEventTable, CaseRoutingRuleTable, CaseMediaTable, CaseAnswerTemplateTable } from './tables/cases.js';
@@ -10,7 +10,7 @@ import type { ReportRegimeTable, ReportFormTable, ReportTable, ReportEventTable,
 // test/db-schema.test.ts holds these declarations against what the migrations create, column by column.
 export type { AppSettingTable, SchemaMigrationTable, VersionTable } from './tables/platform.js';
 export type { UnitLevel, OrgUnitTable, UnitEventKind, OrgUnitEventTable, OrgUnitEventUnitTable, OrgUnitBoundaryTable, OrgUnitVersionTable } from './tables/org-units.js';
-export type { Role, Locale, AppUserTable, UserSessionTable, ApiTokenTable, ActorKind, AuditLogTable } from './tables/people.js';
+export type { Role, Locale, AppUserTable, LoginFailureTable, UserSessionTable, ApiTokenTable, ActorKind, AuditLogTable } from './tables/people.js';
 export type { ScheduledJobTable, JobRunTable, CalendarExceptionTable, NotificationChannel, NotificationTable, WebhookTable } from './tables/jobs.js';
 export type { ValueType, Aggregation, SourceKind, Pillar, CategoryTable, CategoryOptionTable, CategoryComboTable, CategoryOptionComboTable, DataElementTable, DataValueYearTotalTable, DataValueYearVersionTable, AnalyticsCacheTable, DataValueTable, DataValueHistoryTable, IndicatorTable, IndicatorTargetTable, ImportJobTable } from './tables/data.js';
 export type { CaseCategoryTable, CaseRecordTable, CaseEventTable, CaseRoutingRuleTable, CaseMediaTable, CaseAnswerTemplateTable } from './tables/cases.js';
@@ -23,6 +23,7 @@ export interface DB {
   org_unit_event_unit: OrgUnitEventUnitTable;
   org_unit_boundary: OrgUnitBoundaryTable;
   app_user: AppUserTable;
+  login_failure: LoginFailureTable;
   user_session: UserSessionTable;
   api_token: ApiTokenTable;
   audit_log: AuditLogTable;

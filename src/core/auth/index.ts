@@ -4,3 +4,4 @@ export { assertStrongPassword, generatePassword, hashPassword } from './password
 export { authenticationPlugin } from './plugin.js';
 export { authRoutes } from './routes.js';
 export { destroyUserSessions, purgeExpiredSessions, randomToken, sha256 } from './sessions.js';
+export { clearFailures, locksOf } from './lockout.js';

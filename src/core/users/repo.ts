@@ -9,7 +9,7 @@ export function userQuery(db: Db) {
     .innerJoin('org_unit as o', 'o.id', 'u.org_unit_id')
     .select([
       'u.id', 'u.username', 'u.display_name as displayName', 'u.email', 'u.role', 'u.org_unit_id as orgUnitId',
-      'o.code as orgUnitCode', 'o.name as orgUnitName', 'u.locale', 'u.active', 'u.locked_until as lockedUntil', 'u.created_at as createdAt',
+      'o.code as orgUnitCode', 'o.name as orgUnitName', 'u.locale', 'u.active', 'u.created_at as createdAt',
     ]);
 }
 

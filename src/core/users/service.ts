@@ -5,14 +5,20 @@ import type { Role } from '../../db/schema.js';
 import { AppError, alreadyExists, notFound, outOfScope } from '../../server/errors.js';
 import { type Actor, assertUnitInScope, scopeUnitIds } from '../access/index.js';
 import { recordAudit } from '../audit/index.js';
-import { assertStrongPassword, hashPassword, destroyUserSessions } from '../auth/index.js';
+import { assertStrongPassword, clearFailures, hashPassword, destroyUserSessions, locksOf } from '../auth/index.js';
 import { findIdByUsername, userQuery } from './repo.js';
 import type { UserCreate, UserUpdate, UserView } from './schema.js';
+
+/** Users as others see them, each with the lock sign-in last put on its name (core/auth keeps the count). */
+async function withLocks<T extends { username: string }>(db: Db, users: T[]): Promise<(T & { lockedUntil: Date | null })[]> {
+  const locks = await locksOf(db, users.map((u) => u.username));
+  return users.map((u) => ({ ...u, lockedUntil: locks.get(u.username.toLowerCase()) ?? null }));
+}
 
 export async function getUserView(db: Db, id: number): Promise<UserView> {
   const user = await userQuery(db).where('u.id', '=', id).executeTakeFirst();
   if (!user) throw notFound('id');
-  return user;
+  return (await withLocks(db, [user]))[0]!;
 }
 
 /** Users the actor may see: everyone for administrators and leaders, the users of its units for the others. */
@@ -30,7 +36,7 @@ export async function listUsers(db: Db, actor: Actor, filter: { q?: string; role
     q = q.where((eb) => eb.or([eb('u.username', 'ilike', like), eb('u.display_name', 'ilike', like), eb('u.email', 'ilike', like)]));
   }
   const total = await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const items = await q.orderBy('u.username').limit(filter.limit).offset(filter.offset).execute();
+  const items = await withLocks(db, await q.orderBy('u.username').limit(filter.limit).offset(filter.offset).execute());
   return { items, total: Number(total.n) };
 }
 
@@ -98,7 +104,8 @@ export async function setUserPassword(db: Db, actor: Actor, id: number, password
   assertStrongPassword(password, user.username);
   const hash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('app_user').set({ password_hash: hash, password_changed_at: new Date(), failed_logins: 0, locked_until: null, updated_at: new Date() }).where('id', '=', id).execute();
+    await trx.updateTable('app_user').set({ password_hash: hash, password_changed_at: new Date(), updated_at: new Date() }).where('id', '=', id).execute();
+    await clearFailures(trx, user.username);
     await destroyUserSessions(trx, id);
     await recordAudit(trx, actor, { action: 'user.password_set', entity: 'app_user', entityId: id }, request);
   });
@@ -107,7 +114,7 @@ export async function setUserPassword(db: Db, actor: Actor, id: number, password
 export async function unlockUser(db: Db, actor: Actor, id: number, request?: FastifyRequest): Promise<UserView> {
   return db.transaction().execute(async (trx) => {
     const before = await getUserView(trx, id);
-    await trx.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', id).execute();
+    await clearFailures(trx, before.username);
     const after = await getUserView(trx, id);
     await recordAudit(trx, actor, { action: 'user.unlock', entity: 'app_user', entityId: id, before, after }, request);
     return after;

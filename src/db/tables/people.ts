@@ -18,13 +18,19 @@ export interface AppUserTable {
   org_unit_id: number;
   locale: ColumnType<Locale, Locale | undefined, Locale>;
   active: ColumnType<boolean, boolean | undefined, boolean>;
-  failed_logins: ColumnType<number, number | undefined, number>;
-  locked_until: NullableTimestamp;
   password_changed_at: Timestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
 
+
+/** Failed sign-ins per name typed (lower case), known or not (migration 0020). */
+export interface LoginFailureTable {
+  username: string;
+  failed: ColumnType<number, number | undefined, number>;
+  locked_until: NullableTimestamp;
+  updated_at: Timestamp;
+}
 
 export interface UserSessionTable {
   id: string;
