@@ -47,7 +47,11 @@ async function openPostgres(url: string, schema: string | undefined, max: number
   if (schema) {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
+    // Under a lock: two processes starting at once would both try to create it and collide in the catalogue.
+    await admin.query('BEGIN');
+    await admin.query(`SELECT pg_advisory_xact_lock(hashtext('tinhso:create-schema'))`);
     await admin.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    await admin.query('COMMIT');
     await admin.end();
   }
   const pool = new pg.Pool({

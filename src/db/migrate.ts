@@ -30,8 +30,12 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
  * is refused, because the database would no longer match the files.
  */
 export async function migrate(db: Db, migrations = readMigrations()): Promise<string[]> {
-  await sql`CREATE TABLE IF NOT EXISTS schema_migration (
-    name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`.execute(db);
+  // Under the same lock as the migrations: two processes creating it at once would collide in the catalogue.
+  await db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':migrate'))`.execute(trx);
+    await sql`CREATE TABLE IF NOT EXISTS schema_migration (
+      name text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`.execute(trx);
+  });
   const applied: string[] = [];
   for (const migration of migrations) {
     await db.transaction().execute(async (trx) => {

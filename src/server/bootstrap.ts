@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { sql } from 'kysely';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -34,9 +35,22 @@ export interface PreparedDatabase {
 
 /**
  * Makes a database ready: migrations, reference data when the unit table is empty, and on an empty user table the
- * administrator (and, in demo mode, one account per role).
+ * administrator (and, in demo mode, one account per role). Several processes may start at once on an empty database:
+ * all of it runs on one connection holding an advisory lock, so the second waits for the first and then finds
+ * nothing left to do.
  */
 export async function prepareDatabase(db: Db, config: Pick<Config, 'demo' | 'adminPassword'>): Promise<PreparedDatabase> {
+  return db.connection().execute(async (conn) => {
+    await sql`SELECT pg_advisory_lock(hashtext(current_schema() || ':prepare'))`.execute(conn);
+    try {
+      return await prepareLocked(conn, config);
+    } finally {
+      await sql`SELECT pg_advisory_unlock(hashtext(current_schema() || ':prepare'))`.execute(conn);
+    }
+  });
+}
+
+async function prepareLocked(db: Db, config: Pick<Config, 'demo' | 'adminPassword'>): Promise<PreparedDatabase> {
   const migrations = await migrate(db);
   const reference = await loadReferenceData(db);
   await loadIndicatorReference(db);
