@@ -7,7 +7,7 @@ import { loadWorkingCalendar, vnDate } from '../../calendar/index.js';
 import { getById as getUnit } from '../../org-units/index.js';
 import { queueCaseNotices } from '../notices.js';
 import { EVENT_OF, mayHandle, missingField } from '../policy.js';
-import { getCaseRow, insertCaseEvent, updateCaseRow, type CaseChange } from '../repo.js';
+import { activeOfficer, getCaseRow, insertCaseEvent, updateCaseRow, type CaseChange } from '../repo.js';
 import type { ActInput, ActResult } from '../schema.js';
 import { nextState, TransitionRefused, type CaseState } from '../state-machine.js';
 import { getCategory } from './open-case.js';
@@ -32,7 +32,8 @@ export async function actOnCase(db: Db, actor: Actor, caseId: number, input: Act
   return inTransaction(db, async (trx) => {
     const c = await getCaseRow(trx, caseId, { lock: true });
     if (!c) throw notFound('id');
-    if (!mayHandle(await scopeUnitIds(trx, actor), c)) throw new AppError('out_of_scope', {}, 'id');
+    const scope = await scopeUnitIds(trx, actor);
+    if (!mayHandle(scope, c)) throw new AppError('out_of_scope', {}, 'id');
     const to = stateAfter(c.state, input.action);
     const set: CaseChange = { state: to, updated_at: now };
     const data: { forwardLimit?: string; lateForward?: boolean } = {};
@@ -48,7 +49,13 @@ export async function actOnCase(db: Db, actor: Actor, caseId: number, input: Act
         }
       }
     }
-    if (input.officerId !== undefined && (input.action === 'accept' || input.action === 'start')) set.officer_id = input.officerId;
+    if (input.officerId !== undefined && (input.action === 'accept' || input.action === 'start')) {
+      // The officer named must work for the unit that holds the case, as when a case is assigned.
+      const officer = await activeOfficer(trx, input.officerId);
+      if (!officer) throw new AppError('reference_not_found', {}, 'officerId');
+      if (officer.org_unit_id !== c.unit_id) throw new AppError('officer_not_in_unit', {}, 'officerId');
+      set.officer_id = officer.id;
+    }
     if (input.action === 'answer') Object.assign(set, { public_answer: input.answer, answered_at: now });
     if (input.action === 'close') set.closed_at = now;
     if (input.action === 'reopen') Object.assign(set, { closed_at: null });
@@ -57,6 +64,8 @@ export async function actOnCase(db: Db, actor: Actor, caseId: number, input: Act
       const original = await getCaseRow(trx, input.mergeInto!);
       if (!original || original.kind !== c.kind) throw new AppError('reference_not_found', {}, 'mergeInto');
       if (original.state === 'merged') throw new AppError('merge_into_duplicate', {}, 'mergeInto');
+      // Merging changes the original's timeline: it must be a case the actor handles too.
+      if (!mayHandle(scope, original)) throw new AppError('out_of_scope', {}, 'mergeInto');
       set.merged_into_id = original.id;
     }
     await updateCaseRow(trx, caseId, set);
