@@ -39,6 +39,7 @@ export const VALUE_FAULTS = {
   not_boolean: { vi: 'không phải giá trị đúng/sai (true/false)', en: 'not a boolean (true/false)' },
   not_number: { vi: 'không phải là số: "{value}"', en: 'not a number: "{value}"' },
   not_finite: { vi: 'số quá lớn', en: 'not a finite number' },
+  out_of_range: { vi: 'số vượt quá giới hạn cho phép (±10^15): {value}', en: 'beyond the allowed magnitude (±10^15): {value}' },
   not_integer: { vi: 'không phải là số nguyên: {value}', en: 'not an integer: {value}' },
   percentage_range: { vi: 'tỷ lệ phần trăm phải từ 0 đến 100: {value}', en: 'a percentage must lie between 0 and 100: {value}' },
 } as const satisfies Record<string, Record<Locale, string>>;

@@ -34,6 +34,8 @@ export function valueProblem(field: string, code: ValueFault, value?: unknown, p
   return { field, code, vi: fillTemplate(VALUE_FAULTS[code].vi, all), en: fillTemplate(VALUE_FAULTS[code].en, all), ...(value !== undefined ? { value } : {}) };
 }
 
+/** The largest magnitude a numeric value may have: 10^15, beyond any count or amount (in đồng) a province keeps. */
+export const MAX_MAGNITUDE = 1e15;
 
 /** Parses a value as its element's type; returns the stored text and number, or the fault it is refused for. */
 export function parseValue(type: ValueType, raw: string | number | boolean): { text: string; number: number | null } | { fault: ValueFault } {
@@ -49,6 +51,8 @@ export function parseValue(type: ValueType, raw: string | number | boolean): { t
       if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text)) return { fault: 'not_number' };
       const n = Number(text);
       if (!Number.isFinite(n)) return { fault: 'not_finite' };
+      // Past this no count or amount of a province is real, and a sum of such values would overflow every aggregate.
+      if (Math.abs(n) > MAX_MAGNITUDE) return { fault: 'out_of_range' };
       if (type === 'integer' && !Number.isInteger(n)) return { fault: 'not_integer' };
       if (type === 'percentage' && (n < 0 || n > 100)) return { fault: 'percentage_range' };
       return { text: String(n), number: n };
