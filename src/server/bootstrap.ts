@@ -9,7 +9,7 @@ import { SYSTEM } from '../core/access/index.js';
 import { recordAudit } from '../core/audit/index.js';
 import { generatePassword, hashPassword } from '../core/auth/index.js';
 import { loadReferenceData, findByCode } from '../core/org-units/index.js';
-import { loadIndicatorReference } from '../core/data/index.js';
+import { failOrphanedImports, loadIndicatorReference } from '../core/data/index.js';
 import { loadFeedbackReference } from '../modules/feedback/index.js';
 import { loadDemoRegimes } from '../modules/reporting/index.js';
 import { ROLES } from '../core/users/index.js';
@@ -39,19 +39,26 @@ export interface PreparedDatabase {
  * all of it runs on one connection holding an advisory lock, so the second waits for the first and then finds
  * nothing left to do.
  */
-export async function prepareDatabase(db: Db, config: Pick<Config, 'demo' | 'adminPassword'>): Promise<PreparedDatabase> {
+export async function prepareDatabase(
+  db: Db,
+  config: Pick<Config, 'demo' | 'adminPassword'>,
+  /** The embedded database belongs to this process alone: whatever import it finds running was left by a crash. */
+  options: { soleProcess?: boolean } = {},
+): Promise<PreparedDatabase> {
   return db.connection().execute(async (conn) => {
     await sql`SELECT pg_advisory_lock(hashtext(current_schema() || ':prepare'))`.execute(conn);
     try {
-      return await prepareLocked(conn, config);
+      return await prepareLocked(conn, config, options);
     } finally {
       await sql`SELECT pg_advisory_unlock(hashtext(current_schema() || ':prepare'))`.execute(conn);
     }
   });
 }
 
-async function prepareLocked(db: Db, config: Pick<Config, 'demo' | 'adminPassword'>): Promise<PreparedDatabase> {
+async function prepareLocked(db: Db, config: Pick<Config, 'demo' | 'adminPassword'>, options: { soleProcess?: boolean }): Promise<PreparedDatabase> {
   const migrations = await migrate(db);
+  // An import left running by a killed process is marked failed now, not a lease later, where no other process can own it.
+  await failOrphanedImports(db, options.soleProcess ? { leaseSeconds: 0 } : {});
   const reference = await loadReferenceData(db);
   await loadIndicatorReference(db);
   await loadFeedbackReference(db);

@@ -31,7 +31,7 @@ const app = await buildApp(ctx, {
 });
 const log = app.log;
 
-const prepared = await prepareDatabase(database.db, config);
+const prepared = await prepareDatabase(database.db, config, { soleProcess: database.kind === 'pglite' });
 if (prepared.migrations.length) log.info({ migrations: prepared.migrations }, 'migrations applied');
 if (prepared.referenceLoaded) log.info('reference data loaded (Sóc Trăng 2024, Cần Thơ 2025)');
 

@@ -152,5 +152,7 @@ export interface ImportJobTable {
   error: string | null;
   created_at: Timestamp;
   finished_at: NullableTimestamp;
+  heartbeat_at: Timestamp;
+  spool_file: string | null;
 }
 

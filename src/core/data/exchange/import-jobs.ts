@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import { Transform, type Readable } from 'node:stream';
+import { sql } from 'kysely';
 import type { Db } from '../../../db/database.js';
 import { notFound } from '../../../server/errors.js';
 import { type Actor, actorName } from '../../access/index.js';
@@ -34,16 +36,28 @@ export function countBytes(input: Readable, onBytes: (n: number) => void): Reada
 export async function startImportJob(
   db: Db,
   actor: Actor,
-  input: { format: string; bytesTotal: number | null; rowsTotal: number | null; rows: (onBytes: (n: number) => void) => AsyncIterable<DataValueDto> | DataValueDto[] },
+  input: {
+    format: string; bytesTotal: number | null; rowsTotal: number | null; rows: (onBytes: (n: number) => void) => AsyncIterable<DataValueDto> | DataValueDto[];
+    /** The upload spooled to a file, removed by whichever process finds the job orphaned. */
+    spoolFile?: string | null;
+  },
   options: Omit<ImportOptions, 'onProgress'>,
 ): Promise<string> {
   const job = await db
     .insertInto('import_job')
-    .values({ created_by: actorName(actor), status: 'running', format: input.format, dry_run: options.dryRun, atomic_mode: options.atomicMode, bytes_total: input.bytesTotal, rows_total: input.rowsTotal })
+    .values({
+      created_by: actorName(actor), status: 'running', format: input.format, dry_run: options.dryRun, atomic_mode: options.atomicMode,
+      bytes_total: input.bytesTotal, rows_total: input.rowsTotal, spool_file: input.spoolFile ?? null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const state: Live = { bytesRead: 0, rowsRead: 0, done: Promise.resolve() };
   live.set(job.id, state);
+  // The lease: while this process works on the job it says so; a job whose heartbeat lapses was orphaned by a crash.
+  const heartbeat = setInterval(() => {
+    void sql`UPDATE import_job SET heartbeat_at = now() WHERE id = ${job.id}`.execute(db).catch(() => undefined);
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
   state.done = (async () => {
     try {
       const rows = input.rows((n) => (state.bytesRead = n));
@@ -56,6 +70,7 @@ export async function startImportJob(
         status: 'failed', error: err instanceof Error ? err.message : String(err), rows_read: state.rowsRead, bytes_read: state.bytesRead, finished_at: new Date(),
       }).where('id', '=', job.id).execute();
     } finally {
+      clearInterval(heartbeat);
       live.delete(job.id);
     }
   })();
@@ -84,4 +99,23 @@ export async function getImportJob(db: Db, actor: Actor, id: string) {
 /** Waits for the imports this process is running (graceful shutdown; tests). */
 export async function settleImports(): Promise<void> {
   await Promise.all([...live.values()].map((l) => l.done));
+}
+
+const HEARTBEAT_MS = 15_000;
+/** A job not heard of for this long belongs to a process that is gone (four missed heartbeats). */
+export const LEASE_SECONDS = 60;
+
+/**
+ * Marks failed, with the reason, every import whose process stopped renewing its lease (killed, crashed), and removes
+ * its spooled upload. Run at every start and by the scheduler, so with several processes a survivor clears what a
+ * dead one left; a job whose process is alive keeps renewing and is never touched. Database time on both sides.
+ */
+export async function failOrphanedImports(db: Db, options: { leaseSeconds?: number } = {}): Promise<number> {
+  const orphans = (await sql<{ id: string; spool_file: string | null }>`
+    UPDATE import_job SET status = 'failed', finished_at = now(),
+      error = 'interrupted: the process running the import stopped; nothing of it was kept, send the file again'
+    WHERE status = 'running' AND heartbeat_at <= now() - make_interval(secs => ${options.leaseSeconds ?? LEASE_SECONDS})
+    RETURNING id, spool_file`.execute(db)).rows;
+  for (const o of orphans) if (o.spool_file) fs.rmSync(o.spool_file, { force: true });
+  return orphans.length;
 }

@@ -76,7 +76,7 @@ export async function importDataValueSet(options: ImportDataValueSetOptions): Pr
     const spooled = Array.isArray(values) ? null : path.join(os.tmpdir(), `tinhso-import-${crypto.randomUUID()}.csv`);
     if (spooled) await pipeline(options.body as Readable, fs.createWriteStream(spooled, { mode: 0o600 }));
     const job = await startImportJob(db, actor, {
-      format, bytesTotal: spooled ? fs.statSync(spooled).size : null, rowsTotal: Array.isArray(values) ? values.length : null,
+      format, bytesTotal: spooled ? fs.statSync(spooled).size : null, rowsTotal: Array.isArray(values) ? values.length : null, spoolFile: spooled,
       rows: (onBytes) => (spooled ? removeAfter(strategy(readDataValueCsv(countBytes(fs.createReadStream(spooled), onBytes))), spooled) : strategy(values)),
     }, settings);
     return { job };
