@@ -54,9 +54,9 @@ export interface Session {
   request(options: InjectOptions): Promise<LightMyRequestResponse>;
 }
 
-export async function createTestApp(options: { demo?: boolean; adminPassword?: string } = {}): Promise<TestApp> {
+export async function createTestApp(options: { demo?: boolean; adminPassword?: string; config?: Partial<Config> } = {}): Promise<TestApp> {
   const database = await freshDatabase();
-  const config = { ...loadConfig({}), demo: options.demo ?? true, adminPassword: options.adminPassword };
+  const config = { ...loadConfig({}), demo: options.demo ?? true, adminPassword: options.adminPassword, ...options.config };
   await prepareDatabase(database.db, config);
   const clock = { now: null as Date | null };
   const ctx = { db: database.db, dbKind: database.kind, config, now: () => clock.now ?? new Date(), clock };

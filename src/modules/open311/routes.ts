@@ -1,5 +1,5 @@
 import formbody from '@fastify/formbody';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { formatMessage } from '../../server/error-codes/index.js';
 import { AppError } from '../../server/errors.js';
@@ -35,8 +35,18 @@ export async function open311Routes(appBase: FastifyInstance): Promise<void> {
       return sendError(reply, format, status, `${err.field ? `${err.field}: ` : ''}${formatMessage(err.code, 'en', err.params)}`);
     }
     if (hasZodFastifySchemaValidationErrors(err)) return sendError(reply, format, 400, err.message);
+    const status = (err as FastifyError).statusCode ?? 500;
+    if (status === 429) {
+      // Past the rate limit: Open311's own error list, with the Retry-After the limiter set; no stack in the log.
+      request.log.info({ ip: request.ip }, 'open311 rate limit');
+      return sendError(reply, format, 429, `Too many requests: try again in ${String(reply.getHeader('retry-after') ?? 60)} seconds`);
+    }
+    if (status >= 400 && status < 500) {
+      request.log.info({ code: (err as FastifyError).code }, 'open311 client error');
+      return sendError(reply, format, status, (err as FastifyError).message);
+    }
     request.log.error({ err }, 'open311 error');
-    return sendError(reply, format, 400, 'General service error');
+    return sendError(reply, format, 500, 'General service error');
   });
 
   app.get(`${BASE}/discovery.json`, { config, schema: { tags, response: answers(ZDiscovery) } }, async (request, reply) => send(reply, 'json', {
