@@ -9,4 +9,5 @@ export { publicText } from './privacy.js';
 export { communeAt, listPlaces, nearbyReports } from './public.js';
 export { loadFeedbackReference } from './reference.js';
 export { feedbackRoutes } from './routes.js';
+export { ZFeedback } from './schema.js';
 export type { FeedbackInput } from './schema.js';

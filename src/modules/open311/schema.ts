@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ISSUE_MESSAGES } from '../../server/messages.js';
 
 // Open311 GeoReport v2 answers, in JSON (XML has the same fields, lists as wrappers of repeated elements). They
 // are written out by format.ts as text, so these schemas document the API and are not used to serialise it.
@@ -38,3 +39,10 @@ export const ZCreated = z.array(z.object({ service_request_id: z.string(), servi
 
 /** What Open311 answers for each status it may give: its own error list for every refusal. */
 export const answers = <T extends z.ZodType>(ok: T, status = 200) => ({ [status]: ok, 400: ZOpen311Errors, 403: ZOpen311Errors, 404: ZOpen311Errors });
+
+/** The Open311 field a refused part of the report came from, and why, in English as Open311 clients read it. */
+const OPEN311_FIELDS: Record<string, string> = { 'contact.name': 'first_name', 'contact.email': 'email', 'contact.phone': 'phone', lat: 'lat', lon: 'long', description: 'description', category: 'service_code' };
+export function open311Problem(issue: { path: PropertyKey[]; message: string }): string {
+  const path = issue.path.map(String).join('.');
+  return `${OPEN311_FIELDS[path] ?? path}: ${ISSUE_MESSAGES[issue.message]?.en ?? issue.message}`;
+}

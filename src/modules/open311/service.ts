@@ -8,9 +8,10 @@ import {
 import { touchToken } from '../../core/tokens/index.js';
 import { formatMessage } from '../../server/error-codes/index.js';
 import { AppError } from '../../server/errors.js';
-import { communeAt, KIND, listPlaces, publicText, submitFeedbackWith } from '../feedback/index.js';
+import { communeAt, KIND, listPlaces, publicText, submitFeedbackWith, ZFeedback } from '../feedback/index.js';
 import { Open311Error } from './format.js';
 import { assertMayPost, open311Status, pageOf, requestWindow } from './policy.js';
+import { open311Problem } from './schema.js';
 
 /** Open311 wants ISO 8601 with a time zone; Vietnamese local time reads best for the province's partners. */
 const w3c = (at: Date | null) => (at ? `${new Date(at.getTime() + VN_UTC_OFFSET_MS).toISOString().slice(0, 19)}+07:00` : '');
@@ -123,10 +124,13 @@ export async function createRequest({ db, body, files, now, request }: CreateReq
       if (err instanceof AppError) throw new Open311Error(400, `media: ${formatMessage(err.code, 'en', err.params)}`);
       throw err;
     }) : Promise.resolve([]);
-    const sent = await submitFeedbackWith(db, ref, token, {
+    // The same rules as the feedback form's: Open311 is one more entrance, not a way around them.
+    const checked = ZFeedback.safeParse({
       category: body.service_code, description: description.length >= 10 ? description : `${description} — ${body.service_code}`.trim(), placeUnitId,
       lat, lon, anonymous: !contact, contact, consent: true, channel: 'web',
-    }, now, request, await photos).catch((err: unknown) => {
+    });
+    if (!checked.success) throw new Open311Error(400, open311Problem(checked.error.issues[0]!));
+    const sent = await submitFeedbackWith(db, ref, token, checked.data, now, request, await photos).catch((err: unknown) => {
       if (err instanceof AppError && err.field === 'category') throw new Open311Error(400, `service_code ${body.service_code} not found`);
       throw err;
     });
