@@ -33,7 +33,7 @@ function sources(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const file = path.posix.join(dir, e.name);
     if (e.isDirectory()) return sources(file);
-    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [file] : [];
+    return e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') && e.name !== 'test-setup.ts' ? [file] : [];
   });
 }
 

@@ -1,42 +1,10 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type UserActor, SYSTEM } from '../access/index.js';
+import { describe, expect, it } from 'vitest';
+import { SYSTEM } from '../access/index.js';
 import { actOnCase, caseTimeline, escalateOverdue, extendCase, noteCase, receiveCase } from './index.js';
-import { createTestApp, unitId, type TestApp } from '../../../test/helpers.js';
+import { at, expectError, ids, officer, otherOfficer, t, useCaseEngineApp } from './test-setup.js';
 
-let t: TestApp;
-let ids: Record<string, number>;
-let officer: UserActor;
-let otherOfficer: UserActor;
-const at = (iso: string) => new Date(`${iso}T09:00:00+07:00`);
-
-beforeAll(async () => {
-  t = await createTestApp();
-  const db = t.database.db;
-  await db.insertInto('case_category').values([
-    { kind: 'trial', code: 'ROADS', name_vi: 'Giao thông, đường sá', name_en: 'Roads', deadline_working_days: 3, forward_within_working_days: 5, legal_basis: 'cấu hình thử' },
-    { kind: 'trial', code: 'OTHER', name_vi: 'Khác', name_en: 'Other', deadline_working_days: 10, forward_within_working_days: 5, legal_basis: 'cấu hình thử' },
-  ]).execute();
-  ids = {
-    district941: await unitId(t, '941', '2024-12-31'),
-    p5: await unitId(t, '31498', '2024-12-31'),
-    p2: await unitId(t, '31510', '2024-12-31'),
-    socTrang2025: await unitId(t, '31507', '2025-07-01'),
-    phuLoi2025: await unitId(t, '31510', '2025-07-01'),
-    city: await unitId(t, '92', '2025-07-01'),
-  };
-  const user = async (name: string, unit: number) => {
-    const row = await db.insertInto('app_user').values({ username: name, display_name: name, password_hash: 'x', role: 'officer', org_unit_id: unit }).returning('id').executeTakeFirstOrThrow();
-    return { kind: 'user' as const, id: row.id, username: name, displayName: name, role: 'officer' as const, orgUnitId: unit, locale: 'vi' as const, sessionId: '', csrfToken: '' };
-  };
-  officer = await user('can-bo-941', ids.district941!);
-  otherOfficer = await user('can-bo-phu-loi', ids.phuLoi2025!);
-});
-afterAll(() => t?.close());
-
-const expectError = async (work: Promise<unknown>, code: string, status: number) => {
-  await expect(work).rejects.toMatchObject({ code, status });
-};
+useCaseEngineApp();
 
 describe('deadlines in working days', () => {
   it('counts from the day of receipt across Tết and its day in lieu', async () => {
@@ -134,20 +102,3 @@ describe('extension and escalation', () => {
     await expectError(extendCase(db, otherOfficer, c.id, { workingDays: 1, reason: 'x' }, at('2024-11-08')), 'out_of_scope', 403);
   });
 });
-
-describe('scope on every unit and case an action names', () => {
-  it('refuses to accept a case naming an officer of another unit, and to merge a case into another unit\'s case, changing nothing', async () => {
-    const db = t.database.db;
-    const mine = await receiveCase(db, SYSTEM, { kind: 'trial', category: 'ROADS', description: 'Cống bị tắc', channel: 'web', unitId: ids.district941 }, at('2024-11-04'));
-    const theirs = await receiveCase(db, SYSTEM, { kind: 'trial', category: 'ROADS', description: 'Cống bị tắc ở Phú Lợi', channel: 'web', unitId: ids.phuLoi2025 }, at('2025-08-04'));
-    await expectError(actOnCase(db, officer, mine.id, { action: 'accept', officerId: otherOfficer.id }, at('2024-11-04')), 'officer_not_in_unit', 400);
-    await expectError(actOnCase(db, officer, mine.id, { action: 'merge', mergeInto: theirs.id }, at('2024-11-04')), 'out_of_scope', 403);
-    const rows = await db.selectFrom('case_record').select(['id', 'state', 'officer_id', 'merged_into_id']).where('id', 'in', [mine.id, theirs.id]).orderBy('id').execute();
-    expect(rows).toEqual([
-      { id: mine.id, state: 'routed', officer_id: null, merged_into_id: null },
-      { id: theirs.id, state: 'routed', officer_id: null, merged_into_id: null },
-    ]);
-    expect(await actOnCase(db, officer, mine.id, { action: 'accept', officerId: officer.id }, at('2024-11-04'))).toMatchObject({ state: 'accepted' });
-  });
-});
-
