@@ -5,7 +5,7 @@ export { publishFeedbackFigures } from './figures.js';
 export { submitFeedbackWith } from './intake.js';
 export { feedbackJobs, purgeContacts } from './jobs.js';
 export { KIND } from './policy.js';
-export { publicText } from './privacy.js';
+export { publicText, publicWords } from './privacy.js';
 export { communeAt, listPlaces, nearbyReports } from './public.js';
 export { loadFeedbackReference } from './reference.js';
 export { feedbackRoutes } from './routes.js';

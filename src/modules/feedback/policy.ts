@@ -1,6 +1,7 @@
 import { ACCESS, type Access, type Actor } from '../../core/access/index.js';
 import type { CaseState } from '../../core/cases/index.js';
 import type { Role } from '../../db/schema.js';
+import { publicWords } from './privacy.js';
 
 /** The kind of case citizen feedback is, on the case engine. */
 export const KIND = 'feedback';
@@ -27,7 +28,8 @@ export const PUBLIC_STATUS: Record<'open' | 'answered' | 'closed', CaseState[]> 
 };
 
 /** Only the answer and the reason for returning are worded for the public on a timeline; other steps show no note. */
-export const publicNote = (e: { action: string; note: string | null }) => (e.action === 'answer' || e.action === 'return' ? e.note : null);
+/** The note of a public timeline step: an answer or a return is shown, masked as descriptions are; other notes are internal. */
+export const publicNote = (e: { action: string; note: string | null }) => (e.action === 'answer' || e.action === 'return' ? publicWords(e.note) : null);
 
 export const REOPEN_WINDOW_DAYS = 7;
 

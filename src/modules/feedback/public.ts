@@ -5,7 +5,7 @@ import {
 } from '../../core/cases/index.js';
 import { notFound } from '../../server/errors.js';
 import { HIDDEN_FROM_PUBLIC, KIND, PUBLIC_STATUS, publicNote, shorten } from './policy.js';
-import { publicText } from './privacy.js';
+import { publicText, publicWords } from './privacy.js';
 import { communeBoundaries, communesByName, districtBoundaries, setting } from './repo.js';
 import type { PublicListQuery } from './schema.js';
 
@@ -24,7 +24,7 @@ export async function publicReport(db: Db, code: string) {
   const events = await caseTimeline(db, c.id, { includeInternal: false });
   const photos = await publicPhotos(db, c.id, c.trackingCode);
   const { id: _, public_description: _p, ...shown } = c;
-  return { ...shown, description: publicText(c), photos, timeline: events.map((e) => ({ at: e.at, action: e.action, state: e.to_state, note: publicNote(e) })) };
+  return { ...shown, answer: publicWords(shown.answer), description: publicText(c), photos, timeline: events.map((e) => ({ at: e.at, action: e.action, state: e.to_state, note: publicNote(e) })) };
 }
 
 /** The photos the public may see (hidden ones left out), with the address of their published copy. */

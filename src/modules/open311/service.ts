@@ -8,14 +8,14 @@ import {
 import { touchToken } from '../../core/tokens/index.js';
 import { formatMessage } from '../../server/error-codes/index.js';
 import { AppError } from '../../server/errors.js';
-import { communeAt, KIND, listPlaces, publicText, submitFeedbackWith, ZFeedback } from '../feedback/index.js';
+import { communeAt, KIND, listPlaces, publicText, publicWords, submitFeedbackWith, ZFeedback } from '../feedback/index.js';
 import { Open311Error } from './format.js';
 import { assertMayPost, open311Status, pageOf, requestWindow } from './policy.js';
 import { open311Problem } from './schema.js';
 
 /** Open311 wants ISO 8601 with a time zone; Vietnamese local time reads best for the province's partners. */
 const w3c = (at: Date | null) => (at ? `${new Date(at.getTime() + VN_UTC_OFFSET_MS).toISOString().slice(0, 19)}+07:00` : '');
-const publicSummary = (e: { action: string; note: string | null }) => (e.action === 'answer' || e.action === 'return' ? e.note ?? '' : '');
+const publicSummary = (e: { action: string; note: string | null }) => (e.action === 'answer' || e.action === 'return' ? publicWords(e.note) ?? '' : '');
 
 export async function listServices(db: Db) {
   return (await activeCategories(db, KIND)).map((c) => ({
@@ -56,7 +56,7 @@ export async function listRequests({ db, query, origin, now }: { db: Db; query: 
   const withNotes = query.extensions === 'true';
   const notes = withNotes && rows.length ? await publicEventsOf(db, rows.map((r) => r.id)) : [];
   return rows.map((r) => ({
-    service_request_id: r.tracking_code, status: open311Status(r.state), status_notes: r.public_answer ?? '',
+    service_request_id: r.tracking_code, status: open311Status(r.state), status_notes: publicWords(r.public_answer) ?? '',
     service_name: r.name_vi, service_code: r.category_code, description: publicText(r), agency_responsible: r.unit ?? '', service_notice: '',
     requested_datetime: w3c(r.received_at), updated_datetime: w3c(r.updated_at), expected_datetime: `${r.due_date}T17:00:00+07:00`,
     address: r.place ?? '', address_id: r.place_code ?? '', zipcode: '', lat: r.lat ?? '', long: r.lon ?? '', media_url: r.photo ? `${origin}/api/public/feedback/${r.tracking_code}/photos/${r.photo}` : '',
@@ -73,7 +73,7 @@ export async function listUpdates({ db, query, now }: { db: Db; query: Record<st
   const rows = await caseStateChanges(db, KIND, from, to, 1000);
   return rows.map((r) => ({
     update_id: String(r.id), service_request_id: r.tracking_code, status: open311Status(r.to_state as CaseState),
-    updated_datetime: w3c(r.at), description: r.action === 'answer' || r.action === 'return' ? r.note ?? '' : r.action, media_url: '',
+    updated_datetime: w3c(r.at), description: r.action === 'answer' || r.action === 'return' ? publicWords(r.note) ?? '' : r.action, media_url: '',
   }));
 }
 
