@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { PHOTO_LIMITS, type UploadedFile } from '../core/cases/index.js';
 import { AppError } from './errors.js';
+import { forbiddenTextAt } from './text-guard.js';
 
 /** The limits of every multipart form: a few photos and some text fields. */
 export const MULTIPART_LIMITS = { fileSize: PHOTO_LIMITS.maxBytes, files: PHOTO_LIMITS.maxFiles, fields: 40, fieldSize: 64 * 1024, parts: 50 };
@@ -18,7 +19,10 @@ export async function readMultipart(request: FastifyRequest, fileFields: string[
         if (!fileFields.includes(part.fieldname)) throw new AppError('unexpected_file_field', { name: part.fieldname }, part.fieldname);
         files.push({ filename: part.filename, data: await part.toBuffer() });
       } else {
-        fields[part.fieldname] = String(part.value);
+        const value = String(part.value);
+        // The text guard sees parsed bodies only; a form's fields are read here.
+        if (forbiddenTextAt({ [part.fieldname]: value })) throw new AppError('invalid_characters', { field: part.fieldname }, part.fieldname);
+        fields[part.fieldname] = value;
       }
     }
   } catch (err) {
@@ -27,7 +31,11 @@ export async function readMultipart(request: FastifyRequest, fileFields: string[
     if (code === 'FST_FILES_LIMIT') throw new AppError('too_many_photos', { max: PHOTO_LIMITS.maxFiles }, fileFields[0]);
     if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') throw new AppError('too_many_fields');
     if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new AppError('unsupported_media_type');
-    throw err;
+    if (err instanceof AppError) throw err;
+    // Anything else the form parser stops on is a body that is not a well-formed form (truncated, no boundary, a
+    // malformed part header): the caller's mistake, not the server's.
+    request.log.info({ err: (err as Error).message }, 'malformed multipart body');
+    throw new AppError('malformed_multipart');
   }
   return { fields, files };
 }

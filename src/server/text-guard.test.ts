@@ -39,3 +39,23 @@ describe('bad bytes at every entrance', () => {
     expect(write.json().error).toMatchObject({ code: 'invalid_characters', field: 'values.0.comment' });
   });
 });
+
+describe('bad forms', () => {
+  const form = (body: string) => t.app.inject({
+    method: 'POST', url: '/api/public/feedback', payload: body, remoteAddress: nextLoopback(),
+    headers: { 'content-type': 'multipart/form-data; boundary=XyZ' },
+  });
+
+  it('answers a truncated multipart body with a localised 400, not a 500', async () => {
+    const res = await form('--XyZ\r\nContent-Disposition: form-data; name="report"\r\n\r\n{"category":"WASTE"');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('malformed_multipart');
+    expect(res.json().error.messages.vi).toContain('Biểu mẫu gửi lên bị hỏng');
+  });
+
+  it('refuses a NUL inside a form field, naming it', async () => {
+    const res = await form('--XyZ\r\nContent-Disposition: form-data; name="report"\r\n\r\n{"category":"WA\u0000STE"}\r\n--XyZ--\r\n');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'invalid_characters', field: 'report' });
+  });
+});

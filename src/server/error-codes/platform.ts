@@ -10,6 +10,11 @@ export const PLATFORM_ERRORS = {
     vi: 'Trường {field} chứa ký tự không được phép (ký tự NUL hoặc mã Unicode lẻ).',
     en: 'The field {field} holds a character that is not allowed (a NUL or an unpaired Unicode surrogate).',
   },
+  malformed_multipart: {
+    status: 400,
+    vi: 'Biểu mẫu gửi lên bị hỏng hoặc không trọn vẹn (multipart/form-data).',
+    en: 'The form sent is malformed or incomplete (multipart/form-data).',
+  },
   unsupported_media_type: { status: 415, vi: 'Kiểu nội dung không được hỗ trợ.', en: 'Unsupported content type.' },
   too_many_fields: { status: 400, vi: 'Biểu mẫu gửi lên có quá nhiều trường.', en: 'The form has too many fields.' },
   unexpected_file_field: { status: 400, vi: 'Không nhận tệp trong trường "{name}".', en: 'No file is expected in the field "{name}".' },
