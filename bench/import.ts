@@ -12,6 +12,7 @@ import { listInForce } from '../src/core/org-units/index.js';
 import { openDatabase } from '../src/db/database.js';
 import { prepareDatabase } from '../src/server/bootstrap.js';
 import { quick, report, round } from './common.js';
+import { measureFloors } from './import/floors.js';
 
 const ELEMENTS = quick ? 1 : 8;
 const MONTHS = quick ? 12 : 96;
@@ -100,36 +101,7 @@ if (database.pglite) {
 const copySeconds = (performance.now() - t1) / 1000;
 const copied = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM copy_target`.execute(db)).rows[0]!.n);
 
-// Floors: PostgreSQL itself loading the rows, resolved and checked, into a copy of data_value and its indexes (no
-// checks, history or triggers), by COPY and by INSERT … SELECT (the way a set-based apply writes).
-await sql`CREATE TABLE floor_target (LIKE data_value INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING CONSTRAINTS INCLUDING INDEXES)`.execute(db);
-const FLOOR_COLUMNS = 'element_id, org_unit_id, period, period_type, start_date, end_date, coc_id, value, numeric_value, stored_by, source_kind, source_ref';
-const RESOLVED = `SELECT ${FLOOR_COLUMNS} FROM data_value WHERE source_ref = 'bench'`;
-// The floor of a store with history: the same, plus each value's history row into a copy of data_value_history.
-await sql`CREATE TABLE floor_history (LIKE data_value_history INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING CONSTRAINTS INCLUDING INDEXES)`.execute(db);
-const HISTORY_COLUMNS = 'data_value_id, changed_by, source_kind, source_ref, change, old_value, new_value, comment';
-const HISTORY = `SELECT ${HISTORY_COLUMNS} FROM data_value_history WHERE source_ref = 'bench'`;
-/** Seconds of PostgreSQL's COPY of a query's rows (read out beforehand) into a table. */
-async function copySecondsOf(query: string, table: string, columns: string): Promise<number> {
-  if (database.pglite) {
-    const resolved = await database.pglite.query(`COPY (${query}) TO '/dev/blob'`);
-    const t = performance.now();
-    await database.pglite.query(`COPY ${table} (${columns}) FROM '/dev/blob'`, [], { blob: resolved.blob! });
-    return (performance.now() - t) / 1000;
-  }
-  const resolvedFile = path.join(os.tmpdir(), `tinhso-resolved-${process.pid}.txt`); // written and read by the server
-  await sql.raw(`COPY (${query}) TO '${resolvedFile}'`).execute(db);
-  const t = performance.now();
-  await sql.raw(`COPY ${table} (${columns}) FROM '${resolvedFile}'`).execute(db);
-  fs.rmSync(resolvedFile, { force: true });
-  return (performance.now() - t) / 1000;
-}
-const floorCopySeconds = await copySecondsOf(RESOLVED, 'floor_target', FLOOR_COLUMNS);
-const floorWithHistorySeconds = floorCopySeconds + (await copySecondsOf(HISTORY, 'floor_history', HISTORY_COLUMNS));
-await sql`TRUNCATE floor_target`.execute(db);
-const t2 = performance.now();
-await sql.raw(`INSERT INTO floor_target (${FLOOR_COLUMNS}) ${RESOLVED}`).execute(db);
-const floorSeconds = (performance.now() - t2) / 1000;
+const { floorCopySeconds, floorWithHistorySeconds, floorSeconds } = await measureFloors(database);
 
 const rate = rows / importSeconds;
 const copyRate = copied / copySeconds;
