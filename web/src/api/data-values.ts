@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { DataValueDto } from '../../../src/core/data/exchange/index.js';
 import type { RowProblem } from '../../../src/core/data/values/index.js';
+import { fromDhis2Period } from '../../../src/core/data/periods/index.js';
 import { api } from './client';
 import type { Json } from './json';
 
@@ -34,17 +35,13 @@ export const dataValueKeys = {
   followUp: () => [...dataValueKeys.all, 'follow-up'] as const,
 };
 
-/**
- * Data value sets speak DHIS2's period identifiers (a month 202508, a week 2025W1) while every screen speaks the
- * store's (2025M08, 2025W01); the two differ only there. The server's own conversion is not imported: it is code.
- */
-const storePeriod = (code: string) => code.replace(/^(\d{4})(0[1-9]|1[0-2])$/, '$1M$2').replace(/^(\d{4})W([1-9])$/, '$1W0$2');
-
+// Data value sets speak DHIS2's period identifiers (202508, 2025W1); every screen speaks the store's (2025M08,
+// 2025W01). The conversion is the server's own, a pure function bundled into the web app.
 export const valueSetQuery = (orgUnit: string, periods: string[], elements: string[]) => queryOptions({
   queryKey: dataValueKeys.set(orgUnit, periods, elements),
   queryFn: async () => {
     const set = await api<{ dataValues: SetValue[] }>(`/api/dataValueSets?orgUnit=${encodeURIComponent(orgUnit)}&${periods.map((p) => `period=${p}`).join('&')}&${elements.map((e) => `dataElement=${e}`).join('&')}`);
-    return { ...set, dataValues: set.dataValues.map((v) => ({ ...v, period: storePeriod(v.period) })) };
+    return { ...set, dataValues: set.dataValues.map((v) => ({ ...v, period: fromDhis2Period(v.period) })) };
   },
 });
 export const storedValuesQuery = (element: string, orgUnitId: number, period: string) => queryOptions({
