@@ -44,6 +44,8 @@ describe.skipIf(browserMissing)('citizen feedback in Chromium', () => {
     await office.getByRole('button', { name: code }).click();
     const detail = office.getByTestId('case-detail');
     await expect.poll(() => detail.textContent()).toContain('Trần Thị Hoa');
+    // The photo waits for the officer's review: blurring it publishes the blurred copy.
+    await expect.poll(() => detail.getByTestId('case-photos').textContent()).toContain('Chờ duyệt');
     await detail.getByRole('button', { name: 'Ảnh 1' }).click();
     const stage = office.getByTestId('redact-stage');
     await expect.poll(async () => (await stage.boundingBox())?.width ?? 0).toBeGreaterThan(100);

@@ -62,10 +62,11 @@ export async function processPhotos(files: UploadedFile[], field = 'photos'): Pr
   return out;
 }
 
-export async function storePhotos(db: Db, caseId: number, photos: ProcessedPhoto[], firstPosition = 1): Promise<void> {
+/** A case's new photos: hidden from the public until an officer reviews them, unless the category shows them on receipt. */
+export async function storePhotos(db: Db, caseId: number, photos: ProcessedPhoto[], { shownOnReceipt }: { shownOnReceipt: boolean }): Promise<void> {
   await insertMedia(db, photos.map((p, i) => ({
-    case_id: caseId, position: firstPosition + i, content_type: p.contentType, width: p.width, height: p.height, original: p.data,
-    exif_lat: p.gps?.lat ?? null, exif_lon: p.gps?.lon ?? null,
+    case_id: caseId, position: 1 + i, content_type: p.contentType, width: p.width, height: p.height, original: p.data,
+    exif_lat: p.gps?.lat ?? null, exif_lon: p.gps?.lon ?? null, hidden: !shownOnReceipt,
   })));
 }
 

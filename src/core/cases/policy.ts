@@ -46,9 +46,15 @@ export const recategorisable = (state: CaseState, ended: CaseState[]) => !ended.
 
 /**
  * The unit responsible for a case: the first rule (in order) for its category, or for any category, applied to the
- * place on the day of the case — the commune itself, its parent, or a fixed unit.
+ * place on the day of the case — the commune itself, its parent, or a fixed unit; without a place, the province.
  */
-export function routeFor(ref: CaseReference, input: { kind: string; category: string; placeUnitId: number; date: string }): { id: number; name: string } {
+export function routeFor(ref: CaseReference, input: { kind: string; category: string; placeUnitId?: number; date: string }): { id: number; name: string } {
+  // Without a place (a partner's report with a point no boundary holds), the province's own unit triages and places it.
+  if (input.placeUnitId === undefined) {
+    const province = ref.provinceInForce(input.date);
+    if (!province) throw new AppError('unit_not_in_force', { code: 'province' }, 'placeUnitId');
+    return { id: province.id, name: province.name };
+  }
   const place = ref.unitInForce(input.placeUnitId, input.date);
   if (!place) throw new AppError('unit_not_in_force', { code: String(input.placeUnitId) }, 'placeUnitId');
   const unit = (id: number) => {

@@ -54,6 +54,11 @@ export class CaseReference {
     return u && inForceOn(u, date) ? u : undefined;
   }
 
+  /** The province-level unit in force on a day: the one that triages what has no place yet. */
+  provinceInForce(date: string): ReferenceUnit | undefined {
+    return [...this.unitsById.values()].find((u) => u.level === 'province' && u.parentId === null && inForceOn(u, date));
+  }
+
   unitByCode(code: string, date: string): ReferenceUnit | undefined {
     return this.unitsByCode.get(code)?.find((u) => inForceOn(u, date));
   }

@@ -91,13 +91,14 @@ export function getMedia(db: Db, caseId: number, mediaId: number) {
   return db.selectFrom('case_media').select(['id', 'original', 'published', 'content_type', 'hidden']).where('id', '=', mediaId).where('case_id', '=', caseId).executeTakeFirst();
 }
 
-export async function updateMedia(db: Db, mediaId: number, set: { hidden?: boolean; published?: Buffer | null }): Promise<void> {
+export async function updateMedia(db: Db, mediaId: number, set: { hidden: boolean; reviewed_at: Date; published?: Buffer | null }): Promise<void> {
   await db.updateTable('case_media').set(set).where('id', '=', mediaId).execute();
 }
 
-/** A case's photos as its unit sees them: hidden ones too, and whether a blurred copy is published. */
+/** A case's photos as its unit sees them: hidden ones too, whether a blurred copy is published and whether it was reviewed. */
 export function listMediaOf(db: Db, caseId: number) {
   return db.selectFrom('case_media').select(['id', 'position', 'width', 'height', 'hidden', 'exif_lat as exifLat', 'exif_lon as exifLon'])
+    .select((eb) => eb('reviewed_at', 'is not', null).$castTo<boolean>().as('reviewed'))
     .select((eb) => eb('published', 'is not', null).$castTo<boolean>().as('redacted')).where('case_id', '=', caseId).orderBy('position').execute();
 }
 

@@ -31,6 +31,8 @@ export const ZCaseUpdate = z.object({
   publicDescription: z.string().trim().min(10).max(4000).nullable().optional(),
   /** A new category: the case is routed again by the rules for it. */
   category: ZCategoryCode.optional(),
+  /** The commune where it happened, for a report received without one: the case is routed again by the rules for it. */
+  placeUnitId: z.number().int().positive().optional(),
 }).strict();
 export type CaseUpdate = z.infer<typeof ZCaseUpdate>;
 const ZUnitRef = z.object({ id: z.number(), name: z.string() });

@@ -119,6 +119,8 @@ export interface FeedSearch {
   received?: { from: Date; to: Date };
   categories?: string[];
   states?: { in: boolean; list: CaseState[] };
+  /** States left out of the feed (returned, merged), as the public list leaves them out. */
+  hiddenStates?: CaseState[];
   page: number;
   pageSize: number;
 }
@@ -137,15 +139,20 @@ export function feedCaseRows(db: Db, f: FeedSearch) {
   if (f.received) q = q.where('c.received_at', '>=', f.received.from).where('c.received_at', '<=', f.received.to);
   if (f.categories) q = q.where('c.category_code', 'in', f.categories);
   if (f.states) q = q.where('c.state', f.states.in ? 'in' : 'not in', f.states.list);
+  if (f.hiddenStates?.length) q = q.where('c.state', 'not in', f.hiddenStates);
   return q.orderBy('c.received_at', 'desc').orderBy('c.id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
 }
 
-/** Public state changes of a kind's cases between two times, oldest first (FixMyStreet's update feed). */
-export function stateChangesBetween(db: Db, kind: string, from: Date, to: Date, limit: number) {
-  return db.selectFrom('case_event as e').innerJoin('case_record as c', 'c.id', 'e.case_id')
+export interface StateChangeSearch { kind: string; from: Date; to: Date; limit: number; hiddenStates: CaseState[] }
+
+/** Public state changes of a kind's cases between two times, oldest first (FixMyStreet's update feed), of shown cases only. */
+export function stateChangesBetween(db: Db, f: StateChangeSearch) {
+  let q = db.selectFrom('case_event as e').innerJoin('case_record as c', 'c.id', 'e.case_id')
     .select(['e.id', 'c.tracking_code', 'e.to_state', 'e.at', 'e.action', 'e.note'])
-    .where('c.kind', '=', kind).where('e.internal', '=', false).where('e.to_state', 'is not', null)
-    .where('e.at', '>=', from).where('e.at', '<=', to).orderBy('e.id').limit(limit).execute();
+    .where('c.kind', '=', f.kind).where('e.internal', '=', false).where('e.to_state', 'is not', null)
+    .where('e.at', '>=', f.from).where('e.at', '<=', f.to);
+  if (f.hiddenStates.length) q = q.where('c.state', 'not in', f.hiddenStates);
+  return q.orderBy('e.id').limit(f.limit).execute();
 }
 
 /** Every case of a kind held by a unit, with what its figures count. */

@@ -12,6 +12,8 @@ export interface CaseCategoryTable {
   forward_within_working_days: number | null;
   legal_basis: string | null;
   allow_anonymous: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Photos of this category may be shown to the public before an officer has reviewed them. */
+  photos_public: ColumnType<boolean, boolean | undefined, boolean>;
   active: ColumnType<boolean, boolean | undefined, boolean>;
   sort: ColumnType<number, number | undefined, number>;
 }
@@ -88,6 +90,8 @@ export interface CaseMediaTable {
   exif_lat: number | null;
   exif_lon: number | null;
   created_at: Timestamp;
+  /** When an officer published, blurred or hid the photo; until then it is hidden unless its category allows. */
+  reviewed_at: NullableTimestamp;
 }
 
 

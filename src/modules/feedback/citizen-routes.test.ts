@@ -37,13 +37,26 @@ describe('what the public sees', () => {
     const page = (await t.app.inject({ method: 'GET', url: `/api/public/feedback/${code}` })).json();
     expect(page.description).toBe('Ổ gà lớn trước chợ, gọi tôi [đã ẩn] hoặc [đã ẩn]');
     const list = await t.app.inject({ method: 'GET', url: `/api/public/feedback?codes=${code}` });
-    expect(list.json().items[0]).toMatchObject({ trackingCode: code, photos: 1, description: 'Ổ gà lớn trước chợ, gọi tôi [đã ẩn] hoặc [đã ẩn]', lat: 9.6, lon: 105.97 });
+    expect(list.json().items[0]).toMatchObject({ trackingCode: code, photos: 0, description: 'Ổ gà lớn trước chợ, gọi tôi [đã ẩn] hoặc [đã ẩn]', lat: 9.6, lon: 105.97 });
     expect(list.body).not.toMatch(/0912|hoa@example|Trần Thị Hoa/);
     const edited = await officer.request({ method: 'PATCH', url: `/api/feedback/cases/${caseId}`, payload: { publicDescription: 'Ổ gà lớn trước chợ Sóc Trăng' } });
     expect(edited.statusCode, edited.body).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: `/api/public/feedback/${code}` })).json().description).toBe('Ổ gà lớn trước chợ Sóc Trăng');
     const open311 = await t.app.inject({ method: 'GET', url: `/open311/v2/requests/${code}.json` });
-    expect(open311.json()[0]).toMatchObject({ description: 'Ổ gà lớn trước chợ Sóc Trăng', media_url: `http://localhost:80/api/public/feedback/${code}/photos/1` });
+    expect(open311.json()[0]).toMatchObject({ description: 'Ổ gà lớn trước chợ Sóc Trăng', media_url: '' });
+  });
+
+  it('keeps a photo from the public, the list and Open311 until an officer has reviewed it', async () => {
+    expect((await t.app.inject({ method: 'GET', url: `/api/public/feedback/${code}/photos/1` })).statusCode).toBe(404);
+    const media = (await officer.request({ method: 'GET', url: `/api/feedback/cases/${caseId}` })).json().media;
+    expect(media[0]).toMatchObject({ hidden: true, reviewed: false, redacted: false });
+    const shown = await officer.request({ method: 'POST', url: `/api/feedback/cases/${caseId}/photos/${media[0].id}`, payload: { hidden: false } });
+    expect(shown.statusCode, shown.body).toBe(200);
+    expect((await officer.request({ method: 'GET', url: `/api/feedback/cases/${caseId}` })).json().media[0]).toMatchObject({ hidden: false, reviewed: true });
+    expect((await t.app.inject({ method: 'GET', url: `/api/public/feedback/${code}/photos/1` })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: `/api/public/feedback?codes=${code}` })).json().items[0].photos).toBe(1);
+    const open311 = await t.app.inject({ method: 'GET', url: `/open311/v2/requests/${code}.json` });
+    expect(open311.json()[0].media_url).toBe(`http://localhost:80/api/public/feedback/${code}/photos/1`);
   });
 
   it('shows a photo blurred where the officer redacted it, hides it when asked, and keeps the original for the unit', async () => {
@@ -64,7 +77,7 @@ describe('what the public sees', () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/public/feedback/${code}/photos/1` })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: `/api/public/feedback/${code}` })).json().photos).toEqual([]);
     const timeline = (await officer.request({ method: 'GET', url: `/api/feedback/cases/${caseId}` })).json().timeline;
-    expect(timeline.filter((e: { action: string }) => e.action === 'redact_photo')).toHaveLength(2);
+    expect(timeline.filter((e: { action: string }) => e.action === 'redact_photo')).toHaveLength(3); // published, blurred, hidden
   });
 
   it('filters the public list by category and status, pages it, and leaves out returned reports', async () => {

@@ -4,7 +4,7 @@ export { feedbackBackOfficeRoutes } from './backoffice-routes.js';
 export { publishFeedbackFigures } from './figures.js';
 export { submitFeedbackWith } from './intake.js';
 export { feedbackJobs, purgeContacts } from './jobs.js';
-export { KIND } from './policy.js';
+export { HIDDEN_FROM_PUBLIC, KIND } from './policy.js';
 export { publicText, publicWords } from './privacy.js';
 export { communeAt, listPlaces, nearbyReports } from './public.js';
 export { loadFeedbackReference } from './reference.js';

@@ -23,7 +23,7 @@ const sendForm = (payload: FormData) => t.app.inject({ method: 'POST', url: '/ap
 const caseCount = async () => Number((await t.database.db.selectFrom('case_record').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
 
 describe('photos with a report', () => {
-  it('stores each photo resized and without metadata, and takes the pin from its EXIF location when none is given', async () => {
+  it('stores each photo resized and without metadata, shows it once an officer has reviewed it, and takes the pin from its EXIF location', async () => {
     const res = await sendForm(form({ report: JSON.stringify(report()) }, [
       { field: 'photos', name: 'IMG_0001.JPG', type: 'image/jpeg', data: photo },
       { field: 'photos', name: 'IMG_0002.JPG', type: 'image/jpeg', data: await phonePhoto({ gps: false, width: 800, height: 1200 }) },
@@ -34,6 +34,13 @@ describe('photos with a report', () => {
     const c = await t.database.db.selectFrom('case_record').select(['id', 'lat', 'lon']).where('tracking_code', '=', code).executeTakeFirstOrThrow();
     expect(c.lat).toBeCloseTo(9.6028, 3);
     expect(c.lon).toBeCloseTo(105.9722, 3);
+    // Until an officer has looked at them, the photos are the unit's only.
+    expect((await t.app.inject({ method: 'GET', url: `/api/public/feedback/${code}` })).json().photos).toEqual([]);
+    expect((await t.app.inject({ method: 'GET', url: `/api/public/feedback/${code}/photos/1` })).statusCode).toBe(404);
+    const officer = await t.login('canbo');
+    const media = (await officer.request({ method: 'GET', url: `/api/feedback/cases/${c.id}` })).json().media as { id: number; hidden: boolean; reviewed: boolean }[];
+    expect(media.map((m) => [m.hidden, m.reviewed])).toEqual([[true, false], [true, false]]);
+    for (const m of media) expect((await officer.request({ method: 'POST', url: `/api/feedback/cases/${c.id}/photos/${m.id}`, payload: { hidden: false } })).statusCode).toBe(200);
     const page = (await t.app.inject({ method: 'GET', url: `/api/public/feedback/${code}` })).json();
     expect(page.photos).toEqual([
       { position: 1, width: 1600, height: 1200, url: `/api/public/feedback/${code}/photos/1` },

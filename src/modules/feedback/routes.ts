@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError } from '../../server/errors.js';
 import { assertUnitInScope } from '../../core/access/index.js';
 import { actOnCase, extendCase, noteCase, ZActResult, ZCaseActionBody, ZExtendBody, ZExtendResult, ZNoteBody } from '../../core/cases/index.js';
 import { citizenFeedbackRoutes } from './citizen-routes.js';
@@ -23,6 +24,8 @@ export async function feedbackRoutes(appBase: FastifyInstance): Promise<void> {
     schema: { tags, description: 'JSON, or multipart/form-data as the public intake.', response: { 201: ZSubmitted } },
   }, async (request, reply) => {
     const { input, photos } = await readIntake(request);
+    // An operator knows where the caller is: the province's triage is for partners' reports that come without a place.
+    if (input.placeUnitId === undefined) throw new AppError('place_required', {}, 'placeUnitId');
     await assertUnitInScope(db, request.user!, input.placeUnitId, 'placeUnitId');
     return reply.status(201).send(await submitFeedback({ db, actor: request.user!, input, photos, now: now(), request }));
   });

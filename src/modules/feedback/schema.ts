@@ -11,7 +11,8 @@ const ZLon = z.coerce.number().min(-180).max(180);
 export const ZFeedback = z.object({
   category: z.string().trim().regex(/^[A-Z_]{2,40}$/),
   description: z.string().trim().min(10).max(4000),
-  placeUnitId: z.number().int().positive(),
+  /** The commune where it happened; without one the report goes to the province's triage, which places it. */
+  placeUnitId: z.number().int().positive().optional(),
   lat: z.number().min(-90).max(90).optional(),
   lon: z.number().min(-180).max(180).optional(),
   anonymous: z.boolean().default(false),
@@ -131,7 +132,7 @@ export const ZOfficerCase = z.object({
   publicText: z.string(),
   media: z.array(z.object({
     id: z.number(), position: z.number(), width: z.number(), height: z.number(), hidden: z.boolean(), exifLat: z.number().nullable(),
-    exifLon: z.number().nullable(), redacted: z.boolean(), url: z.string(),
+    exifLon: z.number().nullable(), redacted: z.boolean(), reviewed: z.boolean(), url: z.string(),
   })),
   timeline: z.array(ZCaseEvent),
 });

@@ -104,7 +104,6 @@ describe('Open311 GeoReport v2', () => {
       ['no service_code', { api_key: 'KEY' }, 400, /service_code is required/],
       ['an unknown service_code', { api_key: 'KEY', service_code: 'NOPE', 'attribute[commune]': '31507', description: 'Mô tả đủ dài để gửi' }, 400, /service_code NOPE not found/],
       ['no location', { api_key: 'KEY', service_code: 'WASTE', description: 'Mô tả đủ dài để gửi' }, 400, /location is required/],
-      ['a point outside every loaded boundary', { api_key: 'KEY', service_code: 'WASTE', lat: '10.0', long: '106.0', description: 'Mô tả đủ dài để gửi' }, 400, /attribute\[commune\]/],
       ['a commune that no longer exists', { api_key: 'KEY', service_code: 'WASTE', 'attribute[commune]': '31498', description: 'Mô tả đủ dài để gửi' }, 400, /not a commune in force/],
       ['a bad latitude', { api_key: 'KEY', service_code: 'WASTE', lat: 'north', long: '106', description: 'Mô tả đủ dài' }, 400, /must be numbers/],
     ])('%s', async (_name, fields, status, description) => {

@@ -8,7 +8,7 @@ import {
 import { touchToken } from '../../core/tokens/index.js';
 import { formatMessage } from '../../server/error-codes/index.js';
 import { AppError } from '../../server/errors.js';
-import { communeAt, KIND, listPlaces, publicText, publicWords, submitFeedbackWith, ZFeedback } from '../feedback/index.js';
+import { communeAt, HIDDEN_FROM_PUBLIC, KIND, listPlaces, publicText, publicWords, submitFeedbackWith, ZFeedback } from '../feedback/index.js';
 import { Open311Error } from './format.js';
 import { assertMayPost, open311Status, pageOf, requestWindow } from './policy.js';
 import { open311Problem } from './schema.js';
@@ -33,7 +33,7 @@ export async function serviceDefinition({ db, code, now }: { db: Db; code: strin
     service_code: category.code,
     attributes: [{
       variable: true, code: 'commune', datatype: 'singlevaluelist', required: false, order: 1,
-      datatype_description: 'Mã đơn vị hành chính cấp xã nơi xảy ra sự việc; bắt buộc khi không có tọa độ nằm trong ranh giới đã nạp',
+      datatype_description: 'Mã đơn vị hành chính cấp xã nơi xảy ra sự việc; khi không có và tọa độ không nằm trong ranh giới đã nạp, phản ánh đến bộ phận tiếp nhận của tỉnh để xác định nơi xảy ra',
       description: 'Xã, phường / Commune', values: communes.map((c) => ({ key: c.code, name: c.name })),
     }],
   };
@@ -50,6 +50,8 @@ export async function listRequests({ db, query, origin, now }: { db: Db; query: 
       received,
       categories: query.service_code ? query.service_code.split(',') : undefined,
       states: query.status ? { in: query.status === 'closed', list: ENDED_STATES } : undefined,
+      // A list shows what the public list shows; a request asked for by its id is shown as its public page is.
+      hiddenStates: HIDDEN_FROM_PUBLIC,
     };
   }
   const rows = await feedCases(db, { kind: KIND, codes: codes.length ? codes : undefined, ...filter, ...pageOf(query) });
@@ -70,7 +72,7 @@ export async function listRequests({ db, query, origin, now }: { db: Db; query: 
 /** FixMyStreet's servicerequestupdates: the public state changes of a window (the last day by default). */
 export async function listUpdates({ db, query, now }: { db: Db; query: Record<string, string>; now: Date }) {
   const { from, to } = requestWindow(query, now, 1);
-  const rows = await caseStateChanges(db, KIND, from, to, 1000);
+  const rows = await caseStateChanges(db, { kind: KIND, from, to, limit: 1000, hiddenStates: HIDDEN_FROM_PUBLIC });
   return rows.map((r) => ({
     update_id: String(r.id), service_request_id: r.tracking_code, status: open311Status(r.to_state as CaseState),
     updated_datetime: w3c(r.at), description: r.action === 'answer' || r.action === 'return' ? publicWords(r.note) ?? '' : r.action, media_url: '',
@@ -114,8 +116,8 @@ export async function createRequest({ db, body, files, now, request }: CreateReq
     if ((lat !== undefined && !Number.isFinite(lat)) || (lon !== undefined && !Number.isFinite(lon))) throw new Open311Error(400, 'lat and long must be numbers (WGS84)');
     const communeCode = body['attribute[commune]'] || body.address_id;
     if (lat === undefined && !communeCode && !body.address_string) throw new Open311Error(400, 'a location is required: lat and long, address_string or address_id');
-    const placeUnitId = await placeOf(db, ref, { communeCode, lat, lon }, vnDate(now));
-    if (!placeUnitId) throw new Open311Error(400, 'the commune could not be determined: give attribute[commune] with a commune code from the service definition');
+    // A point no loaded boundary holds still reaches the province, whose triage places it (as a call centre would).
+    const placeUnitId = (await placeOf(db, ref, { communeCode, lat, lon }, vnDate(now))) ?? undefined;
     const name = [body.first_name, body.last_name].filter(Boolean).join(' ').trim();
     const contact = name || body.email || body.phone ? { name: name || body.email || body.phone!, ...(body.email ? { email: body.email } : {}), ...(body.phone ? { phone: body.phone } : {}) } : undefined;
     const description = [body.description ?? '', body.address_string ? `(Địa chỉ: ${body.address_string})` : ''].filter(Boolean).join(' ').trim();

@@ -35,6 +35,7 @@ export const WORK_ERRORS = {
     vi: 'Lĩnh vực "{categoryVi}" không nhận phản ánh ẩn danh.',
     en: 'The category "{categoryEn}" does not accept anonymous reports.',
   },
+  place_required: { status: 400, vi: 'Cần chọn xã, phường nơi xảy ra sự việc.', en: 'Choose the commune where it happened.' },
   contact_required: { status: 400, vi: 'Họ tên là bắt buộc khi không gửi ẩn danh.', en: 'A name is required unless the report is anonymous.' },
   report_json_required: {
     status: 400,

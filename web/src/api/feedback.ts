@@ -8,10 +8,10 @@ export interface CaseItem {
   description: string; lat: number | null; lon: number | null; officer: string | null;
 }
 export type { Priority };
-export interface CaseMedia { id: number; position: number; width: number; height: number; hidden: boolean; redacted: boolean; url: string }
+export interface CaseMedia { id: number; position: number; width: number; height: number; hidden: boolean; redacted: boolean; reviewed: boolean; url: string }
 export interface CaseDetail {
   id: number; state: string; description: string; publicText: string; public_description: string | null; public_answer: string | null; due_date: string;
-  tracking_code: string; category_code: string; priority: Priority; unit_id: number | null;
+  tracking_code: string; category_code: string; priority: Priority; unit_id: number | null; place_unit_id: number | null;
   data: { anonymous?: boolean; contact?: { name: string; phone?: string; email?: string } | null };
   media: CaseMedia[];
   timeline: { id: number; at: string; action: string; to_state: string | null; note: string | null; internal: boolean; actor_name: string }[];

@@ -83,7 +83,7 @@ export async function openCase(db: Db, ref: CaseReference, actor: Actor, input: 
     };
     const id = await writeOpenedCase(trx, doc, ref.version);
     if (id === null) return STALE;
-    await storePhotos(trx, id, input.photos ?? []);
+    await storePhotos(trx, id, input.photos ?? [], { shownOnReceipt: cat.photos_public });
     return { id, trackingCode: code, state, dueDate };
   };
   // Photos are a second statement, so only then is a transaction needed: case_open alone is atomic.

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseMedia } from '../../api/feedback';
 import { PhotoRedactor } from './PhotoRedactor';
 
-/** The case's photos, each marked public, blurred or hidden; one opens to be blurred or hidden. */
+/** The case's photos, each marked awaiting review, public, blurred or hidden; one opens to be published, blurred or hidden. */
 export function CasePhotos({ caseId, media, onChanged }: { caseId: number; media: CaseMedia[]; onChanged(): void }) {
   const { t } = useTranslation();
   const [photo, setPhoto] = useState<number | null>(null);
@@ -15,7 +15,7 @@ export function CasePhotos({ caseId, media, onChanged }: { caseId: number; media
           {media.map((m) => (
             <figure key={m.id} className={m.hidden ? 'hidden-photo' : undefined}>
               <button className="link" onClick={() => setPhoto(photo === m.id ? null : m.id)} aria-label={`${t('fb.photo')} ${m.position}`}><img src={m.url} alt={`${t('fb.photo')} ${m.position}`} /></button>
-              <figcaption className="small">{m.hidden ? t('fb.hidden') : m.redacted ? t('fb.blurred') : t('fb.public')}</figcaption>
+              <figcaption className="small">{!m.reviewed && m.hidden ? t('fb.awaitingReview') : m.hidden ? t('fb.hidden') : m.redacted ? t('fb.blurred') : t('fb.public')}</figcaption>
             </figure>
           ))}
         </div>

@@ -45,6 +45,7 @@ export function PhotoRedactor({ caseId, media, onDone }: { caseId: number; media
         <button disabled={!areas.length} onClick={() => setAreas([])}>{t('fb.clearAreas')}</button>
         {media.redacted && <button onClick={() => save.mutate({ areas: [] })}>{t('fb.unblur')}</button>}
         <button onClick={() => save.mutate({ hidden: !media.hidden })}>{media.hidden ? t('fb.showPhoto') : t('fb.hidePhoto')}</button>
+        {!media.reviewed && !media.hidden && <button onClick={() => save.mutate({ hidden: false })}>{t('fb.keepPublic')}</button>}
       </div>
       <ErrorText error={save.error} />
     </div>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { caseQuery, duplicatesQuery, updateCase } from '../../api/feedback';
-import type { FeedbackCategory } from '../../api/feedback-public';
+import { placesQuery, type FeedbackCategory } from '../../api/feedback-public';
 import { ErrorText } from '../../components/Chrome';
 import { vnToday } from '../../dates';
 import { AnswerBox } from './AnswerBox';
@@ -24,6 +24,7 @@ export function CaseDetail({ id, categories }: { id: number; categories: CaseCat
   const c = detail.data;
   const [publicText, setPublicText] = useState<string | null>(null);
   const duplicates = useQuery(duplicatesQuery(id));
+  const places = useQuery(placesQuery());
   const refresh = useRefreshCase(id);
   const update = useMutation({
     mutationFn: (body: Record<string, unknown>) => updateCase(id, body),
@@ -43,6 +44,11 @@ export function CaseDetail({ id, categories }: { id: number; categories: CaseCat
       <div className="row wrap small">
         <label>{t('fb.priority')} <select aria-label={t('fb.priority')} value={c.priority} onChange={(e) => update.mutate({ priority: e.target.value })}>{PRIORITIES.map((p) => <option key={p} value={p}>{t(`fb.priorities.${p}`)}</option>)}</select></label>
         <label>{t('fb.category')} <select aria-label={t('fb.category')} value={c.category_code} disabled={!open && c.state !== 'received'} onChange={(e) => update.mutate({ category: e.target.value })}>{categories.map((x) => <option key={x.code} value={x.code}>{catName(x)}</option>)}</select></label>
+        {/* A partner's report may arrive without a commune: the province's triage places it, and the rules route it on. */}
+        <label className={c.place_unit_id === null ? 'warn' : undefined}>{t('fb.place')} <select aria-label={t('fb.place')} value={c.place_unit_id ?? ''} disabled={!open && c.state !== 'received'} onChange={(e) => update.mutate({ placeUnitId: Number(e.target.value) })}>
+          {c.place_unit_id === null && <option value="">{t('fb.placeUnknown')}</option>}
+          {(places.data ?? []).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+        </select></label>
       </div>
       <p>{c.description}</p>
       <PublicText c={c} publicText={publicText} setPublicText={setPublicText} update={(body) => update.mutate(body)} />
