@@ -20,7 +20,7 @@ export async function notificationRoutes(appBase: FastifyInstance): Promise<void
 
   app.post('/api/notifications/read', {
     config: { access: NOTIFY_POLICY.inbox }, schema: { tags, body: ZMarkRead, response: { 200: ZMarked } },
-  }, async (request) => ({ marked: await markRead(db, inboxOwner(request.user!), request.body.ids, now()) }));
+  }, async (request) => ({ marked: await markRead(db, inboxOwner(request.user!), request.body, now()) }));
 
   app.get('/api/notifications/outbox', {
     config: { access: NOTIFY_POLICY.deliveries }, schema: { tags, querystring: ZOutboxQuery, response: { 200: z.array(ZOutboxEntry) } },

@@ -8,13 +8,22 @@ export const CASE_EVENTS: `case.${CaseEvent}`[] = ['case.received', 'case.routed
 
 export const ZInboxQuery = z.object({ unread: z.enum(['true', 'false']).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
 export const ZInbox = z.object({
+  /** What the user sees unread: a group counts once. */
   unread: z.number(),
+  /** Every unread message, groups counted in full. */
+  unreadMessages: z.number(),
   items: z.array(z.object({
     id: z.number(), event: z.string(), subject: z.string(), body: z.string(), payload: z.record(z.string(), z.unknown()), caseId: z.number().nullable(),
     createdAt: z.date(), readAt: z.date().nullable(),
+    /** 1, or how many unread messages of this event the item stands for (the newest of them shown). */
+    count: z.number(),
   })),
 });
-export const ZMarkRead = z.object({ ids: z.array(z.number().int().positive()).max(500).optional() }).strict();
+export const ZMarkRead = z.object({
+  ids: z.array(z.number().int().positive()).max(500).optional(),
+  /** A group as the inbox showed it: its event, up to its newest message (what arrived since stays unread). */
+  groups: z.array(z.object({ event: z.string().max(100), upTo: z.number().int().positive() }).strict()).max(50).optional(),
+}).strict();
 export const ZMarked = z.object({ marked: z.number() });
 
 const ZState = z.enum(['pending', 'sent', 'failed']);

@@ -2,6 +2,7 @@ import formbody from '@fastify/formbody';
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { formatMessage } from '../../server/error-codes/index.js';
+import { logClientError } from '../../server/client-log.js';
 import { AppError } from '../../server/errors.js';
 import { readMultipart } from '../../server/multipart.js';
 import { Open311Error, send, sendError, splitFormat, type Format } from './format.js';
@@ -38,11 +39,11 @@ export async function open311Routes(appBase: FastifyInstance): Promise<void> {
     const status = (err as FastifyError).statusCode ?? 500;
     if (status === 429) {
       // Past the rate limit: Open311's own error list, with the Retry-After the limiter set; no stack in the log.
-      request.log.info({ ip: request.ip }, 'open311 rate limit');
+      logClientError(request.log, { ip: request.ip }, 'open311 rate limit');
       return sendError(reply, format, 429, `Too many requests: try again in ${String(reply.getHeader('retry-after') ?? 60)} seconds`);
     }
     if (status >= 400 && status < 500) {
-      request.log.info({ code: (err as FastifyError).code }, 'open311 client error');
+      logClientError(request.log, { code: (err as FastifyError).code, status }, 'open311 client error');
       return sendError(reply, format, status, (err as FastifyError).message);
     }
     request.log.error({ err }, 'open311 error');

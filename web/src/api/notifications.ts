@@ -1,7 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from './client';
 
-export interface Notice { id: number; event: string; subject: string; payload: { link?: string }; createdAt: string; readAt: string | null }
+/** A notice, or a group of unread ones of one event (count > 1), the newest shown. */
+export interface Notice { id: number; event: string; subject: string; payload: { link?: string }; createdAt: string; readAt: string | null; count: number }
 /** A message waiting in the outbox or sent from it (e-mail, webhook). */
 export interface Delivery { id: number; channel: string; recipient: string; event: string; subject: string; state: string; attempts: number; lastError: string | null; createdAt: string }
 
@@ -18,5 +19,7 @@ export const noticesQuery = () => queryOptions({
 });
 export const outboxQuery = () => queryOptions({ queryKey: notificationKeys.outbox(), queryFn: () => api<Delivery[]>('/api/notifications/outbox?limit=50') });
 
-/** Marks the given notices read, or all of them. */
-export const markRead = (ids?: number[]) => api('/api/notifications/read', { method: 'POST', body: ids ? { ids } : {} });
+/** Marks the given notice (a group: all its messages up to the newest) read, or all of them. */
+export const markRead = (notice?: Notice) => api('/api/notifications/read', {
+  method: 'POST', body: !notice ? {} : notice.count > 1 ? { groups: [{ event: notice.event, upTo: notice.id }] } : { ids: [notice.id] },
+});

@@ -29,10 +29,11 @@ export function NotificationBell() {
               {list.data.items.map((n) => (
                 <li key={n.id} className={n.readAt ? undefined : 'unread'}>
                   <button className="link" onClick={() => {
-                    read.mutate([n.id]);
+                    read.mutate(n);
                     setOpen(false);
-                    if (n.payload.link) navigate(n.payload.link);
-                  }}>{n.subject}</button>
+                    // A group opens the list its messages belong to, not the newest one's case.
+                    if (n.payload.link) navigate(n.count > 1 ? n.payload.link.split('?')[0]! : n.payload.link);
+                  }}>{n.count > 1 ? t('notify.group', { count: n.count, subject: n.subject }) : n.subject}</button>
                   <div className="muted small">{new Date(n.createdAt).toLocaleString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB')}</div>
                 </li>
               ))}
