@@ -1,60 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { NOT_BACKED_UP, backupTo, restoreFrom } from '../src/core/backup/index.js';
-import { openDatabase, type Database } from '../src/db/database.js';
-import { migrate } from '../src/db/migrate.js';
-import { createTestApp, uniqueSchema, type TestApp } from './helpers.js';
+import { BACKUP_FORMAT, backupTo, checkBackup, restoreFrom } from '../src/core/backup/index.js';
+import { POSTGRES_URL, cleanUp, emptyDatabase, linesOf, livelyApp, snapshot, tmp } from './backup-helpers.js';
 
-/** A PostgreSQL server for the cross-database cases: CI sets it on every pass; without one they are skipped. */
-const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? process.env.DATABASE_URL;
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tinhso-backup-'));
-const open: Database[] = [];
-const schemas: string[] = [];
-
-afterAll(async () => {
-  for (const d of open) await d.close().catch(() => undefined);
-  if (POSTGRES_URL && schemas.length) {
-    const admin = await openDatabase({ url: POSTGRES_URL, poolSize: 1 });
-    for (const s of schemas) await sql`DROP SCHEMA IF EXISTS ${sql.id(s)} CASCADE`.execute(admin.db);
-    await admin.close();
-  }
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
-
-async function emptyDatabase(kind: 'pglite' | 'postgres'): Promise<Database> {
-  const schema = kind === 'postgres' ? uniqueSchema() : undefined;
-  if (schema) schemas.push(schema);
-  const database = await openDatabase(kind === 'postgres' ? { url: POSTGRES_URL, schema, poolSize: 2 } : {});
-  await migrate(database.db);
-  open.push(database);
-  return database;
-}
-
-/** Every row of every table, as UTC JSON text, so two databases can be compared whole. */
-async function snapshot(database: Database): Promise<Record<string, string[]>> {
-  return database.db.transaction().execute(async (trx) => {
-    await sql`SET LOCAL TIME ZONE 'UTC'`.execute(trx);
-    const tables = await sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables
-      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1`.execute(trx);
-    const out: Record<string, string[]> = {};
-    for (const { name } of tables.rows.filter((r) => !NOT_BACKED_UP.includes(r.name))) {
-      const rows = await sql<{ j: string }>`SELECT row_to_json(t)::text AS j FROM ${sql.table(name)} t`.execute(trx);
-      out[name] = rows.rows.map((r) => r.j).sort();
-    }
-    return out;
-  });
-}
-
-async function livelyApp(): Promise<TestApp> {
-  const t = await createTestApp();
-  const admin = await t.login('admin');
-  await admin.request({ method: 'POST', url: '/api/tokens', payload: { name: 'Bẫy đèn 07', scopes: ['devices'] } });
-  await admin.request({ method: 'PATCH', url: `/api/users/${(await admin.request({ method: 'GET', url: '/api/users?q=canbo' })).json().items[0].id}`, payload: { displayName: 'Trần Thị Bé' } });
-  return t;
-}
+afterAll(cleanUp);
 
 describe('backup and restore', () => {
   it('data written, backed up, wiped, restored: every row is back, and new rows get fresh ids', async () => {
@@ -69,7 +19,8 @@ describe('backup and restore', () => {
     const admin = await t.login('admin');
     await admin.request({ method: 'POST', url: '/api/tokens', payload: { name: 'Sau sao lưu', scopes: ['read'] } });
     await t.database.db.deleteFrom('user_session').execute();
-    await restoreFrom(t.database.db, file);
+    const restored = await restoreFrom(t.database.db, file);
+    expect(restored).toMatchObject({ rows: summary.rows, sha256: summary.sha256 });
     expect(await snapshot(t.database)).toEqual(before);
     const version = await t.database.db.selectFrom('org_unit_version').select('version').executeTakeFirstOrThrow();
     expect(version.version).toBeGreaterThan(versionBefore);
@@ -80,12 +31,25 @@ describe('backup and restore', () => {
     await t.close();
   });
 
-  it('refuses a file that is not a backup, and leaves the database untouched', async () => {
-    const target = await emptyDatabase('pglite');
-    const file = path.join(tmp, 'junk.backup');
-    fs.writeFileSync(file, 'not gzip at all');
-    await expect(restoreFrom(target.db, file)).rejects.toThrow(/not a Tỉnh Số backup/);
-    await expect(restoreFrom(target.db, path.join(tmp, 'missing'))).rejects.toThrow(/no such file/);
+  it('a backup ends with a record of every table: its row count and the SHA-256 of its lines', async () => {
+    const t = await livelyApp();
+    const before = await snapshot(t.database);
+    const file = path.join(tmp, 'manifest.backup');
+    const summary = await backupTo(t.database.db, file, t.database.kind);
+    expect(fs.existsSync(`${file}.partial`)).toBe(false);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+
+    const lines = linesOf(file);
+    const header = JSON.parse(lines[0]!) as { format: string; tables: string[] };
+    expect(header.format).toBe(BACKUP_FORMAT);
+    const end = JSON.parse(lines.at(-1)!) as { end: true; rows: number; sha256: string; tables: Record<string, { rows: number; sha256: string }> };
+    expect(end.end).toBe(true);
+    expect(end.sha256).toBe(summary.sha256);
+    expect(Object.keys(end.tables).sort()).toEqual([...header.tables].sort());
+    for (const table of header.tables) expect(end.tables[table]!.rows, table).toBe(before[table]!.length);
+    expect(end.rows).toBe(summary.rows);
+    expect(await checkBackup(file)).toMatchObject({ rows: summary.rows, sha256: summary.sha256 });
+    await t.close();
   });
 
   it.skipIf(!POSTGRES_URL)('a backup from PGlite restores into PostgreSQL, and back into PGlite, with every row', async () => {

@@ -5,10 +5,12 @@ import type { Database } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { CLI } from '../core/access/index.js';
 import { generatePassword } from '../core/auth/index.js';
-import { backupTo, restoreFrom } from '../core/backup/index.js';
+import { backupTo, checkBackup, restoreFrom } from '../core/backup/index.js';
 import { findByCode } from '../core/org-units/index.js';
 import { createToken, listTokens, revokeToken, TOKEN_SCOPES } from '../core/tokens/index.js';
 import { findUserIdByUsername, setUserPassword } from '../core/users/index.js';
+import { formatMessage } from '../server/error-codes/index.js';
+import { AppError } from '../server/errors.js';
 
 export const USAGE = `Tỉnh Số — công cụ vận hành / operator tool
 
@@ -19,6 +21,7 @@ export const USAGE = `Tỉnh Số — công cụ vận hành / operator tool
   npm run cli -- token revoke --id ID
   npm run cli -- backup FILE
   npm run cli -- restore FILE
+  npm run cli -- check-backup FILE   (reads the whole file and says whether it is complete; writes nothing)
 
 Scopes: ${TOKEN_SCOPES.join(', ')}
 Works whether the server runs or not: with the embedded database and a running server, the command runs inside it.`;
@@ -75,22 +78,40 @@ export async function runCommand(database: Database, argv: string[]): Promise<st
     }
     case 'backup': {
       if (!sub) throw new UsageError('backup FILE');
-      const result = await backupTo(db, path.resolve(sub), database.kind);
-      return `Đã sao lưu / backed up ${result.rows} rows of ${result.tables} tables to ${path.resolve(sub)}`;
+      const result = await bilingual(backupTo(db, path.resolve(sub), database.kind));
+      return `Đã sao lưu / backed up ${result.rows} rows of ${result.tables} tables to ${path.resolve(sub)} (sha256 ${result.sha256})`;
     }
     case 'restore': {
       if (!sub) throw new UsageError('restore FILE');
+      const file = path.resolve(sub);
+      // The file is proven whole before the migrations touch a new database, and again by the restore itself.
+      const checked = await bilingual(checkBackup(file));
       await migrate(db);
-      const result = await restoreFrom(db, path.resolve(sub));
-      return `Đã khôi phục / restored ${result.rows} rows of ${result.tables} tables (backup from ${result.source})`;
+      const result = await bilingual(restoreFrom(db, file, checked));
+      return `Đã khôi phục / restored ${result.rows} rows of ${result.tables} tables (backup from ${result.source}, sha256 ${result.sha256})`;
+    }
+    case 'check-backup': {
+      if (!sub) throw new UsageError('check-backup FILE');
+      const checked = await bilingual(checkBackup(path.resolve(sub)));
+      return `Bản sao lưu trọn vẹn / the backup is complete: ${checked.rows} rows of ${checked.header.tables.length} tables, taken ${checked.header.createdAt} from ${checked.header.source} (sha256 ${checked.sha256})`;
     }
     default:
       throw new UsageError(command ? `unknown command: ${command}` : 'no command');
   }
 }
 
-/** The path arguments of backup and restore are made absolute before a command crosses to the server process. */
+/** A refusal of the backup module, worded for the operator in both languages (an AppError's message is its code). */
+async function bilingual<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    throw new Error(`${formatMessage(err.code, 'vi', err.params)}\n${formatMessage(err.code, 'en', err.params)}`, { cause: err });
+  }
+}
+
+/** The path arguments of backup, restore and check-backup are made absolute before a command crosses to the server process. */
 export function absolutePaths(argv: string[]): string[] {
   const [command, file, ...rest] = argv;
-  return (command === 'backup' || command === 'restore') && file ? [command, path.resolve(file), ...rest] : argv;
+  return (command === 'backup' || command === 'restore' || command === 'check-backup') && file ? [command, path.resolve(file), ...rest] : argv;
 }

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { sql } from 'kysely';
+import { NOT_BACKED_UP } from '../src/core/backup/index.js';
+import { openDatabase, type Database } from '../src/db/database.js';
+import { migrate } from '../src/db/migrate.js';
+import { createTestApp, uniqueSchema, type TestApp } from './helpers.js';
+
+// What the backup tests share: databases to restore into, a whole-database snapshot, and a file's lines.
+/** A PostgreSQL server for the cross-database cases: CI sets it on every pass; without one they are skipped. */
+export const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? process.env.DATABASE_URL;
+export const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tinhso-backup-'));
+const open: Database[] = [];
+const schemas: string[] = [];
+
+/** Closes what the file's tests opened: call it from the file's afterAll. */
+export async function cleanUp(): Promise<void> {
+  for (const d of open) await d.close().catch(() => undefined);
+  if (POSTGRES_URL && schemas.length) {
+    const admin = await openDatabase({ url: POSTGRES_URL, poolSize: 1 });
+    for (const s of schemas) await sql`DROP SCHEMA IF EXISTS ${sql.id(s)} CASCADE`.execute(admin.db);
+    await admin.close();
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+export async function emptyDatabase(kind: 'pglite' | 'postgres', options: { migrated?: boolean } = {}): Promise<Database> {
+  const schema = kind === 'postgres' ? uniqueSchema() : undefined;
+  if (schema) schemas.push(schema);
+  const database = await openDatabase(kind === 'postgres' ? { url: POSTGRES_URL, schema, poolSize: 2 } : {});
+  if (options.migrated ?? true) await migrate(database.db);
+  open.push(database);
+  return database;
+}
+
+/** Every row of every table, as UTC JSON text, so two databases can be compared whole. */
+export async function snapshot(database: Database): Promise<Record<string, string[]>> {
+  return database.db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL TIME ZONE 'UTC'`.execute(trx);
+    const tables = await sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables
+      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1`.execute(trx);
+    const out: Record<string, string[]> = {};
+    for (const { name } of tables.rows.filter((r) => !NOT_BACKED_UP.includes(r.name))) {
+      const rows = await sql<{ j: string }>`SELECT row_to_json(t)::text AS j FROM ${sql.table(name)} t`.execute(trx);
+      out[name] = rows.rows.map((r) => r.j).sort();
+    }
+    return out;
+  });
+}
+
+export async function livelyApp(): Promise<TestApp> {
+  const t = await createTestApp();
+  const admin = await t.login('admin');
+  await admin.request({ method: 'POST', url: '/api/tokens', payload: { name: 'Bẫy đèn 07', scopes: ['devices'] } });
+  await admin.request({ method: 'PATCH', url: `/api/users/${(await admin.request({ method: 'GET', url: '/api/users?q=canbo' })).json().items[0].id}`, payload: { displayName: 'Trần Thị Bé' } });
+  return t;
+}
+
+/** A backup's lines, decompressed (without the newline each ends with). */
+export const linesOf = (file: string): string[] => zlib.gunzipSync(fs.readFileSync(file)).toString('utf8').split('\n').slice(0, -1);
