@@ -38,6 +38,32 @@ pg.types.setTypeParser(INT8, (v) => Number(v));
 pg.types.setTypeParser(DATE, (v) => v);
 pg.types.setTypeParser(NUMERIC, (v) => Number(v));
 
+/** What a readiness check learns of the database without queueing behind the work it is doing. */
+export type Probe = { state: 'ok' | 'busy'; latencyMs: number } | { state: 'down'; latencyMs: number; reason: string };
+const probes = new WeakMap<Db, (timeoutMs: number) => Promise<Probe>>();
+
+/** A statement whose answer is awaited at most timeoutMs. */
+async function timed(run: () => Promise<unknown>, timeoutMs: number): Promise<Probe> {
+  const started = Date.now();
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<string>((resolve) => (timer = setTimeout(() => resolve(`no answer within ${timeoutMs} ms`), timeoutMs)));
+  const outcome = await Promise.race([run().then(() => null, (err: unknown) => (err instanceof Error ? err.message : String(err))), late]).finally(() => clearTimeout(timer));
+  const latencyMs = Date.now() - started;
+  return outcome === null ? { state: 'ok', latencyMs } : { state: 'down', latencyMs, reason: outcome };
+}
+
+/**
+ * Is the database answering? On PostgreSQL a connection of its own asks, so a full pool does not delay the answer;
+ * on PGlite, whose one connection may be held by a long import, a statement completed in the last 30 s says it is
+ * alive and busy, and only an idle or silent engine is asked.
+ */
+export function probeDatabase(db: Db, timeoutMs = 1000): Promise<Probe> {
+  const probe = probes.get(db);
+  return probe ? probe(timeoutMs) : timed(() => sql`SELECT 1`.execute(db), timeoutMs);
+}
+
+const BUSY_GRACE_MS = 30_000;
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) return openPostgres(options.url, options.schema, options.poolSize ?? 10);
   return openPglite(options.pgliteDir ?? 'memory://', options.schema);
@@ -61,12 +87,18 @@ async function openPostgres(url: string, schema: string | undefined, max: number
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: withCopy(pool) }) });
   await sql`select 1`.execute(db);
+  const health = new pg.Pool({ connectionString: url, max: 1, idleTimeoutMillis: 10_000 });
+  health.on('error', () => undefined); // a dropped idle probe connection is reconnected by the next probe
+  probes.set(db, (timeoutMs) => timed(() => health.query('SELECT 1'), timeoutMs));
   const parsed = new URL(url);
   return {
     db,
     kind: 'postgres',
     location: `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}${schema ? `#${schema}` : ''}`,
-    close: () => db.destroy(),
+    async close() {
+      await db.destroy();
+      await health.end();
+    },
   };
 }
 
@@ -107,7 +139,13 @@ async function openPglite(dir: string, schema: string | undefined): Promise<Data
   if (schema) {
     await instance.exec(`CREATE SCHEMA IF NOT EXISTS "${schema}"; SET search_path TO "${schema}"`);
   }
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: createPglitePool(instance) }) });
+  const pool = createPglitePool(instance);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  probes.set(db, async (timeoutMs) => {
+    const { queued, lastDoneAt } = pool.activity();
+    if (queued > 0 && Date.now() - lastDoneAt < BUSY_GRACE_MS) return { state: 'busy', latencyMs: 0 };
+    return timed(() => sql`SELECT 1`.execute(db), timeoutMs);
+  });
   return {
     db,
     kind: 'pglite',

@@ -17,21 +17,30 @@ function commandOf(sql: string, affectedRows: number | undefined): Command {
  * connection and queues callers, so a transaction holds the connection until it commits and nobody else's statement
  * lands inside it.
  */
-export function createPglitePool(pg: PGlite): PostgresPool {
+/** How busy the single connection is: callers holding or waiting for it, and when a statement last completed. */
+export interface PgliteActivity { queued: number; lastDoneAt: number }
+
+export function createPglitePool(pg: PGlite): PostgresPool & { activity(): PgliteActivity } {
   let tail: Promise<void> = Promise.resolve();
+  let queued = 0;
+  let lastDoneAt = Date.now();
+  const done = <T>(result: T): T => {
+    lastDoneAt = Date.now();
+    return result;
+  };
 
   const client = (release: () => void): PostgresPoolClient => ({
     query: (async (sql: string, parameters: ReadonlyArray<unknown>) => {
       // COPY … FROM STDIN (copy.ts): PGlite reads the rows from a blob.
       if (isCopy(parameters)) {
-        const copied = await pg.query(sql.replace(/FROM STDIN$/, "FROM '/dev/blob'"), [], { blob: new Blob([parameters[0].text]) });
+        const copied = done(await pg.query(sql.replace(/FROM STDIN$/, "FROM '/dev/blob'"), [], { blob: new Blob([parameters[0].text]) }));
         return { command: 'SELECT' as Command, rowCount: copied.affectedRows ?? 0, rows: [] };
       }
       // Like node-postgres, statements without parameters go through the simple protocol, which allows a
       // migration file's several statements in one call.
-      const result = parameters.length
+      const result = done(parameters.length
         ? await pg.query(sql, [...parameters])
-        : ((await pg.exec(sql)).at(-1) ?? { rows: [], affectedRows: 0 });
+        : ((await pg.exec(sql)).at(-1) ?? { rows: [], affectedRows: 0 }));
       return {
         command: commandOf(sql, result.affectedRows),
         rowCount: result.affectedRows ?? result.rows.length,
@@ -47,9 +56,14 @@ export function createPglitePool(pg: PGlite): PostgresPool {
       const turn = new Promise<void>((resolve) => (release = resolve));
       const previous = tail;
       tail = previous.then(() => turn);
+      queued++;
       await previous;
-      return client(release);
+      return client(() => {
+        queued--;
+        release();
+      });
     },
+    activity: () => ({ queued, lastDoneAt }),
     async end() {
       await tail;
     },

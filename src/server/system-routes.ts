@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { sql } from 'kysely';
+import { probeDatabase } from '../db/database.js';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { errorBody, requestLocale, ZErrorBody } from './errors.js';
 import { readSetting } from './settings.js';
@@ -32,11 +32,22 @@ export async function systemRoutes(appBase: FastifyInstance, state: { ready: () 
 
   app.get('/readyz', {
     config: { access: open.access }, logLevel: open.logLevel,
-    schema: { tags, response: { 200: z.object({ status: z.literal('ready'), database: z.enum(['pglite', 'postgres']) }), 503: ZErrorBody } },
+    schema: {
+      tags,
+      response: {
+        200: z.object({ status: z.literal('ready'), database: z.enum(['pglite', 'postgres']), busy: z.boolean().describe('the embedded database is answering long work (an import)') }),
+        503: ZErrorBody,
+      },
+    },
   }, async (request, reply) => {
     if (!state.ready()) return reply.status(503).send(errorBody('unavailable', requestLocale(request)));
-    await sql`SELECT 1`.execute(app.ctx.db);
-    return { status: 'ready' as const, database: app.ctx.dbKind };
+    // Never queued behind the work the database is doing: a balancer asks often and must be answered at once.
+    const probe = await probeDatabase(app.ctx.db);
+    if (probe.state === 'down') {
+      request.log.warn({ reason: probe.reason }, 'database not answering');
+      return reply.status(503).send(errorBody('unavailable', requestLocale(request)));
+    }
+    return { status: 'ready' as const, database: app.ctx.dbKind, busy: probe.state === 'busy' };
   });
 
   app.get('/metrics', {
