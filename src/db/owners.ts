@@ -33,6 +33,7 @@ export const TABLE_OWNERS: Record<keyof DB, string> = {
   data_value_year_total: 'src/core/data/values',
   indicator: 'src/core/data/indicators',
   indicator_target: 'src/core/data/indicators',
+  figure_definition_version: 'src/core/data/indicators',
   analytics_cache: 'src/core/data/analytics',
   import_job: 'src/core/data/exchange',
   case_category: 'src/core/cases',

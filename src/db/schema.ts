@@ -54,6 +54,7 @@ export interface DB {
   notification: NotificationTable;
   webhook: WebhookTable;
   case_reference_version: VersionTable;
+  figure_definition_version: VersionTable;
   report_regime: ReportRegimeTable;
   report_form: ReportFormTable;
   report: ReportTable;

@@ -1,6 +1,6 @@
 // The data-value store: elements, indicators, periods, values with history, DHIS2 exchange and analytics, each a
 // sub-module with its own index. The public surface: other modules import this file only (see docs/architecture.md).
-export { Analytics } from './analytics/index.js';
+export { Analytics, figuresVersion } from './analytics/index.js';
 export { failOrphanedImports, importValueRows, loadExcel, provideDataSets, readDataValueCsv } from './exchange/index.js';
 export type { FormulaFault, IndicatorCreate } from './indicators/index.js';
 export { ensureIndicators, findIndicator, indicatorsOfFramework, loadIndicatorReference, mostTargetedUnit, unitTargets } from './indicators/index.js';

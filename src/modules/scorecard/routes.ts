@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { vnDate } from '../../core/calendar/index.js';
 import { requestLocale } from '../../server/errors.js';
+import { sendJsonText } from '../../server/replies.js';
+import { scorecardCacheFor } from './cache.js';
 import { SCORECARD_POLICY } from './policy.js';
 import { ZExport, ZFile, ZIndicatorDetail, ZIndicatorParams, ZQuery, ZScorecard } from './schema.js';
 import { exportScorecard, indicatorDetail, scorecard, scorecardUnit } from './service.js';
@@ -12,10 +14,15 @@ export async function scorecardRoutes(appBase: FastifyInstance): Promise<void> {
   const { db, now } = app.ctx;
   const tags = ['scorecard'];
   const config = { access: SCORECARD_POLICY.read };
+  const cache = scorecardCacheFor(db);
 
-  app.get('/api/scorecard', { config, schema: { tags, querystring: ZQuery, response: { 200: ZScorecard } } }, async (request) => {
+  app.get('/api/scorecard', { config, schema: { tags, querystring: ZQuery, response: { 200: ZScorecard } } }, async (request, reply) => {
     const { framework, unitId } = request.query;
-    return scorecard(db, { framework, unitId: await scorecardUnit(db, { framework, unitId, today: vnDate(now()) }), now: now() });
+    const at = now();
+    const today = vnDate(at);
+    // The schema's parse keeps what the answer documents, as the route's serializer would.
+    return sendJsonText(reply, await cache.json(`card|${framework}|${unitId ?? 'default'}|${today}`, async () =>
+      ZScorecard.parse(await scorecard(db, { framework, unitId: await scorecardUnit(db, { framework, unitId, today }), now: at }))));
   });
 
   /** The scorecard to forward or print, in the reader's language. */
@@ -25,8 +32,12 @@ export async function scorecardRoutes(appBase: FastifyInstance): Promise<void> {
     return reply.type(file.type).header('content-disposition', `attachment; filename="${file.name}"`).send(file.body);
   });
 
-  app.get('/api/scorecard/indicators/:code', { config, schema: { tags, params: ZIndicatorParams, querystring: ZQuery, response: { 200: ZIndicatorDetail } } }, async (request) => {
+  app.get('/api/scorecard/indicators/:code', { config, schema: { tags, params: ZIndicatorParams, querystring: ZQuery, response: { 200: ZIndicatorDetail } } }, async (request, reply) => {
     const { framework, unitId } = request.query;
-    return indicatorDetail(db, { code: request.params.code, unitId: await scorecardUnit(db, { framework, unitId, today: vnDate(now()) }), now: now() });
+    const { code } = request.params;
+    const at = now();
+    const today = vnDate(at);
+    return sendJsonText(reply, await cache.json(`indicator|${code}|${framework}|${unitId ?? 'default'}|${today}`, async () =>
+      ZIndicatorDetail.parse(await indicatorDetail(db, { code, unitId: await scorecardUnit(db, { framework, unitId, today }), now: at }))));
   });
 }

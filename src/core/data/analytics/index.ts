@@ -2,3 +2,4 @@
 export { Analytics } from './analytics.js';
 export type { Cell, IndicatorDefinition } from './cells.js';
 export { analyticsRoutes } from './routes.js';
+export { figuresVersion } from './version.js';
