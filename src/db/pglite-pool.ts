@@ -58,6 +58,9 @@ export function createPglitePool(pg: PGlite): PostgresPool & { activity(): Pglit
       tail = previous.then(() => turn);
       queued++;
       await previous;
+      // PGlite runs on this thread: without a turn of the event loop between holders, a queue of waiting requests
+      // would run back to back in microtasks and starve I/O (a health check, a new request) until it drained.
+      await new Promise((resolve) => setImmediate(resolve));
       return client(() => {
         queued--;
         release();
