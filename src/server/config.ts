@@ -23,6 +23,12 @@ const ZEnv = z.object({
   // The address citizens and officers reach the platform at, for links in e-mails.
   TINHSO_PUBLIC_URL: z.string().url().default('http://localhost:3000'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Workbook uploads (XLSX): what the sheets read may inflate to, their rows (Excel's own maximum) and cells, and how
+  // many are read at once, each in a worker thread (more wait their turn; a long queue is told to come back).
+  TINHSO_XLSX_MAX_UNZIPPED_MB: z.coerce.number().int().positive().default(256),
+  TINHSO_XLSX_MAX_ROWS: z.coerce.number().int().positive().default(1_048_576),
+  TINHSO_XLSX_MAX_CELLS: z.coerce.number().int().positive().default(16_777_216),
+  TINHSO_XLSX_WORKERS: z.coerce.number().int().positive().default(2),
 });
 
 export interface Config {
@@ -43,6 +49,8 @@ export interface Config {
   smtpUrl?: string;
   mailFrom: string;
   publicUrl: string;
+  /** Limits of a workbook upload, and how many are read at once. */
+  workbook: { maxUnzippedBytes: number; maxRows: number; maxCells: number; workers: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -69,6 +77,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.TINHSO_MAIL_FROM,
     publicUrl: e.TINHSO_PUBLIC_URL.replace(/\/$/, ''),
+    workbook: {
+      maxUnzippedBytes: e.TINHSO_XLSX_MAX_UNZIPPED_MB * 1024 * 1024, maxRows: e.TINHSO_XLSX_MAX_ROWS, maxCells: e.TINHSO_XLSX_MAX_CELLS, workers: e.TINHSO_XLSX_WORKERS,
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../core/access/index.js';
+import type { WorkbookLimits } from '../../core/workbook/index.js';
 import { AppError } from '../../server/errors.js';
 import { readMultipart } from '../../server/multipart.js';
 import { attachFiles } from './attachments.js';
@@ -24,14 +25,15 @@ export async function exportReportWorkbook({ db, actor, id }: { db: Db; actor: A
 }
 
 /** A filled workbook back: all or nothing, every bad cell named by its sheet and cell. */
-export async function importReportWorkbook({ db, actor, id, request, now }: { db: Db; actor: Actor; id: number; request: FastifyRequest; now: Date }) {
+export async function importReportWorkbook(options: { db: Db; actor: Actor; id: number; request: FastifyRequest; now: Date; limits: WorkbookLimits }) {
+  const { db, actor, id, request, now } = options;
   const r = await reportView(db, actor, id);
   if (!request.isMultipart()) throw new AppError('unsupported_media_type');
   const { files } = await readMultipart(request, ['file']);
   if (files.length !== 1) throw new AppError('one_file_expected', { kind: '.xlsx', name: 'file' }, 'file');
-  const read = await readReportWorkbook(files[0]!.data, r.id, r.form.definition);
+  const read = await readReportWorkbook(files[0]!.data, r.id, r.form.definition, options.limits);
   if (read.problems.length) {
-    throw new AppError('workbook_invalid', { count: read.problems.length, first: `${read.problems[0]!.sheet}!${read.problems[0]!.cell}` }, 'file', { details: read.problems });
+    throw new AppError('workbook_invalid', { count: read.problemCount, first: `${read.problems[0]!.sheet}!${read.problems[0]!.cell}` }, 'file', { details: read.problems });
   }
   return saveDraft(db, actor, r.id, { values: read.values, narrative: read.narrative, revision: r.revision }, now, 'upload');
 }

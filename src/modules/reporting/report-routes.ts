@@ -34,7 +34,7 @@ export async function reportRoutes(appBase: FastifyInstance): Promise<void> {
 
   /** A filled workbook back: all or nothing, every bad cell named by its sheet and cell. */
   app.post('/api/reporting/reports/:id/xlsx', { config: submit, schema: { tags, params: ZId, response: { 200: ZSavedDraft }, description: 'multipart/form-data, the workbook in the field "file"' } },
-    async (request) => importReportWorkbook({ db, actor: request.user!, id: request.params.id, request, now: now() }));
+    async (request) => importReportWorkbook({ db, actor: request.user!, id: request.params.id, request, now: now(), limits: app.ctx.config.workbook }));
 
   app.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_req, body, done) => done(null, body));
 

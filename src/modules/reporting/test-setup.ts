@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, unitId, type Session, type TestApp } from '../../../test/helpers.js';
+import type { Config } from '../../server/config.js';
 
 /**
  * The reporting system on the 2024 hierarchy (commune → district → province) and the 2025 one (ward → city), with
@@ -41,9 +42,9 @@ export function useReportingApp(): void {
 }
 
 /** One app for the files of a report (Excel, CSV, attachments): the demo officer, the clock on 16 November 2026. */
-export function useOfficerApp(): void {
+export function useOfficerApp(config?: Partial<Config>): void {
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ config });
     officer = await t.login('canbo');
     t.ctx.clock.now = new Date('2026-11-16T03:00:00Z');
   });

@@ -71,7 +71,7 @@ describe('the Excel form', () => {
     const other = await download();
     other.getWorksheet('Số liệu')!.getCell('B3').value = 999999;
     expect((await upload(Buffer.from(await other.xlsx.writeBuffer()))).json().error.details[0]).toMatchObject({ cell: 'B3' });
-    expect((await upload(Buffer.from('not a workbook'))).json().error.details[0].en).toBe('The file is not an Excel workbook (.xlsx)');
+    expect((await upload(Buffer.from('not a workbook'))).json().error).toMatchObject({ code: 'workbook_unreadable', field: 'file' });
     const view = (await officer.request({ method: 'GET', url: `/api/reporting/reports/${reportId}` })).json();
     expect(view.values).toEqual({ RP_TTHC_RECEIVED: 60 });
   });

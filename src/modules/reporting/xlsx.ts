@@ -1,5 +1,5 @@
-import type ExcelJS from 'exceljs';
 import { loadExcel } from '../../core/data/index.js';
+import { cellText, openWorkbook, type WorkbookLimits } from '../../core/workbook/index.js';
 import type { FormDefinition } from './forms.js';
 import { itemKey } from './forms.js';
 
@@ -71,58 +71,72 @@ export async function reportWorkbook(r: WorkbookReport): Promise<Buffer> {
 
 export interface CellProblem { sheet: string; cell: string; vi: string; en: string }
 
-const cellText = (v: ExcelJS.CellValue): string => {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object' && 'result' in v) return String(v.result ?? '');
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((p) => p.text).join('');
-  if (typeof v === 'object' && 'text' in v) return String(v.text);
-  return v instanceof Date ? v.toISOString() : String(v);
-};
+/** Problems named in an answer: enough to mend a workbook by, never a list as long as a sheet of junk. */
+export const MAX_PROBLEMS = 200;
+
+export interface WorkbookReadBack {
+  values: Record<string, number | null>;
+  narrative: Record<string, string>;
+  /** The first MAX_PROBLEMS problems; problemCount counts them all. */
+  problems: CellProblem[];
+  problemCount: number;
+}
 
 /**
- * Reads a filled workbook back: every value cell is checked, and every problem is named by its sheet and cell.
- * Formulas are read by their computed result (as Excel and LibreOffice save it).
+ * Reads a filled workbook back, within the workbook limits and off the event loop (core/workbook): every value cell
+ * is checked, and every problem is named by its sheet and cell. Formulas are read by their computed result (as Excel
+ * and LibreOffice save it). A file that is no workbook, or over a limit, is refused with its own error.
  */
-export async function readReportWorkbook(buffer: Buffer, reportId: number, form: FormDefinition): Promise<{ values: Record<string, number | null>; narrative: Record<string, string>; problems: CellProblem[] }> {
-  const wb = new (await loadExcel()).Workbook();
+export async function readReportWorkbook(buffer: Buffer, reportId: number, form: FormDefinition, limits: WorkbookLimits): Promise<WorkbookReadBack> {
+  const book = await openWorkbook(buffer, { sheets: [DATA_SHEET, TEXT_SHEET], columns: 4, limits, field: 'file' });
   try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    return { values: {}, narrative: {}, problems: [{ sheet: '', cell: '', vi: 'Tệp không phải là sổ tính Excel (.xlsx)', en: 'The file is not an Excel workbook (.xlsx)' }] };
+    if (!book.read.includes(DATA_SHEET)) {
+      return { values: {}, narrative: {}, problems: [{ sheet: DATA_SHEET, cell: '', vi: `Không có trang "${DATA_SHEET}"`, en: `No sheet "${DATA_SHEET}"` }], problemCount: 1 };
+    }
+    const keys = new Set(form.sections.flatMap((s) => (s.kind === 'data' ? s.items.map(itemKey) : [])));
+    const sections = new Set(form.sections.filter((s) => s.kind === 'narrative').map((s) => s.code));
+    const values: Record<string, number | null> = {};
+    const narrative: Record<string, string> = {};
+    const problems: CellProblem[] = [];
+    let problemCount = 0;
+    const problem = (p: CellProblem) => {
+      problemCount++;
+      if (problems.length < MAX_PROBLEMS) problems.push(p);
+    };
+    let idText = '';
+    for await (const { sheet, row: n, cells } of book.rows()) {
+      if (sheet === TEXT_SHEET) {
+        const code = n === 1 ? '' : cellText(cells[0]).trim();
+        if (!code) continue;
+        if (!sections.has(code)) problem({ sheet: TEXT_SHEET, cell: `A${n}`, vi: `${code} không phải là một phần của đề cương`, en: `${code} is not a section of the outline` });
+        else narrative[code] = cellText(cells[2]);
+        continue;
+      }
+      if (n === 3) idText = cellText(cells[1]);
+      const key = n < FIRST_ROW ? '' : cellText(cells[0]).trim();
+      if (!key) continue;
+      if (!keys.has(key)) {
+        problem({ sheet: DATA_SHEET, cell: `A${n}`, vi: `${key} không có trong biểu mẫu`, en: `${key} is not on the form` });
+        continue;
+      }
+      const raw = cells[3] ?? null;
+      const textValue = cellText(raw).trim();
+      if (textValue === '') {
+        values[key] = null;
+        continue;
+      }
+      const number = typeof raw === 'number' ? raw : Number(textValue.replace(/\s/g, '').replace(/\.(?=\d{3}(\D|$))/g, '').replace(',', '.'));
+      if (!Number.isFinite(number)) problem({ sheet: DATA_SHEET, cell: `D${n}`, vi: `"${textValue}" không phải là số`, en: `"${textValue}" is not a number` });
+      else values[key] = number;
+    }
+    // The report's id comes first among the problems: a workbook of another report is that, before anything else.
+    if (Number(idText) !== reportId) {
+      problems.unshift({ sheet: DATA_SHEET, cell: 'B3', vi: `Tệp thuộc báo cáo khác (mã ${idText || 'trống'})`, en: 'The workbook belongs to another report' });
+      problems.length = Math.min(problems.length, MAX_PROBLEMS);
+      problemCount++;
+    }
+    return { values, narrative, problems, problemCount };
+  } finally {
+    book.close();
   }
-  const problems: CellProblem[] = [];
-  const data = wb.getWorksheet(DATA_SHEET);
-  if (!data) return { values: {}, narrative: {}, problems: [{ sheet: DATA_SHEET, cell: '', vi: `Không có trang "${DATA_SHEET}"`, en: `No sheet "${DATA_SHEET}"` }] };
-  const id = Number(cellText(data.getCell('B3').value));
-  if (id !== reportId) problems.push({ sheet: DATA_SHEET, cell: 'B3', vi: `Tệp thuộc báo cáo khác (mã ${cellText(data.getCell('B3').value) || 'trống'})`, en: 'The workbook belongs to another report' });
-  const keys = new Set(form.sections.flatMap((s) => (s.kind === 'data' ? s.items.map(itemKey) : [])));
-  const values: Record<string, number | null> = {};
-  data.eachRow((row, n) => {
-    if (n < FIRST_ROW) return;
-    const key = cellText(row.getCell(1).value).trim();
-    if (!key) return;
-    if (!keys.has(key)) {
-      problems.push({ sheet: DATA_SHEET, cell: `A${n}`, vi: `${key} không có trong biểu mẫu`, en: `${key} is not on the form` });
-      return;
-    }
-    const raw = row.getCell(4).value;
-    const textValue = cellText(raw).trim();
-    if (textValue === '') {
-      values[key] = null;
-      return;
-    }
-    const number = typeof raw === 'number' ? raw : Number(textValue.replace(/\s/g, '').replace(/\.(?=\d{3}(\D|$))/g, '').replace(',', '.'));
-    if (!Number.isFinite(number)) problems.push({ sheet: DATA_SHEET, cell: `D${n}`, vi: `"${textValue}" không phải là số`, en: `"${textValue}" is not a number` });
-    else values[key] = number;
-  });
-  const narrative: Record<string, string> = {};
-  const sections = new Set(form.sections.filter((s) => s.kind === 'narrative').map((s) => s.code));
-  wb.getWorksheet(TEXT_SHEET)?.eachRow((row, n) => {
-    if (n === 1) return;
-    const code = cellText(row.getCell(1).value).trim();
-    if (!code) return;
-    if (!sections.has(code)) problems.push({ sheet: TEXT_SHEET, cell: `A${n}`, vi: `${code} không phải là một phần của đề cương`, en: `${code} is not a section of the outline` });
-    else narrative[code] = cellText(row.getCell(3).value);
-  });
-  return { values, narrative, problems };
 }

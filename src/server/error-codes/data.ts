@@ -23,6 +23,31 @@ export const DATA_ERRORS = {
     en: 'The file has {count} invalid rows; nothing was imported. See the conflicts.',
   },
   workbook_unreadable: { status: 400, vi: 'Tệp không phải là bảng tính XLSX đọc được.', en: 'The file is not a readable XLSX workbook.' },
+  workbook_no_sheet: {
+    status: 400,
+    vi: 'Tệp nén không có trang tính nào nên không phải là bảng tính Excel (.xlsx).',
+    en: 'The ZIP archive holds no worksheet, so it is not an Excel workbook (.xlsx).',
+  },
+  workbook_too_large: {
+    status: 413,
+    vi: 'Bảng tính giải nén ra quá lớn (tối đa {limit}); hãy chia nhỏ tệp hoặc gửi dạng CSV.',
+    en: 'The workbook is too large once unzipped (at most {limit}); split it or send CSV.',
+  },
+  workbook_too_many_rows: {
+    status: 413,
+    vi: 'Bảng tính có quá nhiều dòng (tối đa {limit}); hãy chia nhỏ tệp hoặc gửi dạng CSV.',
+    en: 'The workbook has too many rows (at most {limit}); split it or send CSV.',
+  },
+  workbook_too_many_cells: {
+    status: 413,
+    vi: 'Bảng tính có quá nhiều ô (tối đa {limit}); hãy chia nhỏ tệp hoặc gửi dạng CSV.',
+    en: 'The workbook has too many cells (at most {limit}); split it or send CSV.',
+  },
+  workbook_busy: {
+    status: 503,
+    vi: 'Máy chủ đang đọc nhiều bảng tính cùng lúc; hãy gửi lại tệp sau {after} giây.',
+    en: 'The server is reading many workbooks at once; send the file again in {after} seconds.',
+  },
   csv_unreadable: {
     status: 400,
     vi: 'Tệp CSV không đọc được ở dòng {line} (lỗi {csvCode}).',

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../../db/database.js';
 import { type Actor, scopeUnitIds } from '../../access/index.js';
 import { outOfScope } from '../../../server/errors.js';
+import { cellText, type WorkbookRow } from '../../workbook/index.js';
 
 /**
  * Data exchange in DHIS2's dataValueSets format (JSON, CSV) and the same columns in XLSX, with element, unit and
@@ -62,30 +63,25 @@ export async function* readDataValueCsv(input: Readable): AsyncGenerator<DataVal
   for await (const record of parser) yield fromCsvRecord(record as string[]);
 }
 
-/** ExcelJS is loaded when a workbook is read or written, not with the server: most processes never need it. */
+/** ExcelJS is loaded when a workbook is written, not with the server: most processes never need it. */
 export const loadExcel = async () => (await import('exceljs')).default;
 
-export async function parseDataValueXlsx(buffer: Buffer): Promise<DataValueDto[]> {
-  const workbook = new (await loadExcel()).Workbook();
-  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const out: DataValueDto[] = [];
-  sheet.eachRow((row, index) => {
-    if (index === 1) return;
-    const cell = (i: number) => {
-      const v = row.getCell(i).value;
-      if (v === null || v === undefined) return '';
-      if (typeof v === 'object' && 'result' in v) return String(v.result ?? '');
-      if (typeof v === 'object' && 'text' in v) return String(v.text);
-      return v instanceof Date ? v.toISOString() : String(v);
-    };
-    out.push({
+/** Columns of a dataValueSets workbook read: those of the CSV. */
+export const XLSX_COLUMNS = CSV_COLUMNS.length;
+
+/**
+ * The values of a dataValueSets workbook (its first sheet, in the CSV's columns), as its rows are read; the first
+ * row is a header, as in CSV, and a row without a cell is no row.
+ */
+export async function* readDataValueRows(rows: AsyncIterable<WorkbookRow>): AsyncGenerator<DataValueDto> {
+  for await (const { row, cells } of rows) {
+    if (row === 1 || !cells.length) continue;
+    const cell = (i: number) => cellText(cells[i - 1]);
+    yield {
       dataElement: cell(1), period: cell(2), orgUnit: cell(3), categoryOptionCombo: cell(4) || undefined, attributeOptionCombo: cell(5) || undefined,
       value: cell(6) === '' ? null : cell(6), comment: cell(9) || undefined, followup: cell(10) ? /^(true|1)$/i.test(cell(10)) : undefined,
-    });
-  });
-  return out;
+    };
+  }
 }
 
 export interface ExportQuery {

@@ -26,7 +26,9 @@ export async function exchangeRoutes(appBase: FastifyInstance): Promise<void> {
     schema: { tags, querystring: ZImportQuery, response: { 200: ZImportSummary, 202: ZAcceptedImport, 409: ZRefusedImport } },
   }, async (request, reply) => {
     const contentType = String(request.headers['content-type'] ?? '');
-    const outcome = await importDataValueSet({ db, actor: request.user!, contentType, body: request.body, query: request.query, request });
+    const outcome = await importDataValueSet({
+      db, actor: request.user!, contentType, body: request.body, query: request.query, request, workbookLimits: app.ctx.config.workbook,
+    });
     if ('job' in outcome) return reply.status(202).send({ id: outcome.job, status: 'running', url: `/api/imports/${outcome.job}` });
     const { summary } = outcome;
     if (summary.status !== 'ERROR') return summary;

@@ -8,9 +8,10 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../../../db/database.js';
 import { AppError } from '../../../../server/errors.js';
 import type { Actor } from '../../../access/index.js';
+import { openWorkbook, type WorkbookLimits } from '../../../workbook/index.js';
 import { importValueRows } from '../bulk-import.js';
 import { dataSetElements } from '../data-sets.js';
-import { parseDataValueXlsx, readDataValueCsv, type DataValueDto, type ImportSummary } from '../formats.js';
+import { readDataValueCsv, readDataValueRows, XLSX_COLUMNS, type DataValueDto, type ImportSummary } from '../formats.js';
 import { countBytes, startImportJob } from '../import-jobs.js';
 import { fromDhis2Period } from '../../periods/index.js';
 import { ZDataValueSet, type ImportQuery } from '../schema.js';
@@ -36,13 +37,24 @@ async function* removeAfter(rows: Rows, file: string): AsyncGenerator<DataValueD
   }
 }
 
-/** The rows of an upload by its content type: DHIS2 JSON (parsed by Fastify), CSV (a stream) or XLSX (bytes). */
-async function readUpload(contentType: string, body: unknown): Promise<{ values: Rows; format: 'json' | 'csv' | 'xlsx'; dataSet?: string }> {
+interface Upload {
+  values: Rows;
+  format: 'json' | 'csv' | 'xlsx';
+  dataSet?: string;
+  /** Rows a workbook was counted to hold, before they are read. */
+  rowsTotal?: number;
+  /** Ends the reading of a workbook whose rows will not be taken. */
+  close?: () => void;
+}
+
+/**
+ * The rows of an upload by its content type: DHIS2 JSON (parsed by Fastify), CSV (a stream) or XLSX (bytes, read in
+ * a worker thread within the workbook limits, its rows arriving as they are parsed).
+ */
+async function readUpload(contentType: string, body: unknown, limits: WorkbookLimits): Promise<Upload> {
   if (contentType.startsWith(XLSX_TYPE)) {
-    const values = await parseDataValueXlsx(body as Buffer).catch(() => {
-      throw new AppError('workbook_unreadable', {}, 'body');
-    });
-    return { values, format: 'xlsx' };
+    const book = await openWorkbook(body as Buffer, { sheets: 'first', columns: XLSX_COLUMNS, limits, field: 'body' });
+    return { values: readDataValueRows(book.rows()), format: 'xlsx', rowsTotal: Math.max(0, book.rowCount - 1), close: book.close };
   }
   if (/^(application|text)\/csv/.test(contentType)) return { values: readDataValueCsv(body as Readable), format: 'csv' };
   const set = ZDataValueSet.parse(body);
@@ -56,27 +68,45 @@ export interface ImportDataValueSetOptions {
   body: unknown;
   query: ImportQuery;
   request?: FastifyRequest;
+  /** What a workbook upload may hold (the server's settings). */
+  workbookLimits: WorkbookLimits;
 }
 
 export type ImportOutcome = { job: string } | { summary: ImportSummary };
 
 /**
- * Imports a dataValueSets upload, all or nothing unless atomicMode=NONE. With async=true the upload is spooled to a
- * file first, so the answer can leave at once with a job whose progress is told in bytes; otherwise the summary.
+ * Imports a dataValueSets upload, all or nothing unless atomicMode=NONE. With async=true the answer leaves at once
+ * with a job (a CSV upload spooled to a file first, its progress told in bytes; a workbook's in rows, counted before
+ * they are read); otherwise the summary. A workbook over a limit is refused before any row is imported.
  */
 export async function importDataValueSet(options: ImportDataValueSetOptions): Promise<ImportOutcome> {
+  const upload = await readUpload(options.contentType, options.body, options.workbookLimits);
+  let job = false;
+  try {
+    const outcome = await importUpload(options, upload);
+    job = 'job' in outcome;
+    return outcome;
+  } finally {
+    // Unless a job now reads them, rows not taken by now (refused before the import began) are not going to be.
+    if (!job) upload.close?.();
+  }
+}
+
+async function importUpload(options: ImportDataValueSetOptions, upload: Upload): Promise<ImportOutcome> {
   const { db, actor, query: q, request } = options;
-  const { values, format, dataSet: named } = await readUpload(options.contentType, options.body);
+  const { values, format, dataSet: named } = upload;
   const sourceRef = `dataValueSets.${format}`;
   const dataSetCode = q.dataSet ?? named;
   const dataSet = dataSetCode ? { code: dataSetCode, elements: await dataSetElements(db, dataSetCode) } : undefined;
   const settings = { dryRun: q.dryRun === 'true', atomicMode: q.atomicMode, sourceRef, dataSet };
   const strategy = (rows: Rows) => (q.importStrategy === 'DELETE' ? markDeleted(inStorePeriods(rows)) : inStorePeriods(rows));
   if (q.async === 'true') {
-    const spooled = Array.isArray(values) ? null : path.join(os.tmpdir(), `tinhso-import-${crypto.randomUUID()}.csv`);
+    // A CSV stream is spooled to a file, so the answer can leave before the upload is read; rows in memory or
+    // coming from a workbook's reader are imported as they are.
+    const spooled = format === 'csv' ? path.join(os.tmpdir(), `tinhso-import-${crypto.randomUUID()}.csv`) : null;
     if (spooled) await pipeline(options.body as Readable, fs.createWriteStream(spooled, { mode: 0o600 }));
     const job = await startImportJob(db, actor, {
-      format, bytesTotal: spooled ? fs.statSync(spooled).size : null, rowsTotal: Array.isArray(values) ? values.length : null, spoolFile: spooled,
+      format, bytesTotal: spooled ? fs.statSync(spooled).size : null, rowsTotal: Array.isArray(values) ? values.length : (upload.rowsTotal ?? null), spoolFile: spooled,
       rows: (onBytes) => (spooled ? removeAfter(strategy(readDataValueCsv(countBytes(fs.createReadStream(spooled), onBytes))), spooled) : strategy(values)),
     }, settings);
     return { job };
