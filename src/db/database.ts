@@ -6,7 +6,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { CopyData, isCopy } from './copy.js';
 import pg from 'pg';
 import type { DB } from './schema.js';
-import { createPglitePool } from './pglite-pool.js';
+import { createPglitePool, type WriteStamps } from './pglite-pool.js';
 
 export type Db = Kysely<DB>;
 
@@ -63,6 +63,16 @@ export function probeDatabase(db: Db, timeoutMs = 1000): Promise<Probe> {
 }
 
 const BUSY_GRACE_MS = 30_000;
+const stamps = new WeakMap<Db, WriteStamps>();
+
+/**
+ * On the embedded database, the stamp of the last committed write to any of these tables (see WriteStamps): what was
+ * read from them while the stamp had a value is still current while it keeps it, so it may be answered from memory
+ * while a long import holds the one connection. Null on PostgreSQL, where other connections commit at any time.
+ */
+export function writeStamp(db: Db, tables: readonly string[]): number | null {
+  return stamps.get(db)?.of(tables) ?? null;
+}
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) return openPostgres(options.url, options.schema, options.poolSize ?? 10);
@@ -141,6 +151,7 @@ async function openPglite(dir: string, schema: string | undefined): Promise<Data
   }
   const pool = createPglitePool(instance);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  stamps.set(db, pool.stamps);
   probes.set(db, async (timeoutMs) => {
     const { queued, lastDoneAt } = pool.activity();
     if (queued > 0 && Date.now() - lastDoneAt < BUSY_GRACE_MS) return { state: 'busy', latencyMs: 0 };

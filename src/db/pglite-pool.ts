@@ -1,6 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import { isCopy } from './copy.js';
+import { writtenTables } from './statement-kind.js';
 
 type Command = PostgresQueryResult<unknown>['command'];
 
@@ -20,35 +21,61 @@ function commandOf(sql: string, affectedRows: number | undefined): Command {
 /** How busy the single connection is: callers holding or waiting for it, and when a statement last completed. */
 export interface PgliteActivity { queued: number; lastDoneAt: number }
 
-export function createPglitePool(pg: PGlite): PostgresPool & { activity(): PgliteActivity } {
+/**
+ * With one connection, committed data changes only when a holder that wrote lets it go. Each such release stamps
+ * the tables it may have written (or all of them) with the next number; what was read from some tables is still
+ * the committed state while their stamp is unchanged — even while a long import holds the connection.
+ */
+export interface WriteStamps { of(tables: readonly string[]): number }
+
+export function createPglitePool(pg: PGlite): PostgresPool & { activity(): PgliteActivity; stamps: WriteStamps } {
   let tail: Promise<void> = Promise.resolve();
   let queued = 0;
   let lastDoneAt = Date.now();
+  let stamp = 0;
+  let everything = 0;
+  const stamped = new Map<string, number>();
   const done = <T>(result: T): T => {
     lastDoneAt = Date.now();
     return result;
   };
 
-  const client = (release: () => void): PostgresPoolClient => ({
-    query: (async (sql: string, parameters: ReadonlyArray<unknown>) => {
-      // COPY … FROM STDIN (copy.ts): PGlite reads the rows from a blob.
-      if (isCopy(parameters)) {
-        const copied = done(await pg.query(sql.replace(/FROM STDIN$/, "FROM '/dev/blob'"), [], { blob: new Blob([parameters[0].text]) }));
-        return { command: 'SELECT' as Command, rowCount: copied.affectedRows ?? 0, rows: [] };
-      }
-      // Like node-postgres, statements without parameters go through the simple protocol, which allows a
-      // migration file's several statements in one call.
-      const result = done(parameters.length
-        ? await pg.query(sql, [...parameters])
-        : ((await pg.exec(sql)).at(-1) ?? { rows: [], affectedRows: 0 }));
-      return {
-        command: commandOf(sql, result.affectedRows),
-        rowCount: result.affectedRows ?? result.rows.length,
-        rows: result.rows,
-      };
-    }) as PostgresPoolClient['query'],
-    release,
-  });
+  const client = (release: () => void): PostgresPoolClient => {
+    let wroteAll = false;
+    const wrote = new Set<string>();
+    return {
+      query: (async (sql: string, parameters: ReadonlyArray<unknown>) => {
+        if (!wroteAll) {
+          const tables = writtenTables(sql);
+          if (tables === '*') wroteAll = true;
+          else for (const t of tables) wrote.add(t);
+        }
+        // COPY … FROM STDIN (copy.ts): PGlite reads the rows from a blob.
+        if (isCopy(parameters)) {
+          const copied = done(await pg.query(sql.replace(/FROM STDIN$/, "FROM '/dev/blob'"), [], { blob: new Blob([parameters[0].text]) }));
+          return { command: 'SELECT' as Command, rowCount: copied.affectedRows ?? 0, rows: [] };
+        }
+        // Like node-postgres, statements without parameters go through the simple protocol, which allows a
+        // migration file's several statements in one call.
+        const result = done(parameters.length
+          ? await pg.query(sql, [...parameters])
+          : ((await pg.exec(sql)).at(-1) ?? { rows: [], affectedRows: 0 }));
+        return {
+          command: commandOf(sql, result.affectedRows),
+          rowCount: result.affectedRows ?? result.rows.length,
+          rows: result.rows,
+        };
+      }) as PostgresPoolClient['query'],
+      release: () => {
+        if (wroteAll) everything = ++stamp;
+        else if (wrote.size) {
+          stamp++;
+          for (const t of wrote) stamped.set(t, stamp);
+        }
+        release();
+      },
+    };
+  };
 
   return {
     async connect() {
@@ -67,6 +94,7 @@ export function createPglitePool(pg: PGlite): PostgresPool & { activity(): Pglit
       });
     },
     activity: () => ({ queued, lastDoneAt }),
+    stamps: { of: (tables) => Math.max(everything, ...tables.map((t) => stamped.get(t) ?? 0)) },
     async end() {
       await tail;
     },

@@ -12,6 +12,8 @@ interface Live {
   bytesRead: number;
   rowsRead: number;
   done: Promise<void>;
+  /** The job as it was started: its progress is answered from here, without waiting for the database it keeps busy. */
+  started: { format: string; dryRun: boolean; atomicMode: 'ALL' | 'NONE'; createdBy: string; createdAt: Date; bytesTotal: number | null; rowsTotal: number | null };
 }
 
 /** Progress of the imports this process runs; the database row holds their outcome for every process. */
@@ -49,9 +51,15 @@ export async function startImportJob(
       created_by: actorName(actor), status: 'running', format: input.format, dry_run: options.dryRun, atomic_mode: options.atomicMode,
       bytes_total: input.bytesTotal, rows_total: input.rowsTotal, spool_file: input.spoolFile ?? null,
     })
-    .returning('id')
+    .returning(['id', 'created_at'])
     .executeTakeFirstOrThrow();
-  const state: Live = { bytesRead: 0, rowsRead: 0, done: Promise.resolve() };
+  const state: Live = {
+    bytesRead: 0, rowsRead: 0, done: Promise.resolve(),
+    started: {
+      format: input.format, dryRun: options.dryRun, atomicMode: options.atomicMode, createdBy: actorName(actor), createdAt: job.created_at,
+      bytesTotal: input.bytesTotal, rowsTotal: input.rowsTotal,
+    },
+  };
   live.set(job.id, state);
   // The lease: while this process works on the job it says so; a job whose heartbeat lapses was orphaned by a crash.
   const heartbeat = setInterval(() => {
@@ -77,22 +85,36 @@ export async function startImportJob(
   return job.id;
 }
 
-/** A job as its creator (or an administrator) sees it, with the live progress when this process runs it. */
+/** A job as its creator (or an administrator) sees it: live from memory when this process runs it, else its row. */
 export async function getImportJob(db: Db, actor: Actor, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('id');
   const running = live.get(id);
+  const asker = { kind: actor.kind, role: actor.kind === 'user' ? actor.role : undefined, name: actorName(actor) };
+  // A job this process runs is answered from memory: on the embedded database the import holds the one connection.
+  if (running) {
+    if (!maySeeImportJob(asker, running.started.createdBy)) throw notFound('id');
+    return liveView(id, running);
+  }
   const row = await db.selectFrom('import_job').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('id');
-  if (!maySeeImportJob({ kind: actor.kind, role: actor.kind === 'user' ? actor.role : undefined, name: actorName(actor) }, row.created_by)) throw notFound('id');
-  const bytesRead = running?.bytesRead ?? row.bytes_read;
+  if (!maySeeImportJob(asker, row.created_by)) throw notFound('id');
+  const bytesRead = row.bytes_read;
   return {
     id: row.id, status: row.status, format: row.format, dryRun: row.dry_run, atomicMode: row.atomic_mode, createdBy: row.created_by,
-    createdAt: row.created_at, finishedAt: row.finished_at, bytesTotal: row.bytes_total, bytesRead, rowsRead: running?.rowsRead ?? row.rows_read,
+    createdAt: row.created_at, finishedAt: row.finished_at, bytesTotal: row.bytes_total, bytesRead, rowsRead: row.rows_read,
     rowsTotal: row.rows_total,
     percent: row.status !== 'running' ? 100
       : row.bytes_total ? Math.min(99, Math.floor((bytesRead / row.bytes_total) * 100))
-        : row.rows_total ? Math.min(99, Math.floor(((running?.rowsRead ?? 0) / row.rows_total) * 100)) : null,
+        : row.rows_total ? Math.min(99, Math.floor((row.rows_read / row.rows_total) * 100)) : null,
     summary: row.summary as ImportSummary | null, error: row.error,
+  };
+}
+
+function liveView(id: string, { started, bytesRead, rowsRead }: Live) {
+  const share = started.bytesTotal ? bytesRead / started.bytesTotal : started.rowsTotal ? rowsRead / started.rowsTotal : null;
+  return {
+    id, status: 'running' as const, ...started, finishedAt: null, bytesRead, rowsRead,
+    percent: share === null ? null : Math.min(99, Math.floor(share * 100)), summary: null, error: null,
   };
 }
 
