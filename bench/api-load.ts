@@ -8,7 +8,7 @@ import { openDatabase } from '../src/db/database.js';
 import { buildApp } from '../src/server/app.js';
 import { prepareDatabase } from '../src/server/bootstrap.js';
 import { loadConfig } from '../src/server/config.js';
-import { quick, report, round } from './common.js';
+import { probeWhile, quick, report, round } from './common.js';
 
 const duration = quick ? 3 : 20;
 const connections = 50;
@@ -37,27 +37,9 @@ bare.get(path, async () => payload);
 await bare.listen({ port: 0, host: '127.0.0.1' });
 const bareBase = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}`;
 
-const p = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-
-/** One request at a time to a probe path while the load runs: what a balancer's health check sees. */
-async function probe(target: string, until: () => boolean): Promise<{ p99: number; max: number; n: number; failed: number }> {
-  const times: number[] = [];
-  let failed = 0;
-  while (!until()) {
-    const started = performance.now();
-    const res = await fetch(target).catch(() => null);
-    times.push(performance.now() - started);
-    if (!res?.ok) failed++;
-    await res?.arrayBuffer();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  times.sort((a, b) => a - b);
-  return { p99: round(p(times, 0.99), 1), max: round(times.at(-1) ?? 0, 1), n: times.length, failed };
-}
-
 async function load(target: string, headers: Record<string, string>, probes: boolean) {
   let over = false;
-  const probing = probes ? Promise.all([probe(`${base}/healthz`, () => over), probe(`${base}/readyz`, () => over)]) : Promise.resolve(null);
+  const probing = probes ? Promise.all([probeWhile(`${base}/healthz`, () => over), probeWhile(`${base}/readyz`, () => over)]) : Promise.resolve(null);
   const result = await autocannon({ url: target, connections, duration, headers });
   over = true;
   const [health, ready] = (await probing) ?? [null, null];

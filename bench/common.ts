@@ -12,3 +12,24 @@ export const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 1
 export function report(figures: Record<string, unknown>): void {
   console.log(JSON.stringify(figures));
 }
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+
+/**
+ * Asks `url` one request at a time, 20 ms apart, until `until()` says stop: what a balancer's health check or a
+ * leader's refreshing screen sees while other work runs. Latencies in milliseconds.
+ */
+export async function probeWhile(url: string, until: () => boolean, headers: Record<string, string> = {}): Promise<{ p99: number; max: number; n: number; failed: number }> {
+  const times: number[] = [];
+  let failed = 0;
+  while (!until()) {
+    const started = performance.now();
+    const res = await fetch(url, { headers }).catch(() => null);
+    await res?.arrayBuffer();
+    times.push(performance.now() - started);
+    if (!res?.ok) failed++;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  times.sort((a, b) => a - b);
+  return { p99: round(quantile(times, 0.99), 1), max: round(times.at(-1) ?? 0, 1), n: times.length, failed };
+}

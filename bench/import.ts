@@ -10,8 +10,10 @@ import { SYSTEM } from '../src/core/access/index.js';
 import { importValueRows, readDataValueCsv } from '../src/core/data/index.js';
 import { listInForce } from '../src/core/org-units/index.js';
 import { openDatabase } from '../src/db/database.js';
+import { buildApp } from '../src/server/app.js';
 import { prepareDatabase } from '../src/server/bootstrap.js';
-import { quick, report, round } from './common.js';
+import { loadConfig } from '../src/server/config.js';
+import { probeWhile, quick, report, round } from './common.js';
 import { measureFloors } from './import/floors.js';
 
 const ELEMENTS = quick ? 1 : 8;
@@ -64,6 +66,15 @@ fs.chmodSync(file, 0o644);
 const megabytes = fs.statSync(file).size / 1e6;
 console.log(`${rows.toLocaleString('en')} rows, ${megabytes.toFixed(1)} MB of CSV`);
 
+// A leader's screen and a balancer's health check, answered during the import (the scorecard computed once before).
+const app = await buildApp({ db, dbKind: database.kind, config: { ...loadConfig({}), demo: false }, now: () => new Date() }, { web: false, logger: { level: 'error' } });
+const base = await app.listen({ port: 0, host: '127.0.0.1' });
+const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'bench-password-2026' }) });
+const session = { cookie: login.headers.get('set-cookie')!.split(';')[0]! };
+if (!(await fetch(`${base}/api/scorecard`, { headers: session })).ok) throw new Error('scorecard not answering before the import');
+let importing = true;
+const probes = Promise.all([probeWhile(`${base}/readyz`, () => !importing), probeWhile(`${base}/api/scorecard`, () => !importing, session)]);
+
 let peak = process.memoryUsage().rss;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
 const before = process.memoryUsage().rss;
@@ -81,6 +92,9 @@ const summary = await importValueRows(db, SYSTEM, readDataValueCsv(fs.createRead
   },
 });
 const importSeconds = (performance.now() - t0) / 1000;
+importing = false;
+const [ready, card] = await probes;
+await app.close();
 // Progress follows the applied batches: after the last report come the final statements.
 const lastProgressSeconds = (lastProgressAt - t0) / 1000;
 clearInterval(sampler);
@@ -110,6 +124,7 @@ console.log(`PostgreSQL COPY into a bare table:       ${copySeconds.toFixed(1)} 
 console.log(`COPY of the resolved rows into the store's table and indexes: ${floorCopySeconds.toFixed(1)} s = ${(copySeconds / floorCopySeconds).toFixed(2)} of bare COPY (ours is ${(floorCopySeconds / importSeconds).toFixed(2)} of it)`);
 console.log(`… with the history rows too (the floor of a store with history): ${floorWithHistorySeconds.toFixed(1)} s (ours is ${(floorWithHistorySeconds / importSeconds).toFixed(2)} of it; goal ≥ 0.5)`);
 console.log(`INSERT … SELECT of the same rows into the same table: ${floorSeconds.toFixed(1)} s (ours is ${(floorSeconds / importSeconds).toFixed(2)} of it)`);
+console.log(`during the import: /readyz p99 ${ready.p99} ms (max ${ready.max}, ${ready.failed} of ${ready.n} failed); scorecard p99 ${card.p99} ms (max ${card.max}, ${card.failed} of ${card.n} failed)`);
 console.log(`ratio ${(rate / copyRate).toFixed(3)}; peak process memory ${(peak / 1e6).toFixed(0)} MB (${((peak - before) / 1e6).toFixed(0)} MB above the start of the import; ${database.kind === 'pglite' ? 'includes the embedded database engine' : 'the database runs in its own process'})`);
 
 if (schema) await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(db);
@@ -122,4 +137,6 @@ report({
   copy_with_history_s: round(floorWithHistorySeconds, 2), ratio_vs_copy_with_history: round(floorWithHistorySeconds / importSeconds, 3),
   insert_into_store_s: round(floorSeconds, 1), ratio_vs_insert_into_store: round(floorSeconds / importSeconds, 2),
   peak_rss_mb: Math.round(peak / 1e6), rss_growth_mb: Math.round((peak - before) / 1e6),
+  readyz_p99_during_import_ms: ready.p99, readyz_max_during_import_ms: ready.max, scorecard_p99_during_import_ms: card.p99, scorecard_max_during_import_ms: card.max,
+  probe_failures_during_import: ready.failed + card.failed,
 });
