@@ -37,7 +37,9 @@ export function searchCaseRows(db: Db, f: CaseSearch) {
   if (f.priority) q = q.where('c.priority', '=', f.priority);
   if (f.officerId !== undefined) q = q.where('c.officer_id', '=', f.officerId);
   if (f.code) q = q.where('c.tracking_code', '=', f.code.toUpperCase());
-  if (f.text) q = q.where('c.description', 'ilike', `%${escapeLike(f.text)}%`);
+  // Citizens on the phone quote their tracking code, so the officer's search box finds it as well as words of the description.
+  const pattern = f.text ? `%${escapeLike(f.text.trim())}%` : undefined;
+  if (pattern) q = q.where((eb) => eb.or([eb('c.description', 'ilike', pattern), eb('c.tracking_code', 'ilike', pattern)]));
   return q.orderBy('c.due_date').orderBy('c.id').limit(f.limit).execute();
 }
 

@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, nextLoopback, unitId, type Session, type TestApp } from './helpers.js';
+
+// Issue 13, point 5: citizens on the phone quote their tracking code, so the officer's search box must find it.
+let t: TestApp;
+let officer: Session;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  officer = await t.login('canbo');
+});
+afterAll(() => t?.close());
+
+const send = async (description: string, placeUnitId: number) => {
+  const res = await t.app.inject({
+    method: 'POST', url: '/api/public/feedback', remoteAddress: nextLoopback(),
+    payload: { category: 'DRAINAGE', description, placeUnitId, consent: true, contact: { name: 'Trần Thị Hoa', phone: '0912 345 678' } },
+  });
+  expect(res.statusCode).toBe(201);
+  return res.json().trackingCode as string;
+};
+const search = async (q: string) => {
+  const res = await officer.request({ method: 'GET', url: `/api/feedback/cases?q=${encodeURIComponent(q)}` });
+  expect(res.statusCode).toBe(200);
+  return (res.json() as { trackingCode: string }[]).map((c) => c.trackingCode);
+};
+
+describe("the officer's case search", () => {
+  it('finds a case by its whole tracking code, by part of it in any case, and still by words of its description', async () => {
+    const socTrang = await unitId(t, '31507', '2025-07-01');
+    const code = await send('Cống trên đường Lê Lợi bị tắc, nước tràn lên vỉa hè.', socTrang);
+    const other = await send('Đèn đường hẻm 12 không sáng.', socTrang);
+    expect(await search(code)).toEqual([code]);
+    expect(await search(code.slice(3).toLowerCase())).toEqual([code]);
+    expect(await search(` ${code} `)).toEqual([code]);
+    expect(await search('vỉa hè')).toEqual([code]);
+    expect(await search('hẻm 12')).toEqual([other]);
+    // A LIKE wildcard typed in the box is a letter, not "anything".
+    expect(await search('%%')).toEqual([]);
+  });
+});
