@@ -1,7 +1,8 @@
+import type { Entry } from 'yauzl';
 import { ExcelParts, type Cell } from './excel.js';
 import { MAX_ENTRIES, Refused, tooLarge, type WorkbookLimits, type WorkbookRefusal } from './limits.js';
 import { TagCounter } from './scan.js';
-import { inflateEntry, TooManyEntries, zipEntries, type ZipEntry } from './zip.js';
+import { inflateEntry, openZip, TooManyEntries, type Zip } from './zip.js';
 
 /** What the server thread sends a reader thread, and what comes back. */
 export interface ReadRequest {
@@ -48,12 +49,13 @@ export async function readWorkbook(request: ReadRequest, post: (message: FromRea
 async function read(request: ReadRequest, post: (message: FromReader) => void, credit: () => Promise<void>): Promise<void> {
   const { limits } = request;
   const data = Buffer.from(request.data.buffer, request.data.byteOffset, request.data.byteLength);
-  let entries: Map<string, ZipEntry>;
+  let zip: Zip;
   try {
-    entries = zipEntries(data, MAX_ENTRIES);
+    zip = await openZip(data, MAX_ENTRIES);
   } catch (err) {
     throw err instanceof TooManyEntries ? tooLarge(limits) : new Refused('workbook_unreadable');
   }
+  const { entries } = zip;
   // A ZIP without a worksheet (a Word document, an archive of photos) is not a workbook: judged by the names alone.
   if (![...entries.keys()].some((name) => WORKSHEET.test(name))) throw new Refused('workbook_no_sheet');
   const book = entries.get('xl/workbook.xml');
@@ -64,7 +66,7 @@ async function read(request: ReadRequest, post: (message: FromReader) => void, c
     inflated += bytes;
     if (inflated > limits.maxUnzippedBytes) throw tooLarge(limits);
   };
-  const inflate = (entry: ZipEntry, count = budget) => inflateEntry(data, entry, count);
+  const inflate = (entry: Entry) => inflateEntry(zip, entry, budget);
 
   const excel = new ExcelParts();
   const rels = entries.get('xl/_rels/workbook.xml.rels');
@@ -79,20 +81,17 @@ async function read(request: ReadRequest, post: (message: FromReader) => void, c
   const styles = entries.get('xl/styles.xml');
 
   // What the directory declares is checked first: an honest bomb is refused without inflating a byte of it.
-  const declared = [shared, styles, ...chosen.map((s) => s.entry)].reduce((sum, e) => sum + (e?.size ?? 0), inflated);
+  const declared = [shared, styles, ...chosen.map((s) => s.entry)].reduce((sum, e) => sum + (e?.uncompressedSize ?? 0), inflated);
   if (declared > limits.maxUnzippedBytes) throw tooLarge(limits);
 
   // Then what the sheets really hold, counted as they inflate: a size that lies is caught here.
   const counter = new TagCounter();
-  const sizes = new Map<ZipEntry, number>();
   for (const sheet of chosen) {
-    const before = inflated;
     for await (const chunk of inflate(sheet.entry)) {
       counter.push(chunk);
       if (counter.rows > limits.maxRows) throw new Refused('workbook_too_many_rows', { limit: limits.maxRows });
       if (counter.cells > limits.maxCells) throw new Refused('workbook_too_many_cells', { limit: limits.maxCells });
     }
-    sizes.set(sheet.entry, inflated - before);
   }
   if (shared) await excel.sharedStrings(inflate(shared));
   if (styles) await excel.styles(inflate(styles));
@@ -105,13 +104,8 @@ async function read(request: ReadRequest, post: (message: FromReader) => void, c
     batch = [];
   };
   for (const sheet of chosen) {
-    // Inflated a second time, for parsing: no more than the first time, whatever the data says.
-    let again = 0;
-    const cap = (bytes: number) => {
-      again += bytes;
-      if (again > sizes.get(sheet.entry)!) throw new Refused('workbook_unreadable');
-    };
-    for await (const { row, cells } of excel.rows(inflate(sheet.entry, cap), request.columns)) {
+    // Inflated a second time, for parsing: to the size counted the first time, which yauzl holds it to.
+    for await (const { row, cells } of excel.rows(inflateEntry(zip, sheet.entry), request.columns)) {
       batch.push({ sheet: sheet.name, row, cells });
       if (batch.length >= BATCH) await send();
     }

@@ -63,6 +63,11 @@ describe('reading a workbook in a reader thread', () => {
     expect(await refusal(openWorkbook(bombWorkbook(4 * 1024 * 1024, { lie: true }), first))).toMatchObject({ code: 'workbook_too_large', status: 413 });
   });
 
+  it('refuses as unreadable (400) a sheet that inflates to other than its directory declares, within the limit', async () => {
+    expect(await refusal(openWorkbook(sheetWorkbook(manyRows(100), { declaredSize: 1000 }), first))).toMatchObject({ code: 'workbook_unreadable', status: 400 });
+    expect(await refusal(openWorkbook(sheetWorkbook(manyRows(100), { declaredSize: 50_000 }), first))).toMatchObject({ code: 'workbook_unreadable', status: 400 });
+  });
+
   it('refuses more rows or more cells than the limits with 413, before any row is read', async () => {
     expect(await refusal(openWorkbook(sheetWorkbook(manyRows(1001)), first))).toMatchObject({ code: 'workbook_too_many_rows', status: 413, params: { limit: 1000 } });
     expect(await refusal(openWorkbook(sheetWorkbook(manyRows(300, 20)), first))).toMatchObject({ code: 'workbook_too_many_cells', status: 413, params: { limit: 5000 } });
