@@ -33,6 +33,8 @@ export const VALUE_FAULTS = {
   unknown_unit: { vi: 'không có đơn vị này', en: 'unknown unit' },
   unit_not_in_force: { vi: 'đơn vị không có hiệu lực trong kỳ {period}', en: 'the unit was not in force during {period}' },
   out_of_scope: { vi: 'đơn vị nằm ngoài phạm vi của bạn', en: 'outside your units' },
+  computed_element: { vi: '{element} do hệ thống tự tính, không nhập tay', en: '{element} is computed by the platform, not entered' },
+  level_not_reporting: { vi: '{element} do {levelsVi} báo cáo, không do {levelVi}', en: '{element} is reported by {levels}, not by a {level}' },
   not_disaggregation: { vi: 'không phải là phân tổ của {element}', en: 'not a disaggregation of {element}' },
   comment_too_long: { vi: 'ghi chú dài quá 2.000 ký tự', en: 'comment longer than 2,000 characters' },
   text_too_long: { vi: 'văn bản dài quá 50.000 ký tự', en: 'text longer than 50,000 characters' },

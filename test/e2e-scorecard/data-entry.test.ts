@@ -10,6 +10,11 @@ describe.skipIf(browserMissing)('the data-entry grid in Chromium', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await logIn(page, suite.base, 'canbo');
     await page.getByRole('link', { name: 'Nhập số liệu' }).click();
+    // The officer's only unit is chosen, this year shown, and the grid offers what a ward reports: not the DTI rank,
+    // not the platform's computed figures.
+    await expect.poll(() => page.getByLabel('PAYMENT_ACCOUNT_15PLUS default').count()).toBe(1);
+    expect(await page.getByLabel('Năm', { exact: true }).inputValue()).toBe(String(new Date().getFullYear()));
+    expect(await page.getByLabel('DTI_RANK default').count()).toBe(0);
     await page.getByLabel('Loại kỳ').selectOption('month');
     await page.getByLabel('Năm', { exact: true }).fill('2025');
     await page.getByRole('combobox', { name: /^Kỳ/ }).selectOption('2025M08');

@@ -1,3 +1,4 @@
+import type { UnitLevel } from './org-units.js';
 import type { ColumnType, Generated } from 'kysely';
 import type { Timestamp, NullableTimestamp } from './columns.js';
 
@@ -39,6 +40,10 @@ export interface DataElementTable {
   source: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The unit levels that report it (JSON array); null: any level. */
+  reported_by: ColumnType<UnitLevel[] | null, string | null | undefined, string | null>;
+  /** Written only by the platform (a module's figures), never entered. */
+  computed: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 

@@ -37,7 +37,7 @@ export async function ensureFeedbackFigures(db: Db): Promise<void> {
     await ensureDataElements({
       db: trx, actor: SYSTEM, elements: file.elements.map((e) => ({
         code: e.code, nameVi: e.nameVi, nameEn: e.nameEn, valueType: 'integer', aggUnits: 'sum', aggTime: e.aggTime, unit: e.code === 'FB_RATING_SUM' ? 'điểm' : 'phản ánh',
-        categoryCombo, periodTypes: ['month'], source: SOURCE,
+        categoryCombo, periodTypes: ['month'], source: SOURCE, computed: true,
       })),
     });
     await ensureIndicators({ db: trx, actor: SYSTEM, indicators: file.indicators.map((i, sort) => ({ ...i, framework: 'FEEDBACK', sort, source: SOURCE })) });

@@ -37,7 +37,7 @@ export async function ensureCompletenessFigures(db: Db, actor: Actor, regimes: {
     await ensureDataElements({
       db: trx, actor, elements: f.elements.map((e) => ({
         ...e, valueType: 'integer', aggUnits: 'sum', aggTime: 'sum', unit: 'báo cáo', categoryCombo: f.category.code,
-        periodTypes: ['month', 'quarter', 'sixmonth', 'year'], source: SOURCE,
+        periodTypes: ['month', 'quarter', 'sixmonth', 'year'], source: SOURCE, computed: true,
       })),
     });
     await ensureIndicators({ db: trx, actor, indicators: f.indicators.map((i, sort) => ({ ...i, framework: 'REPORTING', sort, source: SOURCE })) });

@@ -6,6 +6,8 @@ export interface Disaggregation { code: string; nameVi: string; nameEn: string }
 export interface DataElement {
   code: string; nameVi: string; nameEn: string; valueType: ValueType; aggUnits: string; aggTime: string; unit: string | null; periodTypes: string[];
   categoryCombo: string; disaggregations: Disaggregation[];
+  /** The unit levels that report it (null: any); computed ones are the platform's own figures, never entered. */
+  reportedBy: string[] | null; computed: boolean;
 }
 export interface DataElementInput {
   nameVi: string; nameEn: string; unit?: string; periodTypes: string[]; valueType: string; aggUnits: string; aggTime: string; source?: string;

@@ -16,6 +16,7 @@ const ZFile = z.object({
   elements: z.array(z.object({
     code: z.string(), nameVi: z.string(), nameEn: z.string(), valueType: z.enum(['integer', 'number', 'percentage', 'boolean', 'text']),
     aggUnits: ZAgg, aggTime: ZAgg, unit: z.string(), periodTypes: z.array(z.enum(PERIOD_TYPES)), categoryCombo: z.string().optional(),
+    reportedBy: z.array(z.enum(['province', 'district', 'commune', 'department'])).min(1).optional(),
   })),
   values: z.array(z.object({ element: z.string(), period: z.string(), coc: z.string().optional(), value: z.number(), source: z.string(), note: z.string().optional() })),
   indicators: z.array(z.object({
@@ -60,6 +61,7 @@ export async function loadIndicatorReference(db: Db): Promise<boolean> {
         code: e.code, name_vi: e.nameVi, name_en: e.nameEn, value_type: e.valueType, agg_units: e.aggUnits, agg_time: e.aggTime,
         unit_of_measure: e.unit, category_combo_id: e.categoryCombo ? combos.get(e.categoryCombo)! : defaultCombo.id,
         period_types: JSON.stringify(e.periodTypes), source: 'data/reference/indicators/resolution-07.json',
+        reported_by: e.reportedBy ? JSON.stringify(e.reportedBy) : null,
       }).execute();
     }
     for (const source of [...new Set(file.values.map((v) => v.source))]) {

@@ -6,7 +6,7 @@ import { recordAudit } from '../../audit/index.js';
 import { renewElementVersions, retypeElementValues } from '../values/index.js';
 import { aggregationFits } from './policy.js';
 import { ensureCategoryCombo } from './category-combos.js';
-import { existingElementCodes, findComboId, findElement, lockElement } from './repo.js';
+import { existingElementCodes, findComboId, findElement, lockElement, markComputed } from './repo.js';
 import type { CategoryComboInput, DataElementInput, DataElementUpdate } from './schema.js';
 
 export async function createDataElement(options: { db: Db; actor: Actor; input: DataElementInput; request?: FastifyRequest }) {
@@ -20,6 +20,7 @@ export async function createDataElement(options: { db: Db; actor: Actor; input: 
       code: input.code, name_vi: input.nameVi, name_en: input.nameEn, value_type: input.valueType, agg_units: input.aggUnits, agg_time: input.aggTime,
       unit_of_measure: input.unit ?? null, category_combo_id: comboId, period_types: JSON.stringify([...new Set(input.periodTypes)]),
       description: input.description ?? null, source: input.source ?? null,
+      reported_by: input.reportedBy ? JSON.stringify([...new Set(input.reportedBy)]) : null, computed: input.computed ?? false,
     }).execute();
     await recordAudit(trx, actor, { action: 'data_element.create', entity: 'data_element', entityId: input.code, after: input }, request);
     return input;
@@ -27,7 +28,7 @@ export async function createDataElement(options: { db: Db; actor: Actor; input: 
 }
 
 /** An element as a reference file defines it: its disaggregation named by code (default 'default'), or whole. */
-export type ElementDefinition = Omit<DataElementInput, 'categoryCombo'> & { categoryCombo?: string | CategoryComboInput };
+export type ElementDefinition = Omit<DataElementInput, 'categoryCombo' | 'computed'> & { categoryCombo?: string | CategoryComboInput; computed?: boolean };
 
 /**
  * Creates the elements of a reference definition that do not exist yet, each as createDataElement does (and audited
@@ -39,6 +40,9 @@ export async function ensureDataElements(options: { db: Db; actor: Actor; elemen
   return inTransaction(db, async (trx) => {
     const have = await existingElementCodes(trx, elements.map((e) => e.code));
     const missing = elements.filter((e) => !have.has(e.code));
+    // Whether the platform computes an element is the defining module's to say, also of elements made before it said so.
+    const computed = elements.filter((e) => have.has(e.code) && e.computed).map((e) => e.code);
+    if (computed.length) await markComputed(trx, computed);
     const ensured = new Set<string>();
     for (const e of missing) {
       const combo = e.categoryCombo ?? 'default';
@@ -46,7 +50,7 @@ export async function ensureDataElements(options: { db: Db; actor: Actor; elemen
         await ensureCategoryCombo({ db: trx, actor, input: combo, request });
         ensured.add(combo.code);
       }
-      await createDataElement({ db: trx, actor, input: { ...e, categoryCombo: typeof combo === 'string' ? combo : combo.code }, request });
+      await createDataElement({ db: trx, actor, input: { ...e, computed: e.computed ?? false, categoryCombo: typeof combo === 'string' ? combo : combo.code }, request });
     }
     return missing.map((e) => e.code);
   });
@@ -68,6 +72,7 @@ export async function updateDataElement(options: { db: Db; actor: Actor; code: s
       ...(input.nameVi !== undefined && { name_vi: input.nameVi }), ...(input.nameEn !== undefined && { name_en: input.nameEn }),
       ...(input.unit !== undefined && { unit_of_measure: input.unit || null }), ...(input.description !== undefined && { description: input.description || null }),
       ...(input.source !== undefined && { source: input.source || null }),
+      ...(input.reportedBy !== undefined && { reported_by: input.reportedBy ? JSON.stringify([...new Set(input.reportedBy)]) : null }),
       ...(input.periodTypes !== undefined && { period_types: JSON.stringify([...new Set(input.periodTypes)]) }),
       ...(input.valueType !== undefined && { value_type: input.valueType }),
       ...(input.aggUnits !== undefined && { agg_units: input.aggUnits }), ...(input.aggTime !== undefined && { agg_time: input.aggTime }), updated_at: new Date(),

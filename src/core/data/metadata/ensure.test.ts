@@ -31,7 +31,7 @@ describe('ensureDataElements', () => {
     expect(views).toEqual([
       {
         code: 'T_PEOPLE', nameVi: 'T_PEOPLE vi', nameEn: 'T_PEOPLE en', valueType: 'integer', aggUnits: 'sum', aggTime: 'last', unit: 'người',
-        periodTypes: ['month', 'year'], categoryCombo: 'SEX',
+        periodTypes: ['month', 'year'], categoryCombo: 'SEX', reportedBy: null, computed: false,
         disaggregations: [{ code: 'SEX_F', nameVi: 'Women (vi)', nameEn: 'Women' }, { code: 'SEX_M', nameVi: 'Men (vi)', nameEn: 'Men' }],
       },
       expect.objectContaining({ code: 'T_TOTAL', categoryCombo: 'default' }),
@@ -43,6 +43,9 @@ describe('ensureDataElements', () => {
     await db().updateTable('data_element').set({ name_vi: 'sửa' }).where('code', '=', 'T_TOTAL').execute();
     expect(await ensureDataElements({ db: db(), actor, elements: [element('T_PEOPLE', combo), element('T_TOTAL')] })).toEqual([]);
     expect((await elementsByCodes(db(), ['T_TOTAL']))[0]).toMatchObject({ nameVi: 'sửa' });
+    // …but an element a module now says it computes is marked so.
+    await ensureDataElements({ db: db(), actor, elements: [{ ...element('T_TOTAL'), computed: true }] });
+    expect((await listElementViews(db())).find((e) => e.code === 'T_TOTAL')).toMatchObject({ nameVi: 'sửa', computed: true });
     expect(await audits('data_element.create')).toHaveLength(2);
   });
 

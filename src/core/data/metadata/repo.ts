@@ -7,7 +7,7 @@ export async function listElementViews(db: Db): Promise<DataElementView[]> {
   const elements = await db.selectFrom('data_element as e')
     .innerJoin('category_combo as c', 'c.id', 'e.category_combo_id')
     .select(['e.code', 'e.name_vi as nameVi', 'e.name_en as nameEn', 'e.value_type as valueType', 'e.agg_units as aggUnits', 'e.agg_time as aggTime',
-      'e.unit_of_measure as unit', 'e.period_types as periodTypes', 'c.code as categoryCombo', 'c.id as comboId'])
+      'e.unit_of_measure as unit', 'e.period_types as periodTypes', 'c.code as categoryCombo', 'c.id as comboId', 'e.reported_by as reportedBy', 'e.computed'])
     .orderBy('e.code').execute();
   const cocs = await db.selectFrom('category_option_combo').select(['combo_id', 'code', 'name_vi as nameVi', 'name_en as nameEn']).orderBy('id').execute();
   return elements.map(({ comboId, ...e }) => ({
@@ -94,4 +94,9 @@ export const listCombos = (db: Db) => db.selectFrom('category_combo').select(['i
 
 export async function comboOptionComboCodes(db: Db, comboId: number): Promise<Set<string>> {
   return new Set((await db.selectFrom('category_option_combo').select('code').where('combo_id', '=', comboId).execute()).map((r) => r.code));
+}
+
+/** Marks elements as the platform's own figures (idempotent). */
+export async function markComputed(db: Db, codes: string[]): Promise<void> {
+  await db.updateTable('data_element').set({ computed: true }).where('code', 'in', codes).where('computed', '=', false).execute();
 }

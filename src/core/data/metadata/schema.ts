@@ -26,6 +26,7 @@ export const ZCategoryComboView = ZNamed.extend({
   combinations: z.array(ZNamed),
 });
 
+const ZUnitLevel = z.enum(['province', 'district', 'commune', 'department']);
 export const ZDataElement = z.object({
   code: z.string().trim().regex(/^[A-Z0-9_]{2,60}$/, 'code_chars'),
   nameVi: nameText(200),
@@ -38,6 +39,10 @@ export const ZDataElement = z.object({
   categoryCombo: ZCode.default('default'),
   description: z.string().trim().max(2000).optional(),
   source: z.string().trim().max(500).optional(),
+  /** The unit levels that report it; absent: any level. */
+  reportedBy: z.array(ZUnitLevel).min(1).max(4).optional(),
+  /** Computed by the platform (a module's figures): nobody enters it. */
+  computed: z.boolean().default(false),
 }).strict();
 export type DataElementInput = z.infer<typeof ZDataElement>;
 /** A created element as saved (the request's schema cannot describe it: its default disaggregation is lower case). */
@@ -49,7 +54,7 @@ export const ZCreatedDataElement = ZDataElement.extend({ categoryCombo: z.string
  */
 export const ZDataElementUpdate = ZDataElement.pick({
   nameVi: true, nameEn: true, unit: true, periodTypes: true, description: true, source: true, valueType: true, aggUnits: true, aggTime: true,
-}).partial().strict();
+}).extend({ reportedBy: z.array(ZUnitLevel).min(1).max(4).nullable() }).partial().strict();
 export type DataElementUpdate = z.infer<typeof ZDataElementUpdate>;
 export const ZUpdatedDataElement = ZDataElementUpdate.extend({ code: z.string() });
 
@@ -60,6 +65,8 @@ export const ZDataElementView = ZNamed.extend({
   unit: z.string().nullable(),
   periodTypes: z.array(z.enum(PERIOD_TYPES)),
   categoryCombo: z.string(),
+  reportedBy: z.array(ZUnitLevel).nullable(),
+  computed: z.boolean(),
   disaggregations: z.array(ZNamed),
 });
 export type DataElementView = z.infer<typeof ZDataElementView>;

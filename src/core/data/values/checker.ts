@@ -66,14 +66,19 @@ interface ElementInfo {
   value_type: ValueType;
   period_types: string[];
   combo_id: number;
+  reported_by: string[] | null;
+  computed: boolean;
 }
 
 interface UnitInfo {
   id: number;
   code: string;
+  level: string;
   valid_from: string | null;
   valid_to: string | null;
 }
+
+const LEVEL_VI: Record<string, string> = { province: 'cấp tỉnh', district: 'cấp huyện', commune: 'cấp xã', department: 'sở, ngành' };
 
 export interface Checked {
   input: ValueInput;
@@ -95,22 +100,24 @@ export class ValueChecker {
     private readonly units: Map<number, UnitInfo>,
     private readonly unitsByCode: Map<string, UnitInfo[]>,
     private readonly scope: Set<number> | null,
+    /** A person or another system enters values; the platform's own jobs write the figures it computes. */
+    private readonly entering: boolean,
   ) {}
 
   static async load(db: Db, actor: Actor): Promise<ValueChecker> {
     // Inside a write's transaction the elements are locked as a foreign key would lock them: a change of an element's
     // value type (which locks it for update and reads its values again) then waits for this write, or this write
     // for it, and never lets values checked under the old type in under the new one.
-    let elementQuery = db.selectFrom('data_element').select(['id', 'code', 'value_type', 'period_types', 'category_combo_id as combo_id']);
+    let elementQuery = db.selectFrom('data_element').select(['id', 'code', 'value_type', 'period_types', 'category_combo_id as combo_id', 'reported_by', 'computed']);
     if (db.isTransaction) elementQuery = elementQuery.forKeyShare();
     const elements = await elementQuery.execute();
     const cocs = await db.selectFrom('category_option_combo').select(['id', 'code', 'combo_id']).execute();
-    const units = await db.selectFrom('org_unit').select(['id', 'code', 'valid_from', 'valid_to']).execute();
+    const units = await db.selectFrom('org_unit').select(['id', 'code', 'level', 'valid_from', 'valid_to']).execute();
     const byCode = new Map<string, UnitInfo[]>();
     for (const u of units) byCode.set(u.code, [...(byCode.get(u.code) ?? []), u]);
     return new ValueChecker(
       new Map(elements.map((e) => [e.code, e])), new Map(cocs.map((c) => [c.code, c])), new Map(units.map((u) => [u.id, u])), byCode,
-      await scopeUnitIds(db, actor),
+      await scopeUnitIds(db, actor), actor.kind === 'user' || actor.kind === 'token',
     );
   }
 
@@ -162,6 +169,13 @@ export class ValueChecker {
       return valueProblem('orgUnit', 'unit_not_in_force', input.orgUnitId, { period: period.code });
     }
     if (this.scope && !this.scope.has(input.orgUnitId)) return valueProblem('orgUnit', 'out_of_scope', input.orgUnitId);
+    if (this.entering && element.computed) return valueProblem('dataElement', 'computed_element', input.element, { element: element.code });
+    if (this.entering && element.reported_by && !element.reported_by.includes(unit.level)) {
+      return valueProblem('orgUnit', 'level_not_reporting', input.orgUnitId, {
+        element: element.code, levels: element.reported_by.join(', '), level: unit.level,
+        levelsVi: element.reported_by.map((l) => LEVEL_VI[l] ?? l).join(', '), levelVi: LEVEL_VI[unit.level] ?? unit.level,
+      });
+    }
     const coc = this.cocs.get(input.coc ?? 'default');
     const comboMatches = coc && (coc.combo_id === element.combo_id || (coc.code === 'default' && !input.coc));
     if (!coc || !comboMatches) return valueProblem('categoryOptionCombo', 'not_disaggregation', input.coc, { element: element.code });

@@ -11,8 +11,8 @@ import { useEntryGrid, useGridEdits } from './useEntryGrid';
 export function DataEntryPage() {
   const { t } = useTranslation();
   const [type, setType] = useState<PeriodType>('year');
-  const [year, setYear] = useState(new Date().getFullYear() - 1);
-  const [period, setPeriod] = useState(String(new Date().getFullYear() - 1));
+  const [year, setYear] = useState(new Date().getFullYear());
+  const [period, setPeriod] = useState(String(new Date().getFullYear()));
   const [unitId, setUnitId] = useState<number | null>(null);
   const [detail, setDetail] = useState<ValueRef | null>(null);
   const whole = period === WHOLE_YEAR;
@@ -28,7 +28,7 @@ export function DataEntryPage() {
       <h1>{t('entry.title')}</h1>
       <FollowUpList />
       <EntryPickers
-        type={type} year={year} period={period} unitId={unitId} units={units.data}
+        type={type} year={year} period={period} unitId={unit?.id ?? null} units={units.data}
         onType={(v) => { setType(v); setPeriod(periodsOf(v, year)[0]!.code); setEdits({}); }}
         onYear={(y) => { setYear(y); setPeriod(whole ? WHOLE_YEAR : periodsOf(type, y)[0]!.code); setEdits({}); }}
         onPeriod={(p) => { setPeriod(p); setEdits({}); }}

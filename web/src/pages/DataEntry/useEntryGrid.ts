@@ -16,9 +16,12 @@ export function useEntryGrid({ type, columns, periodEnd, unitId }: { type: Perio
   const { me } = useAuth();
   const scoped = me?.user.role === 'officer' || me?.user.role === 'reviewer';
   const units = useQuery(entryUnitsQuery(periodEnd, scoped ? me!.user.orgUnitId : null));
-  const unit = units.data?.find((u) => u.id === unitId) ?? null;
+  // An officer's only unit is chosen for it.
+  const unit = units.data?.find((u) => u.id === unitId) ?? (units.data?.length === 1 ? units.data[0]! : null);
   const elements = useQuery(dataElementsQuery());
-  const shown = useMemo(() => (elements.data ?? []).filter((e) => e.periodTypes.includes(type) && e.valueType !== 'text'), [elements.data, type]);
+  // The server's rule, shown: only what this unit's level reports, never what the platform computes.
+  const shown = useMemo(() => (elements.data ?? []).filter((e) => e.periodTypes.includes(type) && e.valueType !== 'text' && !e.computed
+    && (!e.reportedBy || !unit || e.reportedBy.includes(unit.level))), [elements.data, type, unit]);
   const stored = useQuery({
     ...valueSetQuery(unit?.code ?? '', columns.map((c) => c.code), shown.map((e) => e.code)),
     enabled: Boolean(unit) && shown.length > 0 && columns.length > 0,
