@@ -42,4 +42,51 @@ describe.skipIf(browserMissing)('citizen feedback in Chromium', () => {
     expect(await count()).toBe(1);
     await context.close();
   });
+
+  // Issue 13, point 9: two "online" events at the same moment sent the queued report twice and made two cases.
+  it('sends a queued report once when two "online" events fire at once, under the id made when the citizen pressed send', async () => {
+    const context = await suite.browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    // The first sending reaches the server, which makes the case, but its answer is lost on the way back; later
+    // sendings are slow, so that two passes over the queue would overlap.
+    const sentRefs: string[] = [];
+    let loseAnswer = true;
+    await page.route((url) => url.pathname === '/api/public/feedback', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      sentRefs.push((JSON.parse(route.request().postData() ?? '{}') as { clientRef: string }).clientRef);
+      if (loseAnswer) {
+        await route.fetch();
+        return route.abort('connectionreset');
+      }
+      await new Promise((r) => setTimeout(r, 400));
+      return route.continue();
+    });
+    await page.goto(`${suite.base}/cong-dan`);
+    const form = page.getByRole('form', { name: 'Gửi phản ánh' });
+    await expect.poll(() => form.getByLabel('Lĩnh vực').locator('option').count()).toBeGreaterThan(10);
+    await form.getByLabel('Lĩnh vực').selectOption({ label: 'Điện chiếu sáng công cộng' });
+    await form.getByLabel('Nội dung').fill('Cột đèn trước chợ Phú Lợi bị nghiêng sau cơn bão.');
+    await form.getByLabel('Xã, phường nơi xảy ra').selectOption({ label: 'Phường Sóc Trăng' });
+    await form.getByLabel('Họ tên').fill('Lê Văn Nam');
+    await form.getByLabel(/Tôi đồng ý/).check();
+    await form.getByRole('button', { name: 'Gửi', exact: true }).click();
+    await expect.poll(() => page.getByTestId('queued').textContent()).toContain('Đã lưu trên máy');
+    const cases = () => suite.t.database.db.selectFrom('case_record').select(['tracking_code', 'client_ref']).where('description', 'like', 'Cột đèn trước chợ Phú Lợi%').execute();
+    expect(await cases()).toHaveLength(1); // made on the server; the phone does not know it
+
+    loseAnswer = false;
+    await page.evaluate(() => {
+      window.dispatchEvent(new Event('online'));
+      window.dispatchEvent(new Event('online'));
+    });
+    await expect.poll(() => page.getByTestId('sent').textContent(), { timeout: 10_000 }).toContain('Phường Sóc Trăng xử lý');
+    await page.waitForTimeout(800);
+    const [made] = await cases();
+    expect(await cases()).toHaveLength(1);
+    // One sending for the two events, under the id made at the first press: the server answered the case it had made.
+    expect(sentRefs).toEqual([made!.client_ref, made!.client_ref]);
+    await expect.poll(() => page.getByTestId('sent').textContent()).toContain(made!.tracking_code);
+    expect(await page.evaluate(() => localStorage.getItem('tinhso.queuedReports'))).toBe('[]');
+    await context.close();
+  });
 });

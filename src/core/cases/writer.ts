@@ -1,11 +1,21 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 
+/** The case a document names: written by this call (created), or already received under its client_ref. */
+export interface WrittenCase { id: number; created: boolean }
+
 interface Pending {
   doc: unknown;
-  resolve(id: number | null): void;
+  resolve(written: WrittenCase | null): void;
   reject(err: unknown): void;
 }
+
+// case_open answers a case already received under the document's client_ref with its id negated (migration 0024).
+const written = (id: number | string | undefined): WrittenCase => {
+  const n = Number(id);
+  if (!Number.isFinite(n) || n === 0) throw new Error(`case_open answered ${String(id)}`);
+  return { id: Math.abs(n), created: n > 0 };
+};
 
 const callOpen = async (db: Db, docs: unknown[], version: string) =>
   (await sql<{ ids: (number | string)[] | null }>`SELECT case_open(${JSON.stringify(docs)}::jsonb, ${version}::bigint) AS ids`.execute(db)).rows[0]?.ids ?? null;
@@ -22,8 +32,8 @@ class CaseWriter {
 
   constructor(private readonly db: Db, private readonly maxBatch = 64) {}
 
-  /** The new case's id, or null when the reference is no longer at `version`. */
-  open(doc: unknown, version: string): Promise<number | null> {
+  /** The case written (or named by the client_ref), or null when the reference is no longer at `version`. */
+  open(doc: unknown, version: string): Promise<WrittenCase | null> {
     return new Promise((resolve, reject) => {
       const queue = this.queues.get(version) ?? [];
       queue.push({ doc, resolve, reject });
@@ -49,7 +59,7 @@ class CaseWriter {
   private async write(batch: Pending[], version: string): Promise<void> {
     try {
       const ids = await callOpen(this.db, batch.map((p) => p.doc), version);
-      batch.forEach((p, i) => p.resolve(ids ? Number(ids[i]) : null));
+      batch.forEach((p, i) => p.resolve(ids ? written(ids[i]) : null));
     } catch (err) {
       if (batch.length === 1) {
         batch[0]!.reject(err);
@@ -66,10 +76,10 @@ const writers = new WeakMap<Db, CaseWriter>();
  * Writes one received case: batched with others arriving at the same time, or directly inside the caller's
  * transaction (which must see its own case at once).
  */
-export async function writeOpenedCase(db: Db, doc: unknown, version: string): Promise<number | null> {
+export async function writeOpenedCase(db: Db, doc: unknown, version: string): Promise<WrittenCase | null> {
   if (db.isTransaction) {
     const ids = await callOpen(db, [doc], version);
-    return ids ? Number(ids[0]) : null;
+    return ids ? written(ids[0]) : null;
   }
   let writer = writers.get(db);
   if (!writer) writers.set(db, (writer = new CaseWriter(db)));

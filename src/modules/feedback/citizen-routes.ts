@@ -25,12 +25,15 @@ export async function citizenFeedbackRoutes(appBase: FastifyInstance): Promise<v
     config: limited,
     bodyLimit: 64 * 1024,
     schema: {
-      tags, response: { 201: ZSubmitted },
-      description: 'A citizen\'s report: JSON (the fields of the report), or multipart/form-data with the report as JSON in the field `report` and up to 5 photos in `photos`.',
+      tags, response: { 201: ZSubmitted, 200: ZSubmitted },
+      description: 'A citizen\'s report: JSON (the fields of the report), or multipart/form-data with the report as JSON in the field `report` and up to 5 photos in `photos`. '
+        + 'With a `clientRef` (a UUID the app makes once per report), sending it again — even concurrently, to another server — makes no second case: '
+        + '201 answers the case made, 200 the case that id made before (as it stands now), 422 client_ref_reused when that id came with another report.',
     },
   }, async (request, reply) => {
     const { input, photos } = await readIntake(request);
-    return reply.status(201).send(await submitFeedback({ db, actor: CITIZEN, input, photos, now: now(), request }));
+    const { created, ...submitted } = await submitFeedback({ db, actor: CITIZEN, input, photos, now: now(), request });
+    return reply.status(created ? 201 : 200).send(submitted);
   });
 
   app.get('/api/public/feedback', { config: { access }, schema: { tags, querystring: ZPublicList, response: { 200: ZPublicPage } } }, async (request) => publicList(db, request.query));

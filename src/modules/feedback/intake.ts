@@ -2,7 +2,9 @@ import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../core/access/index.js';
 import type { Db } from '../../db/database.js';
 import { vnDate } from '../../core/calendar/index.js';
-import { openCase, processPhotos, routeFor, STALE, withReference, type CaseReference, type ProcessedPhoto } from '../../core/cases/index.js';
+import {
+  getCase, listCasePhotos, openCase, processPhotos, routeFor, STALE, withReference, type CaseReference, type OpenedCase, type ProcessedPhoto,
+} from '../../core/cases/index.js';
 import { AppError } from '../../server/errors.js';
 import { readMultipart } from '../../server/multipart.js';
 import { KIND } from './policy.js';
@@ -10,7 +12,8 @@ import { ZFeedback, type FeedbackInput } from './schema.js';
 
 /**
  * A citizen's report (or an operator's on a caller's behalf, or a partner system's): checked, routed on today's
- * hierarchy and received, against one version of the case reference (STALE when it changed: try again).
+ * hierarchy and received, against one version of the case reference (STALE when it changed: try again). `created`
+ * is false when its clientRef already named a case: the answer is then that case, and nothing was written.
  */
 export async function submitFeedbackWith(db: Db, ref: CaseReference, actor: Actor, input: FeedbackInput, now: Date, request?: FastifyRequest, photos: ProcessedPhoto[] = []) {
   const category = ref.category(KIND, input.category);
@@ -22,11 +25,23 @@ export async function submitFeedbackWith(db: Db, ref: CaseReference, actor: Acto
   const located = input.lat !== undefined && input.lon !== undefined ? { lat: input.lat, lon: input.lon } : photos.find((p) => p.gps)?.gps ?? null;
   const opened = await openCase(db, ref, actor, {
     kind: KIND, category, description: input.description, channel: input.channel, placeUnitId: input.placeUnitId, unitId: unit.id,
-    lat: located?.lat ?? null, lon: located?.lon ?? null, photos,
+    lat: located?.lat ?? null, lon: located?.lon ?? null, photos, clientRef: input.clientRef ?? null,
     data: { anonymous: input.anonymous, contact: input.anonymous ? null : input.contact, consentAt: now.toISOString() },
   }, now, request);
   if (opened === STALE) return STALE;
-  return { trackingCode: opened.trackingCode, state: opened.state, dueDate: opened.dueDate, unit: { id: unit.id, name: unit.name }, photos: photos.length, located: located !== null };
+  if (!opened.created) return { ...(await submittedBefore(db, ref, opened)), created: false };
+  return { trackingCode: opened.trackingCode, state: opened.state, dueDate: opened.dueDate, unit: { id: unit.id, name: unit.name }, photos: photos.length, located: located !== null, created: true };
+}
+
+/** The answer to a report sent again under its clientRef: the case it made, as it stands now. */
+async function submittedBefore(db: Db, ref: CaseReference, opened: OpenedCase) {
+  const row = await getCase(db, opened.id);
+  const photos = await listCasePhotos(db, opened.id);
+  const unit = opened.unitId === null ? null : ref.unit(opened.unitId);
+  return {
+    trackingCode: opened.trackingCode, state: opened.state, dueDate: opened.dueDate, unit: { id: opened.unitId ?? 0, name: unit?.name ?? '' },
+    photos: photos.length, located: row?.lat !== null && row?.lat !== undefined,
+  };
 }
 
 export interface SubmitFeedbackOptions { db: Db; actor: Actor; input: FeedbackInput; photos: ProcessedPhoto[]; now: Date; request?: FastifyRequest }

@@ -21,13 +21,14 @@ export async function feedbackRoutes(appBase: FastifyInstance): Promise<void> {
   /** An operator enters a report for a caller (hotline, walk-in): the same checks, the operator on the timeline. */
   app.post('/api/feedback/operator', {
     config: { access: officers },
-    schema: { tags, description: 'JSON, or multipart/form-data as the public intake.', response: { 201: ZSubmitted } },
+    schema: { tags, description: 'JSON, or multipart/form-data as the public intake (and its clientRef: 201 made, 200 made before).', response: { 201: ZSubmitted, 200: ZSubmitted } },
   }, async (request, reply) => {
     const { input, photos } = await readIntake(request);
     // An operator knows where the caller is: the province's triage is for partners' reports that come without a place.
     if (input.placeUnitId === undefined) throw new AppError('place_required', {}, 'placeUnitId');
     await assertUnitInScope(db, request.user!, input.placeUnitId, 'placeUnitId');
-    return reply.status(201).send(await submitFeedback({ db, actor: request.user!, input, photos, now: now(), request }));
+    const { created, ...submitted } = await submitFeedback({ db, actor: request.user!, input, photos, now: now(), request });
+    return reply.status(created ? 201 : 200).send(submitted);
   });
 
   app.get('/api/feedback/cases', { config: { access: readers }, schema: { tags, querystring: ZCaseQuery, response: { 200: z.array(ZCaseListItem) } } },

@@ -24,6 +24,11 @@ export const ZFeedback = z.object({
   // Decree 13/2023 on personal data: the citizen agrees, explicitly, to the use of the contact data.
   consent: z.literal(true, { message: 'consent_required' }),
   channel: z.enum(['web', 'app', 'hotline', 'walk_in', 'email']).default('web'),
+  /**
+   * An id the sender makes once per report (a UUID, made when the citizen presses send and kept with a report queued
+   * offline): the same id again answers the case it made (200) instead of making another.
+   */
+  clientRef: z.string().uuid().optional(),
 }).strict();
 export type FeedbackInput = z.infer<typeof ZFeedback>;
 

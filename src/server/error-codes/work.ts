@@ -2,6 +2,11 @@ import type { ErrorDefinitions } from './definition.js';
 
 /** Cases, citizen feedback and periodic reports: the work officers do. */
 export const WORK_ERRORS = {
+  client_ref_reused: {
+    status: 422,
+    vi: 'Mã gửi (clientRef) này đã dùng cho một phản ánh khác; mỗi phản ánh cần một mã riêng.',
+    en: 'This client id (clientRef) was used for another report; each report needs an id of its own.',
+  },
   transition_refused: { status: 409, vi: 'Không thể {action} hồ sơ đang ở trạng thái {state}.', en: 'Cannot {action} a case that is {state}.' },
   field_required_for_action: { status: 400, vi: 'Thao tác "{action}" cần có trường {field}.', en: 'The action "{action}" needs {field}.' },
   action_single_only: {

@@ -6,6 +6,7 @@ import { type Actor, actorName } from '../../access/index.js';
 import { auditRow } from '../../audit/index.js';
 import { vnDate } from '../../calendar/index.js';
 import { storePhotos, type ProcessedPhoto } from '../media.js';
+import { getCaseRow } from '../repo.js';
 import { citizenAddresses, composeCaseNotices } from '../notices.js';
 import { STALE, withReference, type CaseReference } from '../reference.js';
 import { activeCategory, type CaseCategory } from '../settings-repo.js';
@@ -34,6 +35,8 @@ export interface OpenCaseInput {
   data?: Record<string, unknown>;
   /** Photos already checked and re-encoded (see media.ts), stored with the case in its transaction. */
   photos?: ProcessedPhoto[];
+  /** The id the sender made for this report (a UUID): the same id again names the same case (see replayedCase). */
+  clientRef?: string | null;
 }
 
 /** An active category of a kind, or a 400 naming the field. */
@@ -43,8 +46,11 @@ export async function getCategory(db: Db, kind: string, code: string): Promise<C
   return row;
 }
 
-/** A received case, or STALE when the reference changed under the intake and it must be tried again. */
-export interface OpenedCase { id: number; trackingCode: string; state: CaseState; dueDate: string }
+/**
+ * A received case, or STALE when the reference changed under the intake and it must be tried again. `created` is
+ * false when the sender's client_ref already named a case: that case is answered and nothing was written.
+ */
+export interface OpenedCase { id: number; trackingCode: string; state: CaseState; dueDate: string; created: boolean; unitId: number | null }
 
 /**
  * Receives a case: its deadline is the category's number of working days after the day it was received, on the
@@ -75,19 +81,33 @@ export async function openCase(db: Db, ref: CaseReference, actor: Actor, input: 
       case: {
         kind: input.kind, tracking_code: code, category_code: cat.code, state, title: input.title ?? null, description: input.description, channel: input.channel,
         place_unit_id: input.placeUnitId ?? null, unit_id: unitId, priority: input.priority ?? 'normal', lat: input.lat ?? null, lon: input.lon ?? null,
-        received_at: now.toISOString(), due_date: dueDate, data,
+        received_at: now.toISOString(), due_date: dueDate, data, client_ref: input.clientRef ?? null,
       },
       events: events.map((e) => ({ ...e, at: now.toISOString() })),
       audit: { ...audit, at: now.toISOString(), after: audit.after === null ? null : JSON.parse(audit.after) },
       notifications: notices.map((r) => ({ ...r, payload: JSON.parse(r.payload as string) })),
     };
-    const id = await writeOpenedCase(trx, doc, ref.version);
-    if (id === null) return STALE;
-    await storePhotos(trx, id, input.photos ?? [], { shownOnReceipt: cat.photos_public });
-    return { id, trackingCode: code, state, dueDate };
+    const written = await writeOpenedCase(trx, doc, ref.version);
+    if (written === null) return STALE;
+    if (!written.created) return replayedCase(trx, written.id, input);
+    await storePhotos(trx, written.id, input.photos ?? [], { shownOnReceipt: cat.photos_public });
+    return { id: written.id, trackingCode: code, state, dueDate, created: true, unitId };
   };
   // Photos are a second statement, so only then is a transaction needed: case_open alone is atomic.
   return input.photos?.length ? inTransaction(db, write) : write(db);
+}
+
+/**
+ * The case a client_ref already named, as it stands. A sender that reuses its id for another report (other kind,
+ * category, place or text) is told so (422) rather than answered with someone's case or silently losing the report.
+ */
+async function replayedCase(db: Db, id: number, input: OpenCaseInput): Promise<OpenedCase> {
+  const row = await getCaseRow(db, id);
+  if (!row) throw new Error(`case ${id} named by a client_ref is gone`);
+  const same = row.kind === input.kind && row.category_code === input.category.code && row.description === input.description
+    && row.place_unit_id === (input.placeUnitId ?? null);
+  if (!same) throw new AppError('client_ref_reused', {}, 'clientRef');
+  return { id, trackingCode: row.tracking_code, state: row.state, dueDate: row.due_date, created: false, unitId: row.unit_id };
 }
 
 /** Receives a case of any kind by its category's code, on the committed reference (retried when it changes). */

@@ -1,14 +1,14 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { placeAt, sendReport, type FeedbackCategory, type MapInfo, type Place, type ReportBody, type Sent } from '../../api/feedback-public';
+import { placeAt, sendReport, type FeedbackCategory, type MapInfo, type Place, type Sent } from '../../api/feedback-public';
 import { ErrorText } from '../../components/Chrome';
 import { PointsMap } from '../../components/PointsMap';
 import { NearbyReports } from './NearbyReports';
 import { PhotoPicker } from './PhotoPicker';
 import { QueuedCard, SentCard } from './SendResult';
 import { remember } from './storage';
-import { useQueuedReports } from './useQueuedReports';
+import { newClientRef, useQueuedReports, type QueuedReport } from './useQueuedReports';
 
 /** A report with its place (a pin on the map, or the commune), photos and contact; kept on the device when offline. */
 export function SendForm({ categories, places, map, onTrack }: { categories: FeedbackCategory[]; places: Place[]; map: MapInfo | undefined; onTrack(code: string): void }) {
@@ -37,8 +37,9 @@ export function SendForm({ categories, places, map, onTrack }: { categories: Fee
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
-    const body: ReportBody = {
-      category: form.category, placeUnitId: Number(form.placeUnitId), description: form.description, consent: form.consent, anonymous: form.anonymous,
+    // The report's id is made now, once: a retry from the offline queue sends the same id, and the server makes one case.
+    const body: QueuedReport = {
+      clientRef: newClientRef(), category: form.category, placeUnitId: Number(form.placeUnitId), description: form.description, consent: form.consent, anonymous: form.anonymous,
       ...(pin ? { lat: pin.lat, lon: pin.lon } : {}),
       ...(form.anonymous ? {} : { contact: { name: form.name, ...(form.phone ? { phone: form.phone } : {}), ...(form.email ? { email: form.email } : {}) } }),
     };
