@@ -10,7 +10,7 @@ interface Pending {
   reject(err: unknown): void;
 }
 
-// case_open answers a case already received under the document's client_ref with its id negated (migration 0024).
+// case_open answers a case already received under the document's client_ref with its id negated (migration 0025).
 const written = (id: number | string | undefined): WrittenCase => {
   const n = Number(id);
   if (!Number.isFinite(n) || n === 0) throw new Error(`case_open answered ${String(id)}`);

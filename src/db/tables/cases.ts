@@ -47,7 +47,7 @@ export interface CaseRecordTable {
   updated_at: Timestamp;
   public_description: string | null;
   reminded_due_date: string | null;
-  /** The id its sender made (migration 0024): the same id again names this case. */
+  /** The id its sender made (migration 0025): the same id again names this case. */
   client_ref: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
