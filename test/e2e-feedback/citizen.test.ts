@@ -39,7 +39,7 @@ describe.skipIf(browserMissing)('citizen feedback in Chromium', () => {
 
     const office = await suite.browser.newPage({ viewport: { width: 1366, height: 900 } });
     await logIn(office, suite.base, 'canbo');
-    await expect.poll(() => office.getByTestId('bell').getAttribute('aria-label')).toMatch(/Thông báo \([1-9]/);
+    await expect.poll(() => office.getByRole('button', { name: /^Thông báo, [1-9]\d* chưa đọc$/ }).isVisible()).toBe(true);
     await office.getByRole('link', { name: 'Phản ánh – kiến nghị' }).click();
     await office.getByRole('button', { name: code }).click();
     const detail = office.getByTestId('case-detail');

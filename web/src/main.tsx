@@ -51,7 +51,8 @@ function Gate() {
         <Route path="/reports" element={<ReportsDuePage />} />
         <Route path="/reports/queue" element={<ReportQueuePage />} />
         <Route path="/reports/completeness" element={<ReportCompletenessPage />} />
-        {admin && <Route path="/reports/regimes" element={<ReportRegimesPage />} />}
+        {/* Declared for everyone, or /reports/regimes would open as the report numbered "regimes". */}
+        <Route path="/reports/regimes" element={admin ? <ReportRegimesPage /> : <Navigate to="/" replace />} />
         <Route path="/reports/:id" element={<ReportPage />} />
         <Route path="/feedback" element={<FeedbackPage />} />
         <Route path="/feedback/settings" element={<FeedbackSettingsPage />} />

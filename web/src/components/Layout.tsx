@@ -1,19 +1,27 @@
 import { useState, type ReactNode } from 'react';
-import { NavLink } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth';
 import { DemoBanner, LanguageSwitch } from './Chrome';
 import { NotificationBell } from './Notifications';
 
 const MODULES = ['ioc', 'agriculture', 'traceability', 'listening'] as const;
+const NAV_PATHS = ['/', '/units', '/scorecard', '/dti', '/data-entry', '/exchange', '/metadata', '/reports', '/reports/queue', '/reports/completeness',
+  '/reports/regimes', '/feedback', '/feedback/settings', '/users', '/tokens', '/audit', '/account'];
+
+/** The one menu item a page belongs to: the longest menu path the address starts with (/reports/queue, not also /reports). */
+function activeNavPath(pathname: string): string | undefined {
+  return NAV_PATHS.filter((p) => pathname === p || (p !== '/' && pathname.startsWith(`${p}/`))).sort((a, b) => b.length - a.length)[0];
+}
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { me, signOut } = useAuth();
   const [open, setOpen] = useState(false);
+  const active = activeNavPath(useLocation().pathname);
   const admin = me?.user.role === 'admin';
   const link = (to: string, label: string) => (
-    <NavLink to={to} end={to === '/'} onClick={() => setOpen(false)}>{label}</NavLink>
+    <Link to={to} className={active === to ? 'active' : undefined} aria-current={active === to ? 'page' : undefined} onClick={() => setOpen(false)}>{label}</Link>
   );
   return (
     <div className="shell">

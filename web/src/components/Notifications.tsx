@@ -18,8 +18,11 @@ export function NotificationBell() {
   const unread = list.data?.unread ?? 0;
   return (
     <>
-      <button className="bell" aria-label={`${t('notify.title')} (${unread})`} aria-expanded={open} onClick={() => setOpen(!open)} data-testid="bell">
-        <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1z" /></svg>{unread > 0 && <span className="count">{unread}</span>}
+      {/* The name is the button's own text, so what a screen reader says holds the count a sighted user sees. */}
+      <button className="bell" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="bell">
+        <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1z" /></svg>
+        <span className="visually-hidden">{t('notify.title')}{unread > 0 && ', '}</span>
+        {unread > 0 && <><span className="count">{unread}</span><span className="visually-hidden"> {t('notify.unread')}</span></>}
       </button>
       {open && (
         <div className="card notifications" role="dialog" aria-label={t('notify.title')}>

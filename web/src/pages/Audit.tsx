@@ -21,29 +21,31 @@ export function AuditPage() {
       </div>
       <ErrorText error={log.error} />
       <p className="muted">{t('audit.total', { count: log.data?.total ?? 0 })}</p>
-      <div className="table-wrap">
-        <table>
-          <thead><tr><th>{t('audit.at')}</th><th>{t('audit.actor')}</th><th>{t('audit.action')}</th><th>{t('audit.entity')}</th><th>{t('audit.changes')}</th></tr></thead>
-          <tbody>
-            {log.data?.items.map((e) => (
-              <tr key={e.id}>
-                <td>{new Date(e.at).toLocaleString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB')}</td>
-                <td>{e.actor_name} <small className="muted">{e.actor_kind}</small></td>
-                <td><code>{e.action}</code></td>
-                <td>{e.entity}{e.entity_id ? ` #${e.entity_id}` : ''}</td>
-                <td>
-                  {(e.before !== null || e.after !== null) && (
-                    <details><summary>{t('audit.changes')}</summary>
-                      {e.before !== null && <><b>{t('audit.before')}</b><pre>{JSON.stringify(e.before, null, 1)}</pre></>}
-                      {e.after !== null && <><b>{t('audit.after')}</b><pre>{JSON.stringify(e.after, null, 1)}</pre></>}
-                    </details>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {log.data?.items.length === 0 ? <p className="muted">{t('audit.empty')}</p> : (
+        <div className="table-wrap">
+          <table>
+            <thead><tr><th>{t('audit.at')}</th><th>{t('audit.actor')}</th><th>{t('audit.action')}</th><th>{t('audit.entity')}</th><th>{t('audit.changes')}</th></tr></thead>
+            <tbody>
+              {log.data?.items.map((e) => (
+                <tr key={e.id}>
+                  <td>{new Date(e.at).toLocaleString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB')}</td>
+                  <td>{e.actor_name} <small className="muted">{e.actor_kind}</small></td>
+                  <td><code>{e.action}</code></td>
+                  <td>{e.entity}{e.entity_id ? ` #${e.entity_id}` : ''}</td>
+                  <td>
+                    {(e.before !== null || e.after !== null) && (
+                      <details><summary>{t('audit.changes')}</summary>
+                        {e.before !== null && <><b>{t('audit.before')}</b><pre>{JSON.stringify(e.before, null, 1)}</pre></>}
+                        {e.after !== null && <><b>{t('audit.after')}</b><pre>{JSON.stringify(e.after, null, 1)}</pre></>}
+                      </details>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
       <div className="row"><button disabled={page === 0} onClick={() => setPage(page - 1)}>{t('common.prev')}</button><span>{page + 1} / {pages}</span><button disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>{t('common.next')}</button></div>
     </section>
   );

@@ -8,7 +8,8 @@ import { ErrorText } from '../components/Chrome';
 import { UnitMap } from '../components/UnitMap';
 import { vnToday } from '../dates';
 
-const STATUS_COLOUR: Record<Row['status'], string> = { on_time: '#38761d', late: '#e69138', missing: '#cc0000', pending: '#999' };
+// Dark enough for the badges' white text (WCAG AA, 4.5:1).
+const STATUS_COLOUR: Record<Row['status'], string> = { on_time: '#38761d', late: '#a35200', missing: '#cc0000', pending: '#666' };
 
 /** The periods to choose from: the last three years of a frequency, newest first. */
 function recentPeriods(frequency: Frequency): string[] {

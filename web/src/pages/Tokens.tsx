@@ -33,20 +33,22 @@ export function TokensPage() {
         <ErrorText error={create.error ?? revoke.error} />
         {create.data && <p className="ok" role="status">{t('tokens.once')} <code className="secret">{create.data.token}</code></p>}
       </form>
-      <div className="table-wrap">
-        <table>
-          <thead><tr><th>{t('tokens.name')}</th><th>{t('tokens.scopes')}</th><th>{t('tokens.lastUsed')}</th><th /></tr></thead>
-          <tbody>
-            {tokens.data?.map((k) => (
-              <tr key={k.id}>
-                <td>{k.name} <small className="muted">{k.prefix}…</small></td><td>{k.scopes.join(', ')}</td>
-                <td>{k.lastUsedAt ? new Date(k.lastUsedAt).toLocaleString() : t('tokens.never')}</td>
-                <td>{k.revokedAt ? t('tokens.revoked') : <button onClick={() => revoke.mutate(k.id)}>{t('tokens.revoke')}</button>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {tokens.data?.length === 0 ? <p className="muted">{t('tokens.empty')}</p> : (
+        <div className="table-wrap">
+          <table>
+            <thead><tr><th>{t('tokens.name')}</th><th>{t('tokens.scopes')}</th><th>{t('tokens.lastUsed')}</th><th /></tr></thead>
+            <tbody>
+              {tokens.data?.map((k) => (
+                <tr key={k.id}>
+                  <td>{k.name} <small className="muted">{k.prefix}…</small></td><td>{k.scopes.join(', ')}</td>
+                  <td>{k.lastUsedAt ? new Date(k.lastUsedAt).toLocaleString() : t('tokens.never')}</td>
+                  <td>{k.revokedAt ? t('tokens.revoked') : <button onClick={() => revoke.mutate(k.id)}>{t('tokens.revoke')}</button>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </section>
   );
 }

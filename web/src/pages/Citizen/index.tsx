@@ -27,7 +27,7 @@ export function CitizenPage() {
   return (
     <div className="citizen">
       <DemoBanner />
-      <header className="topbar"><strong className="brand">{t('citizen.title')}</strong><span className="spacer" /><LanguageSwitch /></header>
+      <header className="topbar"><h1 className="brand">{t('citizen.title')}</h1><span className="spacer" /><LanguageSwitch /></header>
       <nav className="tabs" role="tablist">
         {tabs.map((x) => <button key={x} role="tab" aria-selected={tab === x} className={tab === x ? 'primary' : undefined} onClick={() => setTab(x)}>{t(`citizen.tabs.${x}`)}</button>)}
       </nav>

@@ -4,8 +4,9 @@ import { vnToday } from '../../dates';
 import { OPEN_STATES } from '../FeedbackCase';
 
 /** The inbox as a list: late cases in red, the one open highlighted, each ticked for a bulk step. */
-export function InboxTable({ items, shown, checked, setChecked, setSelected, categoryName }: {
-  items: CaseItem[]; shown: number | null; checked: Set<number>; setChecked(checked: Set<number>): void; setSelected(id: number): void; categoryName(code: string): string;
+export function InboxTable({ items, loaded, filtered, shown, checked, setChecked, setSelected, categoryName }: {
+  items: CaseItem[]; loaded: boolean; filtered: boolean; shown: number | null; checked: Set<number>; setChecked(checked: Set<number>): void; setSelected(id: number): void;
+  categoryName(code: string): string;
 }) {
   const { t } = useTranslation();
   const toggle = (id: number) => {
@@ -14,6 +15,7 @@ export function InboxTable({ items, shown, checked, setChecked, setSelected, cat
     else next.add(id);
     setChecked(next);
   };
+  if (loaded && items.length === 0) return <p className="muted card" data-testid="inbox-empty">{filtered ? t('fb.inboxNoMatch') : t('fb.inboxEmpty')}</p>;
   return (
     <div className="table-wrap">
       <table>

@@ -69,7 +69,7 @@ export function FeedbackPage() {
         {view === 'map' ? (
           <div>{map.data && <PointsMap outlines={map.data.outlines} points={points} onPoint={(id) => setSelected(Number(id))} label={t('fb.map')} testId="inbox-map" height={480} />}</div>
         ) : (
-          <InboxTable items={items} shown={shown} checked={checked} setChecked={setChecked} setSelected={setSelected} categoryName={categoryName} />
+          <InboxTable items={items} loaded={inbox.isSuccess} filtered={params.size > 0} shown={shown} checked={checked} setChecked={setChecked} setSelected={setSelected} categoryName={categoryName} />
         )}
         <div>{shown ? <CaseDetail key={shown} id={shown} categories={categories.data ?? []} /> : <p className="muted">{t('fb.pick')}</p>}</div>
       </div>

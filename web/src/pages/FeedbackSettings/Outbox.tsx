@@ -9,16 +9,18 @@ export function Outbox() {
   return (
   <section className="card" aria-label={t('fbs.outbox')}>
     <h2>{t('fbs.outbox')}</h2>
-    <div className="table-wrap">
-      <table>
-        <thead><tr><th>{t('fbs.channel')}</th><th>{t('fbs.recipient')}</th><th>{t('fbs.events')}</th><th>{t('fb.state')}</th><th>{t('fbs.attempts')}</th><th>{t('fbs.error')}</th><th /></tr></thead>
-        <tbody>
-          {outbox.data?.map((d) => (
-            <tr key={d.id}><td>{d.channel}</td><td>{d.recipient}</td><td>{d.event}</td><td className={d.state === 'failed' ? 'loss' : undefined}>{d.state}</td><td>{d.attempts}</td><td className="small">{d.lastError ?? ''}</td><td className="small muted">{new Date(d.createdAt).toLocaleString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB')}</td></tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    {outbox.data?.length === 0 ? <p className="muted">{t('fbs.outboxEmpty')}</p> : (
+      <div className="table-wrap">
+        <table>
+          <thead><tr><th>{t('fbs.channel')}</th><th>{t('fbs.recipient')}</th><th>{t('fbs.events')}</th><th>{t('fb.state')}</th><th>{t('fbs.attempts')}</th><th>{t('fbs.error')}</th><th /></tr></thead>
+          <tbody>
+            {outbox.data?.map((d) => (
+              <tr key={d.id}><td>{d.channel}</td><td>{d.recipient}</td><td>{d.event}</td><td className={d.state === 'failed' ? 'loss' : undefined}>{d.state}</td><td>{d.attempts}</td><td className="small">{d.lastError ?? ''}</td><td className="small muted">{new Date(d.createdAt).toLocaleString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB')}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    )}
   </section>
   );
 }

@@ -23,6 +23,7 @@ export function Templates({ categories }: { categories: CaseCategory[] }) {
   return (
     <section className="card" aria-label={t('fbs.templates')}>
       <h2>{t('fbs.templates')}</h2>
+      {list.data?.length === 0 && <p className="muted">{t('fbs.templatesEmpty')}</p>}
       <ul className="report-list">
         {list.data?.map((x) => (
           <li key={x.id}><b>{x.title}</b> <small className="muted">{x.category ?? t('fbs.anyCategory')}</small> <button className="link" onClick={() => remove.mutate(x.id)}>{t('fbs.remove')}</button><div className="small">{x.body}</div></li>

@@ -25,6 +25,7 @@ export function Webhooks() {
     <>
       <section className="card" aria-label={t('fbs.webhooks')}>
         <h2>{t('fbs.webhooks')}</h2>
+        {hooks.data?.webhooks.length === 0 && <p className="muted">{t('fbs.webhooksEmpty')}</p>}
         <ul className="report-list">
           {hooks.data?.webhooks.map((h) => <li key={h.id}><b>{h.name}</b> <code>{h.url}</code> <small>{h.events.join(', ')}</small> <button className="link" onClick={() => remove.mutate(h.id)}>{t('fbs.remove')}</button></li>)}
         </ul>

@@ -21,22 +21,23 @@ export function ReportsDuePage() {
     <section>
       <h1>{t('rep.dueTitle')}</h1>
       <p className="muted">{t('rep.dueHelp', { unit: me?.user.orgUnitName })}</p>
-      <div className="table-wrap">
-        <table data-testid="due-list">
-          <thead><tr><th>{t('rep.regime')}</th><th>{t('rep.period')}</th><th>{t('rep.window')}</th><th>{t('rep.due')}</th><th>{t('rep.state')}</th><th /></tr></thead>
-          <tbody>
-            {due.data?.map((d) => (
-              <tr key={`${d.regime}-${d.period}`}>
-                <td>{i18n.language === 'vi' ? d.nameVi : d.nameEn}{d.demo && <small className="muted"> · {t('rep.demo')}</small>}</td>
-                <td>{d.period}</td><td className="small">{dayMonthYear(d.start)} – {dayMonthYear(d.end)}</td><td>{dayMonthYear(d.dueDate)}</td>
-                <td><StateBadge state={d.state} dueDate={d.dueDate} /></td>
-                <td>{d.reportId ? <Link to={`/reports/${d.reportId}`}>{t('rep.openReport')}</Link> : <button onClick={() => open.mutate(d)}>{t('rep.start')}</button>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {due.data?.length === 0 && <p className="muted">{t('rep.nothingDue')}</p>}
+      {due.data?.length === 0 ? <p className="muted">{t('rep.nothingDue')}</p> : (
+        <div className="table-wrap">
+          <table data-testid="due-list">
+            <thead><tr><th>{t('rep.regime')}</th><th>{t('rep.period')}</th><th>{t('rep.window')}</th><th>{t('rep.due')}</th><th>{t('rep.state')}</th><th /></tr></thead>
+            <tbody>
+              {due.data?.map((d) => (
+                <tr key={`${d.regime}-${d.period}`}>
+                  <td>{i18n.language === 'vi' ? d.nameVi : d.nameEn}{d.demo && <small className="muted"> · {t('rep.demo')}</small>}</td>
+                  <td>{d.period}</td><td className="small">{dayMonthYear(d.start)} – {dayMonthYear(d.end)}</td><td>{dayMonthYear(d.dueDate)}</td>
+                  <td><StateBadge state={d.state} dueDate={d.dueDate} /></td>
+                  <td>{d.reportId ? <Link to={`/reports/${d.reportId}`}>{t('rep.openReport')}</Link> : <button onClick={() => open.mutate(d)}>{t('rep.start')}</button>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
       <ErrorText error={due.error ?? open.error} />
     </section>
   );

@@ -12,20 +12,21 @@ export function ReportQueuePage() {
   return (
     <section>
       <h1>{t('rep.queueTitle')}</h1>
-      <div className="table-wrap">
-        <table data-testid="queue">
-          <thead><tr><th>{t('rep.unit')}</th><th>{t('rep.regime')}</th><th>{t('rep.period')}</th><th>{t('rep.submitted')}</th><th>{t('rep.due')}</th></tr></thead>
-          <tbody>
-            {queue.data?.map((w) => (
-              <tr key={w.id}>
-                <td><Link to={`/reports/${w.id}`}>{w.unit}</Link></td><td>{i18n.language === 'vi' ? w.nameVi : w.nameEn}</td><td>{w.period}</td>
-                <td className={vnDateOf(w.submittedAt) > w.dueDate ? 'loss' : undefined}>{new Date(w.submittedAt).toLocaleDateString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB')}</td><td>{dayMonthYear(w.dueDate)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {queue.data?.length === 0 && <p className="muted">{t('rep.queueEmpty')}</p>}
+      {queue.data?.length === 0 ? <p className="muted">{t('rep.queueEmpty')}</p> : (
+        <div className="table-wrap">
+          <table data-testid="queue">
+            <thead><tr><th>{t('rep.unit')}</th><th>{t('rep.regime')}</th><th>{t('rep.period')}</th><th>{t('rep.submitted')}</th><th>{t('rep.due')}</th></tr></thead>
+            <tbody>
+              {queue.data?.map((w) => (
+                <tr key={w.id}>
+                  <td><Link to={`/reports/${w.id}`}>{w.unit}</Link></td><td>{i18n.language === 'vi' ? w.nameVi : w.nameEn}</td><td>{w.period}</td>
+                  <td className={vnDateOf(w.submittedAt) > w.dueDate ? 'loss' : undefined}>{new Date(w.submittedAt).toLocaleDateString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB')}</td><td>{dayMonthYear(w.dueDate)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
       <ErrorText error={queue.error} />
     </section>
   );
