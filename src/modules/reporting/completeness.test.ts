@@ -79,3 +79,32 @@ describe('completeness as data values', () => {
     expect(await rate('REPORT_SUBMISSION_RATE', ids.province)).toBeGreaterThan(0);
   });
 });
+
+// Issue 13, point 7: the page opened on a period not yet due (0 %, "103 units late").
+describe('completeness without a period', () => {
+  it('answers the latest period whose reports are due, not the one still running', async () => {
+    try {
+      const of = async (now: string) => {
+        at(now);
+        const res = await admin.request({ method: 'GET', url: '/api/reporting/completeness?regime=BC_CDS' });
+        expect(res.statusCode, res.body).toBe(200);
+        return res.json() as { period: { code: string }; dueDate: string; pending: number };
+      };
+      // 2024M05 (cut-off 14 May) is due on 17 May: on the 16th the latest period due is April's, from the 17th May's.
+      expect((await of('2024-05-16T03:00:00Z')).period.code).toBe('2024M04');
+      const may = await of('2024-05-20T03:00:00Z');
+      expect(may).toMatchObject({ period: { code: '2024M05' }, dueDate: '2024-05-17', onTime: 1, pending: 0 });
+      // Early December 2026: November's reports are due, December's are not.
+      const december = await of('2026-12-02T03:00:00Z');
+      expect(december.period.code).toBe('2026M11');
+      expect(december.dueDate <= '2026-12-02').toBe(true);
+      expect(december.pending).toBe(0);
+      // A period named is answered as before, even one not yet due.
+      at('2026-12-02T03:00:00Z');
+      const running = (await admin.request({ method: 'GET', url: '/api/reporting/completeness?regime=BC_CDS&period=2026M12' })).json();
+      expect(running).toMatchObject({ period: { code: '2026M12' }, missing: 0 });
+    } finally {
+      t.ctx.clock.now = null;
+    }
+  });
+});

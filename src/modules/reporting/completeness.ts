@@ -1,13 +1,13 @@
 import type { Db } from '../../db/database.js';
 import { type Actor, scopeUnitIds } from '../../core/access/index.js';
-import { loadWorkingCalendar, vnDate } from '../../core/calendar/index.js';
+import { loadWorkingCalendar, vnDate, type WorkingCalendar } from '../../core/calendar/index.js';
 import { unitCacheFor } from '../../core/org-units/index.js';
 import { AppError } from '../../server/errors.js';
 import { aggregationRules } from './data-reads.js';
 import { itemKey } from './forms.js';
-import { dueDate, type DeadlineRule } from './periods.js';
+import { dueDate, periodsOfYear, type DeadlineRule, type ReportingPeriod } from './periods.js';
 import { aggregate, chainIn, nextPeriodCode, submissionStatus, unitsBelow } from './policy.js';
-import { currentForm, regimeByCode, regimePeriod } from './regimes.js';
+import { currentForm, regimeByCode, regimePeriod, type Regime } from './regimes.js';
 import { approvedValues, countsByPeriod, reportsOfPeriod, submittedReports } from './report-repo.js';
 import { expectedUnits, expectedUnitsOver } from './units.js';
 
@@ -18,19 +18,34 @@ async function assertUnitVisible(db: Db, actor: Actor, unitId: number | undefine
 }
 
 /**
- * Completeness and timeliness of a regime for a period, for the units below a unit: every expected unit with its
- * report's state, submission and lateness, and the counts. Computed from the reports themselves, so it is current
- * the moment a report moves.
+ * The latest period of a regime whose deadline has come (due today or before): what a completeness screen opens on.
+ * A period still running, or whose reports are not yet due, would show every unit as not reported.
  */
-export async function completeness(db: Db, actor: Actor, input: { regime: string; period: string; unitId?: number }, now: Date) {
+export function latestDuePeriod(regime: Regime, calendar: WorkingCalendar, today: string): ReportingPeriod {
+  const rule = regime.deadline_rule as unknown as DeadlineRule;
+  const year = Number(today.slice(0, 4));
+  for (let y = year; y >= year - 3; y--) {
+    const due = periodsOfYear(regime.frequency, y, regime.period_basis).reverse().find((p) => dueDate(p, rule, calendar) <= today);
+    if (due) return due;
+  }
+  return periodsOfYear(regime.frequency, year, regime.period_basis)[0]!;
+}
+
+/**
+ * Completeness and timeliness of a regime for a period (without one, the latest period due), for the units below a
+ * unit: every expected unit with its report's state, submission and lateness, and the counts. Computed from the
+ * reports themselves, so it is current the moment a report moves.
+ */
+export async function completeness(db: Db, actor: Actor, input: { regime: string; period?: string; unitId?: number }, now: Date) {
   const regime = await regimeByCode(db, input.regime);
-  const period = regimePeriod(regime, input.period);
+  const calendar = await loadWorkingCalendar(db);
+  const today = vnDate(now);
+  const period = input.period === undefined ? latestDuePeriod(regime, calendar, today) : regimePeriod(regime, input.period);
   const scope = await assertUnitVisible(db, actor, input.unitId);
   const area = input.unitId === undefined ? null : unitsBelow(await unitCacheFor(db).inForce(period.end), input.unitId);
   const expected = (await expectedUnits(db, regime, period)).filter((u) => (!area || area.has(u.id)) && (!scope || scope.has(u.id)));
   const byUnit = new Map((await reportsOfPeriod(db, regime.id, period.code)).map((r) => [r.org_unit_id, r]));
-  const due = dueDate(period, regime.deadline_rule as unknown as DeadlineRule, await loadWorkingCalendar(db));
-  const today = vnDate(now);
+  const due = dueDate(period, regime.deadline_rule as unknown as DeadlineRule, calendar);
   const rows = expected.map((u) => {
     const r = byUnit.get(u.id);
     const submittedOn = r?.first_submitted_at ? vnDate(r.first_submitted_at) : null;

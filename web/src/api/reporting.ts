@@ -61,7 +61,8 @@ export const regimesQuery = () => queryOptions({ queryKey: reportingKeys.regimes
 export const regimeQuery = (code: string) => queryOptions({ queryKey: reportingKeys.regime(code), queryFn: () => api<Regime>(`/api/reporting/regimes/${code}`) });
 export const completenessQuery = (regime: string, period: string) => queryOptions({
   queryKey: reportingKeys.completeness(regime, period),
-  queryFn: () => api<Completeness>(`/api/reporting/completeness?regime=${regime}&period=${period}`),
+  // Without a period, the latest period due.
+  queryFn: () => api<Completeness>(`/api/reporting/completeness?regime=${regime}${period ? `&period=${period}` : ''}`),
 });
 
 const reportUrl = (id: number) => `/api/reporting/reports/${id}`;

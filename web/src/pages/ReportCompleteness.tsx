@@ -32,10 +32,11 @@ export function ReportCompletenessPage() {
   const regime = regimes.data?.find((r) => r.code === code);
   const periods = regime ? recentPeriods(regime.frequency) : [];
   const [period, setPeriod] = useState('');
-  const today = vnToday();
-  const chosen = period && periods.includes(period) ? period : periods.find((p) => p <= `${today.slice(0, 4)}M${today.slice(5, 7)}`) ?? periods[0] ?? '';
-  const data = useQuery({ ...completenessQuery(code, chosen), enabled: Boolean(chosen) });
+  // Until a period is picked, the server answers the latest period whose reports are due, not one still running.
+  const picked = period && periods.includes(period) ? period : '';
+  const data = useQuery({ ...completenessQuery(code, picked), enabled: Boolean(regime) });
   const c = data.data;
+  const chosen = picked || c?.period.code || '';
   const communeShapes = useQuery({ ...boundariesQuery(c?.period.end ?? '', 'commune'), enabled: Boolean(c) });
   const districtShapes = useQuery({ ...boundariesQuery(c?.period.end ?? '', 'district'), enabled: Boolean(c) });
   const remind = useMutation({ mutationFn: (unitIds?: number[]) => sendReminders({ regime: code, period: chosen, ...(unitIds ? { unitIds } : {}) }) });
