@@ -34,32 +34,34 @@ export function FormBuilder({ form, frequency, onChange }: { form: BuilderForm; 
             <button className="link" onClick={() => onChange({ ...form, sections: form.sections.filter((_, j) => j !== si) })}>{t('fb2.removeSection')}</button>
           </div>
           {s.kind === 'data' ? (
-            <table>
-              <thead><tr><th>{t('fb2.element')}</th><th>{t('fb2.disaggregation')}</th><th>{t('fb2.required')}</th><th>{t('fb2.min')}</th><th>{t('fb2.max')}</th><th /></tr></thead>
-              <tbody>
-                {s.items.map((item, ii) => {
-                  const element = usable.find((e) => e.code === item.element);
-                  const setItem = (next: BuilderItem) => setSection(si, { ...s, items: s.items.map((x, j) => (j === ii ? next : x)) });
-                  return (
-                    <tr key={ii}>
-                      <td><select aria-label={t('fb2.element')} value={item.element} onChange={(e) => setItem({ ...item, element: e.target.value, coc: undefined })}>
-                        {!element && <option value={item.element}>{item.element}</option>}
-                        {usable.map((e) => <option key={e.code} value={e.code}>{name(e)}</option>)}
-                      </select></td>
-                      <td>{element && element.categoryCombo !== 'default' ? (
-                        <select aria-label={t('fb2.disaggregation')} value={item.coc ?? ''} onChange={(e) => setItem({ ...item, coc: e.target.value || undefined })}>
-                          <option value="">—</option>
-                          {element.disaggregations.map((d) => <option key={d.code} value={d.code}>{d.nameVi}</option>)}
-                        </select>) : ''}</td>
-                      <td><input type="checkbox" aria-label={t('fb2.required')} checked={item.required} onChange={(e) => setItem({ ...item, required: e.target.checked })} /></td>
-                      <td><input type="number" aria-label={t('fb2.min')} style={{ width: '6rem' }} value={item.min ?? ''} onChange={(e) => setItem({ ...item, min: num(e.target.value) })} /></td>
-                      <td><input type="number" aria-label={t('fb2.max')} style={{ width: '6rem' }} value={item.max ?? ''} onChange={(e) => setItem({ ...item, max: num(e.target.value) })} /></td>
-                      <td><button className="link" onClick={() => setSection(si, { ...s, items: s.items.filter((_, j) => j !== ii) })}>{t('fb2.remove')}</button></td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <div className="table-wrap">
+              <table>
+                <thead><tr><th>{t('fb2.element')}</th><th>{t('fb2.disaggregation')}</th><th>{t('fb2.required')}</th><th>{t('fb2.min')}</th><th>{t('fb2.max')}</th><th /></tr></thead>
+                <tbody>
+                  {s.items.map((item, ii) => {
+                    const element = usable.find((e) => e.code === item.element);
+                    const setItem = (next: BuilderItem) => setSection(si, { ...s, items: s.items.map((x, j) => (j === ii ? next : x)) });
+                    return (
+                      <tr key={ii}>
+                        <td><select aria-label={t('fb2.element')} value={item.element} onChange={(e) => setItem({ ...item, element: e.target.value, coc: undefined })}>
+                          {!element && <option value={item.element}>{item.element}</option>}
+                          {usable.map((e) => <option key={e.code} value={e.code}>{name(e)}</option>)}
+                        </select></td>
+                        <td>{element && element.categoryCombo !== 'default' ? (
+                          <select aria-label={t('fb2.disaggregation')} value={item.coc ?? ''} onChange={(e) => setItem({ ...item, coc: e.target.value || undefined })}>
+                            <option value="">—</option>
+                            {element.disaggregations.map((d) => <option key={d.code} value={d.code}>{d.nameVi}</option>)}
+                          </select>) : ''}</td>
+                        <td><input type="checkbox" aria-label={t('fb2.required')} checked={item.required} onChange={(e) => setItem({ ...item, required: e.target.checked })} /></td>
+                        <td><input type="number" aria-label={t('fb2.min')} style={{ width: '6rem' }} value={item.min ?? ''} onChange={(e) => setItem({ ...item, min: num(e.target.value) })} /></td>
+                        <td><input type="number" aria-label={t('fb2.max')} style={{ width: '6rem' }} value={item.max ?? ''} onChange={(e) => setItem({ ...item, max: num(e.target.value) })} /></td>
+                        <td><button className="link" onClick={() => setSection(si, { ...s, items: s.items.filter((_, j) => j !== ii) })}>{t('fb2.remove')}</button></td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
           ) : (
             <label>{t('fb2.outline')}<textarea rows={3} value={s.outline.join('\n')} onChange={(e) => setSection(si, { ...s, outline: e.target.value.split('\n').filter((l) => l.trim()) })} /></label>
           )}

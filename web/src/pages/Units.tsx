@@ -5,6 +5,7 @@ import { boundariesQuery, orgUnitKeys, unitDetailQuery, unitTreeQuery, uploadBou
 import { useAuth } from '../auth';
 import { ErrorText } from '../components/Chrome';
 import { UnitMap } from '../components/UnitMap';
+import { useReveal } from '../components/useReveal';
 
 const todayIso = () => new Date().toISOString().slice(0, 10);
 const dayBefore = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
@@ -93,6 +94,7 @@ export function UnitsPage() {
   const { me } = useAuth();
   const [asOf, setAsOf] = useState(todayIso());
   const [selectedId, setSelectedId] = useState<number>();
+  const detailRef = useReveal<HTMLDivElement>(selectedId);
   const [filter, setFilter] = useState('');
   const tree = useQuery(unitTreeQuery(asOf));
   const boundaries = useQuery(boundariesQuery(asOf));
@@ -137,7 +139,7 @@ export function UnitsPage() {
           )}
           <p className="muted small">{t('units.communeCount')} · {t('units.attribution')}</p>
         </div>
-        <div className="detail-col">
+        <div className="detail-col" ref={detailRef}>
           {selectedId ? <UnitDetail id={selectedId} asOf={asOf} onSelect={select} onDate={setAsOf} /> : <p className="muted">{t('units.select')}</p>}
           {me?.user.role === 'admin' && <BoundaryUpload asOf={asOf} />}
         </div>

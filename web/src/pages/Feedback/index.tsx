@@ -6,6 +6,7 @@ import { casesQuery, feedbackKeys, officersQuery } from '../../api/feedback';
 import { categoriesQuery, feedbackMapQuery } from '../../api/feedback-public';
 import { ErrorText } from '../../components/Chrome';
 import { PointsMap, type MapPoint } from '../../components/PointsMap';
+import { useReveal } from '../../components/useReveal';
 import { vnToday } from '../../dates';
 import { CaseDetail, OPEN_STATES } from '../FeedbackCase';
 import { BulkBar, type BulkChoice } from './BulkBar';
@@ -30,6 +31,7 @@ export function FeedbackPage() {
   const inbox = useQuery(casesQuery(params.toString()));
   const linked = useQuery({ ...casesQuery(`code=${code}`), enabled: Boolean(code) });
   const shown = selected ?? linked.data?.[0]?.id ?? null;
+  const caseRef = useReveal<HTMLDivElement>(shown);
   const categories = useQuery(categoriesQuery());
   const map = useQuery({ ...feedbackMapQuery(), enabled: view === 'map' });
   const canHandle = me?.user.role !== 'leader';
@@ -71,7 +73,7 @@ export function FeedbackPage() {
         ) : (
           <InboxTable items={items} loaded={inbox.isSuccess} filtered={params.size > 0} shown={shown} checked={checked} setChecked={setChecked} setSelected={setSelected} categoryName={categoryName} />
         )}
-        <div>{shown ? <CaseDetail key={shown} id={shown} categories={categories.data ?? []} /> : <p className="muted">{t('fb.pick')}</p>}</div>
+        <div ref={caseRef}>{shown ? <CaseDetail key={shown} id={shown} categories={categories.data ?? []} /> : <p className="muted">{t('fb.pick')}</p>}</div>
       </div>
       <ErrorText error={inbox.error} />
     </section>

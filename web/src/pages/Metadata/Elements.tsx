@@ -4,15 +4,19 @@ import type { Combo } from '../../api/category-combos';
 import { createDataElement, dataElementKeys, updateDataElement, type DataElement as Element } from '../../api/data-elements';
 import { ElementForm, emptyElement } from './ElementForm';
 import { ElementTable } from './ElementTable';
+import { useReveal } from '../../components/useReveal';
 
 /** The data elements: the list beside the form of the one picked (or a new one). */
 export function Elements({ elements, combos }: { elements: Element[]; combos: Combo[] }) {
   const client = useQueryClient();
   const [editing, setEditing] = useState<string | null>(null);
+  const [picks, setPicks] = useState(0);
+  const formRef = useReveal<HTMLDivElement>(picks || null);
   const [form, setForm] = useState(emptyElement);
   const set = (change: Partial<typeof form>) => setForm({ ...form, ...change });
   const pick = (el: Element | null) => {
     setEditing(el?.code ?? null);
+    setPicks(picks + 1);
     setForm(el ? { code: el.code, nameVi: el.nameVi, nameEn: el.nameEn, valueType: el.valueType, aggUnits: el.aggUnits, aggTime: el.aggTime, unit: el.unit ?? '', periodTypes: el.periodTypes, categoryCombo: el.categoryCombo, source: '' } : emptyElement);
   };
   const save = useMutation({
@@ -29,7 +33,7 @@ export function Elements({ elements, combos }: { elements: Element[]; combos: Co
   return (
     <div className="split">
       <ElementTable elements={elements} editing={editing} pick={pick} />
-      <ElementForm form={form} set={set} editing={editing} combos={combos} save={save} submit={submit} />
+      <div ref={formRef}><ElementForm form={form} set={set} editing={editing} combos={combos} save={save} submit={submit} /></div>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router-dom';
 import type { DataElement as Element } from '../../api/data-elements';
 import { indicatorsQuery } from '../../api/indicators';
 import { ErrorText } from '../../components/Chrome';
+import { useReveal } from '../../components/useReveal';
 import { IndicatorEditor } from './IndicatorEditor';
 
 /** The indicators, searchable, beside the one open in the editor (or a new one). */
@@ -15,6 +16,7 @@ export function Indicators({ elements, provinceId }: { elements: Element[]; prov
   const selected = params.get('indicator');
   const creating = params.get('new') === '1';
   const [filter, setFilter] = useState('');
+  const editorRef = useReveal<HTMLDivElement>(selected ?? (creating ? 'new' : null));
   const shown = (indicators.data ?? []).filter((i) => !filter || `${i.code} ${i.nameVi} ${i.nameEn}`.toLowerCase().includes(filter.toLowerCase()));
   const open = (code: string | null) => setParams(code ? { tab: 'indicators', indicator: code } : { tab: 'indicators', new: '1' });
   return (
@@ -42,7 +44,7 @@ export function Indicators({ elements, provinceId }: { elements: Element[]; prov
         </div>
         <ErrorText error={indicators.error} />
       </section>
-      <div>
+      <div ref={editorRef}>
         {(selected || creating)
           ? <IndicatorEditor key={selected ?? 'new'} code={selected} elements={elements} provinceId={provinceId} onSaved={(code) => open(code)} />
           : <p className="muted card">{t('meta.pickIndicator')}</p>}

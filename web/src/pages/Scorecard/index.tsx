@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router-dom';
 import { scorecardExportUrl, scorecardQuery, type Framework, type ScoreItem } from '../../api/scorecard';
 import { Sparkline } from '../../components/Chart';
 import { ErrorText } from '../../components/Chrome';
+import { useReveal } from '../../components/useReveal';
 import { DtiCharts } from './DtiCharts';
 import { format } from './format';
 import { IndicatorDetail } from './IndicatorDetail';
@@ -16,6 +17,8 @@ export function ScorecardPage({ framework = 'NQ07' }: { framework?: Framework })
   const [params, setParams] = useSearchParams();
   const unitParam = params.get('unit');
   const [selected, setSelected] = useState<string | null>(null);
+  // On a phone the detail sits below every tile: it is brought into view when a tile is tapped.
+  const detailRef = useReveal<HTMLDivElement>(selected);
   const card = useQuery(scorecardQuery(framework, unitParam));
   const goUnit = (id: number) => {
     setParams({ unit: String(id) });
@@ -45,7 +48,7 @@ export function ScorecardPage({ framework = 'NQ07' }: { framework?: Framework })
               <h2>{t(`score.pillars.${p.pillar}`)}</h2>
               <div className="score-grid">
                 {p.indicators.map((i) => (
-                  <button key={i.code} className={`score-tile${selected === i.code ? ' selected' : ''}`} onClick={() => setSelected(i.code)} data-testid={`tile-${i.code}`}>
+                  <button key={i.code} className={`score-tile${selected === i.code ? ' selected' : ''}`} onClick={() => setSelected(i.code)} data-testid={`tile-${i.code}`} id={`tile-${i.code}`}>
                     <span className="score-name">{name(i)}</span>
                     <span className="score-value">{format(i.latest?.value, i.decimals, i18n.language)} <small>{i.unitLabel}</small></span>
                     <span className="muted small">
@@ -61,7 +64,10 @@ export function ScorecardPage({ framework = 'NQ07' }: { framework?: Framework })
             </div>
           ))}
         </div>
-        <div className="score-detail">
+        <div className="score-detail" ref={detailRef}>
+          {selected && (
+            <button className="link narrow-only" onClick={() => document.getElementById(`tile-${selected}`)?.scrollIntoView({ block: 'center' })}>↑ {t('score.backToTiles')}</button>
+          )}
           {selected ? <IndicatorDetail code={selected} unitId={c.unit.id} framework={framework} onUnit={goUnit} /> : <p className="muted">{t('score.pick')}</p>}
         </div>
       </div>

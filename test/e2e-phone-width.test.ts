@@ -1,0 +1,141 @@
+import fs from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserMissing, browserSuite, logIn } from './browser.js';
+import { quietAfter, seedPages, settle, spaNavigate } from './e2e-pages.js';
+
+// Issue 13, point 6: every page of the web app fits a 360 px phone. Tables may scroll inside their own container
+// (overflow-x: auto); the page itself never scrolls sideways.
+const suite = browserSuite();
+const WIDTH = 360;
+const ACCOUNTS = ['admin', 'lanhdao', 'thamdinh', 'canbo'] as const;
+
+const ROUTER = fs.readFileSync(new URL('../web/src/main.tsx', import.meta.url), 'utf8');
+/** The router's paths, read from web/src/main.tsx, so a new route cannot escape the test. */
+const routerPaths = () => [...ROUTER.matchAll(/<Route\s+path="([^"]+)"/g)].map((m) => m[1]!).filter((p) => p !== '*');
+/** Those only an administrator is shown (the others are sent home): `{admin && <Route …` or `element={admin ? …`. */
+const adminOnly = new Set([...ROUTER.matchAll(/admin && <Route\s+path="([^"]+)"|<Route\s+path="([^"]+)" element=\{admin \?/g)].map((m) => m[1] ?? m[2]!));
+
+/** Each route and the address visited for it; a route's parameters are filled with a record that exists. */
+const routeUrls = (reportId: number, caseCode: string): Record<string, string[]> => ({
+  '/cong-dan': ['/cong-dan'],
+  '/': ['/'],
+  '/units': ['/units'],
+  '/scorecard': ['/scorecard'],
+  '/dti': ['/dti'],
+  '/data-entry': ['/data-entry'],
+  '/exchange': ['/exchange'],
+  '/reports': ['/reports'],
+  '/reports/queue': ['/reports/queue'],
+  '/reports/completeness': ['/reports/completeness'],
+  '/reports/regimes': ['/reports/regimes'],
+  '/reports/:id': [`/reports/${reportId}`],
+  // The inbox, and the inbox with a case open beside it.
+  '/feedback': ['/feedback', `/feedback?ma=${caseCode}`],
+  '/feedback/settings': ['/feedback/settings'],
+  '/users': ['/users'],
+  '/account': ['/account'],
+  '/audit': ['/audit'],
+  '/tokens': ['/tokens'],
+  // The catalogue's three tabs, and an indicator open in the editor with its targets.
+  '/metadata': ['/metadata', '/metadata?tab=indicators&indicator=NQ07_REPORT_REGIMES', '/metadata?tab=elements', '/metadata?tab=combos'],
+});
+
+/** How wide the page is and what sticks out of the viewport (to say what to fix), its <h1>s, the menu items lit. */
+async function measure(page: Page): Promise<{ width: number; culprits: string[]; headings: number; lit: number }> {
+  return page.evaluate((limit) => {
+    const width = document.documentElement.scrollWidth;
+    const culprits: string[] = [];
+    if (width > limit) {
+      for (const el of Array.from(document.querySelectorAll('body *'))) {
+        const r = el.getBoundingClientRect();
+        if (r.right <= limit + 0.5 || r.width === 0) continue;
+        // Only the outermost element that sticks out, unless it is the inside of a scrolling container.
+        const parent = el.parentElement;
+        if (parent && parent.getBoundingClientRect().right > limit + 0.5) continue;
+        const cls = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+        culprits.push(`${el.tagName.toLowerCase()}${cls}${el.getAttribute('data-testid') ? `[${el.getAttribute('data-testid')}]` : ''} → ${Math.round(r.right)}px`);
+        if (culprits.length >= 6) break;
+      }
+    }
+    return { width, culprits, headings: document.querySelectorAll('h1').length, lit: document.querySelectorAll('.sidebar a.active, .sidebar [aria-current="page"]').length };
+  }, WIDTH);
+}
+
+describe.skipIf(browserMissing)('every page at 360 px in Chromium', () => {
+  it("the test's list of routes is the router's", () => {
+    expect(Object.keys(routeUrls(1, 'x')).sort()).toEqual(routerPaths().sort());
+    expect([...adminOnly].sort()).toEqual(['/audit', '/metadata', '/reports/regimes', '/tokens']);
+  });
+
+  it('no page of any demo account is wider than a 360 px phone; each has one heading and at most one menu item lit', async () => {
+    const { reportId, caseCode } = await seedPages(suite.t);
+    const routes = Object.entries(routeUrls(reportId, caseCode)).filter(([path]) => path !== '/cong-dan');
+    const wide: string[] = [];
+    const errors: string[] = [];
+    /** One phone of its own (cookies, page) per visitor; the visitors go round at the same time. */
+    const visit = async (account: string | null) => {
+      const context = await suite.browser.newContext({ viewport: { width: WIDTH, height: 740 } });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => errors.push(`${account}: ${e.message}`));
+      const quiet = quietAfter(page);
+      const check = async (who: string, url: string) => {
+        await settle(page, quiet);
+        const { width, culprits, headings, lit } = await measure(page);
+        if (width > WIDTH) wide.push(`${who} ${url}: ${width}px — ${culprits.join('; ')}`);
+        if (headings !== 1) wide.push(`${who} ${url}: ${headings} <h1>`);
+        if (lit > 1) wide.push(`${who} ${url}: ${lit} menu items lit`);
+      };
+      if (account === null) {
+        await page.goto(`${suite.base}/cong-dan`);
+        await check('(citizen)', '/cong-dan');
+        await page.goto(suite.base);
+        await check('(signed out)', '/');
+      } else {
+        await logIn(page, suite.base, account);
+        await page.locator('.topbar').waitFor();
+        for (const url of routes.filter(([path]) => account === 'admin' || !adminOnly.has(path)).flatMap(([, list]) => list)) {
+          await spaNavigate(page, url);
+          await check(account, url);
+        }
+      }
+      await context.close();
+    };
+    await Promise.all([null, ...ACCOUNTS].map(visit));
+    expect(wide, wide.join('\n')).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it("on a phone a tapped scorecard tile's detail comes into view; a case's photo stays above its answer, on a phone and a desktop", async () => {
+    const { caseCode } = await seedPages(suite.t);
+    const context = await suite.browser.newContext({ viewport: { width: WIDTH, height: 740 } });
+    const page = await context.newPage();
+    await logIn(page, suite.base, 'lanhdao');
+    await page.locator('.topbar').waitFor();
+    await spaNavigate(page, '/scorecard');
+    await page.getByTestId('tile-NQ07_WORKFILES_COMMUNE').click();
+    const detail = page.getByTestId('indicator-detail');
+    const inView = async () => {
+      const box = await detail.boundingBox();
+      return box !== null && box.y >= -1 && box.y < 740;
+    };
+    await expect.poll(inView, { timeout: 5000 }).toBe(true);
+    // And back to the tile tapped.
+    await page.getByRole('button', { name: 'Về danh sách chỉ tiêu' }).click();
+    await expect.poll(async () => (await page.getByTestId('tile-NQ07_WORKFILES_COMMUNE').boundingBox())?.y ?? -1).toBeGreaterThanOrEqual(0);
+
+    await context.clearCookies();
+    await logIn(page, suite.base, 'canbo');
+    await page.locator('.topbar').waitFor();
+    for (const size of [{ width: WIDTH, height: 740 }, { width: 1366, height: 900 }]) {
+      await page.setViewportSize(size);
+      await spaNavigate(page, `/feedback?ma=${caseCode}`);
+      const photo = page.getByTestId('case-photos').locator('img').first();
+      await photo.waitFor();
+      await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+      const [img, answer] = [await photo.boundingBox(), await page.getByLabel('Nội dung trả lời', { exact: true }).boundingBox()];
+      expect(img!.y + img!.height, `${size.width}px`).toBeLessThanOrEqual(answer!.y);
+    }
+    await context.close();
+  });
+});
