@@ -76,6 +76,7 @@ describe.skipIf(browserMissing)('axe-core on the main pages in Chromium', () => 
       await page.getByTestId('bell').click();
       for (const url of urls) {
         await spaNavigate(page, url);
+        await page.locator('main h1').first().waitFor({ timeout: 10_000 }).catch(() => undefined);
         await settle(page, quiet);
         found.push(...await audit(page, `${account} ${url}`));
       }
@@ -88,7 +89,7 @@ describe.skipIf(browserMissing)('axe-core on the main pages in Chromium', () => 
     found.push(...await audit(page, '/scorecard with an indicator open'));
     await context.close();
     expect(found, found.join('\n')).toEqual([]);
-  });
+  }, 180_000); // About twenty pages, each read whole by axe.
 
   it('an officer finds a case by its tracking code in the search box, and a search that finds nothing says so', async () => {
     const { caseCode } = await seedPages(suite.t);

@@ -23,14 +23,15 @@ export function ScorecardPage({ framework = 'NQ07' }: { framework?: Framework })
   const goUnit = (id: number) => {
     setParams({ unit: String(id) });
   };
-  if (card.isLoading) return <p>{t('app.loading')}</p>;
-  if (card.error) return <ErrorText error={card.error} />;
+  const title = framework === 'DTI' ? t('score.dtiTitle') : t('score.title');
+  // The page keeps its heading while it loads or fails, so it is never a page without a title.
+  if (card.isLoading || card.error) return <section><h1>{title}</h1>{card.error ? <ErrorText error={card.error} /> : <p>{t('app.loading')}</p>}</section>;
   const c = card.data!;
   const name = (i: ScoreItem) => (i18n.language === 'vi' ? i.nameVi : i.nameEn);
   return (
     <section>
       <div className="row wrap">
-        <h1>{framework === 'DTI' ? t('score.dtiTitle') : t('score.title')}</h1>
+        <h1>{title}</h1>
         <span className="spacer" />
         <span data-testid="scorecard-unit">{c.unit.name}</span>
         {c.unit.parentId !== null && <button onClick={() => goUnit(c.unit.parentId!)}>{t('score.up')}</button>}
