@@ -47,8 +47,10 @@ export async function reportingRoutes(appBase: FastifyInstance): Promise<void> {
   app.post('/api/reporting/remind', { config: { access: REPORTING_POLICY.review }, schema: { tags, body: ZRemind, response: { 200: ZReminded } } },
     async (request) => remindUnits({ db, actor: request.user!, input: request.body, now: now(), request }));
 
-  app.get('/api/reporting/completeness', { config: read, schema: { tags, querystring: ZCompletenessQuery, response: { 200: ZCompleteness } } },
-    async (request) => completeness(db, request.user!, request.query, now()));
+  app.get('/api/reporting/completeness', {
+    config: read,
+    schema: { tags, description: 'Without a period: the latest period whose reports are due (the answer names it).', querystring: ZCompletenessQuery, response: { 200: ZCompleteness } },
+  }, async (request) => completeness(db, request.user!, request.query, now()));
 
   app.get('/api/reporting/completeness/history', { config: read, schema: { tags, querystring: ZHistoryQuery, response: { 200: ZHistory } } },
     async (request) => completenessHistory(db, request.user!, request.query));

@@ -61,7 +61,6 @@ export const REPORT_ACTIONS = ['submit', 'approve', 'return', 'unlock'] as const
 export type ReportAction = (typeof REPORT_ACTIONS)[number];
 export const ZActionParams = ZId.extend({ action: z.enum(REPORT_ACTIONS) });
 export const ZActionBody = z.object({ note: z.string().trim().min(1).max(4000).optional() }).strict().default({});
-/** Without a period: the latest period whose reports are due (the answer names it). */
 export const ZCompletenessQuery = z.object({ regime: ZRegimeCode, period: ZPeriodCode.optional(), unitId: ZQueryUnitId.optional() });
 export const ZHistoryQuery = z.object({ regime: ZRegimeCode, from: ZPeriodCode, to: ZPeriodCode });
 export const ZExchangeQuery = z.object({ packet: z.enum(PACKETS), regime: ZRegimeCode.optional(), period: ZPeriodCode.optional(), year: z.coerce.number().int().min(2000).max(2100).optional() });
