@@ -2,6 +2,7 @@
 // and the only reader and writer of the case tables (case_record, case_event, case_media, case_category,
 // case_routing_rule, case_answer_template, case_reference_version).
 // The public surface: other modules import this file only (see docs/architecture.md).
+export { onCaseWritten } from './changes.js';
 export { PHOTO_LIMITS, processPhotos, redactPhoto } from './media.js';
 export type { ProcessedPhoto, UploadedFile } from './media.js';
 export { queueCaseNotices } from './notices.js';

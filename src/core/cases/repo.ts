@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { CaseEventTable, CaseMediaTable, CaseRecordTable } from '../../db/schema.js';
+import { caseWritten } from './changes.js';
 import type { CaseState } from './state-machine.js';
 
 // The SQL of one case, its timeline and its photos: case_record, case_event and case_media.
@@ -23,6 +24,7 @@ export function findCaseRowByCode(db: Db, kind: string, code: string): Promise<C
 
 export async function updateCaseRow(db: Db, id: number, set: CaseChange): Promise<void> {
   await db.updateTable('case_record').set(set).where('id', '=', id).execute();
+  caseWritten();
 }
 
 /** One step on a case's timeline; `data` always says the kind of the case. */

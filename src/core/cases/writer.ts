@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { caseWritten } from './changes.js';
 
 /** The case a document names: written by this call (created), or already received under its client_ref. */
 export interface WrittenCase { id: number; created: boolean }
@@ -77,6 +78,7 @@ const writers = new WeakMap<Db, CaseWriter>();
  * transaction (which must see its own case at once).
  */
 export async function writeOpenedCase(db: Db, doc: unknown, version: string): Promise<WrittenCase | null> {
+  caseWritten();
   if (db.isTransaction) {
     const ids = await callOpen(db, [doc], version);
     return ids ? written(ids[0]) : null;

@@ -29,8 +29,10 @@ describe('feedback figures in the data-value store', () => {
       expect(rated.statusCode, rated.body).toBe(200);
     }
     t.ctx.clock.now = null;
-    const written = await publishFeedbackFigures(db, new Date('2026-03-31T10:00:00Z'));
-    expect(written).toBeGreaterThan(0);
+    // The figures follow the cases by themselves (live-figures.test.ts); here they are published as of 31 March, once
+    // the publications those writes started are over.
+    await new Promise((r) => setTimeout(r, 1500));
+    await publishFeedbackFigures(db, new Date('2026-03-31T10:00:00Z'));
     const figure = async (element: string, coc = '') => (await admin.request({ method: 'GET', url: `/api/analytics?element=${element}${coc}&orgUnitId=${phuLoi}&periods=2026M03` })).json()[0].value;
     expect(await figure('FB_RECEIVED', '&coc=FEEDBACK_CATEGORY_WASTE')).toBe(2);
     expect(await figure('FB_RESOLVED')).toBe(2);

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { endedCasesWithContacts, ENDED_STATES, updateCaseData } from '../../core/cases/index.js';
 import type { JobDefinition } from '../../core/jobs/index.js';
-import { publishFeedbackFigures } from './figures.js';
+import { publishFeedbackFiguresLocked } from './live-figures.js';
 import { KIND } from './policy.js';
 import { setting } from './repo.js';
 
@@ -32,7 +32,9 @@ export const feedbackJobs: JobDefinition[] = [
   },
   {
     name: 'feedback.publish_figures',
-    intervalSeconds: 6 * 3600,
-    run: async (db, now) => `${await publishFeedbackFigures(db, now)} feedback figures written`,
+    // The figures follow the cases as they are written (live-figures.ts); this run catches what time alone changes
+    // (overdue at month end) and anything a stopped process left unpublished.
+    intervalSeconds: 3600,
+    run: async (db, now) => `${await publishFeedbackFiguresLocked(db, now)} feedback figures written`,
   },
 ];

@@ -5,6 +5,7 @@ import { AppError } from '../../server/errors.js';
 import { assertUnitInScope } from '../../core/access/index.js';
 import { actOnCase, extendCase, noteCase, ZActResult, ZCaseActionBody, ZExtendBody, ZExtendResult, ZNoteBody } from '../../core/cases/index.js';
 import { citizenFeedbackRoutes } from './citizen-routes.js';
+import { liveFeedbackFigures } from './live-figures.js';
 import { readIntake, submitFeedback } from './intake.js';
 import { caseForOfficer, duplicatesOf, listCases } from './officer.js';
 import { FEEDBACK_POLICY } from './policy.js';
@@ -15,6 +16,9 @@ export async function feedbackRoutes(appBase: FastifyInstance): Promise<void> {
   await citizenFeedbackRoutes(appBase);
   const app = appBase.withTypeProvider<ZodTypeProvider>();
   const { db, now } = app.ctx;
+  // The figures follow the cases as they are written, in every process (issue 13, point 7).
+  const live = liveFeedbackFigures(db, now, (err) => app.log.warn({ err }, 'feedback figures not published'));
+  app.addHook('onClose', () => live.close());
   const tags = ['feedback'];
   const { officers, readers } = FEEDBACK_POLICY;
 
