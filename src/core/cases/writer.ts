@@ -78,12 +78,14 @@ const writers = new WeakMap<Db, CaseWriter>();
  * transaction (which must see its own case at once).
  */
 export async function writeOpenedCase(db: Db, doc: unknown, version: string): Promise<WrittenCase | null> {
-  caseWritten();
   if (db.isTransaction) {
+    caseWritten(); // before the caller commits: listeners wait a moment
     const ids = await callOpen(db, [doc], version);
     return ids ? written(ids[0]) : null;
   }
   let writer = writers.get(db);
   if (!writer) writers.set(db, (writer = new CaseWriter(db)));
-  return writer.open(doc, version);
+  const result = await writer.open(doc, version);
+  caseWritten(); // committed: case_open is its own statement
+  return result;
 }
