@@ -69,6 +69,26 @@ describe('malformed requests', () => {
     expect(res.json().error.code).toBe('payload_too_large');
   });
 
+  it('an address the router cannot read answers the error body too, not Fastify\'s own', async () => {
+    const broken = await admin.request({ method: 'GET', url: '/api/users/%ED%A0%80' });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error).toMatchObject({ code: 'malformed_url', messages: { en: expect.stringContaining('percent-encoding') } });
+    const long = await admin.request({ method: 'GET', url: `/api/users/${'9'.repeat(300)}` });
+    expect(long.statusCode).toBe(414);
+    expect(long.json().error.code).toBe('url_too_long');
+  });
+
+  it('a date of the year 0000, which PostgreSQL does not have, is a 400 naming the field', async () => {
+    for (const url of ['/api/org-units?asOf=0000-01-01', '/api/calendar/deadline?from=0000-01-01&workingDays=1', '/api/audit?from=0000-01-01']) {
+      const res = await admin.request({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().error.messages.en, url).toContain('between 1 and 9999');
+    }
+    const far = await admin.request({ method: 'GET', url: '/api/calendar/deadline?from=9999-12-31&workingDays=10' });
+    expect(far.statusCode).toBe(400);
+    expect(far.json().error.code).toBe('calendar_out_of_range');
+  });
+
   it('an unknown API path answers a JSON 404', async () => {
     const res = await admin.request({ method: 'GET', url: '/api/nothing-here' });
     expect(res.statusCode).toBe(404);

@@ -25,7 +25,7 @@ import multipart from '@fastify/multipart';
 import { MULTIPART_LIMITS } from './multipart.js';
 import type { AppContext } from './context.js';
 import type { Access } from '../core/access/index.js';
-import { registerErrorHandling, errorBody, requestLocale } from './errors.js';
+import { frameworkErrors, registerErrorHandling, errorBody, requestLocale } from './errors.js';
 import { systemRoutes } from './system-routes.js';
 import { registerTextGuard } from './text-guard.js';
 
@@ -62,6 +62,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors,
   });
   app.decorate('ctx', ctx);
   // Every route with its declared access, so a test can prove that each one is guarded.

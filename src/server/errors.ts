@@ -99,6 +99,17 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'malformed_json',
 };
 
+/**
+ * What Fastify's router refuses before any hook or route runs — a broken %-escape (FST_ERR_BAD_URL), a path
+ * parameter past its length (FST_ERR_MAX_PARAM_LENGTH) — answered with the one error body too.
+ */
+export function frameworkErrors(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const code: ErrorCode = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'url_too_long' : err.code === 'FST_ERR_BAD_URL' ? 'malformed_url' : 'internal';
+  if (code === 'internal') request.log.error({ err }, 'router error');
+  else request.log.info({ code: err.code }, 'malformed request address');
+  reply.status(statusOf(code)).send(errorBody(code, requestLocale(request)));
+}
+
 /** One error handler: callers get a code and both languages; only 5xx are logged as errors, and never shown. */
 export function registerErrorHandling(app: FastifyInstance, bodyLimit: number): void {
   app.setErrorHandler((err: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) => {

@@ -40,6 +40,12 @@ describe('boundaries', () => {
     open.geometry.coordinates[0]!.pop();
     const bad = await admin.request({ method: 'PUT', url: '/api/org-units/boundaries', payload: { source: 'test file', collection: { type: 'FeatureCollection', features: [open] } } });
     expect(bad.statusCode).toBe(400);
+    // A ring too short to be closed, or with empty positions, is named as such, not a 500 (found by the fuzzer).
+    const short = square('31639');
+    short.geometry.coordinates[0] = [[], []] as unknown as number[][];
+    const empty = await admin.request({ method: 'PUT', url: '/api/org-units/boundaries', payload: { source: 'test file', collection: { type: 'FeatureCollection', features: [short] } } });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.code).toBe('validation_failed');
     const after = (await officer.request({ method: 'GET', url: '/api/org-units/boundaries?asOf=2025-07-01' })).json();
     expect(after.features.map((f: { properties: { code: string } }) => f.properties.code)).toEqual(['31507', '31510']);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instant } from '../validation/index.js';
 
 export const ZAuditQuery = z.object({
   q: z.string().max(200).optional(),
@@ -6,8 +7,8 @@ export const ZAuditQuery = z.object({
   entityId: z.string().max(60).optional(),
   actor: z.string().max(100).optional(),
   action: z.string().max(100).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: instant().optional(),
+  to: instant().optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).default(0),
   format: z.enum(['json', 'csv']).default('json'),

@@ -56,6 +56,14 @@ describe('working-day deadlines', () => {
     expect(calendar.addWorkingDays('2025-04-25', 3)).toBe('2025-05-02');
   });
 
+  it('refuses a date past the years it knows instead of guessing, or never ending (found by the fuzzer)', () => {
+    // The lunar conversion knows nothing past 2199; 9999-12-31 plus a day was written +010000-01, forever a weekend.
+    expect(() => calendar.addWorkingDays('9999-12-31', 3650)).toThrow(expect.objectContaining({ code: 'calendar_out_of_range' }));
+    expect(() => calendar.addWorkingDays('2190-12-31', 3650)).toThrow(expect.objectContaining({ code: 'calendar_out_of_range' }));
+    expect(() => calendar.isWorkingDay('0001-01-01')).toThrow(expect.objectContaining({ code: 'calendar_out_of_range' }));
+    expect(calendar.addWorkingDays('2199-12-01', 5)).toBe('2199-12-06');
+  });
+
   it('a zero-day deadline moves to the next working day', () => {
     expect(calendar.addWorkingDays('2025-01-29', 0)).toBe('2025-02-04');
     expect(calendar.addWorkingDays('2025-02-04', 0)).toBe('2025-02-04');

@@ -1,4 +1,5 @@
 import { getSolarDate } from '@dqcai/vn-lunar';
+import { AppError } from '../../server/errors.js';
 
 /**
  * Working days of Vietnamese state agencies: Monday to Friday, less public holidays (solar and lunar), less the
@@ -47,6 +48,12 @@ const toIso = (d: Date) => d.toISOString().slice(0, 10);
 export const addDays = (iso: string, n: number) => toIso(new Date(toDate(iso).getTime() + n * DAY));
 const weekday = (iso: string) => toDate(iso).getUTCDay();
 
+/**
+ * The years the calendar knows: the lunar conversion answers a zero date outside them, which made a deadline far in
+ * the future fail or never end. A date beyond them is refused (400) rather than guessed.
+ */
+export const CALENDAR_YEARS = { from: 1900, to: 2199 } as const;
+
 function anchor(rule: HolidayRule, year: number): string {
   if (rule.calendar === 'solar') return `${year}-${String(rule.month).padStart(2, '0')}-${String(rule.day).padStart(2, '0')}`;
   const solar = getSolarDate(rule.day, rule.month, year);
@@ -63,6 +70,7 @@ export class WorkingCalendar {
 
   /** The public holidays of a year by rule, with compensatory days for those on a weekly rest day. */
   holidays(year: number): DayOff[] {
+    if (!(year >= CALENDAR_YEARS.from && year <= CALENDAR_YEARS.to)) throw new AppError('calendar_out_of_range', { from: CALENDAR_YEARS.from, to: CALENDAR_YEARS.to });
     let days = this.years.get(year);
     if (!days) {
       days = new Map();
@@ -88,11 +96,12 @@ export class WorkingCalendar {
   }
 
   isWorkingDay(date: string): boolean {
+    // First, so that a date past the calendar's years is refused even on a weekend (a loop over days would not end).
+    const year = toDate(date).getUTCFullYear();
+    this.holidays(year);
     const exception = this.exceptions.get(date);
     if (exception) return exception.kind === 'working_day';
     if (this.weeklyRest.includes(weekday(date))) return false;
-    const year = Number(date.slice(0, 4));
-    this.holidays(year);
     return !this.years.get(year)!.has(date);
   }
 

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 const ZPosition = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).rest(z.number());
-const ZRing = z.array(ZPosition).min(4).refine((r) => r[0]![0] === r.at(-1)![0] && r[0]![1] === r.at(-1)![1], {
+// zod runs this check even when the ring is too short or a position is malformed: it reads the ring defensively,
+// leaving those faults to the checks that name them.
+const ZRing = z.array(ZPosition).min(4).refine((r) => r.length < 4 || (r[0]?.[0] === r.at(-1)?.[0] && r[0]?.[1] === r.at(-1)?.[1]), {
   message: 'ring_not_closed',
 });
 

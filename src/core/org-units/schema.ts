@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { nameText } from '../validation/index.js';
+import { isoDate, nameText } from '../validation/index.js';
 import { ZFeatureCollection } from './geojson.js';
 
 export const ZLevel = z.enum(['province', 'district', 'commune', 'department']);
-export const ZAsOf = z.object({ asOf: z.iso.date().optional() });
+export const ZAsOf = z.object({ asOf: isoDate().optional() });
 export const ZUnitParams = z.object({ id: z.coerce.number().int().positive() });
 
 export const ZUnitCreate = z
@@ -14,7 +14,7 @@ export const ZUnitCreate = z
     type: nameText(50),
     level: z.enum(['province', 'district', 'commune', 'department']),
     parentId: z.number().int().positive(),
-    validFrom: z.iso.date().optional(),
+    validFrom: isoDate().optional(),
   })
   .strict();
 export const ZUnitUpdate = z.object({ name: nameText(200).optional(), shortName: nameText(100).nullable().optional(), type: nameText(50).optional() }).strict();
@@ -38,7 +38,7 @@ export const ZUnitDescription = z.object({
 });
 
 export const ZListQuery = ZAsOf.extend({ level: ZLevel.optional(), parentCode: z.string().max(30).optional() });
-export const ZEventsQuery = z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() });
+export const ZEventsQuery = z.object({ from: isoDate().optional(), to: isoDate().optional() });
 export const ZEvent = z.object({ id: z.number(), date: z.string(), kind: z.string(), legalBasis: z.string().nullable(), note: z.string().nullable() });
 
 export const ZBoundaryQuery = ZAsOf.extend({ level: ZLevel.optional() });
@@ -49,5 +49,5 @@ export const ZBoundaries = z.object({
     properties: z.object({ id: z.number(), code: z.string(), name: z.string(), type: z.string(), level: ZLevel, source: z.string().nullable() }),
   })),
 });
-export const ZBoundaryUpload = z.object({ asOf: z.iso.date().optional(), source: z.string().trim().min(3).max(300), collection: ZFeatureCollection }).strict();
+export const ZBoundaryUpload = z.object({ asOf: isoDate().optional(), source: z.string().trim().min(3).max(300), collection: ZFeatureCollection }).strict();
 export const ZBoundaryUploaded = z.object({ updated: z.number(), codes: z.array(z.string()) });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nameText } from '../validation/index.js';
+import { instant, nameText } from '../validation/index.js';
 
 /** Scopes a machine can be granted; each capability names the scope its endpoints accept. */
 export const TOKEN_SCOPES = ['read', 'open311', 'devices', 'data-exchange', 'reports'] as const;
@@ -25,7 +25,7 @@ export const ZCreateTokenBody = z.object({
   scopes: z.array(z.enum(TOKEN_SCOPES)).min(1),
   /** The units the token may act for (that unit and below); every unit when absent. */
   orgUnitId: z.number().int().positive().nullable().optional(),
-  expiresAt: z.coerce.date().nullable().optional(),
+  expiresAt: instant().nullable().optional(),
 }).strict();
 export type CreateTokenInput = z.infer<typeof ZCreateTokenBody>;
 

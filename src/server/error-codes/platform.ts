@@ -28,6 +28,13 @@ export const PLATFORM_ERRORS = {
     en: 'What the field {field} refers to does not exist.',
   },
   route_not_found: { status: 404, vi: 'Không có địa chỉ {method} {url}.', en: 'No route {method} {url}.' },
+  malformed_url: { status: 400, vi: 'Địa chỉ yêu cầu bị hỏng (mã hóa % không hợp lệ).', en: 'The request address is malformed (invalid percent-encoding).' },
+  url_too_long: { status: 414, vi: 'Một phần của địa chỉ yêu cầu quá dài.', en: 'A part of the request address is too long.' },
+  calendar_out_of_range: {
+    status: 400,
+    vi: 'Lịch ngày làm việc chỉ tính được cho các năm từ {from} đến {to}.',
+    en: 'The working calendar covers the years {from} to {to} only.',
+  },
   unauthenticated: { status: 401, vi: 'Vui lòng đăng nhập.', en: 'Please log in.' },
   invalid_credentials: { status: 401, vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' },
   account_locked: {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instant, isoDate } from '../../validation/index.js';
 
 /** DHIS2's dataValueSets JSON: values with their own period and unit, or the set's. */
 export const ZDataValueSet = z.object({
@@ -41,12 +42,12 @@ export const ZExportQuery = z.object({
   /** DHIS2's data set (a reporting regime's code): its elements, with any dataElement given. */
   dataSet: ZRepeated.optional(),
   period: ZRepeated.optional(),
-  startDate: z.iso.date().optional(),
-  endDate: z.iso.date().optional(),
+  startDate: isoDate().optional(),
+  endDate: isoDate().optional(),
   orgUnit: ZRepeated,
   children: z.enum(['true', 'false']).default('false'),
   includeDeleted: z.enum(['true', 'false']).default('false'),
-  lastUpdated: z.coerce.date().optional(),
+  lastUpdated: instant().optional(),
   limit: z.coerce.number().int().min(1).max(1_000_000).optional(),
   format: z.enum(['json', 'csv', 'xlsx']).optional(),
 }).refine((x) => (x.period?.length ?? 0) > 0 || (x.startDate && x.endDate) || x.lastUpdated, {

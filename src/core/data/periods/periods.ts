@@ -12,13 +12,14 @@ export interface Period {
   end: string;
 }
 
+// Years 1000 to 9999: the year 0000 does not exist for PostgreSQL, and Date.UTC reads 0 to 99 as 1900 to 1999.
 const PATTERNS: [PeriodType, RegExp][] = [
-  ['year', /^(\d{4})$/],
-  ['sixmonth', /^(\d{4})S([12])$/],
-  ['quarter', /^(\d{4})Q([1-4])$/],
-  ['month', /^(\d{4})M(0[1-9]|1[0-2])$/],
-  ['week', /^(\d{4})W(0[1-9]|[1-4]\d|5[0-3])$/],
-  ['day', /^(\d{4})(\d{2})(\d{2})$/],
+  ['year', /^([1-9]\d{3})$/],
+  ['sixmonth', /^([1-9]\d{3})S([12])$/],
+  ['quarter', /^([1-9]\d{3})Q([1-4])$/],
+  ['month', /^([1-9]\d{3})M(0[1-9]|1[0-2])$/],
+  ['week', /^([1-9]\d{3})W(0[1-9]|[1-4]\d|5[0-3])$/],
+  ['day', /^([1-9]\d{3})(\d{2})(\d{2})$/],
 ];
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
