@@ -28,12 +28,15 @@ export interface PgliteActivity { queued: number; lastDoneAt: number }
  */
 export interface WriteStamps { of(tables: readonly string[]): number }
 
+const TURN_EVERY_MS = 20;
+
 export function createPglitePool(pg: PGlite): PostgresPool & { activity(): PgliteActivity; stamps: WriteStamps } {
   let tail: Promise<void> = Promise.resolve();
   let queued = 0;
   let lastDoneAt = Date.now();
   let stamp = 0;
   let everything = 0;
+  let lastTurn = Date.now();
   const stamped = new Map<string, number>();
   const done = <T>(result: T): T => {
     lastDoneAt = Date.now();
@@ -45,6 +48,12 @@ export function createPglitePool(pg: PGlite): PostgresPool & { activity(): Pglit
     const wrote = new Set<string>();
     return {
       query: (async (sql: string, parameters: ReadonlyArray<unknown>) => {
+        // A holder running statement after statement (a long transaction) would otherwise keep the thread in
+        // microtasks: every so often the event loop gets its turn, for timers, health checks and new requests.
+        if (Date.now() - lastTurn > TURN_EVERY_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          lastTurn = Date.now();
+        }
         if (!wroteAll) {
           const tables = writtenTables(sql);
           if (tables === '*') wroteAll = true;
