@@ -23,5 +23,6 @@ describe('Open311 policy', () => {
     expect(() => requestWindow({ end_date: 'tomorrow' }, now, 1)).toThrow('W3C');
     expect(pageOf({ page: '2', page_size: '5000' })).toEqual({ page: 2, pageSize: 1000 });
     expect(pageOf({ page: 'x', page_size: '0' })).toEqual({ page: 1, pageSize: 1000 });
+    expect(pageOf({ page: '1e309', page_size: '2.5' })).toEqual({ page: 1, pageSize: 1000 });
   });
 });

@@ -6,7 +6,7 @@ import { logClientError } from '../../server/client-log.js';
 import { AppError } from '../../server/errors.js';
 import { readMultipart } from '../../server/multipart.js';
 import { Open311Error, send, sendError, splitFormat, type Format } from './format.js';
-import { OPEN311_POLICY } from './policy.js';
+import { OPEN311_POLICY, singleValues } from './policy.js';
 import { answers, ZCreated, ZDiscovery, ZFileParams, ZListing, ZRequest, ZRequestToken, ZServiceDefinition } from './schema.js';
 import { createRequest, listRequests, listServices, listUpdates, requestToken, serviceDefinition } from './service.js';
 
@@ -57,7 +57,7 @@ export async function open311Routes(appBase: FastifyInstance): Promise<void> {
 
   app.get(`${BASE}/:file`, { config, schema: { tags, params: ZFileParams, response: answers(ZListing), description: 'services, requests or servicerequestupdates' } }, async (request, reply) => {
     const { name, format } = splitFormat(request.params.file);
-    const query = request.query as Record<string, string>;
+    const query = singleValues(request.query);
     if (name === 'services') return send(reply, format, await listServices(db), { root: 'services', item: 'service' });
     if (name === 'requests') return send(reply, format, await listRequests({ db, query, origin: originOf(request), now: now() }), requests);
     if (name === 'servicerequestupdates') return send(reply, format, await listUpdates({ db, query, now: now() }), { root: 'service_request_updates', item: 'request_update' });
@@ -71,7 +71,7 @@ export async function open311Routes(appBase: FastifyInstance): Promise<void> {
 
   app.get(`${BASE}/requests/:file`, { config, schema: { tags, params: ZFileParams, response: answers(ZRequest.array()) } }, async (request, reply) => {
     const { name, format } = splitFormat(request.params.file);
-    const found = await listRequests({ db, query: { service_request_id: name, extensions: (request.query as Record<string, string>).extensions ?? '' }, origin: originOf(request), now: now() });
+    const found = await listRequests({ db, query: { service_request_id: name, extensions: singleValues(request.query).extensions ?? '' }, origin: originOf(request), now: now() });
     if (!found.length) throw new Open311Error(404, `service_request_id ${name} not found`);
     return send(reply, format, found, requests);
   });
