@@ -3,6 +3,8 @@ import { PHOTO_LIMITS, type UploadedFile } from '../core/cases/index.js';
 import { AppError } from './errors.js';
 import { forbiddenTextAt } from './text-guard.js';
 
+const PHOTO_FIELDS = new Set(['photos', 'media']);
+
 /** The limits of every multipart form: a few photos and some text fields. */
 export const MULTIPART_LIMITS = { fileSize: PHOTO_LIMITS.maxBytes, files: PHOTO_LIMITS.maxFiles, fields: 40, fieldSize: 64 * 1024, parts: 50 };
 
@@ -27,7 +29,11 @@ export async function readMultipart(request: FastifyRequest, fileFields: string[
     }
   } catch (err) {
     const code = (err as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('photo_too_large', { limit: `${PHOTO_LIMITS.maxBytes / 1024 / 1024} MB` }, fileFields[0]);
+    const limit = `${MULTIPART_LIMITS.fileSize / 1024 / 1024} MB`;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') {
+      // A citizen's photo is named so; a report's workbook or attachment is a file.
+      throw PHOTO_FIELDS.has(fileFields[0] ?? '') ? new AppError('photo_too_large', { limit }, fileFields[0]) : new AppError('file_too_large', { name: fileFields[0] ?? '', limit }, fileFields[0]);
+    }
     if (code === 'FST_FILES_LIMIT') throw new AppError('too_many_photos', { max: PHOTO_LIMITS.maxFiles }, fileFields[0]);
     if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') throw new AppError('too_many_fields');
     if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new AppError('unsupported_media_type');

@@ -25,6 +25,11 @@ describe('attachments', () => {
     const disguised = await officer.request({ method: 'POST', url: `/api/reporting/reports/${r.id}/attachments`, payload: form({}, [{ field: 'file', name: 'bien-ban.pdf', type: 'application/pdf', data: Buffer.from('MZ\u0090\u0000 not a pdf at all') }]) });
     expect(disguised.statusCode).toBe(400);
     expect(disguised.json().error).toMatchObject({ code: 'attachment_type', field: 'file' });
+    // Over the limit of a form's file: named a file, not a photo.
+    const huge = await officer.request({ method: 'POST', url: `/api/reporting/reports/${r.id}/attachments`, payload: form({}, [{ field: 'file', name: 'so-lieu.pdf', type: 'application/pdf', data: Buffer.alloc(11 * 1024 * 1024, 32) }]) });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().error).toMatchObject({ code: 'file_too_large', field: 'file' });
+    expect(huge.json().error.messages.vi).toBe('Tệp trong trường "file" quá lớn (tối đa 10 MB).');
     const view = (await officer.request({ method: 'GET', url: `/api/reporting/reports/${r.id}` })).json();
     expect(view.attachments).toHaveLength(2);
     const file = await officer.request({ method: 'GET', url: `/api/reporting/reports/${r.id}/attachments/${view.attachments[0].id}` });

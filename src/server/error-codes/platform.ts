@@ -18,6 +18,7 @@ export const PLATFORM_ERRORS = {
   unsupported_media_type: { status: 415, vi: 'Kiểu nội dung không được hỗ trợ.', en: 'Unsupported content type.' },
   too_many_fields: { status: 400, vi: 'Biểu mẫu gửi lên có quá nhiều trường.', en: 'The form has too many fields.' },
   unexpected_file_field: { status: 400, vi: 'Không nhận tệp trong trường "{name}".', en: 'No file is expected in the field "{name}".' },
+  file_too_large: { status: 413, vi: 'Tệp trong trường "{name}" quá lớn (tối đa {limit}).', en: 'The file in the field "{name}" is too large (at most {limit}).' },
   file_required: { status: 400, vi: 'Chưa có tệp nào trong trường "{name}".', en: 'No file was sent in the field "{name}".' },
   one_file_expected: { status: 400, vi: 'Hãy gửi đúng một tệp {kind} trong trường "{name}".', en: 'Send exactly one {kind} file in the field "{name}".' },
   code_mismatch: { status: 400, vi: 'Mã trong địa chỉ và mã trong nội dung khác nhau.', en: 'The code in the address and the code in the body differ.' },
