@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Locale } from '../db/schema.js';
 import { ISSUE_MESSAGES } from './messages.js';
 import { formatMessage, statusOf, type ErrorCode } from './error-codes/index.js';
+import { logClientError } from './client-log.js';
 
 /** A failure the caller can understand: a stable code (which fixes the HTTP status), and what to put into the message. */
 export class AppError extends Error {
@@ -106,7 +107,7 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 export function frameworkErrors(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const code: ErrorCode = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'url_too_long' : err.code === 'FST_ERR_BAD_URL' ? 'malformed_url' : 'internal';
   if (code === 'internal') request.log.error({ err }, 'router error');
-  else request.log.info({ code: err.code }, 'malformed request address');
+  else logClientError(request.log, { code: err.code }, 'malformed request address');
   reply.status(statusOf(code)).send(errorBody(code, requestLocale(request)));
 }
 
@@ -142,7 +143,7 @@ export function registerErrorHandling(app: FastifyInstance, bodyLimit: number): 
       return reply.status(429).send(errorBody('too_many_requests', locale, { after: String(reply.getHeader('retry-after') ?? '60') + ' s' }));
     }
     if (fastifyErr.statusCode && fastifyErr.statusCode >= 400 && fastifyErr.statusCode < 500) {
-      request.log.info({ err }, 'client error');
+      logClientError(request.log, { code: fastifyErr.code, status: fastifyErr.statusCode, message: fastifyErr.message }, 'client error');
       return reply.status(fastifyErr.statusCode).send(errorBody('validation_failed', locale, { detail: fastifyErr.message }));
     }
     request.log.error({ err }, 'unhandled error');

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { PHOTO_LIMITS, type UploadedFile } from '../core/cases/index.js';
+import { logClientError } from './client-log.js';
 import { AppError } from './errors.js';
 import { forbiddenTextAt } from './text-guard.js';
 
@@ -40,7 +41,7 @@ export async function readMultipart(request: FastifyRequest, fileFields: string[
     if (err instanceof AppError) throw err;
     // Anything else the form parser stops on is a body that is not a well-formed form (truncated, no boundary, a
     // malformed part header): the caller's mistake, not the server's.
-    request.log.info({ err: (err as Error).message }, 'malformed multipart body');
+    logClientError(request.log, { err: (err as Error).message }, 'malformed multipart body');
     throw new AppError('malformed_multipart');
   }
   return { fields, files };
