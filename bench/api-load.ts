@@ -3,12 +3,11 @@
 // Targets (issue 12, point 11): health and readiness within 100 ms; scorecard p99 < 300 ms on PGlite, < 150 ms on
 // PostgreSQL. DATABASE_URL picks PostgreSQL; otherwise the embedded database.
 import autocannon from 'autocannon';
-import Fastify from 'fastify';
 import { openDatabase } from '../src/db/database.js';
 import { buildApp } from '../src/server/app.js';
 import { prepareDatabase } from '../src/server/bootstrap.js';
 import { loadConfig } from '../src/server/config.js';
-import { probeWhile, quick, report, round } from './common.js';
+import { bareJsonServer, probeWhile, quick, report, round, signIn } from './common.js';
 
 const duration = quick ? 3 : 20;
 const connections = 50;
@@ -18,24 +17,15 @@ const database = await openDatabase({ url, schema });
 const config = { ...loadConfig({}), demo: true };
 await prepareDatabase(database.db, config);
 const app = await buildApp({ db: database.db, dbKind: database.kind, config, now: () => new Date() }, { web: false, logger: { level: 'error' } });
-await app.listen({ port: 0, host: '127.0.0.1' });
-const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+const base = await app.listen({ port: 0, host: '127.0.0.1' });
 
-const login = await fetch(`${base}/api/auth/login`, {
-  method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'lanhdao', password: 'tinhso-demo-2026' }),
-});
-if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
-const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+const { cookie } = await signIn(base, 'lanhdao', 'tinhso-demo-2026');
 const path = '/api/scorecard';
 const first = await fetch(`${base}${path}`, { headers: { cookie } });
 if (!first.ok) throw new Error(`scorecard: ${first.status} ${await first.text()}`);
 const body = await first.text();
 
-const bare = Fastify();
-const payload = JSON.parse(body);
-bare.get(path, async () => payload);
-await bare.listen({ port: 0, host: '127.0.0.1' });
-const bareBase = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}`;
+const bare = await bareJsonServer(path, JSON.parse(body));
 
 async function load(target: string, headers: Record<string, string>, probes: boolean) {
   let over = false;
@@ -49,7 +39,7 @@ async function load(target: string, headers: Record<string, string>, probes: boo
 
 await autocannon({ url: `${base}${path}`, connections, duration: quick ? 1 : 3, headers: { cookie } }); // warm-up
 const tinhso = await load(`${base}${path}`, { cookie }, true);
-const baseline = await load(`${bareBase}${path}`, {}, false);
+const baseline = await load(`${bare.base}${path}`, {}, false);
 const target = database.kind === 'pglite' ? 300 : 150;
 console.log(`${connections} connections, ${duration} s, ${database.kind}; scorecard ${body.length} bytes`);
 console.log(`scorecard:  ${Math.round(tinhso.rps)} req/s, p99 ${tinhso.p99} ms (target < ${target}), max ${tinhso.max} ms`);

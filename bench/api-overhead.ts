@@ -1,12 +1,11 @@
 // Requests per second and p99 latency of an authenticated GET of the unit tree, against a bare Fastify route
 // returning the same JSON, in the same run. DATABASE_URL picks PostgreSQL; otherwise the embedded database.
 import autocannon from 'autocannon';
-import Fastify from 'fastify';
 import { openDatabase } from '../src/db/database.js';
 import { buildApp } from '../src/server/app.js';
 import { prepareDatabase } from '../src/server/bootstrap.js';
 import { loadConfig } from '../src/server/config.js';
-import { quick, report, round } from './common.js';
+import { bareJsonServer, quick, report, round, signIn } from './common.js';
 
 const duration = quick ? 2 : 10;
 const connections = 10;
@@ -19,18 +18,12 @@ const app = await buildApp({ db: database.db, dbKind: database.kind, config, now
 await app.listen({ port: 0, host: '127.0.0.1' });
 const appPort = (app.server.address() as { port: number }).port;
 
-const login = await fetch(`http://127.0.0.1:${appPort}/api/auth/login`, {
-  method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'lanhdao', password: 'tinhso-demo-2026' }),
-});
-const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+const { cookie } = await signIn(`http://127.0.0.1:${appPort}`, 'lanhdao', 'tinhso-demo-2026');
 const path = '/api/org-units/tree?asOf=2024-12-31';
 const body = await (await fetch(`http://127.0.0.1:${appPort}${path}`, { headers: { cookie } })).text();
 
-const bare = Fastify();
-const payload = JSON.parse(body);
-bare.get('/api/org-units/tree', async () => payload);
-await bare.listen({ port: 0, host: '127.0.0.1' });
-const barePort = (bare.server.address() as { port: number }).port;
+const bare = await bareJsonServer('/api/org-units/tree', JSON.parse(body));
+const barePort = Number(new URL(bare.base).port);
 
 async function load(port: number, headers: Record<string, string>) {
   const result = await autocannon({ url: `http://127.0.0.1:${port}${path}`, connections, duration, headers });

@@ -33,3 +33,19 @@ export async function probeWhile(url: string, until: () => boolean, headers: Rec
   times.sort((a, b) => a - b);
   return { p99: round(quantile(times, 0.99), 1), max: round(times.at(-1) ?? 0, 1), n: times.length, failed };
 }
+
+/** Signs in over HTTP as a browser does; the session cookie to send with each request. */
+export async function signIn(base: string, username: string, password: string): Promise<{ cookie: string }> {
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  return { cookie: res.headers.get('set-cookie')!.split(';')[0]! };
+}
+
+/** The baseline: a bare Fastify route answering the same JSON from memory; its address and how to stop it. */
+export async function bareJsonServer(path: string, payload: unknown): Promise<{ base: string; close: () => Promise<void> }> {
+  const { default: Fastify } = await import('fastify');
+  const bare = Fastify();
+  bare.get(path, async () => payload);
+  const base = await bare.listen({ port: 0, host: '127.0.0.1' });
+  return { base, close: () => bare.close() };
+}

@@ -13,7 +13,7 @@ import { openDatabase } from '../src/db/database.js';
 import { buildApp } from '../src/server/app.js';
 import { prepareDatabase } from '../src/server/bootstrap.js';
 import { loadConfig } from '../src/server/config.js';
-import { probeWhile, quick, report, round } from './common.js';
+import { probeWhile, quick, report, round, signIn } from './common.js';
 import { measureFloors } from './import/floors.js';
 
 const ELEMENTS = quick ? 1 : 8;
@@ -69,8 +69,7 @@ console.log(`${rows.toLocaleString('en')} rows, ${megabytes.toFixed(1)} MB of CS
 // A leader's screen and a balancer's health check, answered during the import (the scorecard computed once before).
 const app = await buildApp({ db, dbKind: database.kind, config: { ...loadConfig({}), demo: false }, now: () => new Date() }, { web: false, logger: { level: 'error' } });
 const base = await app.listen({ port: 0, host: '127.0.0.1' });
-const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'bench-password-2026' }) });
-const session = { cookie: login.headers.get('set-cookie')!.split(';')[0]! };
+const session = await signIn(base, 'admin', 'bench-password-2026');
 if (!(await fetch(`${base}/api/scorecard`, { headers: session })).ok) throw new Error('scorecard not answering before the import');
 let importing = true;
 const probes = Promise.all([probeWhile(`${base}/readyz`, () => !importing), probeWhile(`${base}/api/scorecard`, () => !importing, session)]);
