@@ -4,16 +4,14 @@ import { logClientError } from './client-log.js';
 import { AppError } from './errors.js';
 import { forbiddenTextAt } from './text-guard.js';
 
-const PHOTO_FIELDS = new Set(['photos', 'media']);
-
 /** The limits of every multipart form: a few photos and some text fields. */
 export const MULTIPART_LIMITS = { fileSize: PHOTO_LIMITS.maxBytes, files: PHOTO_LIMITS.maxFiles, fields: 40, fieldSize: 64 * 1024, parts: 50 };
 
 /**
  * Reads a multipart form whole: its text fields, and the files of the named fields (others are refused). The
- * plugin's limit errors become the platform's localised errors.
+ * plugin's limit errors become the platform's localised errors, naming photos or documents as the caller says.
  */
-export async function readMultipart(request: FastifyRequest, fileFields: string[]): Promise<{ fields: Record<string, string>; files: UploadedFile[] }> {
+export async function readMultipart(request: FastifyRequest, fileFields: string[], filesAre: 'photos' | 'documents' = 'photos'): Promise<{ fields: Record<string, string>; files: UploadedFile[] }> {
   const fields: Record<string, string> = {};
   const files: UploadedFile[] = [];
   try {
@@ -32,8 +30,7 @@ export async function readMultipart(request: FastifyRequest, fileFields: string[
     const code = (err as { code?: string }).code;
     const limit = `${MULTIPART_LIMITS.fileSize / 1024 / 1024} MB`;
     if (code === 'FST_REQ_FILE_TOO_LARGE') {
-      // A citizen's photo is named so; a report's workbook or attachment is a file.
-      throw PHOTO_FIELDS.has(fileFields[0] ?? '') ? new AppError('photo_too_large', { limit }, fileFields[0]) : new AppError('file_too_large', { name: fileFields[0] ?? '', limit }, fileFields[0]);
+      throw filesAre === 'photos' ? new AppError('photo_too_large', { limit }, fileFields[0]) : new AppError('file_too_large', { name: fileFields[0] ?? '', limit }, fileFields[0]);
     }
     if (code === 'FST_FILES_LIMIT') throw new AppError('too_many_photos', { max: PHOTO_LIMITS.maxFiles }, fileFields[0]);
     if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') throw new AppError('too_many_fields');

@@ -29,7 +29,7 @@ export async function importReportWorkbook(options: { db: Db; actor: Actor; id: 
   const { db, actor, id, request, now } = options;
   const r = await reportView(db, actor, id);
   if (!request.isMultipart()) throw new AppError('unsupported_media_type');
-  const { files } = await readMultipart(request, ['file']);
+  const { files } = await readMultipart(request, ['file'], 'documents');
   if (files.length !== 1) throw new AppError('one_file_expected', { kind: '.xlsx', name: 'file' }, 'file');
   const read = await readReportWorkbook(files[0]!.data, r.id, r.form.definition, options.limits);
   if (read.problems.length) {
@@ -56,7 +56,7 @@ export async function importReportCsv({ db, actor, id, body, now }: { db: Db; ac
 export async function attachUploadedFiles({ db, actor, id, request }: { db: Db; actor: Actor; id: number; request: FastifyRequest }) {
   await reportView(db, actor, id);
   if (!request.isMultipart()) throw new AppError('unsupported_media_type');
-  const { files } = await readMultipart(request, ['file']);
+  const { files } = await readMultipart(request, ['file'], 'documents');
   if (!files.length) throw new AppError('file_required', { name: 'file' }, 'file');
   return attachFiles(db, actor, id, files, request);
 }
