@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../../test/helpers.js';
-import type { Actor } from '../../access/index.js';
+import { personActor } from '../../access/index.js';
 import type { DataValueDto } from './formats.js';
 import { settleImports, startImportJob } from './import-jobs.js';
 
@@ -19,8 +19,7 @@ afterAll(async () => {
 
 describe('an import in progress', () => {
   it('answers its own progress and a leader\'s scorecard while it holds the database; its progress to its creator only', async () => {
-    const user = await t.database.db.selectFrom('app_user').select(['id', 'display_name', 'org_unit_id']).where('username', '=', 'admin').executeTakeFirstOrThrow();
-    const actor: Actor = { kind: 'user', id: user.id, username: 'admin', displayName: user.display_name, role: 'admin', orgUnitId: user.org_unit_id, locale: 'vi', sessionId: '', csrfToken: '' };
+    const actor = personActor('admin');
     // Both have been using the app: their sessions were read before the import began.
     for (const s of [admin, officer]) await s.request({ method: 'GET', url: '/api/imports/00000000-0000-0000-0000-000000000000' });
     const before = await admin.request({ method: 'GET', url: '/api/scorecard' });
