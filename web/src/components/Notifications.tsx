@@ -3,10 +3,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { markRead, noticesQuery, notificationKeys } from '../api/notifications';
+import { dateTime } from '../dates';
 
 /** The bell in the top bar: unread in-app notifications (new cases, reminders, escalations), polled every minute. */
 export function NotificationBell() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const client = useQueryClient();
   const [open, setOpen] = useState(false);
@@ -37,7 +38,7 @@ export function NotificationBell() {
                     // A group opens the list its messages belong to, not the newest one's case.
                     if (n.payload.link) navigate(n.count > 1 ? n.payload.link.split('?')[0]! : n.payload.link);
                   }}>{n.count > 1 ? t('notify.group', { count: n.count, subject: n.subject }) : n.subject}</button>
-                  <div className="muted small">{new Date(n.createdAt).toLocaleString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB')}</div>
+                  <div className="muted small">{dateTime(n.createdAt)}</div>
                 </li>
               ))}
             </ul>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { dataValueKeys, storedValuesQuery, valueHistoryQuery, writeValues } from '../api/data-values';
+import { dateTime } from '../dates';
 import { ErrorText } from './Chrome';
 
 export interface ValueRef { element: string; elementName: string; coc: string; period: string; unitId: number }
@@ -11,7 +12,7 @@ export interface ValueRef { element: string; elementName: string; coc: string; p
  * follow-up flag, which can be changed here without touching the value.
  */
 export function ValueDetail({ target, onClose }: { target: ValueRef; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const client = useQueryClient();
   const stored = useQuery(storedValuesQuery(target.element, target.unitId, target.period));
   const value = stored.data?.find((v) => v.coc === target.coc) ?? null;
@@ -36,7 +37,6 @@ export function ValueDetail({ target, onClose }: { target: ValueRef; onClose: ()
     // The note and flag show in the panel, its history, the grid's cell and the follow-up list: all data values.
     onSuccess: () => void client.invalidateQueries({ queryKey: dataValueKeys.all }),
   });
-  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh' });
   const source = (kind: string, ref: string | null) => `${t(`entry.sources.${kind}`)}${ref ? ` (${ref})` : ''}`;
 
   return (
@@ -49,7 +49,7 @@ export function ValueDetail({ target, onClose }: { target: ValueRef; onClose: ()
       {stored.isSuccess && !value && <p className="muted">{t('entry.notStored')}</p>}
       {value && (
         <>
-          <p><strong>{value.value}</strong> · {t('entry.storedBy', { who: value.storedBy, when: when(value.lastUpdated) })} · {source(value.sourceKind, value.sourceRef)}</p>
+          <p><strong>{value.value}</strong> · {t('entry.storedBy', { who: value.storedBy, when: dateTime(value.lastUpdated) })} · {source(value.sourceKind, value.sourceRef)}</p>
           <form className="form-grid" onSubmit={(e) => { e.preventDefault(); save.mutate(); }}>
             <label className="wide">{t('entry.comment')}<textarea value={comment} maxLength={2000} onChange={(e) => setComment(e.target.value)} rows={2} /></label>
             <label className="inline"><input type="checkbox" checked={followup} onChange={(e) => setFollowup(e.target.checked)} /> {t('entry.followup')}</label>
@@ -68,7 +68,7 @@ export function ValueDetail({ target, onClose }: { target: ValueRef; onClose: ()
               <li key={h.id}>
                 <strong>{t(`entry.changes.${noteOnly ? 'note' : h.change}`)}</strong>{' '}
                 {!noteOnly && h.old_value !== null && <><s>{h.old_value}</s> → </>}{noteOnly ? '' : (h.new_value ?? '')}{' · '}
-                {h.changed_by} · {when(h.changed_at)} · {source(h.source_kind, h.source_ref)}
+                {h.changed_by} · {dateTime(h.changed_at)} · {source(h.source_kind, h.source_ref)}
                 {h.comment && <div className="muted small">“{h.comment}”</div>}
               </li>
               );

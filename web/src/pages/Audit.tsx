@@ -3,11 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { auditCsvUrl, auditQuery } from '../api/audit';
 import { ErrorText } from '../components/Chrome';
+import { dateTime } from '../dates';
 
 const PAGE = 50;
 
 export function AuditPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(0);
   const log = useQuery(auditQuery({ q, limit: PAGE, offset: page * PAGE }));
@@ -28,7 +29,7 @@ export function AuditPage() {
             <tbody>
               {log.data?.items.map((e) => (
                 <tr key={e.id}>
-                  <td>{new Date(e.at).toLocaleString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB')}</td>
+                  <td>{dateTime(e.at)}</td>
                   <td>{e.actor_name} <small className="muted">{e.actor_kind}</small></td>
                   <td><code>{e.action}</code></td>
                   <td>{e.entity}{e.entity_id ? ` #${e.entity_id}` : ''}</td>

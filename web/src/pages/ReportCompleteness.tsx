@@ -6,7 +6,7 @@ import { boundariesQuery } from '../api/org-units';
 import { completenessQuery, regimesQuery, remind as sendReminders, type CompletenessRow as Row, type Frequency } from '../api/reporting';
 import { ErrorText } from '../components/Chrome';
 import { UnitMap } from '../components/UnitMap';
-import { vnToday } from '../dates';
+import { dayMonthYear, vnToday } from '../dates';
 
 // Dark enough for the badges' white text (WCAG AA, 4.5:1).
 const STATUS_COLOUR: Record<Row['status'], string> = { on_time: '#38761d', late: '#a35200', missing: '#cc0000', pending: '#666' };
@@ -65,7 +65,7 @@ export function ReportCompletenessPage() {
           {regimes.data?.map((r) => <option key={r.code} value={r.code}>{i18n.language === 'vi' ? r.nameVi : r.nameEn}</option>)}
         </select>
         <select aria-label={t('rep.period')} value={chosen} onChange={(e) => setPeriod(e.target.value)}>{periods.map((p) => <option key={p}>{p}</option>)}</select>
-        {c && <span className="muted small">{t('rep.due')} {c.dueDate}</span>}
+        {c && <span className="muted small">{t('rep.due')} {dayMonthYear(c.dueDate)}</span>}
       </div>
       {c && (
         <>
@@ -98,7 +98,7 @@ export function ReportCompletenessPage() {
                   <tr key={u.unitId}>
                     <td>{u.reportId ? <Link to={`/reports/${u.reportId}`}>{u.unit}</Link> : u.unit}</td>
                     <td><span className="badge" style={{ background: STATUS_COLOUR[u.status], color: '#fff' }}>{t(`rep.status_.${u.status}`)}</span></td>
-                    <td>{u.submittedOn ?? ''}</td><td>{u.state ? t(`rep.states.${u.state}`) : ''}</td>
+                    <td>{u.submittedOn ? dayMonthYear(u.submittedOn) : ''}</td><td>{u.state ? t(`rep.states.${u.state}`) : ''}</td>
                     <td>{(u.status === 'missing' || u.status === 'pending') && <button className="link" onClick={() => remind.mutate([u.unitId])}>{t('rep.remind')}</button>}</td>
                   </tr>
                 ))}

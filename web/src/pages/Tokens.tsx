@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { createToken, revokeToken, tokenKeys, tokensQuery, type TokenScope } from '../api/tokens';
 import { ErrorText } from '../components/Chrome';
+import { dateTime } from '../dates';
 
 // 'reports' is left out on purpose: it is granted to the reporting app, not to a machine an administrator sets up here.
 const SCOPES: TokenScope[] = ['read', 'open311', 'devices', 'data-exchange'];
@@ -41,7 +42,7 @@ export function TokensPage() {
               {tokens.data?.map((k) => (
                 <tr key={k.id}>
                   <td>{k.name} <small className="muted">{k.prefix}…</small></td><td>{k.scopes.join(', ')}</td>
-                  <td>{k.lastUsedAt ? new Date(k.lastUsedAt).toLocaleString() : t('tokens.never')}</td>
+                  <td>{k.lastUsedAt ? dateTime(k.lastUsedAt) : t('tokens.never')}</td>
                   <td>{k.revokedAt ? t('tokens.revoked') : <button onClick={() => revoke.mutate(k.id)}>{t('tokens.revoke')}</button>}</td>
                 </tr>
               ))}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { boundariesQuery, orgUnitKeys, unitDetailQuery, unitTreeQuery, uploadBoundaries, type TreeNode, type UnitLink as Link } from '../api/org-units';
 import { useAuth } from '../auth';
 import { ErrorText } from '../components/Chrome';
+import { dayMonthYear } from '../dates';
 import { UnitMap } from '../components/UnitMap';
 import { useReveal } from '../components/useReveal';
 
@@ -39,11 +40,11 @@ function UnitDetail({ id, asOf, onSelect, onDate }: { id: number; asOf: string; 
   if (detail.isLoading) return <p>{t('app.loading')}</p>;
   if (detail.error) return <ErrorText error={detail.error} />;
   const d = detail.data!;
-  const validity = `${d.unit.validFrom ? `${t('units.from')} ${d.unit.validFrom}` : t('units.sinceRecords')} ${t('units.to')} ${d.unit.validTo ?? t('units.now')}`;
+  const validity = `${d.unit.validFrom ? `${t('units.from')} ${dayMonthYear(d.unit.validFrom)}` : t('units.sinceRecords')} ${t('units.to')} ${d.unit.validTo ? dayMonthYear(d.unit.validTo) : t('units.now')}`;
   const link = (l: Link) => (
     <li key={`${l.eventId}-${l.unit.id}`}>
       <button className="link" onClick={() => { onDate(l.unit.validFrom ?? l.unit.validTo ?? asOf); onSelect(l.unit.id); }}>{l.unit.name}</button>{' '}
-      <small className="muted">{l.unit.code} · {l.date}{l.legalBasis ? ` · ${l.legalBasis}` : ''}</small>
+      <small className="muted">{l.unit.code} · {dayMonthYear(l.date)}{l.legalBasis ? ` · ${l.legalBasis}` : ''}</small>
     </li>
   );
   const endings = d.events.filter((e) => e.role === 'predecessor' && d.successors.length === 0);
@@ -58,7 +59,7 @@ function UnitDetail({ id, asOf, onSelect, onDate }: { id: number; asOf: string; 
       </dl>
       {d.predecessors.length > 0 && (<><h3>{t('units.predecessors')}</h3><ul>{d.predecessors.map(link)}</ul></>)}
       {d.successors.length > 0 && (<><h3>{t('units.successors')}</h3><ul>{d.successors.map(link)}</ul></>)}
-      {endings.map((e) => <p key={e.eventId} className="muted">{t('units.ended')} {dayBefore(e.date)} — {e.note} <small>({t('units.legal')}: {e.legalBasis})</small></p>)}
+      {endings.map((e) => <p key={e.eventId} className="muted">{t('units.ended')} {dayMonthYear(dayBefore(e.date))} — {e.note} <small>({t('units.legal')}: {e.legalBasis})</small></p>)}
       {d.children.length > 0 && (
         <>
           <h3>{t('units.children', { count: d.children.length })}</h3>

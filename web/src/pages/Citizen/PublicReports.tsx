@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { publicListQuery, type FeedbackCategory, type MapInfo } from '../../api/feedback-public';
 import { ErrorText } from '../../components/Chrome';
 import { PointsMap, type MapPoint } from '../../components/PointsMap';
+import { dayMonthYear } from '../../dates';
 import { colourOf, MY_REPORTS, readList } from './storage';
 
 /** Everyone's reports on a map and in a list, by category and state; or only those sent from this device. */
@@ -41,7 +42,7 @@ export function PublicReports({ categories, map, onTrack, mine }: { categories: 
         {list.data?.items.map((i) => (
           <li key={i.trackingCode}>
             <button className="link" onClick={() => onTrack(i.trackingCode)}>{i.trackingCode}</button> <span className="badge" style={{ background: colourOf(i.state) }}>{t(`citizen.states.${i.state}`)}</span>
-            <div className="small">{name(i.category)} · {i.place} · {new Date(i.receivedAt).toLocaleDateString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB')}{i.photos ? ` · ${t('citizen.photoCount', { count: i.photos })}` : ''}</div>
+            <div className="small">{name(i.category)} · {i.place} · {dayMonthYear(i.receivedAt)}{i.photos ? ` · ${t('citizen.photoCount', { count: i.photos })}` : ''}</div>
             <div className="muted small">{i.description}</div>
           </li>
         ))}

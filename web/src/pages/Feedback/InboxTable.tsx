@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseItem } from '../../api/feedback';
-import { vnToday } from '../../dates';
+import { dayMonthYear, vnToday } from '../../dates';
 import { OPEN_STATES } from '../FeedbackCase';
 
 /** The inbox as a list: late cases in red, the one open highlighted, each ticked for a bulk step. */
@@ -26,7 +26,7 @@ export function InboxTable({ items, loaded, filtered, shown, checked, setChecked
               <td><input type="checkbox" aria-label={c.trackingCode} checked={checked.has(c.id)} onChange={() => toggle(c.id)} /></td>
               <td><button className="link" onClick={() => setSelected(c.id)}>{c.trackingCode}</button></td>
               <td>{categoryName(c.category)}</td><td>{c.unit}</td>
-              <td className={OPEN_STATES.includes(c.state) && c.dueDate < vnToday() ? 'loss' : undefined}>{c.dueDate}</td>
+              <td className={OPEN_STATES.includes(c.state) && c.dueDate < vnToday() ? 'loss' : undefined}>{dayMonthYear(c.dueDate)}</td>
               <td>{t(`fb.states.${c.state}`)}</td>
               <td>{c.priority === 'normal' ? '' : t(`fb.priorities.${c.priority}`)}</td>
               <td>{c.officer ?? ''}</td>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { caseQuery, duplicatesQuery, updateCase } from '../../api/feedback';
 import { placesQuery, type FeedbackCategory } from '../../api/feedback-public';
 import { ErrorText } from '../../components/Chrome';
-import { vnToday } from '../../dates';
+import { dayMonthYear, vnToday } from '../../dates';
 import { AnswerBox } from './AnswerBox';
 import { CasePhotos } from './CasePhotos';
 import { CaseTimeline } from './CaseTimeline';
@@ -52,7 +52,7 @@ export function CaseDetail({ id, categories }: { id: number; categories: CaseCat
       </div>
       <p>{c.description}</p>
       <PublicText c={c} publicText={publicText} setPublicText={setPublicText} update={(body) => update.mutate(body)} />
-      <p className="muted small">{t('fb.due')}: <span className={open && c.due_date < vnToday() ? 'loss' : undefined}>{c.due_date}</span></p>
+      <p className="muted small">{t('fb.due')}: <span className={open && c.due_date < vnToday() ? 'loss' : undefined}>{dayMonthYear(c.due_date)}</span></p>
       <p className="small">{t('fb.contact')}: {c.data.anonymous || !c.data.contact ? t('fb.anonymous') : `${c.data.contact.name}${c.data.contact.phone ? ` · ${c.data.contact.phone}` : ''}${c.data.contact.email ? ` · ${c.data.contact.email}` : ''}`}</p>
       <CasePhotos caseId={id} media={c.media} onChanged={refresh} />
       {open && duplicates.data && duplicates.data.length > 0 && <Duplicates caseId={id} duplicates={duplicates.data} onMerged={refresh} />}

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { outboxQuery } from '../../api/notifications';
+import { dateTime } from '../../dates';
 
 /** The last messages sent or waiting, with their attempts and the last error: where a missing e-mail is looked for. */
 export function Outbox() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const outbox = useQuery(outboxQuery());
   return (
   <section className="card" aria-label={t('fbs.outbox')}>
@@ -15,7 +16,7 @@ export function Outbox() {
           <thead><tr><th>{t('fbs.channel')}</th><th>{t('fbs.recipient')}</th><th>{t('fbs.events')}</th><th>{t('fb.state')}</th><th>{t('fbs.attempts')}</th><th>{t('fbs.error')}</th><th /></tr></thead>
           <tbody>
             {outbox.data?.map((d) => (
-              <tr key={d.id}><td>{d.channel}</td><td>{d.recipient}</td><td>{d.event}</td><td className={d.state === 'failed' ? 'loss' : undefined}>{d.state}</td><td>{d.attempts}</td><td className="small">{d.lastError ?? ''}</td><td className="small muted">{new Date(d.createdAt).toLocaleString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB')}</td></tr>
+              <tr key={d.id}><td>{d.channel}</td><td>{d.recipient}</td><td>{d.event}</td><td className={d.state === 'failed' ? 'loss' : undefined}>{d.state}</td><td>{d.attempts}</td><td className="small">{d.lastError ?? ''}</td><td className="small muted">{dateTime(d.createdAt)}</td></tr>
             ))}
           </tbody>
         </table>

@@ -20,7 +20,7 @@ export function ReportQueuePage() {
               {queue.data?.map((w) => (
                 <tr key={w.id}>
                   <td><Link to={`/reports/${w.id}`}>{w.unit}</Link></td><td>{i18n.language === 'vi' ? w.nameVi : w.nameEn}</td><td>{w.period}</td>
-                  <td className={vnDateOf(w.submittedAt) > w.dueDate ? 'loss' : undefined}>{new Date(w.submittedAt).toLocaleDateString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB')}</td><td>{dayMonthYear(w.dueDate)}</td>
+                  <td className={vnDateOf(w.submittedAt) > w.dueDate ? 'loss' : undefined}>{dayMonthYear(w.submittedAt)}</td><td>{dayMonthYear(w.dueDate)}</td>
                 </tr>
               ))}
             </tbody>

@@ -5,7 +5,7 @@ import { useParams } from 'react-router-dom';
 import { useAuth } from '../../auth';
 import { reportQuery, type Finding } from '../../api/reporting';
 import { ErrorText } from '../../components/Chrome';
-import { dayMonthYear } from '../../dates';
+import { dateTime, dayMonthYear } from '../../dates';
 import { Attachments } from './Attachments';
 import { ReportSection } from './ReportSection';
 import { ReviewBar } from './ReviewBar';
@@ -60,7 +60,7 @@ export function ReportPage() {
       )}
       <h3>{t('rep.timeline')}</h3>
       <ol className="timeline">
-        {r.timeline.map((e) => <li key={e.id}><small className="muted">{new Date(e.at).toLocaleString(lang ? 'vi-VN' : 'en-GB')} · {e.actor_name}</small> <b>{t(`rep.actions.${e.action}`, { defaultValue: e.action })}</b>{e.note ? `: ${e.note}` : ''}</li>)}
+        {r.timeline.map((e) => <li key={e.id}><small className="muted">{dateTime(e.at)} · {e.actor_name}</small> <b>{t(`rep.actions.${e.action}`, { defaultValue: e.action })}</b>{e.note ? `: ${e.note}` : ''}</li>)}
       </ol>
     </section>
   );
