@@ -6,7 +6,7 @@ export type { FormulaFault, IndicatorCreate } from './indicators/index.js';
 export { ensureIndicators, findIndicator, indicatorsOfFramework, loadIndicatorReference, mostTargetedUnit, unitTargets } from './indicators/index.js';
 export type { CategoryComboInput, ElementDefinition } from './metadata/index.js';
 export {
-  ZCategoryCombo, createCategoryCombo, elementEntry, elementsByCodes, ensureCategoryCombo, ensureDataElements, optionComboOwner, optionCombosByCodes,
+  ZCategoryCombo, createCategoryCombo, elementEntry, elementsByCodes, ensureCategoryCombo, ensureDataElements, optionComboOwner, optionCombosByCodes, unitInEnglish,
 } from './metadata/index.js';
 export { parsePeriod, periodsWithin } from './periods/index.js';
 export { dataRoutes } from './routes.js';

@@ -11,7 +11,9 @@ const ZItem = z.object({
 
 const ZSection = z.discriminatedUnion('kind', [
   z.object({ code: z.string().regex(/^[A-Z0-9_]{1,40}$/), kind: z.literal('data'), titleVi: z.string().min(1), titleEn: z.string().min(1), items: z.array(ZItem).min(1) }).strict(),
-  z.object({ code: z.string().regex(/^[A-Z0-9_]{1,40}$/), kind: z.literal('narrative'), titleVi: z.string().min(1), titleEn: z.string().min(1), outline: z.array(z.string()).default([]), required: z.boolean().default(true) }).strict(),
+  z.object({ code: z.string().regex(/^[A-Z0-9_]{1,40}$/), kind: z.literal('narrative'), titleVi: z.string().min(1), titleEn: z.string().min(1),
+    /** The headings the text should follow, in Vietnamese (outline) and English (outlineEn). */
+    outline: z.array(z.string()).default([]), outlineEn: z.array(z.string()).default([]), required: z.boolean().default(true) }).strict(),
 ]);
 
 /** A cross-field rule: a sum of items compared with another sum ("A+B <= C"), as an error or a warning. */

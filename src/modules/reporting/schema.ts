@@ -106,7 +106,7 @@ const ZReportEvent = z.object({
   to_state: z.string().nullable(), unit_id: z.number().nullable(), note: z.string().nullable(), data: ZJson,
 });
 export const ZReportView = z.object({
-  elements: z.record(z.string(), z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string(), unit: z.string().nullable(), valueType: z.string() })),
+  elements: z.record(z.string(), z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string(), unit: z.string().nullable(), unitEn: z.string().nullable(), valueType: z.string() })),
   cocs: z.record(z.string(), z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string() })),
   attachments: z.array(ZAttachment.extend({ uploadedBy: z.string(), uploadedAt: z.date() })),
   id: z.number(), regime: z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string(), demo: z.boolean(), frequency: ZFrequency }),

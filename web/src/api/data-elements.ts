@@ -4,7 +4,7 @@ import { api } from './client';
 export type ValueType = 'integer' | 'number' | 'percentage' | 'boolean' | 'text';
 export interface Disaggregation { code: string; nameVi: string; nameEn: string }
 export interface DataElement {
-  code: string; nameVi: string; nameEn: string; valueType: ValueType; aggUnits: string; aggTime: string; unit: string | null; periodTypes: string[];
+  code: string; nameVi: string; nameEn: string; valueType: ValueType; aggUnits: string; aggTime: string; unit: string | null; unitEn: string | null; periodTypes: string[];
   categoryCombo: string; disaggregations: Disaggregation[];
   /** The unit levels that report it (null: any); computed ones are the platform's own figures, never entered. */
   reportedBy: string[] | null; computed: boolean;

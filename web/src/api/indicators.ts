@@ -3,7 +3,7 @@ import { api } from './client';
 
 export interface IndicatorRow {
   code: string; nameVi: string; nameEn: string; numerator: string; denominator: string; factor: number; pillar: string; direction: string; framework: string;
-  unitLabel: string | null; source: string | null;
+  unitLabel: string | null; unitLabelEn: string | null; source: string | null;
 }
 export interface Target { year: number; kind: 'baseline' | 'target'; value: number; source: string | null }
 export interface IndicatorFull extends IndicatorRow { decimals: number; sort: number; description: string | null; targets: Target[] }

@@ -10,14 +10,14 @@ export interface Due {
 export interface FormItem { element: string; coc?: string; required: boolean; min?: number; max?: number }
 export type FormSection =
   | { code: string; kind: 'data'; titleVi: string; titleEn: string; items: FormItem[] }
-  | { code: string; kind: 'narrative'; titleVi: string; titleEn: string; outline: string[]; required?: boolean };
+  | { code: string; kind: 'narrative'; titleVi: string; titleEn: string; outline: string[]; outlineEn?: string[]; required?: boolean };
 /** A check between two items of a form (or sums of them), refused or warned of when it does not hold. */
 export interface FormRule { code: string; left: string; op: '<=' | '<' | '=' | '>=' | '>'; right: string; severity: 'error' | 'warning'; messageVi: string; messageEn: string }
 export interface FormDefinition { sections: FormSection[]; rules: FormRule[] }
 export interface Finding { severity: 'error' | 'warning'; code: string; field: string; vi: string; en: string }
 export interface ReportView {
   id: number; regime: { code: string; nameVi: string; nameEn: string; demo: boolean }; form: { version: number; definition: FormDefinition };
-  elements: Record<string, { nameVi: string; nameEn: string; unit: string | null }>;
+  elements: Record<string, { nameVi: string; nameEn: string; unit: string | null; unitEn: string | null }>;
   cocs: Record<string, { nameVi: string; nameEn: string }>;
   unit: { id: number; name: string }; period: { code: string; start: string; end: string }; dueDate: string; state: string;
   values: Record<string, number | null>; narrative: Record<string, string>; revision: number;

@@ -63,14 +63,17 @@ export function FormBuilder({ form, frequency, onChange }: { form: BuilderForm; 
               </table>
             </div>
           ) : (
-            <label>{t('fb2.outline')}<textarea rows={3} value={s.outline.join('\n')} onChange={(e) => setSection(si, { ...s, outline: e.target.value.split('\n').filter((l) => l.trim()) })} /></label>
+            <>
+              <label>{t('fb2.outline')}<textarea rows={3} value={s.outline.join('\n')} onChange={(e) => setSection(si, { ...s, outline: e.target.value.split('\n').filter((l) => l.trim()) })} /></label>
+              <label>{t('fb2.outlineEn')}<textarea rows={3} value={(s.outlineEn ?? []).join('\n')} onChange={(e) => setSection(si, { ...s, outlineEn: e.target.value.split('\n').filter((l) => l.trim()) })} /></label>
+            </>
           )}
           {s.kind === 'data' && usable[0] && <button onClick={() => setSection(si, { ...s, items: [...s.items, { element: usable[0]!.code, required: false }] })}>{t('fb2.addItem')}</button>}
         </fieldset>
       ))}
       <div className="row wrap">
         <button onClick={() => onChange({ ...form, sections: [...form.sections, { code: `S${form.sections.length + 1}`, kind: 'data', titleVi: 'Phần mới', titleEn: 'New section', items: [] }] })}>{t('fb2.addDataSection')}</button>
-        <button onClick={() => onChange({ ...form, sections: [...form.sections, { code: `N${form.sections.length + 1}`, kind: 'narrative', titleVi: 'Thuyết minh', titleEn: 'Narrative', outline: [] }] })}>{t('fb2.addNarrative')}</button>
+        <button onClick={() => onChange({ ...form, sections: [...form.sections, { code: `N${form.sections.length + 1}`, kind: 'narrative', titleVi: 'Thuyết minh', titleEn: 'Narrative', outline: [], outlineEn: [] }] })}>{t('fb2.addNarrative')}</button>
       </div>
       <h3>{t('fb2.rules')}</h3>
       {form.rules.map((r, ri) => (

@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/database.js';
+import { unitInEnglish } from '../metadata/index.js';
 import type { IndicatorView } from './schema.js';
 
 // The SQL of indicator and indicator_target.
@@ -6,12 +7,18 @@ import type { IndicatorView } from './schema.js';
 const SUMMARY = ['code', 'name_vi as nameVi', 'name_en as nameEn', 'numerator', 'denominator', 'factor', 'pillar', 'direction', 'framework', 'unit_label as unitLabel', 'source'] as const;
 const VIEW = [...SUMMARY, 'decimals', 'sort', 'description'] as const;
 
-export const listIndicatorSummaries = (db: Db) => db.selectFrom('indicator').select(SUMMARY).orderBy('framework').orderBy('pillar').orderBy('sort').execute();
+/** An indicator's unit label in both languages (the English from the table of units of measure). */
+const withUnitEn = <T extends { unitLabel: string | null }>(row: T) => ({ ...row, unitLabelEn: unitInEnglish(row.unitLabel) });
+
+export const listIndicatorSummaries = async (db: Db) =>
+  (await db.selectFrom('indicator').select(SUMMARY).orderBy('framework').orderBy('pillar').orderBy('sort').execute()).map(withUnitEn);
 
 export const findIndicatorId = async (db: Db, code: string) => (await db.selectFrom('indicator').select('id').where('code', '=', code).executeTakeFirst())?.id;
 
-export const getIndicatorView = (db: Db, code: string): Promise<IndicatorView | undefined> =>
-  db.selectFrom('indicator').select(VIEW).where('code', '=', code).executeTakeFirst();
+export async function getIndicatorView(db: Db, code: string): Promise<IndicatorView | undefined> {
+  const row = await db.selectFrom('indicator').select(VIEW).where('code', '=', code).executeTakeFirst();
+  return row && withUnitEn(row);
+}
 
 /** What analytics needs to compute an indicator. */
 export const findDefinition = (db: Db, code: string) =>

@@ -48,7 +48,9 @@ export const ZFormulaVerdict = z.union([
 /** An indicator as the catalogue lists it. */
 export const ZIndicatorSummary = z.object({
   code: z.string(), nameVi: z.string(), nameEn: z.string(), numerator: z.string(), denominator: z.string(), factor: z.number(),
-  pillar: ZPillar, direction: ZDirection, framework: z.string(), unitLabel: z.string().nullable(), source: z.string().nullable(),
+  pillar: ZPillar, direction: ZDirection, framework: z.string(), unitLabel: z.string().nullable(),
+  /** The unit label in English, from the table of units of measure. */
+  unitLabelEn: z.string().nullable(), source: z.string().nullable(),
 });
 /** An indicator whole, as its editor shows it. */
 export const ZIndicatorView = ZIndicatorSummary.extend({ decimals: z.number(), sort: z.number(), description: z.string().nullable() });

@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/database.js';
 import type { DataElementView } from './schema.js';
+import { unitInEnglish } from './units-of-measure.js';
 
 // The SQL of the catalogue's tables: data_element, category_combo, category, category_option, category_option_combo.
 
@@ -12,6 +13,7 @@ export async function listElementViews(db: Db): Promise<DataElementView[]> {
   const cocs = await db.selectFrom('category_option_combo').select(['combo_id', 'code', 'name_vi as nameVi', 'name_en as nameEn']).orderBy('id').execute();
   return elements.map(({ comboId, ...e }) => ({
     ...e,
+    unitEn: unitInEnglish(e.unit),
     periodTypes: e.periodTypes as DataElementView['periodTypes'],
     disaggregations: cocs.filter((c) => c.combo_id === comboId).map(({ combo_id: _, ...c }) => c),
   }));
@@ -70,9 +72,10 @@ export async function existingElementCodes(db: Db, codes: string[]): Promise<Set
 /** Elements by code, as a form or a consolidation names them. */
 export async function elementsByCodes(db: Db, codes: string[]) {
   if (!codes.length) return [];
-  return db.selectFrom('data_element')
+  const rows = await db.selectFrom('data_element')
     .select(['code', 'name_vi as nameVi', 'name_en as nameEn', 'unit_of_measure as unit', 'value_type as valueType', 'agg_units as aggUnits'])
     .where('code', 'in', codes).execute();
+  return rows.map((e) => ({ ...e, unitEn: unitInEnglish(e.unit) }));
 }
 
 /** Option combinations by code, with their names. */

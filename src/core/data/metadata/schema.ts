@@ -63,6 +63,8 @@ export const ZDataElementView = ZNamed.extend({
   aggUnits: ZAggregation,
   aggTime: ZAggregation,
   unit: z.string().nullable(),
+  /** The unit in English, from the table of units of measure. */
+  unitEn: z.string().nullable(),
   periodTypes: z.array(z.enum(PERIOD_TYPES)),
   categoryCombo: z.string(),
   reportedBy: z.array(ZUnitLevel).nullable(),

@@ -36,7 +36,7 @@ export function EntryGrid({ whole, columns, shown, unit, edits, setEdits, proble
             const label = `${name(e)}${d.code === 'default' ? '' : ` – ${name(d)}`}`;
             return (
               <tr key={`${e.code}|${d.code}`} className={rowProblem ? 'invalid' : cells.some((c) => c.k in edits) ? 'changed' : undefined}>
-                <td>{name(e)} <small className="muted">{e.unit}</small></td>
+                <td>{name(e)} <small className="muted">{i18n.language === 'vi' ? e.unit : e.unitEn}</small></td>
                 <td>{d.code === 'default' ? '' : name(d)}</td>
                 {cells.map((c) => (
                   <td key={c.p.code} className={c.k in edits ? 'edited' : undefined}>

@@ -18,7 +18,7 @@ const lastMonths = (n: number) => {
 
 /** The unit's feedback figures of the last 12 months, from the data-value store (published by the figures job). */
 export function FeedbackFigures({ unitId }: { unitId: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const periods = lastMonths(12);
   const series = (kind: 'element' | 'indicator', code: string) => seriesQuery(kind, code, unitId, periods);
   const received = useQuery(series('element', 'FB_RECEIVED'));
@@ -42,7 +42,7 @@ export function FeedbackFigures({ unitId }: { unitId: number }) {
       { name: t('fb.fig.satisfied'), type: 'line', yAxisIndex: 1, data: valueOf(satisfied.data), connectNulls: true },
     ],
   }), [received.data, resolved.data, onTime.data, satisfied.data, t]);
-  const pct = (v: number | undefined) => (v === undefined ? '—' : `${v.toLocaleString('vi-VN', { maximumFractionDigits: 1 })}%`);
+  const pct = (v: number | undefined) => (v === undefined ? '—' : `${v.toLocaleString(i18n.language === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 })}%`);
   return (
     <section className="card" aria-label={t('fb.fig.title')} data-testid="fb-figures">
       <h3>{t('fb.fig.title')}</h3>

@@ -14,7 +14,7 @@ export function ElementTable({ elements, editing, pick }: { elements: Element[];
           {elements.map((el) => (
             <tr key={el.code} className={el.code === editing ? 'selected-row' : ''}>
               <td>
-                <button className="link" onClick={() => pick(el)}>{i18n.language === 'vi' ? el.nameVi : el.nameEn}</button>{el.unit ? <small className="muted"> ({el.unit})</small> : null}<br />
+                <button className="link" onClick={() => pick(el)}>{i18n.language === 'vi' ? el.nameVi : el.nameEn}</button>{el.unit ? <small className="muted"> ({i18n.language === 'vi' ? el.unit : el.unitEn})</small> : null}<br />
                 <small className="muted mono">{el.code}</small>
               </td>
               <td>{t(`meta.valueTypes.${el.valueType}`)}</td>

@@ -10,6 +10,8 @@ export function ReportSection({ r, s, values, narrative, edit, byField, editable
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'vi';
   const message = (f: Finding) => (lang ? f.vi : f.en);
+  // A form saved before its outline had English keeps its Vietnamese headings.
+  const outline = s.kind === 'narrative' ? (lang || !s.outlineEn?.length ? s.outline : s.outlineEn) : [];
   return (
     <fieldset className="card">
       <legend>{lang ? s.titleVi : s.titleEn}</legend>
@@ -22,7 +24,7 @@ export function ReportSection({ r, s, values, narrative, edit, byField, editable
               const problems = byField.get(key) ?? [];
               return (
                 <tr key={key}>
-                  <td><label htmlFor={`v-${key}`}>{e ? (lang ? e.nameVi : e.nameEn) : item.element}{item.coc && r.cocs[item.coc] ? ` — ${lang ? r.cocs[item.coc]!.nameVi : r.cocs[item.coc]!.nameEn}` : ''}{item.required && ' *'}</label> <small className="muted">{e?.unit}</small></td>
+                  <td><label htmlFor={`v-${key}`}>{e ? (lang ? e.nameVi : e.nameEn) : item.element}{item.coc && r.cocs[item.coc] ? ` — ${lang ? r.cocs[item.coc]!.nameVi : r.cocs[item.coc]!.nameEn}` : ''}{item.required && ' *'}</label> <small className="muted">{lang ? e?.unit : e?.unitEn}</small></td>
                   <td>
                     <input id={`v-${key}`} type="number" inputMode="decimal" disabled={!editable} value={values[key] ?? ''} aria-invalid={problems.some((p) => p.severity === 'error')}
                       onChange={(ev) => edit({ ...values, [key]: ev.target.value === '' ? null : Number(ev.target.value) }, narrative)} />
@@ -32,13 +34,13 @@ export function ReportSection({ r, s, values, narrative, edit, byField, editable
               );
             })}
             {totalsOf(s.items, values).map(([element, total]) => (
-              <tr key={`total-${element}`} className="total"><td>{t('rep.total')}: {r.elements[element] ? (lang ? r.elements[element]!.nameVi : r.elements[element]!.nameEn) : element}</td><td>{total.toLocaleString('vi-VN')}</td></tr>
+              <tr key={`total-${element}`} className="total"><td>{t('rep.total')}: {r.elements[element] ? (lang ? r.elements[element]!.nameVi : r.elements[element]!.nameEn) : element}</td><td>{total.toLocaleString(lang ? 'vi-VN' : 'en-GB')}</td></tr>
             ))}
           </tbody>
         </table>
       ) : (
         <>
-          {s.outline.length > 0 && <p className="muted small">{t('rep.outline')}: {s.outline.join(' · ')}</p>}
+          {outline.length > 0 && <p className="muted small">{t('rep.outline')}: {outline.join(' · ')}</p>}
           <textarea aria-label={lang ? s.titleVi : s.titleEn} rows={6} disabled={!editable} value={narrative[s.code] ?? ''} onChange={(ev) => edit(values, { ...narrative, [s.code]: ev.target.value })} />
           {(byField.get(s.code) ?? []).map((p, i) => <div key={i} className="loss small">{message(p)}</div>)}
         </>
