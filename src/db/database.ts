@@ -74,6 +74,27 @@ export function writeStamp(db: Db, tables: readonly string[]): number | null {
   return stamps.get(db)?.of(tables) ?? null;
 }
 
+/** What receives a database's notifications on one channel: each payload, and a call after the link was re-made. */
+export interface ChannelListener {
+  onPayload(payload: string): void;
+  /** After a lost connection was re-made: notifications sent meanwhile are lost, the listener reads what it missed. */
+  onRejoin(): void;
+}
+type Listen = (channel: string, listener: ChannelListener) => Promise<() => Promise<void>>;
+const listeners = new WeakMap<Db, Listen>();
+
+/**
+ * Listens to a NOTIFY channel of the database (a channel name of lower-case letters, digits and _): on PostgreSQL over
+ * a connection of its own, re-made by itself when the server restarts, so that every process receives what any
+ * process commits; on PGlite in this process. Returns the stop.
+ */
+export function listenChannel(db: Db, channel: string, listener: ChannelListener): Promise<() => Promise<void>> {
+  const listen = listeners.get(db);
+  if (!listen) throw new Error('listenChannel: not a database opened by openDatabase');
+  if (!/^[a-z0-9_]{1,63}$/.test(channel)) throw new Error(`listenChannel: bad channel name ${channel}`);
+  return listen(channel, listener);
+}
+
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) return openPostgres(options.url, options.schema, options.poolSize ?? 10);
   return openPglite(options.pgliteDir ?? 'memory://', options.schema);
@@ -100,15 +121,69 @@ async function openPostgres(url: string, schema: string | undefined, max: number
   const health = new pg.Pool({ connectionString: url, max: 1, idleTimeoutMillis: 10_000 });
   health.on('error', () => undefined); // a dropped idle probe connection is reconnected by the next probe
   probes.set(db, (timeoutMs) => timed(() => health.query('SELECT 1'), timeoutMs));
+  const stops = new Set<() => Promise<void>>();
+  listeners.set(db, async (channel, listener) => {
+    const stop = await listenOverOwnConnection(url, channel, listener);
+    stops.add(stop);
+    return async () => {
+      stops.delete(stop);
+      await stop();
+    };
+  });
   const parsed = new URL(url);
   return {
     db,
     kind: 'postgres',
     location: `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}${schema ? `#${schema}` : ''}`,
     async close() {
+      await Promise.all([...stops].map((stop) => stop()));
       await db.destroy();
       await health.end();
     },
+  };
+}
+
+const REJOIN_DELAYS_MS = [200, 500, 1000, 2000, 5000];
+
+/** LISTEN on a client of its own; when the connection drops (a server restart), it is re-made until it succeeds. */
+async function listenOverOwnConnection(url: string, channel: string, listener: ChannelListener): Promise<() => Promise<void>> {
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let attempt = 0;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (rejoin: boolean): Promise<void> => {
+    const next = new pg.Client({ connectionString: url });
+    next.on('notification', (message) => {
+      if (message.channel === channel) listener.onPayload(message.payload ?? '');
+    });
+    next.on('error', () => undefined); // 'end' follows and re-makes the link
+    next.on('end', () => {
+      if (stopped || client !== next) return;
+      client = undefined;
+      schedule();
+    });
+    client = next;
+    await next.connect();
+    await next.query(`LISTEN ${channel}`);
+    attempt = 0;
+    if (rejoin) listener.onRejoin();
+  };
+  const schedule = () => {
+    const delay = REJOIN_DELAYS_MS[Math.min(attempt++, REJOIN_DELAYS_MS.length - 1)]!;
+    retry = setTimeout(() => {
+      if (stopped) return;
+      connect(true).catch(() => {
+        client?.end().catch(() => undefined);
+        client = undefined;
+        if (!stopped) schedule();
+      });
+    }, delay);
+  };
+  await connect(false);
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => undefined);
   };
 }
 
@@ -152,6 +227,19 @@ async function openPglite(dir: string, schema: string | undefined): Promise<Data
   const pool = createPglitePool(instance);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   stamps.set(db, pool.stamps);
+  // One session: what it listens to, it receives on commit of any of its transactions.
+  // LISTEN goes through the pool, never between the statements of another holder's transaction (whose rollback
+  // would undo it); the engine hands every notification of the session to onNotification.
+  listeners.set(db, async (channel, listener) => {
+    await sql.raw(`LISTEN ${channel}`).execute(db);
+    const off = instance.onNotification((name, payload) => {
+      if (name === channel) listener.onPayload(payload);
+    });
+    return async () => {
+      off();
+      if (!instance.closed) await sql.raw(`UNLISTEN ${channel}`).execute(db).catch(() => undefined);
+    };
+  });
   probes.set(db, async (timeoutMs) => {
     const { queued, lastDoneAt } = pool.activity();
     if (queued > 0 && Date.now() - lastDoneAt < BUSY_GRACE_MS) return { state: 'busy', latencyMs: 0 };

@@ -49,4 +49,9 @@ export const TABLE_OWNERS: Record<keyof DB, string> = {
   report_event: 'src/modules/reporting',
   report_reminder: 'src/modules/reporting',
   report_attachment: 'src/modules/reporting',
+  alert_field: 'src/core/alerts',
+  alert_type: 'src/core/alerts',
+  alert: 'src/core/alerts',
+  alert_event: 'src/core/alerts',
+  live_event: 'src/core/live',
 };

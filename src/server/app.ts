@@ -20,6 +20,8 @@ import { calendarRoutes } from '../core/calendar/index.js';
 import { feedbackBackOfficeRoutes, feedbackRoutes } from '../modules/feedback/index.js';
 import { open311Routes } from '../modules/open311/index.js';
 import { notificationRoutes } from '../core/notify/index.js';
+import { liveRoutes } from '../core/live/index.js';
+import { alertRoutes } from '../core/alerts/index.js';
 import { reportingRoutes } from '../modules/reporting/index.js';
 import multipart from '@fastify/multipart';
 import { MULTIPART_LIMITS } from './multipart.js';
@@ -121,6 +123,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(scorecardRoutes);
   await app.register(calendarRoutes);
   await app.register(notificationRoutes);
+  await app.register(liveRoutes);
+  await app.register(alertRoutes);
   await app.register(feedbackRoutes);
   await app.register(feedbackBackOfficeRoutes);
   await app.register(reportingRoutes);

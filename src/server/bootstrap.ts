@@ -11,6 +11,7 @@ import { generatePassword, hashPassword } from '../core/auth/index.js';
 import { loadReferenceData, findByCode } from '../core/org-units/index.js';
 import { failOrphanedImports, loadIndicatorReference } from '../core/data/index.js';
 import { loadFeedbackReference } from '../modules/feedback/index.js';
+import { loadAlertReference } from '../core/alerts/index.js';
 import { loadDemoRegimes } from '../modules/reporting/index.js';
 import { ROLES } from '../core/users/index.js';
 import type { Config } from './config.js';
@@ -62,6 +63,7 @@ async function prepareLocked(db: Db, config: Pick<Config, 'demo' | 'adminPasswor
   const reference = await loadReferenceData(db);
   await loadIndicatorReference(db);
   await loadFeedbackReference(db);
+  await loadAlertReference(db);
   const result: PreparedDatabase = { migrations, referenceLoaded: reference.loaded };
   // The 13 demonstration regimes: a demo database only (a real one gets the province's own regimes).
   if (config.demo) await loadDemoRegimes(db, SYSTEM);

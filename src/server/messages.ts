@@ -87,6 +87,7 @@ export const ISSUE_MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'give a reporting level or a list of units',
   },
   date_year: { vi: 'năm phải từ 1 đến 9999', en: 'the year must be between 1 and 9999' },
+  evidence_size: { vi: 'bằng chứng (evidence) dài quá 8 kB khi viết thành JSON', en: 'the evidence is longer than 8 kB as JSON' },
   ring_not_closed: {
     vi: 'vòng ranh giới chưa khép kín (điểm đầu và điểm cuối khác nhau)',
     en: 'ring is not closed (first and last positions differ)',

@@ -1,7 +1,12 @@
 import { purgeExpiredSessions } from '../auth/index.js';
 import { escalateOverdue, remindDueSoon } from '../cases/index.js';
 import { failOrphanedImports } from '../data/index.js';
+import { escalateAlerts } from '../alerts/index.js';
+import { pruneLiveEvents } from '../live/index.js';
 import type { JobDefinition } from './scheduler.js';
+
+/** How long the live stream keeps its events for clients that reconnect. */
+const LIVE_KEEP_MS = 24 * 3600_000;
 
 export const coreJobs: JobDefinition[] = [
   {
@@ -23,5 +28,15 @@ export const coreJobs: JobDefinition[] = [
     name: 'cases.remind_due',
     intervalSeconds: 3600,
     run: async (db, now) => `${await remindDueSoon(db, now)} reminders of deadlines`,
+  },
+  {
+    name: 'alerts.escalate',
+    intervalSeconds: 60,
+    run: async (db, now) => `${await escalateAlerts(db, now)} unacknowledged alerts escalated`,
+  },
+  {
+    name: 'live.prune',
+    intervalSeconds: 3600,
+    run: async (db, now) => `${await pruneLiveEvents(db, new Date(now.getTime() - LIVE_KEEP_MS))} live events older than a day removed`,
   },
 ];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { instant, nameText } from '../validation/index.js';
 
 /** Scopes a machine can be granted; each capability names the scope its endpoints accept. */
-export const TOKEN_SCOPES = ['read', 'open311', 'devices', 'data-exchange', 'reports'] as const;
+export const TOKEN_SCOPES = ['read', 'open311', 'devices', 'data-exchange', 'reports', 'alerts', 'wall'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 /** A token as administrators see it: never its secret, which is shown once when it is created. */

@@ -5,3 +5,4 @@ export { ROLES, ZUserView } from './schema.js';
 export type { UserView } from './schema.js';
 export { findUserIdByUsername, getUserView, setUserPassword } from './service.js';
 export { USER_POLICY } from './policy.js';
+export { activeUserUnit, activeUsersWithRoles, displayNames } from './repo.js';
