@@ -116,6 +116,9 @@ async function openPostgres(url: string, schema: string | undefined, max: number
     max,
     options: schema ? `-c search_path=${schema}` : undefined,
   });
+  // An idle connection the server drops (a restart, an administrator) is an 'error' event: without a listener it
+  // would end the process; the pool makes a new connection for the next query.
+  pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: withCopy(pool) }) });
   await sql`select 1`.execute(db);
   const health = new pg.Pool({ connectionString: url, max: 1, idleTimeoutMillis: 10_000 });
