@@ -8,7 +8,7 @@ useDataValuesApp();
 
 type Card = { pillars: { indicators: { code: string; latest: { year: number; value: number } | null; target: { year: number; value: number } | null }[] }[] };
 const indicator = (card: Card, code: string) => card.pillars.flatMap((p) => p.indicators).find((i) => i.code === code)!;
-const card = async () => (await officer.request({ method: 'GET', url: '/api/scorecard' })).json() as Card;
+const card = async () => (await officer.request({ method: 'GET', url: `/api/scorecard?unitId=${u.province}` })).json() as Card;
 
 // The scorecard is kept, computed, per process; these are the changes it must follow at once.
 describe('the scorecard a process keeps', () => {

@@ -79,18 +79,18 @@ export function countsByPeriod(db: Db, regimeId: number, from: string, to: strin
     .groupBy('period').execute();
 }
 
-/** Active periodic regimes, and those of them that reached the system electronically in a year (a report submitted). */
-export async function regimeCounts(db: Db, year: string): Promise<{ total: number; connected: number }> {
+/**
+ * Active periodic regimes, and those of them connected to the provincial reporting system: set up to be sent through
+ * it electronically. Connection is a state a regime keeps (Resolution 07 counts regimes connected, not regimes that
+ * happened to receive a report this year), so a new year starts from the regimes already connected.
+ */
+export async function regimeCounts(db: Db): Promise<{ total: number; connected: number }> {
   // Submissions arriving together would both create the year's value: one at a time (until the transaction ends).
   await sql`SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':reporting.connected'))`.execute(db);
-  const total = await db.selectFrom('report_regime').select((eb) => eb.fn.countAll<string>().as('n')).where('active', '=', true).where('kind', '=', 'periodic').executeTakeFirstOrThrow();
-  // Period codes begin with their year (2026, 2026S1, 2026Q3, 2026M07): a range on the indexed code, one probe a regime.
-  const connected = await db.selectFrom('report_regime as g').select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('g.active', '=', true).where('g.electronic', '=', true)
-    .where((eb) => eb.exists(eb.selectFrom('report as r').select('r.id').whereRef('r.regime_id', '=', 'g.id')
-      .where('r.period', '>=', year).where('r.period', '<', String(Number(year) + 1)).where('r.submitted_at', 'is not', null)))
-    .executeTakeFirstOrThrow();
-  return { total: Number(total.n), connected: Number(connected.n) };
+  const row = await db.selectFrom('report_regime')
+    .select((eb) => [eb.fn.countAll<string>().as('total'), eb.fn.countAll<string>().filterWhere('electronic', '=', true).as('connected')])
+    .where('active', '=', true).where('kind', '=', 'periodic').executeTakeFirstOrThrow();
+  return { total: Number(row.total), connected: Number(row.connected) };
 }
 
 export interface ReportEventInput { action: string; from?: ReportState | null; to?: ReportState | null; unitId?: number | null; note?: string | null; data?: Record<string, unknown> }

@@ -124,14 +124,14 @@ async function publishValues(db: Db, actor: Actor, r: ReportRow) {
 }
 
 /**
- * The Resolution 07 figures of the reporting system, written the moment a report is submitted: regimes in force, and
- * regimes that reached the provincial reporting system electronically this year (at least one report submitted).
+ * The Resolution 07 figures of the reporting system, written for the current year the moment a report is submitted:
+ * regimes in force, and those connected to the provincial reporting system (a state, see regimeCounts).
  */
 export async function publishConnectedRegimes(db: Db, now: Date) {
   const year = vnDate(now).slice(0, 4);
   const root = (await unitCacheFor(db).inForce(vnDate(now))).find((u) => u.level === 'province');
   if (!root) return;
-  const { total, connected } = await regimeCounts(db, year);
+  const { total, connected } = await regimeCounts(db);
   await writeValues(db, { kind: 'system', name: 'reporting' }, [
     { element: 'REPORT_REGIMES_TOTAL', orgUnitId: root.id, period: year, value: total },
     { element: 'REPORT_REGIMES_CONNECTED', orgUnitId: root.id, period: year, value: connected },

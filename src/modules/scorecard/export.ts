@@ -15,7 +15,7 @@ export const WORDS = {
     title: { NQ07: 'Chỉ tiêu Nghị quyết 07-NQ/TU về chuyển đổi số', DTI: 'Chỉ số chuyển đổi số cấp tỉnh (DTI)' },
     exported: 'Xuất ngày', page: 'Trang', of: '/',
     pillar: 'Trụ cột', code: 'Mã', indicator: 'Chỉ tiêu', unit: 'Đơn vị tính', latestYear: 'Năm số liệu', latest: 'Giá trị',
-    targetYear: 'Năm chỉ tiêu', target: 'Chỉ tiêu đặt ra', projected: 'Dự báo năm chỉ tiêu', status: 'Tình trạng', rank: 'Xếp hạng', source: 'Nguồn', trend: 'Diễn biến',
+    targetYear: 'Năm chỉ tiêu', target: 'Chỉ tiêu đặt ra', projected: 'Dự báo năm chỉ tiêu', status: 'Tình trạng', rank: 'Xếp hạng', source: 'Nguồn', trend: 'Diễn biến', inherited: 'chỉ tiêu của {unit} (đơn vị tiền nhiệm)',
     pillars: { government: 'Chính quyền số', economy: 'Kinh tế số', society: 'Xã hội số', foundations: 'Nền tảng' },
     statuses: { achieved: 'Đã đạt', on_track: 'Đúng tiến độ', at_risk: 'Có nguy cơ', off_track: 'Chậm tiến độ', no_target: 'Chưa có chỉ tiêu', no_data: 'Chưa có số liệu' },
     note: 'Tình trạng theo đường xu hướng của số liệu các năm, kéo đến năm chỉ tiêu. Nguồn từng số liệu ghi trong cột Nguồn của tệp Excel.',
@@ -24,7 +24,7 @@ export const WORDS = {
     title: { NQ07: 'Resolution 07-NQ/TU digital transformation targets', DTI: 'Provincial digital transformation index (DTI)' },
     exported: 'Exported', page: 'Page', of: '/',
     pillar: 'Pillar', code: 'Code', indicator: 'Indicator', unit: 'Unit', latestYear: 'Year', latest: 'Value',
-    targetYear: 'Target year', target: 'Target', projected: 'Projected for the target year', status: 'Status', rank: 'Rank', source: 'Source', trend: 'Trend',
+    targetYear: 'Target year', target: 'Target', projected: 'Projected for the target year', status: 'Status', rank: 'Rank', source: 'Source', trend: 'Trend', inherited: 'target of {unit} (predecessor)',
     pillars: { government: 'Digital government', economy: 'Digital economy', society: 'Digital society', foundations: 'Foundations' },
     statuses: { achieved: 'Achieved', on_track: 'On track', at_risk: 'At risk', off_track: 'Off track', no_target: 'No target', no_data: 'No data' },
     note: "Status from the trend line of the yearly figures, extended to the target year. Each figure's source is in the Source column of the workbook.",
@@ -48,7 +48,8 @@ function table(card: Card, locale: Locale) {
   const rows = card.pillars.flatMap((p) => p.indicators.map((i: Item) => [
     w.pillars[p.pillar], i.code, locale === 'vi' ? i.nameVi : i.nameEn, i.unitLabel ?? '', i.latest?.year ?? null, round(i.latest?.value, i.decimals),
     i.target?.year ?? null, i.target?.value ?? null, round(i.projected, i.decimals), w.statuses[i.status], i.rank ? `${i.rank.position}/${i.rank.of}` : '',
-    ...i.series.map((v) => round(v, i.decimals)), i.source ?? '',
+    ...i.series.map((v) => round(v, i.decimals)),
+    [i.source ?? '', i.target?.fromUnit ? w.inherited.replace('{unit}', i.target.fromUnit.name) : ''].filter(Boolean).join('; '),
   ]));
   return { header, rows };
 }

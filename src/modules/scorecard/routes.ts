@@ -6,7 +6,8 @@ import { sendJsonText } from '../../server/replies.js';
 import { scorecardCacheFor } from './cache.js';
 import { SCORECARD_POLICY } from './policy.js';
 import { ZExport, ZFile, ZIndicatorDetail, ZIndicatorParams, ZQuery, ZScorecard } from './schema.js';
-import { exportScorecard, indicatorDetail, scorecard, scorecardUnit } from './service.js';
+import { indicatorDetail } from './detail.js';
+import { exportScorecard, scorecard, scorecardUnit } from './service.js';
 
 /** /api/scorecard: the Resolution 07 scorecard and the DTI page, their exports and each indicator's drill-down. */
 export async function scorecardRoutes(appBase: FastifyInstance): Promise<void> {
@@ -17,27 +18,26 @@ export async function scorecardRoutes(appBase: FastifyInstance): Promise<void> {
   const cache = scorecardCacheFor(db);
 
   app.get('/api/scorecard', { config, schema: { tags, querystring: ZQuery, response: { 200: ZScorecard } } }, async (request, reply) => {
-    const { framework, unitId } = request.query;
-    const at = now();
-    const today = vnDate(at);
+    const { framework } = request.query;
+    const asOf = request.query.asOf ?? vnDate(now());
+    const unitId = await scorecardUnit(db, { unitId: request.query.unitId, actor: request.user, asOf });
     // The schema's parse keeps what the answer documents, as the route's serializer would.
-    return sendJsonText(reply, await cache.json(`card|${framework}|${unitId ?? 'default'}|${today}`, async () =>
-      ZScorecard.parse(await scorecard(db, { framework, unitId: await scorecardUnit(db, { framework, unitId, today }), now: at }))));
+    return sendJsonText(reply, await cache.json(`card|${framework}|${unitId}|${asOf}`, async () =>
+      ZScorecard.parse(await scorecard(db, { framework, unitId, asOf }))));
   });
 
   /** The scorecard to forward or print, in the reader's language. */
   app.get('/api/scorecard/export', { config, schema: { tags, querystring: ZExport, response: { 200: ZFile } } }, async (request, reply) => {
-    const { framework, unitId, format } = request.query;
-    const file = await exportScorecard(db, { framework, unitId, format, locale: request.query.lang ?? requestLocale(request), now: now() });
+    const { framework, unitId, asOf, format } = request.query;
+    const file = await exportScorecard(db, { framework, unitId, asOf, actor: request.user, format, locale: request.query.lang ?? requestLocale(request), now: now() });
     return reply.type(file.type).header('content-disposition', `attachment; filename="${file.name}"`).send(file.body);
   });
 
   app.get('/api/scorecard/indicators/:code', { config, schema: { tags, params: ZIndicatorParams, querystring: ZQuery, response: { 200: ZIndicatorDetail } } }, async (request, reply) => {
-    const { framework, unitId } = request.query;
     const { code } = request.params;
-    const at = now();
-    const today = vnDate(at);
-    return sendJsonText(reply, await cache.json(`indicator|${code}|${framework}|${unitId ?? 'default'}|${today}`, async () =>
-      ZIndicatorDetail.parse(await indicatorDetail(db, { code, unitId: await scorecardUnit(db, { framework, unitId, today }), now: at }))));
+    const asOf = request.query.asOf ?? vnDate(now());
+    const unitId = await scorecardUnit(db, { unitId: request.query.unitId, actor: request.user, asOf });
+    return sendJsonText(reply, await cache.json(`indicator|${code}|${unitId}|${asOf}`, async () =>
+      ZIndicatorDetail.parse(await indicatorDetail(db, { code, unitId, asOf }))));
   });
 }

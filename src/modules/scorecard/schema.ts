@@ -1,9 +1,14 @@
 import { z } from 'zod';
+import { isoDate } from '../../core/validation/index.js';
 
 // Requests and answers of the scorecard; the exports read the same card.
 
 export const FRAMEWORKS = ['NQ07', 'DTI'] as const;
-export const ZQuery = z.object({ framework: z.enum(FRAMEWORKS).default('NQ07'), unitId: z.coerce.number().int().positive().optional() });
+// `asOf`: the day the screen stands on (today when absent): the years shown end with its year, and without `unitId`
+// the caller's own unit as it stands that day is shown (a unit that ceased, by its successor).
+export const ZQuery = z.object({
+  framework: z.enum(FRAMEWORKS).default('NQ07'), unitId: z.coerce.number().int().positive().optional(), asOf: isoDate().optional(),
+});
 // `lang`: the language of the screen the file is downloaded from, which may differ from the account's.
 export const ZExport = ZQuery.extend({ format: z.enum(['xlsx', 'csv', 'pdf']), lang: z.enum(['vi', 'en']).optional() });
 export type ExportFormat = z.infer<typeof ZExport>['format'];
@@ -14,7 +19,10 @@ export const ZFile = z.union([z.instanceof(Buffer), z.string()]).meta({ type: 's
 const ZPillar = z.enum(['government', 'economy', 'society', 'foundations']);
 const ZStatus = z.enum(['achieved', 'on_track', 'at_risk', 'off_track', 'no_target', 'no_data']);
 const ZPoint = z.object({ year: z.number(), value: z.number() });
-const ZTarget = z.object({ year: z.number(), value: z.number(), source: z.string().nullable() });
+// `fromUnit`: the predecessor the target was set for, when the unit has no target of its own for the indicator.
+const ZTarget = z.object({ year: z.number(), value: z.number(), source: z.string().nullable(), fromUnit: z.object({ id: z.number(), name: z.string() }).nullable() });
+/** The units a unit succeeded whose figures its history includes, and the day each ceased. */
+const ZHistory = z.array(z.object({ id: z.number(), name: z.string(), validTo: z.string().nullable() }));
 
 export const ZUnit = z.object({
   id: z.number(), code: z.string(), name: z.string(), shortName: z.string().nullable(), type: z.string(),
@@ -37,12 +45,14 @@ export const ZScoredIndicator = ZIndicatorInfo.extend({
 });
 
 export const ZScorecard = z.object({
-  framework: z.string(), unit: ZUnit, years: z.array(z.number()),
+  framework: z.string(), unit: ZUnit, asOf: z.string(), history: ZHistory, years: z.array(z.number()),
   pillars: z.array(z.object({ pillar: ZPillar, indicators: z.array(ZScoredIndicator) })),
 });
 export type Card = z.infer<typeof ZScorecard>;
 
 export const ZIndicatorDetail = z.object({
-  indicator: ZIndicatorInfo, unit: ZUnit, years: z.array(z.number()), series: ZSeries, targets: z.array(ZTarget), target: ZTarget.nullable(),
-  ...assessment, childrenYear: z.number(), children: z.array(z.object({ unit: ZUnit, value: z.number().nullable() })),
+  indicator: ZIndicatorInfo, unit: ZUnit, asOf: z.string(), history: ZHistory, years: z.array(z.number()), series: ZSeries,
+  targets: z.array(ZTarget), target: ZTarget.nullable(), ...assessment,
+  // What the store holds below the unit: the latest year any unit below holds a figure, those units, and how many do not.
+  childrenYear: z.number(), children: z.array(z.object({ unit: ZUnit, value: z.number().nullable() })), childrenWithout: z.number(),
 });

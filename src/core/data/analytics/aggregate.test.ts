@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregate, type ValueRow } from './aggregate.js';
+import { aggregate, coversUnits, type ValueRow } from './aggregate.js';
 import { parsePeriod } from '../periods/index.js';
 
 const row = (unitId: number, period: string, value: number, cocId = 1): ValueRow => {
@@ -57,5 +57,27 @@ describe('aggregation over units and disaggregations', () => {
 
   it('gives no value when there is none', () => {
     expect(aggregate([], { units: 'sum', time: 'sum' }, year, none)).toBeNull();
+  });
+});
+
+describe('a parent figure that one value could stand for', () => {
+  // Children 1-4 of the unit; 5 is a department; 11 reports through child 1 (a commune of a district, say).
+  const children = [1, 2, 3, 4].map((id) => ({ id, department: false })).concat({ id: 5, department: true });
+  const childOf = (u: number) => (u === 11 ? 1 : u <= 5 ? u : null);
+  const covers = coversUnits(children, childOf);
+
+  it("is no figure when one child of four holds a value: one ward's share is not the city's", () => {
+    expect(aggregate([row(2, '2024', 95)], { units: 'average', time: 'last' }, year, none, covers)).toBeNull();
+    expect(aggregate([row(11, '2024', 95)], { units: 'max', time: 'last' }, year, none, covers)).toBeNull();
+  });
+
+  it('averages once half of the children hold values, a department counted only when it holds one', () => {
+    expect(aggregate([row(11, '2024', 90), row(2, '2024', 70)], { units: 'average', time: 'last' }, year, none, covers)).toBe(80);
+    expect(aggregate([row(2, '2024', 70), row(5, '2024', 90)], { units: 'average', time: 'last' }, year, none, covers)).toBeNull();
+  });
+
+  it("keeps the unit's own value and additive sums as they are", () => {
+    expect(aggregate([row(9, '2024', 60), row(2, '2024', 95)], { units: 'average', time: 'last' }, year, new Set([9]), covers)).toBe(60);
+    expect(aggregate([row(2, '2024', 95)], { units: 'sum', time: 'sum' }, year, none, covers)).toBe(95);
   });
 });

@@ -36,12 +36,15 @@ function combine(rule: Aggregation, rows: { value: number; end: string }[]): num
  * 2. Over disaggregations, per unit: summed for additive elements, otherwise by the unit rule.
  * 3. Over units: when the unit itself (or a unit merged into it) holds a value, that value is the answer, as
  *    reported; otherwise its descendants' values are combined by the unit rule. 'none' accepts only its own value.
+ *    A rule that lets one value stand for all (average, min, max, last) answers only when `covers` accepts the units
+ *    that hold values (see `coversUnits`): one ward's share of work files done online is not the city's.
  */
 export function aggregate(
   rows: ValueRow[],
   rules: { units: Aggregation; time: Aggregation },
   period: Period,
   own: Set<number>,
+  covers?: (reporting: number[]) => boolean,
 ): number | null {
   const byUnitCoc = new Map<string, ValueRow[]>();
   for (const r of rows) {
@@ -74,5 +77,24 @@ export function aggregate(
   const ownValues = [...unitValues].filter(([id]) => own.has(id)).map(([, v]) => v);
   if (ownValues.length) return combine(cocRule, ownValues);
   if (rules.units === 'none') return null;
+  if (rules.units !== 'sum' && covers && !covers([...unitValues.keys()])) return null;
   return combine(rules.units, [...unitValues.values()]);
+}
+
+/** The share of a unit's reporting children that must hold a value for a non-additive figure of the unit. */
+export const MIN_COVERAGE = 0.5;
+
+/**
+ * Whether the units holding values cover the unit: at least half of its children in force (departments counted only
+ * when they hold a value), each child counting when it or a unit below it (or merged into one) holds a value.
+ * `childOf` maps a contributing unit to the child of the unit it rolls up through (null for the unit's own values).
+ */
+export function coversUnits(children: { id: number; department: boolean }[], childOf: (unitId: number) => number | null) {
+  return (reporting: number[]): boolean => {
+    const holding = new Set(reporting.map(childOf).filter((c): c is number => c !== null));
+    const counted = children.filter((c) => !c.department || holding.has(c.id));
+    if (counted.length === 0) return true;
+    const covered = counted.filter((c) => holding.has(c.id)).length;
+    return covered >= Math.max(1, Math.ceil(counted.length * MIN_COVERAGE));
+  };
 }

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../db/database.js';
 import type { Aggregation } from '../../../db/schema.js';
-import type { Rollup } from '../../org-units/index.js';
-import { aggregate, type ValueRow } from './aggregate.js';
+import { unitCacheFor, type Rollup } from '../../org-units/index.js';
+import { aggregate, coversUnits, type ValueRow } from './aggregate.js';
 import type { Cell } from './cells.js';
 
 // The two ways a cell's value is computed from the stored values, once the cache has no answer for it.
@@ -72,6 +72,31 @@ export async function sumInSql(db: Db, elementId: number, cocId: number | undefi
   return out;
 }
 
+type Covers = (reporting: number[]) => boolean;
+
+/** For each cell, whether the units holding values cover its unit (aggregate.ts, `coversUnits`). */
+async function coverageOf(db: Db, cells: Cell[], rollups: Rollup[]): Promise<Covers[]> {
+  const cache = unitCacheFor(db);
+  const graph = await cache.graph();
+  const levels = new Map<string, Map<number, string>>();
+  return Promise.all(cells.map(async (cell, i) => {
+    const { asOf } = rollups[i]!;
+    let level = levels.get(asOf);
+    if (!level) levels.set(asOf, (level = new Map((await cache.inForce(asOf)).map((u) => [u.id, u.level]))));
+    const children = graph.childrenOn(cell.unitId, asOf).map((id) => ({ id, department: level.get(id) === 'department' }));
+    const childOf = (unitId: number): number | null => {
+      let at = graph.representative(unitId, asOf);
+      for (let steps = 0; at !== null && steps < 16; steps++) {
+        const parent = graph.node(at)?.parentId ?? null;
+        if (parent === cell.unitId) return at;
+        at = parent;
+      }
+      return null;
+    };
+    return coversUnits(children, childOf);
+  }));
+}
+
 /** Reads the stored values the cells need in one query and aggregates each cell by the element's rules. */
 export async function aggregateInProcess(db: Db, element: { id: number; agg_units: Aggregation; agg_time: Aggregation }, cocId: number | undefined, cells: Cell[], rollups: Rollup[]): Promise<(number | null)[]> {
   const units = [...new Set(rollups.flatMap((r) => r.contributors))];
@@ -92,9 +117,10 @@ export async function aggregateInProcess(db: Db, element: { id: number; agg_unit
   const byUnit = new Map<number, ValueRow[]>();
   for (const r of rows) byUnit.set(r.unitId, [...(byUnit.get(r.unitId) ?? []), r]);
   const rules = { units: element.agg_units, time: element.agg_time };
+  const covers = rules.units === 'sum' || rules.units === 'none' ? [] : await coverageOf(db, cells, rollups);
   return cells.map((cell, i) => {
     const { contributors, own } = rollups[i]!;
     const mine = contributors.flatMap((u) => byUnit.get(u) ?? []);
-    return aggregate(mine, rules, cell.period, new Set(own));
+    return aggregate(mine, rules, cell.period, new Set(own), covers[i]);
   });
 }
