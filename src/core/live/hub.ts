@@ -66,7 +66,7 @@ export class LiveHub {
       void this.catchUp();
       return;
     }
-    this.deliver(event as LiveEvent);
+    this.deliver({ ...(event as LiveEvent), at: new Date(event.at!).toISOString() });
   }
 
   private catchUp(): Promise<void> {

@@ -77,6 +77,8 @@ export interface AlertEventTable {
 
 export interface LiveEventTable {
   id: Generated<number>;
+  /** The event's place in the stream, given when its transaction commits (migration 0027); null until then. */
+  seq: ColumnType<number | null, never, never>;
   at: Timestamp;
   topic: string;
   unit_ids: number[] | null;
