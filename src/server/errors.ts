@@ -3,7 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Locale } from '../db/schema.js';
 import { ISSUE_MESSAGES } from './messages.js';
-import { formatMessage, statusOf, type ErrorCode } from './error-codes/index.js';
+import { formatMessage, statusOf, type ErrorCode, type MessageParams } from './error-codes/index.js';
 import { logClientError } from './client-log.js';
 
 /** A failure the caller can understand: a stable code (which fixes the HTTP status), and what to put into the message. */
@@ -15,7 +15,7 @@ export class AppError extends Error {
 
   constructor(
     readonly code: ErrorCode,
-    readonly params: Record<string, string | number> = {},
+    readonly params: MessageParams = {},
     readonly field?: string,
     extra: { headers?: Record<string, string>; details?: unknown[] } = {},
   ) {
@@ -64,7 +64,7 @@ function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
   return typeof text === 'string' ? text : (text?.message ?? issue.message);
 }
 
-export function errorBody(code: ErrorCode, locale: Locale, params: Record<string, string | number> = {}, field?: string): ErrorBody {
+export function errorBody(code: ErrorCode, locale: Locale, params: MessageParams = {}, field?: string): ErrorBody {
   return {
     error: {
       code,

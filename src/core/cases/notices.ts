@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import type { Locale } from '../../db/schema.js';
 import { caseFacts, duplicatesData } from './repo.js';
 import { dayMonthYear as vnDay } from '../calendar/index.js';
 import { activeWebhooks, emailRows, insertNotifications, officersOf, userRows, webhookRows, type Notice, type OutboxRow, type Subscriber } from '../notify/index.js';
@@ -12,6 +13,8 @@ export interface CaseFacts {
   tracking_code: string;
   state: string;
   category_code: string;
+  category_vi: string | null;
+  category_en: string | null;
   unit_id: number | null;
   unit: string | null;
   due_date: string;
@@ -40,44 +43,72 @@ async function citizensOf(db: Db, c: CaseFacts): Promise<string[]> {
   return [c.data, ...duplicates.map((d) => d.data)].flatMap(citizenAddresses);
 }
 
-function citizenText(c: CaseFacts, event: CaseEvent, extra: { note?: string | null }): { subject: string; body: string } | null {
+type Text = Record<Locale, string>;
+
+/** The category as each language names it (its code only if it is gone from the reference). */
+const category = (c: CaseFacts): Text => ({ vi: c.category_vi ?? c.category_code, en: c.category_en ?? c.category_code });
+
+function citizenText(c: CaseFacts, event: CaseEvent, extra: { note?: string | null }): { subject: Text; body: Text } | null {
   const code = c.tracking_code;
+  const due = vnDay(c.due_date);
   switch (event) {
     case 'received':
       return {
-        subject: `[Tỉnh Số] Đã tiếp nhận phản ánh ${code} / Feedback ${code} received`,
-        body: `Phản ánh của bạn đã được tiếp nhận với mã ${code}. Đơn vị xử lý: ${c.unit ?? 'đang phân loại'}. Hạn trả lời: ${vnDay(c.due_date)}.\n\n`
-          + `Your feedback was received with the code ${code}. Handled by: ${c.unit ?? 'being classified'}. Answer due by ${c.due_date}.`,
+        subject: { vi: `Đã tiếp nhận phản ánh ${code}`, en: `Feedback ${code} received` },
+        body: {
+          vi: `Phản ánh của bạn đã được tiếp nhận với mã ${code} (${category(c).vi}). Đơn vị xử lý: ${c.unit ?? 'đang phân loại'}. Hạn trả lời: ${due}.`,
+          en: `Your feedback was received with the code ${code} (${category(c).en}). Handled by: ${c.unit ?? 'being classified'}. Answer due by ${due}.`,
+        },
       };
     case 'answered':
       return {
-        subject: `[Tỉnh Số] Phản ánh ${code} đã có trả lời / Feedback ${code} answered`,
-        body: `${c.unit ?? 'Đơn vị xử lý'} đã trả lời phản ánh ${code}:\n\n${c.public_answer ?? ''}\n\nHãy cho biết vấn đề đã được giải quyết chưa (trong 7 ngày).\n\n`
-          + `${code} has been answered (above). Please tell us within 7 days whether it was solved.`,
+        subject: { vi: `Phản ánh ${code} đã có trả lời`, en: `Feedback ${code} answered` },
+        body: {
+          vi: `${c.unit ?? 'Đơn vị xử lý'} đã trả lời phản ánh ${code}:\n\n${c.public_answer ?? ''}\n\nHãy cho biết vấn đề đã được giải quyết chưa (trong 7 ngày).`,
+          en: `${code} has been answered (above). Please tell us within 7 days whether it was solved.`,
+        },
       };
     case 'returned':
       return {
-        subject: `[Tỉnh Số] Phản ánh ${code} không được thụ lý / Feedback ${code} returned`,
-        body: `Phản ánh ${code} không được thụ lý. Lý do: ${extra.note ?? ''}\n\nFeedback ${code} was returned; the reason is given above.`,
+        subject: { vi: `Phản ánh ${code} không được thụ lý`, en: `Feedback ${code} returned` },
+        body: { vi: `Phản ánh ${code} không được thụ lý. Lý do: ${extra.note ?? ''}`, en: `Feedback ${code} was returned; the reason is given above.` },
       };
     case 'merged':
       return {
-        subject: `[Tỉnh Số] Phản ánh ${code} được gộp / Feedback ${code} merged`,
-        body: `Phản ánh ${code} trùng với một phản ánh đang được xử lý; bạn sẽ nhận được câu trả lời của phản ánh đó.\n\n`
-          + `${code} duplicates a report already being handled; you will receive its answer.`,
+        subject: { vi: `Phản ánh ${code} được gộp`, en: `Feedback ${code} merged` },
+        body: {
+          vi: `Phản ánh ${code} trùng với một phản ánh đang được xử lý; bạn sẽ nhận được câu trả lời của phản ánh đó.`,
+          en: `${code} duplicates a report already being handled; you will receive its answer.`,
+        },
       };
     default:
       return null;
   }
 }
 
-const OFFICER_TEXT: Partial<Record<CaseEvent, (c: CaseFacts, note?: string | null) => string>> = {
-  received: (c) => `Phản ánh mới ${c.tracking_code} (${c.category_code}), hạn ${vnDay(c.due_date)}`,
-  routed: (c) => `Phản ánh ${c.tracking_code} được chuyển đến đơn vị, hạn ${vnDay(c.due_date)}`,
-  forwarded: (c) => `Phản ánh ${c.tracking_code} được chuyển đến đơn vị (ngoài thẩm quyền đơn vị trước), hạn ${vnDay(c.due_date)}`,
-  reopened: (c, note) => `Phản ánh ${c.tracking_code} được mở lại: ${note ?? ''}`,
-  escalated: (c) => `Phản ánh ${c.tracking_code} của đơn vị cấp dưới đã quá hạn ${vnDay(c.due_date)}`,
-  due_soon: (c) => `Phản ánh ${c.tracking_code} sắp đến hạn trả lời (${vnDay(c.due_date)})`,
+/** What the officers who must act read, in each language; the category by its name. */
+const OFFICER_TEXT: Partial<Record<CaseEvent, (c: CaseFacts, note?: string | null) => Text>> = {
+  received: (c) => ({
+    vi: `Phản ánh mới ${c.tracking_code} (${category(c).vi}), hạn ${vnDay(c.due_date)}`,
+    en: `New report ${c.tracking_code} (${category(c).en}), due ${vnDay(c.due_date)}`,
+  }),
+  routed: (c) => ({
+    vi: `Phản ánh ${c.tracking_code} (${category(c).vi}) được chuyển đến đơn vị, hạn ${vnDay(c.due_date)}`,
+    en: `Report ${c.tracking_code} (${category(c).en}) was sent to your unit, due ${vnDay(c.due_date)}`,
+  }),
+  forwarded: (c) => ({
+    vi: `Phản ánh ${c.tracking_code} (${category(c).vi}) được chuyển đến đơn vị (ngoài thẩm quyền đơn vị trước), hạn ${vnDay(c.due_date)}`,
+    en: `Report ${c.tracking_code} (${category(c).en}) was forwarded to your unit (outside the previous unit's remit), due ${vnDay(c.due_date)}`,
+  }),
+  reopened: (c, note) => ({ vi: `Phản ánh ${c.tracking_code} được mở lại: ${note ?? ''}`, en: `Report ${c.tracking_code} was reopened: ${note ?? ''}` }),
+  escalated: (c) => ({
+    vi: `Phản ánh ${c.tracking_code} của đơn vị cấp dưới đã quá hạn ${vnDay(c.due_date)}`,
+    en: `Report ${c.tracking_code} of a unit below is overdue since ${vnDay(c.due_date)}`,
+  }),
+  due_soon: (c) => ({
+    vi: `Phản ánh ${c.tracking_code} sắp đến hạn trả lời (${vnDay(c.due_date)})`,
+    en: `Report ${c.tracking_code} is due for an answer soon (${vnDay(c.due_date)})`,
+  }),
 };
 
 /** Who hears of an event besides what the case itself says: the officers to tell, subscribed systems, citizens. */
@@ -103,7 +134,7 @@ export function composeCaseNotices(c: CaseFacts, event: CaseEvent, audience: Aud
   if (officerText) {
     const text = officerText(c, extra.note);
     rows.push(...userRows(audience.officers.map((o) => o.id), { ...base, subject: text, body: text, payload: { ...base.payload, link: `/feedback?ma=${c.tracking_code}` } }));
-    if (event === 'due_soon' || event === 'escalated') rows.push(...emailRows(audience.officers.map((o) => o.email), { ...base, subject: `[Tỉnh Số] ${text}`, body: text }));
+    if (event === 'due_soon' || event === 'escalated') rows.push(...emailRows(audience.officers.map((o) => o.email), { ...base, subject: text, body: text }));
   }
   rows.push(...webhookRows(audience.webhooks, { ...base, subject: `case.${event} ${c.tracking_code}`, body: '' }));
   return rows;

@@ -59,7 +59,9 @@ export function publicEventsOf(db: Db, caseIds: number[]) {
 /** What a notice says of a case, with the name of the unit holding it. */
 export function caseFacts(db: Db, caseId: number) {
   return db.selectFrom('case_record as c').leftJoin('org_unit as u', 'u.id', 'c.unit_id')
-    .select(['c.id', 'c.kind', 'c.tracking_code', 'c.state', 'c.category_code', 'c.unit_id', 'u.name as unit', 'c.due_date', 'c.public_answer', 'c.data'])
+    .leftJoin('case_category as k', (j) => j.onRef('k.kind', '=', 'c.kind').onRef('k.code', '=', 'c.category_code'))
+    .select(['c.id', 'c.kind', 'c.tracking_code', 'c.state', 'c.category_code', 'k.name_vi as category_vi', 'k.name_en as category_en', 'c.unit_id', 'u.name as unit',
+      'c.due_date', 'c.public_answer', 'c.data'])
     .where('c.id', '=', caseId).executeTakeFirstOrThrow();
 }
 

@@ -2,7 +2,7 @@
 // The public surface: other modules import this file only (see docs/architecture.md).
 export { deliverNotifications, notificationJobs } from './deliver.js';
 export { activeWebhooks, emailRows, insertNotifications, notifyUsers, officersOf, userRows, webhookRows } from './outbox.js';
-export type { Notice, OutboxRow, Subscriber } from './outbox.js';
+export type { Notice, OutboxRow, Subscriber, Wording } from './outbox.js';
 export { notificationRoutes } from './routes.js';
 export { mailTransport, webhookSignature } from './transports.js';
 export type { MailTransport } from './transports.js';

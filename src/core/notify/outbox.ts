@@ -1,13 +1,17 @@
 import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { NotificationTable } from '../../db/schema.js';
+import type { Locale, NotificationTable } from '../../db/schema.js';
+
+/** A text in each language, or one text for every reader (a machine's, a code). */
+export type Wording = string | Record<Locale, string>;
 
 /** One message about one event, written to the outbox in the transaction of the change it reports. */
 export interface Notice {
   event: string;
   caseId?: number | null;
-  subject: string;
-  body: string;
+  /** In-app messages keep both languages and each reader sees theirs; an e-mail carries both, Vietnamese first. */
+  subject: Wording;
+  body: Wording;
   /** What a machine (webhook) or the in-app list needs besides the text. */
   payload?: Record<string, unknown>;
 }
@@ -15,17 +19,28 @@ export interface Notice {
 export type OutboxRow = Insertable<NotificationTable>;
 export interface Subscriber { id: number; url: string; events: string[] }
 
-const base = (notice: Notice) => ({ event: notice.event, case_id: notice.caseId ?? null, subject: notice.subject, body: notice.body, payload: JSON.stringify(notice.payload ?? {}) });
+const inLocale = (text: Wording, locale: Locale) => (typeof text === 'string' ? text : text[locale]);
+/** Both languages in one text, Vietnamese first (once when they are the same). */
+const bothLanguages = (text: Wording, gap: string) => (typeof text === 'string' || text.vi === text.en ? inLocale(text, 'vi') : `${text.vi}${gap}${text.en}`);
 
-/** In-app messages to users, read from their notification list (delivered the moment they are written). */
+const base = (notice: Notice) => ({
+  event: notice.event, case_id: notice.caseId ?? null, subject: inLocale(notice.subject, 'vi'), body: inLocale(notice.body, 'vi'), payload: JSON.stringify(notice.payload ?? {}),
+});
+
+/** In-app messages to users, read from their notification list (delivered the moment they are written), in both languages. */
 export function userRows(userIds: number[], notice: Notice): OutboxRow[] {
-  return [...new Set(userIds)].map((id) => ({ ...base(notice), channel: 'in_app' as const, recipient: String(id), user_id: id, state: 'sent' as const }));
+  const english = { subject_en: inLocale(notice.subject, 'en'), body_en: inLocale(notice.body, 'en') };
+  return [...new Set(userIds)].map((id) => ({ ...base(notice), ...english, channel: 'in_app' as const, recipient: String(id), user_id: id, state: 'sent' as const }));
 }
 
-/** E-mails, delivered by the notifications job through the configured transport. */
+/**
+ * E-mails, delivered by the notifications job through the configured transport. The platform does not know a
+ * recipient's language (citizens have no account), so an e-mail says it in Vietnamese, then in English.
+ */
 export function emailRows(addresses: (string | null | undefined)[], notice: Notice): OutboxRow[] {
   const unique = [...new Set(addresses.filter((a): a is string => !!a).map((a) => a.trim().toLowerCase()))];
-  return unique.map((to) => ({ ...base(notice), channel: 'email' as const, recipient: to }));
+  const text = { subject: `[Tỉnh Số] ${bothLanguages(notice.subject, ' / ')}`, body: bothLanguages(notice.body, '\n\n') };
+  return unique.map((to) => ({ ...base(notice), ...text, channel: 'email' as const, recipient: to }));
 }
 
 /** One delivery per active webhook subscribed to the event (or to every event with "*"). */

@@ -4,7 +4,11 @@ import type { Db } from '../../db/database.js';
 
 /** Unread notices of one event beyond this many show as one group: a burst of reports never buries the rest. */
 export const GROUP_AFTER = 3;
-const INBOX_COLUMNS = ['id', 'event', 'subject', 'body', 'payload', 'case_id as caseId', 'created_at as createdAt', 'read_at as readAt'] as const;
+const INBOX_COLUMNS = ['id', 'event', 'subject', 'body', 'subject_en', 'body_en', 'payload', 'case_id as caseId', 'created_at as createdAt', 'read_at as readAt'] as const;
+
+/** A notice in both languages (one written before notices had English reads as written). */
+const bilingual = <T extends { subject: string; body: string; subject_en: string | null; body_en: string | null }>({ subject_en, body_en, ...r }: T) =>
+  ({ ...r, subjectEn: subject_en ?? r.subject, bodyEn: body_en ?? r.body });
 
 /**
  * A user's in-app notices, newest first. Where more than GROUP_AFTER of one event are unread, the newest stands for
@@ -18,9 +22,9 @@ export async function inbox(db: Db, userId: number, options: { unreadOnly: boole
   let q = mine().select(INBOX_COLUMNS);
   if (options.unreadOnly) q = q.where('read_at', 'is', null);
   if (grouped.length) q = q.where((eb) => eb.or([eb('read_at', 'is not', null), eb('event', 'not in', grouped.map((g) => g.event))]));
-  const singles = (await q.orderBy('id', 'desc').limit(options.limit).execute()).map((r) => ({ ...r, count: 1 }));
+  const singles = (await q.orderBy('id', 'desc').limit(options.limit).execute()).map((r) => ({ ...bilingual(r), count: 1 }));
   const heads = grouped.length ? await mine().select(INBOX_COLUMNS).where('id', 'in', grouped.map((g) => Number(g.latest))).execute() : [];
-  const groups = heads.map((r) => ({ ...r, count: Number(grouped.find((g) => g.event === r.event)!.n) }));
+  const groups = heads.map((r) => ({ ...bilingual(r), count: Number(grouped.find((g) => g.event === r.event)!.n) }));
   const items = [...singles, ...groups].sort((a, b) => b.id - a.id).slice(0, options.limit);
   return {
     unread: counts.reduce((sum, c) => sum + (Number(c.n) > GROUP_AFTER ? 1 : Number(c.n)), 0),

@@ -13,7 +13,9 @@ export const ZInbox = z.object({
   /** Every unread message, groups counted in full. */
   unreadMessages: z.number(),
   items: z.array(z.object({
-    id: z.number(), event: z.string(), subject: z.string(), body: z.string(), payload: z.record(z.string(), z.unknown()), caseId: z.number().nullable(),
+    id: z.number(), event: z.string(),
+    /** In Vietnamese, and in English. */
+    subject: z.string(), body: z.string(), subjectEn: z.string(), bodyEn: z.string(), payload: z.record(z.string(), z.unknown()), caseId: z.number().nullable(),
     createdAt: z.date(), readAt: z.date().nullable(),
     /** 1, or how many unread messages of this event the item stands for (the newest of them shown). */
     count: z.number(),

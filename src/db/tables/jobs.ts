@@ -49,6 +49,9 @@ export interface NotificationTable {
   case_id: number | null;
   subject: string;
   body: string;
+  /** An in-app message's English subject and body (the columns before them are Vietnamese); null on other channels. */
+  subject_en: string | null;
+  body_en: string | null;
   payload: ColumnType<Record<string, unknown>, string | undefined, string>;
   state: ColumnType<'pending' | 'sent' | 'failed', 'pending' | 'sent' | 'failed' | undefined, 'pending' | 'sent' | 'failed'>;
   attempts: ColumnType<number, number | undefined, number>;

@@ -12,7 +12,7 @@ describe('reminders', () => {
     const db = t.database.db;
     const officer = await db.selectFrom('app_user').select('id').where('username', '=', 'canbo-p5').executeTakeFirstOrThrow();
     const reviewer = await db.selectFrom('app_user').select('id').where('username', '=', 'thamdinh-tp').executeTakeFirstOrThrow();
-    const mine = (event: string, user: number) => db.selectFrom('notification').select(['subject', 'payload']).where('user_id', '=', user).where('event', '=', event).execute();
+    const mine = (event: string, user: number) => db.selectFrom('notification').select(['subject', 'subject_en', 'payload']).where('user_id', '=', user).where('event', '=', event).execute();
     // BC_NN for 2024M09 (15 Aug – 14 Sep, a Saturday): due three working days later (16, 17, 18), Wednesday 18 September.
     const ofPeriod = <T extends { payload: unknown }>(rows: T[]) => rows.filter((n) => (n.payload as { regime: string }).regime === 'BC_NN' && (n.payload as { period: string }).period === '2024M09');
     await sendReportReminders(db, new Date('2024-09-15T01:00:00Z'));
@@ -21,7 +21,9 @@ describe('reminders', () => {
     await sendReportReminders(db, new Date('2024-09-17T01:00:00Z'));
     const soon = ofPeriod(await mine('report.due_soon', officer.id));
     expect(soon).toHaveLength(1);
-    expect(soon[0]!.subject).toBe('[Tỉnh Số] Nhắc báo cáo: Báo cáo tình hình sản xuất nông nghiệp, kỳ 2024M09 — hạn 18/09/2024');
+    // In the app each reader sees their language (issue 13, point 8).
+    expect(soon[0]!.subject).toBe('Nhắc báo cáo: Báo cáo tình hình sản xuất nông nghiệp, kỳ 2024M09 — hạn 18/09/2024');
+    expect(soon[0]!.subject_en).toMatch(/^Report reminder: .+, period 2024M09 — due 18\/09\/2024$/);
     await sendReportReminders(db, new Date('2024-09-19T01:00:00Z'));
     await sendReportReminders(db, new Date('2024-09-20T01:00:00Z'));
     const late = ofPeriod(await mine('report.overdue', officer.id));

@@ -23,10 +23,12 @@ async function outstanding(db: Db, regime: Regime, period: ReportingPeriod) {
 }
 
 function reminderNotice(regime: Regime, period: ReportingPeriod, due: string, kind: 'due_soon' | 'overdue' | 'manual'): Notice {
-  const when = kind === 'overdue' ? `đã quá hạn ${vnDay(due)}` : `hạn ${vnDay(due)}`;
-  const text = `Nhắc báo cáo: ${regime.name_vi}, kỳ ${period.code} — ${when}`;
+  const text = {
+    vi: `Nhắc báo cáo: ${regime.name_vi}, kỳ ${period.code} — ${kind === 'overdue' ? 'đã quá hạn' : 'hạn'} ${vnDay(due)}`,
+    en: `Report reminder: ${regime.name_en}, period ${period.code} — ${kind === 'overdue' ? 'overdue since' : 'due'} ${vnDay(due)}`,
+  };
   return {
-    event: `report.${kind}`, subject: `[Tỉnh Số] ${text}`, body: `${text}.\n\nReminder: ${regime.name_en}, period ${period.code} — ${kind === 'overdue' ? 'overdue since' : 'due'} ${due}.`,
+    event: `report.${kind}`, subject: text, body: { vi: `${text.vi}.`, en: `${text.en}.` },
     payload: { regime: regime.code, period: period.code, dueDate: due, link: `/reports?regime=${regime.code}&period=${period.code}` },
   };
 }
@@ -87,8 +89,8 @@ async function reviewerDigests(db: Db, now: Date): Promise<number> {
   for (const [unit, n] of counts) {
     // app_user belongs to core/users, whose index has no such read yet.
     const reviewers = await db.selectFrom('app_user').select(['id', 'email']).where('org_unit_id', '=', unit).where('role', '=', 'reviewer').where('active', '=', true).execute();
-    const text = `${n} báo cáo đang chờ đơn vị xem xét, phê duyệt / ${n} reports await your unit's review`;
-    const notice: Notice = { event: 'report.digest', subject: `[Tỉnh Số] ${text}`, body: text, payload: { link: '/reports/queue', waiting: n, day: vnDate(now) } };
+    const text = { vi: `${n} báo cáo đang chờ đơn vị xem xét, phê duyệt`, en: `${n} reports await your unit's review` };
+    const notice: Notice = { event: 'report.digest', subject: text, body: text, payload: { link: '/reports/queue', waiting: n, day: vnDate(now) } };
     await insertNotifications(db, [...userRows(reviewers.map((r) => r.id), notice), ...emailRows(reviewers.map((r) => r.email), notice)]);
     sent += reviewers.length;
   }

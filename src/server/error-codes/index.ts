@@ -4,6 +4,10 @@ import { BACKUP_ERRORS } from './backup.js';
 import { DATA_ERRORS } from './data.js';
 import { PLATFORM_ERRORS } from './platform.js';
 import { WORK_ERRORS } from './work.js';
+import { paramsIn, type MessageParams } from './terms.js';
+
+export { THINGS } from './terms.js';
+export type { MessageParams, Term } from './terms.js';
 
 /**
  * Every stable error code with its HTTP status and its Vietnamese and English message: a code answers one status
@@ -20,6 +24,7 @@ export const statusOf = (code: ErrorCode): number => ERRORS[code].status;
 export const fillTemplate = (template: string, params: Record<string, string | number>): string =>
   template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
 
-export function formatMessage(code: ErrorCode, locale: Locale, params: Record<string, string | number> = {}): string {
-  return fillTemplate(ERRORS[code][locale], params);
+/** A code's message in one language, its parameters as that language's reader names them (see terms.ts). */
+export function formatMessage(code: ErrorCode, locale: Locale, params: MessageParams = {}): string {
+  return fillTemplate(ERRORS[code][locale], paramsIn(params, locale));
 }

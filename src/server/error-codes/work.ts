@@ -8,7 +8,7 @@ export const WORK_ERRORS = {
     en: 'This client id (clientRef) was used for another report; each report needs an id of its own.',
   },
   transition_refused: { status: 409, vi: 'Không thể {action} hồ sơ đang ở trạng thái {state}.', en: 'Cannot {action} a case that is {state}.' },
-  field_required_for_action: { status: 400, vi: 'Thao tác "{action}" cần có trường {field}.', en: 'The action "{action}" needs {field}.' },
+  field_required_for_action: { status: 400, vi: 'Thao tác "{action}" cần có {field}.', en: 'The action "{action}" needs {field}.' },
   action_single_only: {
     status: 400,
     vi: 'Thao tác "{action}" chỉ làm được trên từng hồ sơ một.',

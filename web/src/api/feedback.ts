@@ -14,7 +14,7 @@ export interface CaseDetail {
   tracking_code: string; category_code: string; priority: Priority; unit_id: number | null; place_unit_id: number | null;
   data: { anonymous?: boolean; contact?: { name: string; phone?: string; email?: string } | null };
   media: CaseMedia[];
-  timeline: { id: number; at: string; action: string; to_state: string | null; note: string | null; internal: boolean; actor_name: string }[];
+  timeline: { id: number; at: string; action: string; to_state: string | null; note: string | null; internal: boolean; actor_kind: string; actor_name: string; data: { rating?: number; solved?: boolean } }[];
 }
 export interface Duplicate { id: number; trackingCode: string; state: string; distanceMeters: number; description: string }
 export interface Officer { id: number; displayName: string }

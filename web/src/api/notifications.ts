@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { api } from './client';
 
 /** A notice, or a group of unread ones of one event (count > 1), the newest shown. */
-export interface Notice { id: number; event: string; subject: string; payload: { link?: string }; createdAt: string; readAt: string | null; count: number }
+export interface Notice { id: number; event: string; subject: string; subjectEn: string; payload: { link?: string }; createdAt: string; readAt: string | null; count: number }
 /** A message waiting in the outbox or sent from it (e-mail, webhook). */
 export interface Delivery { id: number; channel: string; recipient: string; event: string; subject: string; state: string; attempts: number; lastError: string | null; createdAt: string }
 

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { markRead, noticesQuery, notificationKeys } from '../api/notifications';
+import { markRead, noticesQuery, notificationKeys, type Notice } from '../api/notifications';
 import { dateTime } from '../dates';
 
 /** The bell in the top bar: unread in-app notifications (new cases, reminders, escalations), polled every minute. */
 export function NotificationBell() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const client = useQueryClient();
   const [open, setOpen] = useState(false);
@@ -17,6 +17,7 @@ export function NotificationBell() {
     onSuccess: () => void client.invalidateQueries({ queryKey: notificationKeys.mine() }),
   });
   const unread = list.data?.unread ?? 0;
+  const subjectOf = (n: Notice) => (i18n.language === 'vi' ? n.subject : n.subjectEn);
   return (
     <>
       {/* The name is the button's own text, so what a screen reader says holds the count a sighted user sees. */}
@@ -37,7 +38,7 @@ export function NotificationBell() {
                     setOpen(false);
                     // A group opens the list its messages belong to, not the newest one's case.
                     if (n.payload.link) navigate(n.count > 1 ? n.payload.link.split('?')[0]! : n.payload.link);
-                  }}>{n.count > 1 ? t('notify.group', { count: n.count, subject: n.subject }) : n.subject}</button>
+                  }}>{n.count > 1 ? t('notify.group', { count: n.count, subject: subjectOf(n) }) : subjectOf(n)}</button>
                   <div className="muted small">{dateTime(n.createdAt)}</div>
                 </li>
               ))}

@@ -27,7 +27,7 @@ export async function assignCase(db: Db, actor: Actor, caseId: number, officerId
     await updateCaseRow(trx, caseId, { officer_id: officer.id, updated_at: now });
     await insertCaseEvent(trx, caseId, who(actor), c.kind, { action: 'assign', internal: true, note: officer.display_name, data: { officerId: officer.id } }, now);
     await recordAudit(trx, actor, { action: 'case.assign', entity: 'case_record', entityId: caseId, before: { officerId: c.officer_id }, after: { officerId: officer.id } }, request);
-    const text = `Bạn được giao xử lý hồ sơ ${c.tracking_code}`;
+    const text = { vi: `Bạn được giao xử lý hồ sơ ${c.tracking_code}`, en: `You were assigned case ${c.tracking_code}` };
     await notifyUsers(trx, [officer.id], { event: 'case.assigned', caseId, subject: text, body: text, payload: { trackingCode: c.tracking_code, link: `/feedback?ma=${c.tracking_code}` } });
     return { id: caseId, officerId: officer.id };
   });

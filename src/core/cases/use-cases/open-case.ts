@@ -74,7 +74,7 @@ export async function openCase(db: Db, ref: CaseReference, actor: Actor, input: 
   ];
   const audit = auditRow(actor, { action: 'case.open', entity: 'case_record', after: { ...input, category: cat.code, photos: input.photos?.length ?? 0, dueDate } }, request);
   const unitId = input.unitId ?? null;
-  const facts = { id: 0, kind: input.kind, tracking_code: code, state, category_code: cat.code, unit_id: unitId, unit: unitId ? ref.unit(unitId)?.name ?? null : null, due_date: dueDate, public_answer: null, data };
+  const facts = { id: 0, kind: input.kind, tracking_code: code, state, category_code: cat.code, category_vi: cat.name_vi, category_en: cat.name_en, unit_id: unitId, unit: unitId ? ref.unit(unitId)?.name ?? null : null, due_date: dueDate, public_answer: null, data };
   const notices = composeCaseNotices(facts, 'received', { officers: ref.officersOf(unitId), webhooks: ref.webhooks, citizens: citizenAddresses(data) });
   const write = async (trx: Db) => {
     const doc = {
