@@ -5,3 +5,5 @@ export { authenticationPlugin } from './plugin.js';
 export { authRoutes } from './routes.js';
 export { destroyUserSessions, purgeExpiredSessions, randomToken, sha256 } from './sessions.js';
 export { clearFailures, locksOf } from './lockout.js';
+export { CAPABILITY_ROUTES, capabilitiesOf } from './capabilities.js';
+export type { Capabilities, Capability } from './capabilities.js';

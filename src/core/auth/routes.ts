@@ -5,13 +5,19 @@ import { isSecure } from '../../server/http.js';
 import { destroySession, SESSION_COOKIE, SESSION_COOKIE_MAX_AGE_S } from './sessions.js';
 import { changeOwnPassword, login } from './service.js';
 import { getUserView, ZUserView } from '../users/index.js';
-import type { UserActor } from '../access/index.js';
+import { SYSTEM, type Actor, type UserActor } from '../access/index.js';
+import { capabilitiesOf, ZCapabilities } from './capabilities.js';
 
-const ZMe = z.object({ user: ZUserView, csrfToken: z.string() });
+/** The signed-in user, the CSRF token its unsafe requests carry, and what the interface may offer it. */
+const ZMe = z.object({ user: ZUserView, csrfToken: z.string(), capabilities: ZCapabilities });
 
 export async function authRoutes(appBase: FastifyInstance): Promise<void> {
   const app = appBase.withTypeProvider<ZodTypeProvider>();
   const { db, now } = app.ctx;
+  // The route table is complete by the time a request comes: every module has registered its routes.
+  const capabilities = (actor: Actor) => capabilitiesOf(appBase.routeTable, actor);
+  // A capability naming a route that was renamed or removed stops the start, not the first sign-in.
+  app.addHook('onReady', async () => void capabilities(SYSTEM));
 
   app.post('/api/auth/login', {
     config: { access: { public: true }, rateLimit: { max: 10, timeWindow: '1 minute' } },
@@ -25,7 +31,7 @@ export async function authRoutes(appBase: FastifyInstance): Promise<void> {
     reply.setCookie(SESSION_COOKIE, session.token, {
       path: '/', httpOnly: true, sameSite: 'lax', secure: isSecure(request, app.ctx.config), maxAge: SESSION_COOKIE_MAX_AGE_S,
     });
-    return { user: await getUserView(db, actor.id), csrfToken: session.csrfToken };
+    return { user: await getUserView(db, actor.id), csrfToken: session.csrfToken, capabilities: capabilities(actor) };
   });
 
   app.post('/api/auth/logout', {
@@ -43,7 +49,7 @@ export async function authRoutes(appBase: FastifyInstance): Promise<void> {
     schema: { tags: ['auth'], response: { 200: ZMe } },
   }, async (request) => {
     const actor = request.user as UserActor;
-    return { user: await getUserView(db, actor.id), csrfToken: actor.csrfToken };
+    return { user: await getUserView(db, actor.id), csrfToken: actor.csrfToken, capabilities: capabilities(actor) };
   });
 
   app.post('/api/auth/password', {
