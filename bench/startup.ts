@@ -13,10 +13,12 @@ async function timeStart(dataDir: string): Promise<number> {
   const started = performance.now();
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL; // the figure is for the quick start: the embedded database
-  const proc = spawn('npm', ['start', '--silent'], { cwd: ROOT, env, stdio: 'ignore', detached: true });
+  const proc = spawn('npm', ['start', '--silent'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  let stderr = '';
+  proc.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   try {
     for (;;) {
-      if (proc.exitCode !== null) throw new Error(`npm start exited with ${proc.exitCode}`);
+      if (proc.exitCode !== null) throw new Error(`npm start exited with ${proc.exitCode}:\n${stderr}`);
       try {
         if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) return (performance.now() - started) / 1000;
       } catch {
