@@ -10,6 +10,10 @@ describe.skipIf(browserMissing)('the Resolution 07 scorecard in Chromium', () =>
     page.on('pageerror', (e) => errors.push(e.message));
     await logIn(page, suite.base, 'lanhdao');
     await page.getByRole('link', { name: 'Chỉ tiêu Nghị quyết 07' }).click();
+    // It opens on Thành phố Cần Thơ; as of the end of 2024 the province in force was Tỉnh Sóc Trăng, with its districts.
+    await expect.poll(() => page.getByTestId('scorecard-unit').textContent()).toBe('Thành phố Cần Thơ');
+    await page.getByTestId('as-of').fill('2024-12-31');
+    await expect.poll(() => page.getByTestId('scorecard-unit').textContent()).toBe('Tỉnh Sóc Trăng');
 
     const tile = page.getByTestId('tile-NQ07_REPORT_REGIMES');
     await expect.poll(() => tile.textContent()).toContain('30,77');

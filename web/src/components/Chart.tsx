@@ -28,9 +28,20 @@ export function Chart({ option, height = 240, label, testId }: { option: echarts
   const { element, chart } = useECharts();
   useEffect(() => {
     chart.current?.setOption(option, true);
+    // The value axis' range as drawn, for anyone checking it (a canvas cannot be read back).
+    const axis = (chart.current as unknown as { getModel?(): { getComponent(k: string): { axis?: { scale?: { getExtent(): number[] } } } | undefined } } | null)
+      ?.getModel?.().getComponent('yAxis')?.axis?.scale?.getExtent();
+    if (element.current && axis) element.current.dataset.yExtent = axis.join(',');
   }, [option]);
   return <div ref={element} style={{ width: '100%', height }} role="img" aria-label={label} data-testid={testId} />;
 }
+
+/**
+ * The value axis of a figure in its unit: a percentage stays within 0–100 (however a trend or target line would
+ * stretch it); other figures are scaled to their values.
+ */
+export const valueAxis = (unitLabel: string | null | undefined, extra: Record<string, unknown> = {}) =>
+  unitLabel === '%' ? { type: 'value', min: 0, max: 100, ...extra } : { type: 'value', scale: true, ...extra };
 
 /** A tiny line of the yearly values, for a scorecard tile. */
 export function Sparkline({ years, values }: { years: number[]; values: (number | null)[] }) {

@@ -29,23 +29,44 @@ function MyWork() {
   );
 }
 
+const LEVELS: Unit['level'][] = ['province', 'district', 'commune', 'department'];
+
+/**
+ * Today's structure as it is: a tile per level that has units (since 1 July 2025 there is no district level), the
+ * commune level counted by kind (wards, communes).
+ */
+function UnitCounts() {
+  const { t } = useTranslation();
+  const units = useQuery(unitsQuery());
+  if (!units.data) return <div className="tiles" data-testid="unit-counts"><span className="tile"><span className="big">…</span></span></div>;
+  const label = (level: Unit['level']) => (level === 'district' ? t('home.districts') : level === 'commune' ? t('home.communes') : level === 'department' ? t('home.departments') : t('levels.province'));
+  return (
+    <div className="tiles" data-testid="unit-counts">
+      {LEVELS.map((level) => {
+        const of = units.data.filter((u) => u.level === level);
+        if (!of.length) return null;
+        const kinds = level === 'commune' ? [...new Set(of.map((u) => u.type))].map((type) => ({ type, n: of.filter((u) => u.type === type).length })) : [];
+        return (
+          <Link key={level} className="tile" to="/units" data-testid={`units-${level}`}>
+            <span className="big">{of.length}</span>{label(level)}
+            {kinds.length > 1 && <small> · {kinds.map((k) => `${k.n} ${t(`home.unitTypes.${k.type}`, { defaultValue: k.type })}`).join(', ')}</small>}
+          </Link>
+        );
+      })}
+    </div>
+  );
+}
+
 export function HomePage() {
   const { t } = useTranslation();
   const { me } = useAuth();
-  const units = useQuery(unitsQuery());
-  const count = (level: Unit['level']) => units.data?.filter((u) => u.level === level).length ?? '…';
   return (
     <section>
       <h1>{t('home.welcome', { name: me?.user.displayName })}</h1>
       <p>{t('home.role')}: <strong>{t(`roles.${me?.user.role}`)}</strong> · {t('home.unit')}: <strong>{me?.user.orgUnitName}</strong></p>
       <h2>{t('home.myWork')}</h2>
       <MyWork />
-      <div className="tiles">
-        <Link className="tile" to="/units"><span className="big">{count('province')}</span>{t('levels.province')}</Link>
-        <Link className="tile" to="/units"><span className="big">{count('district')}</span>{t('home.districts')}</Link>
-        <Link className="tile" to="/units"><span className="big">{count('commune')}</span>{t('home.communes')}</Link>
-        <Link className="tile" to="/units"><span className="big">{count('department')}</span>{t('home.departments')}</Link>
-      </div>
+      <UnitCounts />
       <p className="muted">{t('home.unitsToday')}</p>
       <h2>{t('home.next')}</h2>
       <ul className="columns">

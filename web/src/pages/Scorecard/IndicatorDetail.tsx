@@ -2,14 +2,14 @@ import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { scoreDetailQuery } from '../../api/scorecard';
-import { Chart } from '../../components/Chart';
+import { Chart, valueAxis } from '../../components/Chart';
 import { ErrorText } from '../../components/Chrome';
 import { format } from './format';
 
 /** One indicator for a unit: its history against its targets, and the units below it to drill into. */
-export function IndicatorDetail({ code, unitId, framework, onUnit }: { code: string; unitId: number; framework: string; onUnit(id: number): void }) {
+export function IndicatorDetail({ code, unitId, framework, asOf, onUnit }: { code: string; unitId: number; framework: string; asOf: string; onUnit(id: number): void }) {
   const { t, i18n } = useTranslation();
-  const detail = useQuery(scoreDetailQuery(code, unitId, framework));
+  const detail = useQuery(scoreDetailQuery(code, unitId, framework, asOf));
   const option = useMemo(() => {
     const d = detail.data;
     if (!d) return {};
@@ -19,7 +19,7 @@ export function IndicatorDetail({ code, unitId, framework, onUnit }: { code: str
       legend: { bottom: 0 },
       grid: { left: 48, right: 16, top: 16, bottom: 48 },
       xAxis: { type: 'category', data: points.map(([y]) => y) },
-      yAxis: { type: 'value', inverse: d.indicator.direction === 'lower', scale: true },
+      yAxis: valueAxis(d.indicator.unitLabel, { inverse: d.indicator.direction === 'lower' }),
       series: [
         { name: t('score.value'), type: 'line', data: points.map(([, v]) => v), connectNulls: true, symbolSize: 8, label: { show: true } },
         ...(d.targets.length ? [{ name: t('score.target'), type: 'line', data: [], markLine: { symbol: 'none', lineStyle: { type: 'dashed', color: '#e69138' }, data: d.targets.map((x) => ({ yAxis: x.value, name: `${t('score.target')} ${x.year}`, label: { position: 'insideEndTop', formatter: `${t('score.target')} ${x.year}: ${x.value}` } })) } }] : []),
@@ -34,7 +34,11 @@ export function IndicatorDetail({ code, unitId, framework, onUnit }: { code: str
     <div className="card" data-testid="indicator-detail">
       <h2>{name} <small className="muted">— {d.unit.name}</small></h2>
       <Chart option={option} height={260} label={`${name}: ${t('score.history')}`} testId="history-chart" />
-      <p className="muted small">{t('score.source')}: {d.indicator.source} · {d.targets.map((x) => `${t('score.target')} ${x.year}: ${x.value} (${x.source})`).join(' · ')}</p>
+      <p className="muted small" data-testid="detail-sources">
+        {t('score.source')}: {d.indicator.source}
+        {d.targets.map((x) => ` · ${t('score.target')} ${x.year}: ${format(x.value, d.indicator.decimals, i18n.language)}${x.fromUnit ? `, ${t('score.inherited', { unit: x.fromUnit.name })}` : ''} (${x.source})`).join('')}
+      </p>
+      {d.children.length === 0 && <p className="muted" data-testid="below-none">{t('score.belowNone')}</p>}
       {d.children.length > 0 && (
         <>
           <h3>{t('score.below', { year: d.childrenYear })}</h3>
@@ -48,6 +52,7 @@ export function IndicatorDetail({ code, unitId, framework, onUnit }: { code: str
               ))}
             </tbody>
           </table>
+          {d.childrenWithout > 0 && <p className="muted small">{t('score.belowWithout', { count: d.childrenWithout, year: d.childrenYear })}</p>}
         </>
       )}
     </div>
