@@ -14,7 +14,11 @@ import { BACKUP_FORMAT, dataLinePrefix, newHash, type BackupHeader, type EndReco
  */
 const CHUNK = 500;
 /** Bookkeeping, not data: the migration list travels in the header; versions only grow; caches are rebuilt. */
-export const NOT_BACKED_UP = ['schema_migration', 'org_unit_version', 'case_reference_version', 'data_value_year_version', 'data_value_year_total', 'analytics_cache', 'figure_definition_version'];
+export const NOT_BACKED_UP = [
+  'schema_migration', 'org_unit_version', 'case_reference_version', 'data_value_year_version', 'data_value_year_total', 'analytics_cache', 'figure_definition_version',
+  // The live stream is what screens heard in the last day: a restored database starts a stream of its own.
+  'live_event',
+];
 
 export async function appTables(db: Db): Promise<string[]> {
   const rows = await sql<{ name: string }>`
