@@ -4,17 +4,9 @@
 -- (NULL) read as written. E-mails carry both languages in subject and body, so these stay NULL for them.
 ALTER TABLE notification ADD COLUMN subject_en text, ADD COLUMN body_en text;
 
--- A citizen's rating was written on the timeline as a Vietnamese sentence ("Đánh giá 5/5" on closing, "Người dân
--- đánh giá chưa được giải quyết (2/5): …" on reopening). It is now a figure in the event's data, which each reader's
--- screen words; the citizen's own comment stays the note (a reopening's note is the comment, or the rating).
-UPDATE case_event
-   SET data = data || jsonb_build_object('rating', substring(note FROM '^Đánh giá ([1-5])/5$')::int), note = NULL
- WHERE action = 'close' AND actor_name = 'citizen' AND note ~ '^Đánh giá [1-5]/5$';
-UPDATE case_event
-   SET data = data || jsonb_build_object('rating', substring(note FROM '^Người dân đánh giá chưa được giải quyết \(([1-5])/5\)')::int, 'solved', false),
-       note = coalesce(nullif(substring(note FROM '^Người dân đánh giá chưa được giải quyết \([1-5]/5\): (.*)$'), ''),
-                       substring(note FROM '^Người dân đánh giá chưa được giải quyết \(([1-5]/5)\)'))
- WHERE action = 'reopen' AND actor_name = 'citizen' AND note ~ '^Người dân đánh giá chưa được giải quyết \([1-5]/5\)';
+-- A citizen's rating is now an event of its own with the figures in its data (each reader's screen words them); the
+-- closings and reopenings written before keep their Vietnamese notes: case_event is append-only, history is not
+-- rewritten.
 
 -- case_open of migration 0025, which now writes a notice's English wording too.
 CREATE OR REPLACE FUNCTION case_open(docs jsonb, expected_version bigint) RETURNS bigint[] LANGUAGE plpgsql AS $$

@@ -9,7 +9,7 @@ export function CaseTimeline({ timeline }: { timeline: CaseDetail['timeline'] })
   const { t } = useTranslation();
   // The platform's own actors are named by role; people by their names.
   const actor = (e: TimelineEvent) => (e.actor_kind === 'system' ? t(`fb.actors.${e.actor_name}`, { defaultValue: e.actor_name }) : e.actor_name);
-  // A rating is kept as figures (on the citizen's rating, and on closings before it had its own event).
+  // A citizen's rating is kept as figures in its event's data.
   const rating = (e: TimelineEvent) => {
     const r = e.data?.rating;
     if (typeof r !== 'number') return '';
