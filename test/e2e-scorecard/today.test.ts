@@ -21,7 +21,7 @@ describe.skipIf(browserMissing)("today's province first, in Chromium", () => {
 
     await page.getByRole('link', { name: 'Chỉ tiêu Nghị quyết 07' }).click();
     await expect.poll(() => page.getByTestId('scorecard-unit').textContent()).toBe('Thành phố Cần Thơ');
-    expect(await page.getByTestId('scorecard-history').textContent()).toContain('Tỉnh Sóc Trăng (30/06/2025)');
+    expect(await page.getByTestId('scorecard-history').textContent()).toContain('Gồm số liệu của Tỉnh Sóc Trăng (đơn vị tiền nhiệm, đến 30/06/2025).');
     const fibre = page.getByTestId('tile-NQ07_HH_FIBRE');
     expect(await fibre.textContent()).toContain('Đã đạt');
     expect(await fibre.textContent()).toContain('chỉ tiêu của Tỉnh Sóc Trăng (đơn vị tiền nhiệm)');

@@ -57,7 +57,7 @@ export function ScorecardPage({ framework = 'NQ07' }: { framework?: Framework })
       <UnitPicker asOf={c.asOf} onAsOf={goDay} unit={c.unit} onUnit={goUnit} />
       {c.history.length > 0 && (
         <p className="muted small" data-testid="scorecard-history">
-          {t('score.historyOf', { units: c.history.map((h) => (h.validTo ? `${h.name} (${dayMonthYear(h.validTo)})` : h.name)).join(', ') })}
+          {t('score.historyOf', { units: c.history.map((h) => (h.validTo ? `${h.name} (${t('score.predecessorUntil', { date: dayMonthYear(h.validTo) })})` : h.name)).join(', ') })}
         </p>
       )}
       {framework === 'DTI' && <DtiCharts card={c} />}
