@@ -11,4 +11,6 @@ export { actOnAlert } from './use-cases/act.js';
 export { clearAlert } from './use-cases/clear.js';
 export { escalateAlerts } from './use-cases/escalate.js';
 export { raiseAlert } from './use-cases/raise.js';
+export { syncAlerts } from './use-cases/sync.js';
+export type { WantedAlert } from './use-cases/sync.js';
 export { alertReference, listAlerts } from './use-cases/read.js';

@@ -33,13 +33,16 @@ export async function queueAlertNotices(db: Db, event: AlertNoticeEvent, alert: 
   const { units, users: extraUserIds = [], leaders: toLeaders = alert.severity === 'critical' } = audience;
   const severity = SEVERITY_WORDS[alert.severity];
   const place = alert.unitName ? ` — ${alert.unitName}` : '';
-  const text = `${SUBJECT[event].vi} (${severity.vi}): ${alert.title_vi}${place} / ${SUBJECT[event].en} (${severity.en}): ${alert.title_en}`;
+  const text = {
+    vi: `${SUBJECT[event].vi} (${severity.vi}): ${alert.title_vi}${place}`,
+    en: `${SUBJECT[event].en} (${severity.en}): ${alert.title_en}${place}`,
+  };
   const notice: Notice = { event: `alert.${event}`, subject: text, body: text, payload: { alertId: alert.id, severity: alert.severity, link: `/ioc/alerts/${alert.id}` } };
   const officers = (await Promise.all([...new Set(units)].map((u) => officersOf(db, u)))).flat();
   const leaders = toLeaders ? await activeUsersWithRoles(db, ['leader']) : [];
   const people = [...officers, ...leaders];
   const rows: OutboxRow[] = [...userRows([...people.map((p) => p.id), ...extraUserIds], notice)];
-  if (BY_EMAIL.includes(alert.severity)) rows.push(...emailRows(people.map((p) => p.email), { ...notice, subject: `[Tỉnh Số] ${text}` }));
+  if (BY_EMAIL.includes(alert.severity)) rows.push(...emailRows(people.map((p) => p.email), notice));
   rows.push(...webhookRows(await activeWebhooks(db), notice));
   await insertNotifications(db, rows);
 }

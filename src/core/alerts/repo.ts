@@ -132,3 +132,10 @@ export async function findActiveByKey(db: Db, source: string, dedupeKey: string)
     .where('state', 'in', [...ACTIVE_STATES]).executeTakeFirst();
   return row?.id;
 }
+
+/** The active alerts a source raised under keys starting with a prefix, by key. */
+export async function activeByPrefix(db: Db, source: string, prefix: string): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('alert').select(['id', 'dedupe_key']).where('source', '=', source)
+    .where('dedupe_key', 'like', `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`).where('state', 'in', [...ACTIVE_STATES]).execute();
+  return new Map(rows.map((r) => [r.dedupe_key!, r.id]));
+}

@@ -34,7 +34,7 @@ export {
 } from './repo.js';
 export type { CaseEventRow, CaseRow } from './repo.js';
 export {
-  casesForFigures, casesNear, endedCasesWithContacts, feedCaseRows as feedCases, publicCasePage, publicCaseRow as publicCase,
+  casesForFigures, casesNear, casesPastDeadline, endedCasesWithContacts, feedCaseRows as feedCases, publicCasePage, publicCaseRow as publicCase,
   searchCaseRows as searchCases, stateChangesBetween as caseStateChanges,
 } from './search-repo.js';
 export type { CaseSearch } from './search-repo.js';

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { endedCasesWithContacts, ENDED_STATES, updateCaseData } from '../../core/cases/index.js';
 import type { JobDefinition } from '../../core/jobs/index.js';
+import { alertOverdueFeedback } from './alerts.js';
 import { publishFeedbackFiguresLocked } from './live-figures.js';
 import { KIND } from './policy.js';
 import { setting } from './repo.js';
@@ -36,5 +37,13 @@ export const feedbackJobs: JobDefinition[] = [
     // (overdue at month end) and anything a stopped process left unpublished.
     intervalSeconds: 3600,
     run: async (db, now) => `${await publishFeedbackFiguresLocked(db, now)} feedback figures written`,
+  },
+  {
+    name: 'feedback.alert_overdue',
+    intervalSeconds: 300,
+    run: async (db, now) => {
+      const { raised, cleared } = await alertOverdueFeedback(db, now);
+      return `${raised} overdue-report alerts raised, ${cleared} cleared`;
+    },
   },
 ];

@@ -13,10 +13,11 @@ import { submittedUnits } from './report-repo.js';
 import { waitingReports } from './completeness.js';
 import { expectedUnits } from './units.js';
 import { publishCompleteness } from './figures.js';
+import { alertLateReports } from './alerts.js';
 
 
 /** The expected units of a regime and period whose report is not submitted yet. */
-async function outstanding(db: Db, regime: Regime, period: ReportingPeriod) {
+export async function outstanding(db: Db, regime: Regime, period: ReportingPeriod) {
   const expected = await expectedUnits(db, regime, period);
   const submitted = await submittedUnits(db, regime.id, period.code);
   return expected.filter((u) => !submitted.has(u.id));
@@ -99,6 +100,14 @@ async function reviewerDigests(db: Db, now: Date): Promise<number> {
 
 export const reportingJobs: JobDefinition[] = [
   { name: 'reporting.reminders', intervalSeconds: 24 * 3600, run: (db, now) => sendReportReminders(db, now) },
+  {
+    name: 'reporting.alert_late',
+    intervalSeconds: 3600,
+    run: async (db, now) => {
+      const { raised, cleared } = await alertLateReports(db, now);
+      return `${raised} late-report alerts raised, ${cleared} cleared`;
+    },
+  },
 ];
 
 export interface RemindUnitsOptions { db: Db; actor: Actor; input: { regime: string; period: string; unitIds?: number[] }; now: Date; request?: FastifyRequest }
