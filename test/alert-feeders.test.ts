@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alertOverdueFeedback } from '../src/modules/feedback/alerts.js';
-import { alertLateReports } from '../src/modules/reporting/alerts.js';
+import { alertOverdueFeedback } from '../src/modules/feedback/index.js';
+import { alertLateReports } from '../src/modules/reporting/index.js';
 import { createTestApp, nextLoopback, unitId, type Session, type TestApp } from './helpers.js';
 
 /** The modules raise alerts for what waits too long, and clear them when it is done. */
