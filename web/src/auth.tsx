@@ -1,7 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, setCsrfToken } from './api/client';
-import { authKeys, fetchMe, KEPT_ON_SIGN_OUT, logIn, logOut, type Me } from './api/auth';
+import { authKeys, fetchMe, KEPT_ON_SIGN_OUT, logIn, logOut, type Capability, type Me } from './api/auth';
 import i18n from './i18n';
 
 interface AuthState {
@@ -54,4 +54,13 @@ export function useAuth(): AuthState {
   const value = useContext(AuthContext);
   if (!value) throw new Error('useAuth outside AuthProvider');
   return value;
+}
+
+/**
+ * Whether the signed-in user may use a capability: the server's answer, never a guess from the role. Menus, page
+ * guards and buttons ask this, so nobody is offered what the server would refuse.
+ */
+export function useCan(): (capability: Capability) => boolean {
+  const { me } = useAuth();
+  return (capability) => me?.capabilities?.[capability] === true;
 }

@@ -1,8 +1,7 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
-import './i18n';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
 // In this order: each area's rules come after the shared ones they refine.
 import './styles/base.css';
 import './styles/shell.css';
@@ -10,70 +9,23 @@ import './styles/units.css';
 import './styles/scorecard.css';
 import './styles/data.css';
 import './styles/feedback.css';
-import { AuthProvider, useAuth } from './auth';
-import { Layout } from './components/Layout';
-import { LoginPage } from './pages/Login';
-import { HomePage } from './pages/Home';
-import { UnitsPage } from './pages/Units';
-import { UsersPage } from './pages/Users';
-import { AccountPage } from './pages/Account';
-import { AuditPage } from './pages/Audit';
-import { TokensPage } from './pages/Tokens';
-import { MetadataPage } from './pages/Metadata';
-import { ScorecardPage } from './pages/Scorecard';
-import { DataEntryPage } from './pages/DataEntry';
-import { ExchangePage } from './pages/Exchange';
-import { FeedbackPage } from './pages/Feedback';
-import { FeedbackSettingsPage } from './pages/FeedbackSettings';
-import { ReportPage, ReportQueuePage, ReportsDuePage } from './pages/Reports';
-import { ReportCompletenessPage } from './pages/ReportCompleteness';
-import { ReportRegimesPage } from './pages/ReportRegimes';
-import { CitizenPage } from './pages/Citizen';
-import { useTranslation } from 'react-i18next';
+import i18n from './i18n';
+
+// Two applications in one build, each fetched only where it is used: the citizens' (/cong-dan) and the back office,
+// whose pages are fetched one by one as they open (see routes.tsx).
+const CitizenPage = lazy(async () => ({ default: (await import('./pages/Citizen')).CitizenPage }));
+const BackOffice = lazy(() => import('./BackOffice'));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
-
-function Gate() {
-  const { me, loading } = useAuth();
-  const { t } = useTranslation();
-  if (loading) return <p className="centered">{t('app.loading')}</p>;
-  if (!me) return <LoginPage />;
-  const admin = me.user.role === 'admin';
-  return (
-    <Layout>
-      <Routes>
-        <Route path="/" element={<HomePage />} />
-        <Route path="/units" element={<UnitsPage />} />
-        <Route path="/scorecard" element={<ScorecardPage key="nq07" framework="NQ07" />} />
-        <Route path="/dti" element={<ScorecardPage key="dti" framework="DTI" />} />
-        <Route path="/data-entry" element={<DataEntryPage />} />
-        <Route path="/exchange" element={<ExchangePage />} />
-        <Route path="/reports" element={<ReportsDuePage />} />
-        <Route path="/reports/queue" element={<ReportQueuePage />} />
-        <Route path="/reports/completeness" element={<ReportCompletenessPage />} />
-        {/* Declared for everyone, or /reports/regimes would open as the report numbered "regimes". */}
-        <Route path="/reports/regimes" element={admin ? <ReportRegimesPage /> : <Navigate to="/" replace />} />
-        <Route path="/reports/:id" element={<ReportPage />} />
-        <Route path="/feedback" element={<FeedbackPage />} />
-        <Route path="/feedback/settings" element={<FeedbackSettingsPage />} />
-        <Route path="/users" element={<UsersPage />} />
-        <Route path="/account" element={<AccountPage />} />
-        {admin && <Route path="/audit" element={<AuditPage />} />}
-        {admin && <Route path="/tokens" element={<TokensPage />} />}
-        {admin && <Route path="/metadata" element={<MetadataPage />} />}
-        <Route path="*" element={<Navigate to="/" replace />} />
-      </Routes>
-    </Layout>
-  );
-}
+const loading = <p className="centered">{i18n.t('app.loading')}</p>;
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>
         <Routes>
-          <Route path="/cong-dan" element={<CitizenPage />} />
-          <Route path="*" element={<AuthProvider><Gate /></AuthProvider>} />
+          <Route path="/cong-dan" element={<Suspense fallback={loading}><CitizenPage /></Suspense>} />
+          <Route path="*" element={<Suspense fallback={loading}><BackOffice /></Suspense>} />
         </Routes>
       </BrowserRouter>
     </QueryClientProvider>

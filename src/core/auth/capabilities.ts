@@ -17,6 +17,7 @@ export const CAPABILITY_ROUTES = {
   'data.enter': 'POST /api/data-values',
   'data.import': 'POST /api/dataValueSets',
   'reports.submit': 'POST /api/reporting/reports',
+  'reports.edit': 'PUT /api/reporting/reports/:id',
   'reports.act': 'POST /api/reporting/reports/:id/:action',
   'reports.review': 'GET /api/reporting/queue',
   'reports.remind': 'POST /api/reporting/remind',

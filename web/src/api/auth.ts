@@ -1,8 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from './client';
+import type { Capabilities } from '../../../src/core/auth/index.js';
 import type { User } from './users';
 
-export interface Me { user: User; csrfToken: string }
+export type { Capability } from '../../../src/core/auth/index.js';
+/** The signed-in user, its CSRF token, and what the interface may offer it (the server derives it from its policies). */
+export interface Me { user: User; csrfToken: string; capabilities: Capabilities }
 export interface Meta { name: string; version: string; demo: boolean; database: string; boundaryAttribution: string }
 
 /** The signed-in user and the installation: both outlive a sign-out, which forgets every other query. */

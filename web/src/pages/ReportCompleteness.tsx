@@ -3,6 +3,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { boundariesQuery } from '../api/org-units';
+import { useCan } from '../auth';
 import { completenessQuery, regimesQuery, remind as sendReminders, type CompletenessRow as Row, type Frequency } from '../api/reporting';
 import { ErrorText } from '../components/Chrome';
 import { UnitMap } from '../components/UnitMap';
@@ -28,6 +29,8 @@ function recentPeriods(frequency: Frequency): string[] {
 export function ReportCompletenessPage() {
   const { t, i18n } = useTranslation();
   const regimes = useQuery(regimesQuery());
+  // Reminders are offered only to those the server lets send them.
+  const mayRemind = useCan()('reports.remind');
   const [code, setCode] = useState('BC_CDS');
   const regime = regimes.data?.find((r) => r.code === code);
   const periods = regime ? recentPeriods(regime.frequency) : [];
@@ -84,7 +87,7 @@ export function ReportCompletenessPage() {
             <div className="card">
               <div className="row wrap">
                 <b>{t('rep.notIn', { count: late.length })}</b><span className="spacer" />
-                <button disabled={!late.length} onClick={() => remind.mutate(undefined)}>{t('rep.remindAll')}</button>
+                {mayRemind && <button disabled={!late.length} onClick={() => remind.mutate(undefined)}>{t('rep.remindAll')}</button>}
               </div>
               {remind.data && <p className="ok" role="status">{t('rep.reminded', { count: remind.data.reminded })}</p>}
               <ErrorText error={remind.error} />
@@ -99,7 +102,7 @@ export function ReportCompletenessPage() {
                     <td>{u.reportId ? <Link to={`/reports/${u.reportId}`}>{u.unit}</Link> : u.unit}</td>
                     <td><span className="badge" style={{ background: STATUS_COLOUR[u.status], color: '#fff' }}>{t(`rep.status_.${u.status}`)}</span></td>
                     <td>{u.submittedOn ? dayMonthYear(u.submittedOn) : ''}</td><td>{u.state ? t(`rep.states.${u.state}`) : ''}</td>
-                    <td>{(u.status === 'missing' || u.status === 'pending') && <button className="link" onClick={() => remind.mutate([u.unitId])}>{t('rep.remind')}</button>}</td>
+                    <td>{mayRemind && (u.status === 'missing' || u.status === 'pending') && <button className="link" onClick={() => remind.mutate([u.unitId])}>{t('rep.remind')}</button>}</td>
                   </tr>
                 ))}
               </tbody>

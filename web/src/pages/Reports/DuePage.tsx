@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { useAuth } from '../../auth';
+import { useAuth, useCan } from '../../auth';
 import { dueQuery, openReport, type Due } from '../../api/reporting';
 import { ErrorText } from '../../components/Chrome';
 import { dayMonthYear } from '../../dates';
@@ -13,6 +13,7 @@ export function ReportsDuePage() {
   const navigate = useNavigate();
   const { me } = useAuth();
   const due = useQuery(dueQuery());
+  const mayStart = useCan()('reports.submit');
   const open = useMutation({
     mutationFn: (d: Due) => openReport({ regime: d.regime, unitId: me!.user.orgUnitId, period: d.period }),
     onSuccess: (r) => navigate(`/reports/${r.id}`),
@@ -31,7 +32,7 @@ export function ReportsDuePage() {
                   <td>{i18n.language === 'vi' ? d.nameVi : d.nameEn}{d.demo && <small className="muted"> · {t('rep.demo')}</small>}</td>
                   <td>{d.period}</td><td className="small">{dayMonthYear(d.start)} – {dayMonthYear(d.end)}</td><td>{dayMonthYear(d.dueDate)}</td>
                   <td><StateBadge state={d.state} dueDate={d.dueDate} /></td>
-                  <td>{d.reportId ? <Link to={`/reports/${d.reportId}`}>{t('rep.openReport')}</Link> : <button onClick={() => open.mutate(d)}>{t('rep.start')}</button>}</td>
+                  <td>{d.reportId ? <Link to={`/reports/${d.reportId}`}>{t('rep.openReport')}</Link> : mayStart && <button onClick={() => open.mutate(d)}>{t('rep.start')}</button>}</td>
                 </tr>
               ))}
             </tbody>

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { useAuth } from '../../auth';
+import { useAuth, useCan } from '../../auth';
 import { reportQuery, type Finding } from '../../api/reporting';
 import { ErrorText } from '../../components/Chrome';
 import { dateTime, dayMonthYear } from '../../dates';
@@ -18,6 +18,7 @@ export function ReportPage() {
   const { id: idParam } = useParams();
   const id = Number(idParam);
   const { me } = useAuth();
+  const can = useCan();
   const report = useQuery(reportQuery(id));
   const r = report.data;
   const { values, narrative, findings, sync, flush, edit } = useReportDraft(r);
@@ -30,10 +31,10 @@ export function ReportPage() {
 
   if (report.isLoading) return <p>{t('app.loading')}</p>;
   if (!r) return <ErrorText error={report.error} />;
-  const editable = ['draft', 'returned'].includes(r.state) && me?.user.orgUnitId === r.unit.id;
+  const editable = ['draft', 'returned'].includes(r.state) && me?.user.orgUnitId === r.unit.id && can('reports.edit');
   const next = r.chain.find((c) => !c.approved);
-  const canReview = r.state === 'submitted' && next !== undefined && (me?.user.role === 'admin' || me?.user.orgUnitId === next.id);
-  const canUnlock = r.state === 'approved' && (me?.user.role === 'admin' || me?.user.orgUnitId === r.chain.at(-1)?.id);
+  const canReview = can('reports.act') && r.state === 'submitted' && next !== undefined && (me?.user.role === 'admin' || me?.user.orgUnitId === next.id);
+  const canUnlock = can('reports.act') && r.state === 'approved' && (me?.user.role === 'admin' || me?.user.orgUnitId === r.chain.at(-1)?.id);
   const lang = i18n.language === 'vi';
   const errors = findings.filter((f) => f.severity === 'error');
   const message = (f: Finding) => (lang ? f.vi : f.en);

@@ -1,0 +1,47 @@
+import { Suspense } from 'react';
+import { Link, Navigate, Route, Routes } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { AuthProvider, useAuth, useCan } from './auth';
+import { Layout } from './components/Layout';
+import { LoginPage } from './pages/Login';
+import { ROUTES } from './routes';
+
+/** What an address the user may not open shows: a page that says so, in the shell, instead of a page of refusals. */
+function NoPermission() {
+  const { t } = useTranslation();
+  return (
+    <section data-testid="no-permission">
+      <h1>{t('app.noPermission')}</h1>
+      <p>{t('app.noPermissionText')}</p>
+      <p><Link to="/">{t('app.backHome')}</Link></p>
+    </section>
+  );
+}
+
+function Loading() {
+  const { t } = useTranslation();
+  return <p className="centered">{t('app.loading')}</p>;
+}
+
+function Gate() {
+  const { me, loading } = useAuth();
+  const can = useCan();
+  if (loading) return <Loading />;
+  if (!me) return <LoginPage />;
+  return (
+    <Layout>
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          {/* Every page is declared for everyone, so that /reports/regimes never opens as the report numbered "regimes". */}
+          {ROUTES.map((r) => <Route key={r.path} path={r.path} element={r.needs && !can(r.needs) ? <NoPermission /> : r.element} />)}
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
+      </Suspense>
+    </Layout>
+  );
+}
+
+/** The officers' and leaders' application, behind the sign-in: its own chunk, which the citizen app never downloads. */
+export default function BackOffice() {
+  return <AuthProvider><Gate /></AuthProvider>;
+}

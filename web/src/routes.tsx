@@ -1,0 +1,61 @@
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import type { Capability } from './api/auth';
+
+/** A page's code, fetched the first time the page opens: a phone downloads only the pages it visits. */
+function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): LazyExoticComponent<ComponentType<P>> {
+  return lazy(async () => ({ default: await load() }));
+}
+
+const Home = lazyPage(() => import('./pages/Home').then((m) => m.HomePage));
+const Units = lazyPage(() => import('./pages/Units').then((m) => m.UnitsPage));
+const Scorecard = lazyPage(() => import('./pages/Scorecard').then((m) => m.ScorecardPage));
+const DataEntry = lazyPage(() => import('./pages/DataEntry').then((m) => m.DataEntryPage));
+const Exchange = lazyPage(() => import('./pages/Exchange').then((m) => m.ExchangePage));
+const Metadata = lazyPage(() => import('./pages/Metadata').then((m) => m.MetadataPage));
+const ReportsDue = lazyPage(() => import('./pages/Reports').then((m) => m.ReportsDuePage));
+const ReportQueue = lazyPage(() => import('./pages/Reports').then((m) => m.ReportQueuePage));
+const Report = lazyPage(() => import('./pages/Reports').then((m) => m.ReportPage));
+const Completeness = lazyPage(() => import('./pages/ReportCompleteness').then((m) => m.ReportCompletenessPage));
+const Regimes = lazyPage(() => import('./pages/ReportRegimes').then((m) => m.ReportRegimesPage));
+const Feedback = lazyPage(() => import('./pages/Feedback').then((m) => m.FeedbackPage));
+const FeedbackSettings = lazyPage(() => import('./pages/FeedbackSettings').then((m) => m.FeedbackSettingsPage));
+const Users = lazyPage(() => import('./pages/Users').then((m) => m.UsersPage));
+const Tokens = lazyPage(() => import('./pages/Tokens').then((m) => m.TokensPage));
+const Audit = lazyPage(() => import('./pages/Audit').then((m) => m.AuditPage));
+const Account = lazyPage(() => import('./pages/Account').then((m) => m.AccountPage));
+
+export type MenuSection = 'top' | 'modules' | 'admin';
+
+export interface AppRoute {
+  path: string;
+  element: ReactNode;
+  /**
+   * The capability the page needs (see GET /api/auth/me): without it the menu leaves the page out and its address
+   * shows "no permission". A page anyone signed in may open needs none.
+   */
+  needs?: Capability;
+  /** Its menu item, in the order of this table: the translation key of its label and the section it sits in. */
+  menu?: { label: string; section: MenuSection };
+}
+
+/** The back office's pages: the route table and the menu are both drawn from it. Add a page here, once. */
+export const ROUTES: AppRoute[] = [
+  { path: '/', element: <Home />, menu: { label: 'nav.home', section: 'top' } },
+  { path: '/units', element: <Units />, menu: { label: 'nav.units', section: 'top' } },
+  { path: '/scorecard', element: <Scorecard key="nq07" framework="NQ07" />, menu: { label: 'nav.scorecard', section: 'modules' } },
+  { path: '/dti', element: <Scorecard key="dti" framework="DTI" />, menu: { label: 'nav.dti', section: 'modules' } },
+  { path: '/data-entry', element: <DataEntry />, needs: 'data.enter', menu: { label: 'nav.entry', section: 'modules' } },
+  { path: '/exchange', element: <Exchange />, menu: { label: 'nav.exchange', section: 'modules' } },
+  { path: '/metadata', element: <Metadata />, needs: 'metadata.edit', menu: { label: 'nav.metadata', section: 'modules' } },
+  { path: '/reports', element: <ReportsDue />, menu: { label: 'nav.reportsDue', section: 'modules' } },
+  { path: '/reports/queue', element: <ReportQueue />, needs: 'reports.review', menu: { label: 'nav.reportsQueue', section: 'modules' } },
+  { path: '/reports/completeness', element: <Completeness />, menu: { label: 'nav.reportsCompleteness', section: 'modules' } },
+  { path: '/reports/regimes', element: <Regimes />, needs: 'reports.configure', menu: { label: 'nav.reportsRegimes', section: 'modules' } },
+  { path: '/reports/:id', element: <Report /> },
+  { path: '/feedback', element: <Feedback />, menu: { label: 'nav.feedback', section: 'modules' } },
+  { path: '/feedback/settings', element: <FeedbackSettings />, needs: 'feedback.settings', menu: { label: 'nav.feedbackSettings', section: 'modules' } },
+  { path: '/users', element: <Users />, menu: { label: 'nav.users', section: 'admin' } },
+  { path: '/tokens', element: <Tokens />, needs: 'tokens.manage', menu: { label: 'nav.tokens', section: 'admin' } },
+  { path: '/audit', element: <Audit />, needs: 'audit.read', menu: { label: 'nav.audit', section: 'admin' } },
+  { path: '/account', element: <Account />, menu: { label: 'nav.account', section: 'admin' } },
+];
