@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -107,6 +108,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
+  // Answers (JSON, the web app's files) go brotli- or gzip-compressed to a client that accepts it; a built asset has its
+  // compressed copies made once by the build (served as they are). Request bodies are not decompressed: a compressed
+  // body would escape the body limit before it is read.
+  await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024, globalDecompression: false });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: MULTIPART_LIMITS });
@@ -130,21 +135,26 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(reportingRoutes);
   await app.register(open311Routes);
 
-  if (options.web !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, serve: false });
-    app.get('/*', { config: { access: { public: true } } }, async (request, reply) => {
-      const url = request.url.split('?')[0] ?? '/';
-      if (url.startsWith('/api/')) {
-        return reply.status(404).send(errorBody('route_not_found', requestLocale(request), { method: request.method, url }));
-      }
-      const file = path.join(WEB_DIST, path.normalize(url));
-      if (file.startsWith(WEB_DIST) && fs.existsSync(file) && fs.statSync(file).isFile()) {
-        const immutable = url.startsWith('/assets/');
-        return reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(path.relative(WEB_DIST, file));
-      }
-      // Client-side routes of the single-page app.
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    });
-  }
+  if (options.web !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) await webRoutes(app);
   return app;
+}
+
+/**
+ * The built web app. A file under /assets/ has its content's hash in its name, so it is kept a year and never asked
+ * again; everything else (index.html, sw.js, the manifests) is asked again on each use, so a new build is seen at once.
+ */
+async function webRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(fastifyStatic, { root: WEB_DIST, serve: false, preCompressed: true });
+  app.get('/*', { config: { access: { public: true } } }, async (request, reply) => {
+    const url = request.url.split('?')[0] ?? '/';
+    if (url.startsWith('/api/')) {
+      return reply.status(404).send(errorBody('route_not_found', requestLocale(request), { method: request.method, url }));
+    }
+    const file = path.join(WEB_DIST, path.normalize(url));
+    const found = file.startsWith(WEB_DIST) && fs.existsSync(file) && fs.statSync(file).isFile();
+    const hashed = found && url.startsWith('/assets/');
+    reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+    // Client-side routes of the single-page app are its index.html.
+    return reply.sendFile(found ? path.relative(WEB_DIST, file) : 'index.html', { cacheControl: false });
+  });
 }

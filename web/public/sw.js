@@ -8,10 +8,25 @@ const APPS = {
   '/reports': { shell: '/reports', api: ['/api/auth/me', '/api/meta', '/api/reporting/due', '/api/reporting/regimes', '/api/notifications'], prefixes: ['/api/reporting/reports/'] },
 };
 const app = APPS[scope] ?? APPS['/cong-dan'];
-const CACHE = `tinhso${scope.replace(/\//g, '-')}-v1`;
+const CACHE = `tinhso${scope.replace(/\//g, '-')}-v2`;
+
+/**
+ * The app's code comes in chunks, each page's fetched when it first opens: the build lists those each app needs
+ * offline (offline-assets.json, written by scripts/build-web.mjs), and they are kept at install, so a page never
+ * opened while online still opens without a connection.
+ */
+async function precache() {
+  const cache = await caches.open(CACHE);
+  await cache.addAll([app.shell, '/manifest.webmanifest', '/icons/icon-192.png']);
+  const listed = await fetch('/offline-assets.json').then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
+  const assets = listed[scope] ?? [];
+  const missing = [];
+  for (const url of assets) if (!(await cache.match(url))) missing.push(url);
+  await cache.addAll(missing);
+}
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll([app.shell, '/manifest.webmanifest', '/icons/icon-192.png'])).then(() => self.skipWaiting()));
+  event.waitUntil(precache().then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {
