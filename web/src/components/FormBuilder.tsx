@@ -50,7 +50,7 @@ export function FormBuilder({ form, frequency, onChange }: { form: BuilderForm; 
                         <td>{element && element.categoryCombo !== 'default' ? (
                           <select aria-label={t('fb2.disaggregation')} value={item.coc ?? ''} onChange={(e) => setItem({ ...item, coc: e.target.value || undefined })}>
                             <option value="">—</option>
-                            {element.disaggregations.map((d) => <option key={d.code} value={d.code}>{d.nameVi}</option>)}
+                            {element.disaggregations.map((d) => <option key={d.code} value={d.code}>{i18n.language === 'vi' ? d.nameVi : d.nameEn}</option>)}
                           </select>) : ''}</td>
                         <td><input type="checkbox" aria-label={t('fb2.required')} checked={item.required} onChange={(e) => setItem({ ...item, required: e.target.checked })} /></td>
                         <td><input type="number" aria-label={t('fb2.min')} style={{ width: '6rem' }} value={item.min ?? ''} onChange={(e) => setItem({ ...item, min: num(e.target.value) })} /></td>

@@ -13,7 +13,7 @@ export function ComboTable({ combos }: { combos: Combo[] }) {
           {combos.filter((c) => c.code !== 'default').map((c) => (
             <tr key={c.code}>
               <td>{c.code}</td><td>{i18n.language === 'vi' ? c.nameVi : c.nameEn}</td>
-              <td><small>{c.categories.map((k) => `${i18n.language === 'vi' ? k.nameVi : k.nameEn}: ${k.options.map((o) => o.nameVi).join(', ')}`).join(' × ')}</small></td>
+              <td><small>{c.categories.map((k) => `${i18n.language === 'vi' ? k.nameVi : k.nameEn}: ${k.options.map((o) => (i18n.language === 'vi' ? o.nameVi : o.nameEn)).join(', ')}`).join(' × ')}</small></td>
               <td>{c.combinations.length}</td>
             </tr>
           ))}
