@@ -52,7 +52,7 @@ describe('malformed requests', () => {
   it("the project's own rules explain themselves in both languages", async () => {
     const res = await admin.request({ method: 'PATCH', url: `/api/users/${officerId}`, payload: { displayName: '<b>Cán bộ</b>' } });
     expect(res.json().error.messages).toEqual({
-      vi: "Dữ liệu không hợp lệ: displayName: chỉ được dùng chữ, số, khoảng trắng và các dấu . , ' ( ) / & – - _ × % : +",
+      vi: "Dữ liệu không hợp lệ: tên hiển thị (displayName): chỉ được dùng chữ, số, khoảng trắng và các dấu . , ' ( ) / & – - _ × % : +",
       en: "Invalid input: displayName: only letters, digits, spaces and . , ' ( ) / & – - _ × % : + are allowed",
     });
   });

@@ -40,6 +40,16 @@ describe('error messages name things in the reader’s language', () => {
       code: 'already_exists', field: 'code', messages: { vi: 'Đánh giá của câu trả lời này đã tồn tại.', en: 'A rating of this answer already exists.' },
     });
   });
+
+  it('a field refused by its schema is named in Vietnamese for a Vietnamese reader, by its path in English', async () => {
+    const res = await t.app.inject({
+      method: 'POST', url: '/api/public/feedback', remoteAddress: nextLoopback(),
+      payload: { category: 'DRAINAGE', description: 'Cống trước chợ bị tắc, nước tràn lên mặt đường khi mưa.', consent: true, contact: { name: 'Hoa', email: 'không-phải-thư' } },
+    });
+    expect(res.json().error).toMatchObject({ code: 'validation_failed', field: 'contact.email' });
+    expect(res.json().error.messages.vi).toMatch(/^Dữ liệu không hợp lệ: thư điện tử \(contact\.email\): /);
+    expect(res.json().error.messages.en).toMatch(/^Invalid input: contact\.email: /);
+  });
 });
 
 describe('the timeline keeps a rating as figures', () => {

@@ -3,7 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Locale } from '../db/schema.js';
 import { ISSUE_MESSAGES } from './messages.js';
-import { formatMessage, statusOf, type ErrorCode, type MessageParams } from './error-codes/index.js';
+import { fieldLabel, formatMessage, statusOf, type ErrorCode, type MessageParams } from './error-codes/index.js';
 import { logClientError } from './client-log.js';
 
 /** A failure the caller can understand: a stable code (which fixes the HTTP status), and what to put into the message. */
@@ -82,12 +82,10 @@ function validationBody(issues: z.core.$ZodIssue[], prefix: string, locale: Loca
     return { field, message: issueMessage(issue, locale), messages: { vi: issueMessage(issue, 'vi'), en: issueMessage(issue, 'en') } };
   });
   const first = details[0]!;
-  const params = { detail: `${first.field}: ${first.messages[locale]}` };
-  const body = errorBody('validation_failed', locale, params, first.field);
-  body.error.messages = {
-    vi: formatMessage('validation_failed', 'vi', { detail: `${first.field}: ${first.messages.vi}` }),
-    en: formatMessage('validation_failed', 'en', { detail: `${first.field}: ${first.messages.en}` }),
-  };
+  // The field as each language names it (the body's `field` keeps the path for programs).
+  const detail = (l: Locale) => `${fieldLabel(first.field, l)}: ${first.messages[l]}`;
+  const body = errorBody('validation_failed', locale, { detail: detail(locale) }, first.field);
+  body.error.messages = { vi: formatMessage('validation_failed', 'vi', { detail: detail('vi') }), en: formatMessage('validation_failed', 'en', { detail: detail('en') }) };
   body.error.details = details;
   return body;
 }

@@ -6,7 +6,7 @@ import { PLATFORM_ERRORS } from './platform.js';
 import { WORK_ERRORS } from './work.js';
 import { paramsIn, type MessageParams } from './terms.js';
 
-export { THINGS } from './terms.js';
+export { THINGS, fieldLabel } from './terms.js';
 export type { MessageParams, Term } from './terms.js';
 
 /**

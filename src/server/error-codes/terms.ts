@@ -69,3 +69,23 @@ export function paramsIn(params: MessageParams, locale: Locale): Record<string, 
     return [name, term ? term[locale] : value];
   }));
 }
+
+/** Fields of request bodies as a Vietnamese reader names them, by path or by the path's last name. */
+const FIELD_NAMES_VI: Record<string, string> = {
+  username: 'tên đăng nhập', password: 'mật khẩu', displayName: 'tên hiển thị', role: 'vai trò', orgUnitId: 'đơn vị', unitId: 'đơn vị',
+  description: 'nội dung', category: 'lĩnh vực', placeUnitId: 'nơi xảy ra', 'contact.name': 'họ tên', name: 'tên', phone: 'số điện thoại', email: 'thư điện tử',
+  consent: 'sự đồng ý', rating: 'điểm đánh giá', solved: 'đã giải quyết hay chưa', comment: 'nhận xét', answer: 'nội dung trả lời', note: 'ghi chú',
+  reason: 'lý do', workingDays: 'số ngày làm việc', title: 'tiêu đề', nameVi: 'tên tiếng Việt', nameEn: 'tên tiếng Anh', code: 'mã', unit: 'đơn vị tính',
+  unitLabel: 'đơn vị tính', period: 'kỳ', value: 'giá trị', url: 'địa chỉ', events: 'sự kiện', numerator: 'tử số', denominator: 'mẫu số',
+};
+
+/**
+ * A field named by its request path ("contact.email") as a reader of this language reads it: in Vietnamese its name
+ * with the path after it; in English the path, whose names are English.
+ */
+export function fieldLabel(path: string, locale: Locale): string {
+  if (locale === 'en') return path;
+  const last = path.split('.').filter((p) => !/^\d+$/.test(p)).at(-1) ?? path;
+  const name = FIELD_NAMES_VI[path] ?? FIELD_NAMES_VI[last];
+  return name ? `${name} (${path})` : path;
+}
