@@ -54,4 +54,5 @@ export const TABLE_OWNERS: Record<keyof DB, string> = {
   alert: 'src/core/alerts',
   alert_event: 'src/core/alerts',
   live_event: 'src/core/live',
+  ioc_rule: 'src/modules/ioc',
 };

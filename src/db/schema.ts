@@ -4,7 +4,7 @@ import type { AppUserTable, LoginFailureTable, UserSessionTable, ApiTokenTable, 
 import type { ScheduledJobTable, JobRunTable, CalendarExceptionTable, NotificationTable, WebhookTable } from './tables/jobs.js';
 import type { CategoryTable, CategoryOptionTable, CategoryComboTable, CategoryOptionComboTable, DataElementTable, DataValueYearTotalTable, DataValueYearVersionTable, AnalyticsCacheTable, DataValueTable, DataValueHistoryTable, IndicatorTable, IndicatorTargetTable, ImportJobTable } from './tables/data.js';
 import type { CaseCategoryTable, CaseRecordTable, CaseEventTable, CaseRoutingRuleTable, CaseMediaTable, CaseAnswerTemplateTable } from './tables/cases.js';
-import type { AlertFieldTable, AlertTypeTable, AlertTable, AlertEventTable, LiveEventTable } from './tables/alerts.js';
+import type { AlertFieldTable, AlertTypeTable, AlertTable, AlertEventTable, LiveEventTable, IocRuleTable } from './tables/alerts.js';
 import type { ReportRegimeTable, ReportFormTable, ReportTable, ReportEventTable, ReportReminderTable, ReportAttachmentTable } from './tables/reporting.js';
 
 // The database's tables as Kysely sees them, each declared in src/db/tables/ with the others of its owner.
@@ -15,7 +15,7 @@ export type { Role, Locale, AppUserTable, LoginFailureTable, UserSessionTable, A
 export type { ScheduledJobTable, JobRunTable, CalendarExceptionTable, NotificationChannel, NotificationTable, WebhookTable } from './tables/jobs.js';
 export type { ValueType, Aggregation, SourceKind, Pillar, CategoryTable, CategoryOptionTable, CategoryComboTable, CategoryOptionComboTable, DataElementTable, DataValueYearTotalTable, DataValueYearVersionTable, AnalyticsCacheTable, DataValueTable, DataValueHistoryTable, IndicatorTable, IndicatorTargetTable, ImportJobTable } from './tables/data.js';
 export type { CaseCategoryTable, CaseRecordTable, CaseEventTable, CaseRoutingRuleTable, CaseMediaTable, CaseAnswerTemplateTable } from './tables/cases.js';
-export type { Severity, AlertState, ChecklistStep, AlertFieldTable, AlertTypeTable, AlertTable, AlertEventTable, LiveEventTable } from './tables/alerts.js';
+export type { Severity, AlertState, ChecklistStep, AlertFieldTable, AlertTypeTable, AlertTable, AlertEventTable, LiveEventTable, IocRuleTable } from './tables/alerts.js';
 export type { ReportRegimeTable, ReportFormTable, ReportState, ReportTable, ReportEventTable, ReportReminderTable, ReportAttachmentTable } from './tables/reporting.js';
 
 export interface DB {
@@ -68,4 +68,5 @@ export interface DB {
   alert: AlertTable;
   alert_event: AlertEventTable;
   live_event: LiveEventTable;
+  ioc_rule: IocRuleTable;
 }

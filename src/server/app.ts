@@ -24,6 +24,7 @@ import { notificationRoutes } from '../core/notify/index.js';
 import { liveRoutes } from '../core/live/index.js';
 import { alertRoutes } from '../core/alerts/index.js';
 import { reportingRoutes } from '../modules/reporting/index.js';
+import { iocRoutes } from '../modules/ioc/index.js';
 import multipart from '@fastify/multipart';
 import { MULTIPART_LIMITS } from './multipart.js';
 import type { AppContext } from './context.js';
@@ -134,6 +135,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(feedbackBackOfficeRoutes);
   await app.register(reportingRoutes);
   await app.register(open311Routes);
+  await app.register(iocRoutes);
 
   if (options.web !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) await webRoutes(app);
   return app;

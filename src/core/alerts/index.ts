@@ -5,7 +5,7 @@
 export { loadAlertReference } from './reference.js';
 export { ALERT_POLICY } from './policy.js';
 export { alertRoutes } from './routes.js';
-export { ACTIVE_STATES, ALERT_STATES, SEVERITIES, ZAlertView } from './schema.js';
+export { ACTIVE_STATES, ALERT_STATES, SEVERITIES, ZAlertPage, ZAlertView } from './schema.js';
 export type { AlertView, RaiseAlertInput } from './schema.js';
 export { actOnAlert } from './use-cases/act.js';
 export { clearAlert } from './use-cases/clear.js';

@@ -85,3 +85,21 @@ export interface LiveEventTable {
   user_ids: number[] | null;
   payload: Json<Record<string, unknown>>;
 }
+
+// Rules on indicators (modules/ioc).
+
+export interface IocRuleTable {
+  id: Generated<number>;
+  name_vi: string;
+  name_en: string;
+  target_kind: 'indicator' | 'element';
+  target_code: string;
+  unit_level: 'province' | 'district' | 'commune' | 'department';
+  period_type: 'month' | 'quarter' | 'sixmonth' | 'year';
+  comparator: '<' | '<=' | '>' | '>=';
+  threshold: number;
+  severity: Severity;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  created_by: string;
+  updated_at: Timestamp;
+}
