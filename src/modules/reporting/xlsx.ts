@@ -1,3 +1,4 @@
+import { dayMonthYear } from '../../core/calendar/index.js';
 import { loadExcel } from '../../core/data/index.js';
 import { cellText, openWorkbook, type WorkbookLimits } from '../../core/workbook/index.js';
 import type { FormDefinition } from './forms.js';
@@ -36,7 +37,7 @@ export async function reportWorkbook(r: WorkbookReport): Promise<Buffer> {
   data.getCell('B2').value = r.unit;
   data.getCell('A3').value = 'Mã báo cáo';
   data.getCell('B3').value = r.id;
-  data.getCell('C3').value = `Kỳ ${r.period} · hạn ${r.dueDate}`;
+  data.getCell('C3').value = `Kỳ ${r.period} · hạn ${dayMonthYear(r.dueDate)}`;
   data.getRow(FIRST_ROW - 1).values = ['Mã chỉ tiêu', 'Chỉ tiêu', 'Đơn vị tính', 'Số liệu'];
   data.getRow(FIRST_ROW - 1).font = { bold: true };
   let row = FIRST_ROW;

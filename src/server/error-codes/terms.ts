@@ -65,6 +65,8 @@ export const THINGS = {
 export function paramsIn(params: MessageParams, locale: Locale): Record<string, string | number> {
   return Object.fromEntries(Object.entries(params).map(([name, value]) => {
     if (typeof value === 'object') return [name, value[locale]];
+    // A day is written day/month/year in either language, as every screen writes it.
+    if (name === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return [name, `${value.slice(8, 10)}/${value.slice(5, 7)}/${value.slice(0, 4)}`];
     const term = typeof value === 'string' ? TERMS[name as keyof typeof TERMS]?.[value] : undefined;
     return [name, term ? term[locale] : value];
   }));
