@@ -85,6 +85,20 @@ describe('figures mean what the resolution means', () => {
     expect(then).toMatchObject({ latest: { year: 2023 }, target: { year: 2025, value: 100 }, status: 'at_risk' });
   });
 
+  it('counts a regime connected the moment it is saved as sent through the system', async () => {
+    const regime = await get(admin, '/api/reporting/regimes/BC_DT');
+    const body = {
+      code: 'BC_DT', nameVi: regime.name_vi, nameEn: regime.name_en, kind: regime.kind, content: regime.content, reportingLevel: regime.reporting_level, reportingUnitType: null,
+      receivingUnitCode: '92', sendingMethod: regime.sending_method, frequency: regime.frequency, basis: regime.period_basis, deadline: regime.deadline_rule,
+      guidance: regime.guidance, legalBasis: regime.legal_basis, electronic: true, form: regime.form.definition,
+    };
+    const saved = await admin.request({ method: 'PUT', url: '/api/reporting/regimes/BC_DT', payload: body });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const regimes = items(await get(leader, '/api/scorecard')).NQ07_REPORT_REGIMES!;
+    expect(regimes.latest!.year).toBe(2026);
+    expect(regimes.latest!.value).toBeCloseTo((12 / 13) * 100, 6);
+  });
+
   it("never makes one ward's share of work files done online the city's", async () => {
     const res = await admin.request({ method: 'POST', url: '/api/data-values', payload: { values: [{ element: 'WORKFILES_ONLINE_COMMUNE_PCT', orgUnitId: ward, period: '2026M11', value: 97 }] } });
     expect(res.statusCode, res.body).toBe(200);

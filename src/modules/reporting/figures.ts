@@ -5,10 +5,11 @@ import { z } from 'zod';
 import { inTransaction, type Db } from '../../db/database.js';
 import { SYSTEM, type Actor } from '../../core/access/index.js';
 import { loadWorkingCalendar, vnDate } from '../../core/calendar/index.js';
+import { unitCacheFor } from '../../core/org-units/index.js';
 import { ensureCategoryCombo, ensureDataElements, ensureIndicators, writeValues, type ValueInput } from '../../core/data/index.js';
 import { dueDate, type DeadlineRule, type ReportingPeriod } from './periods.js';
 import type { Regime } from './repo.js';
-import { reportsOfPeriod } from './report-repo.js';
+import { regimeCounts, reportsOfPeriod } from './report-repo.js';
 import { expectedUnits } from './units.js';
 
 const FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/reference/reporting/completeness-figures.json');
@@ -67,4 +68,20 @@ export async function publishCompleteness(db: Db, regime: Regime, period: Report
   const summary = await writeValues(db, SYSTEM, values, { kind: 'report', ref: `completeness:${regime.code}:${period.code}` });
   if (summary.problems.length) throw new Error(`completeness figures: ${JSON.stringify(summary.problems.slice(0, 3))}`);
   return summary.imported + summary.updated;
+}
+
+/**
+ * The Resolution 07 figures of the reporting system, written for the current year the moment a report is submitted
+ * or a regime is saved: regimes in force, and those connected to the provincial reporting system (a state, see
+ * regimeCounts).
+ */
+export async function publishConnectedRegimes(db: Db, now: Date) {
+  const year = vnDate(now).slice(0, 4);
+  const root = (await unitCacheFor(db).inForce(vnDate(now))).find((u) => u.level === 'province');
+  if (!root) return;
+  const { total, connected } = await regimeCounts(db);
+  await writeValues(db, { kind: 'system', name: 'reporting' }, [
+    { element: 'REPORT_REGIMES_TOTAL', orgUnitId: root.id, period: year, value: total },
+    { element: 'REPORT_REGIMES_CONNECTED', orgUnitId: root.id, period: year, value: connected },
+  ], { kind: 'report', ref: 'reporting.completeness' });
 }

@@ -12,7 +12,7 @@ import { vnDate } from '../../core/calendar/index.js';
 import { AppError } from '../../server/errors.js';
 import { PERIOD_TYPE_VI } from '../../server/messages.js';
 import { ZFormDefinition, canonicalJson, type FormDefinition } from './forms.js';
-import { ensureCompletenessFigures } from './figures.js';
+import { ensureCompletenessFigures, publishConnectedRegimes } from './figures.js';
 import { reportingPeriod, type Frequency, type ReportingPeriod } from './periods.js';
 import {
   anyRegime, formRowById, insertFormRow, insertRegimeRow, latestFormRow, lockRegimeByCode, regimeHasReports, regimeRowByCode, regimeViews, updateRegimeRow, type Regime,
@@ -57,7 +57,7 @@ async function checkFormElements(db: Db, form: FormDefinition, frequency: Freque
  * Creates a regime, or changes one: the regime's fields are updated, and a form that differs from the current one
  * becomes a new version (reports keep the version they were made with).
  */
-export async function saveRegime(db: Db, actor: Actor, input: RegimeInput, options: { demo?: boolean; request?: FastifyRequest; asOf?: string } = {}) {
+export async function saveRegime(db: Db, actor: Actor, input: RegimeInput, options: { demo?: boolean; request?: FastifyRequest; asOf?: string; now?: Date } = {}) {
   const receiving = await findByCode(db, input.receivingUnitCode, options.asOf ?? vnDate(new Date()));
   if (!receiving) throw new AppError('unit_code_unknown', { code: input.receivingUnitCode, date: options.asOf ?? vnDate(new Date()) }, 'receivingUnitCode');
   await checkFormElements(db, input.form, input.frequency);
@@ -82,6 +82,8 @@ export async function saveRegime(db: Db, actor: Actor, input: RegimeInput, optio
       await insertFormRow(trx, { regimeId: regime.id, version, definition: input.form, createdBy: actorName(actor) });
     }
     await ensureCompletenessFigures(trx, actor, [{ code: input.code, name_vi: input.nameVi, name_en: input.nameEn }]);
+    // A regime connected or disconnected changes this year's count of connected regimes at once.
+    if (options.now) await publishConnectedRegimes(trx, options.now);
     await recordAudit(trx, actor, { action: existing ? 'report_regime.update' : 'report_regime.create', entity: 'report_regime', entityId: regime.id, after: { ...input, formVersion: version } }, options.request);
     return { id: regime.id, code: input.code, formVersion: version };
   });

@@ -33,7 +33,7 @@ export async function reportingRoutes(appBase: FastifyInstance): Promise<void> {
     schema: { tags, params: ZCodeParams, body: ZRegime, response: { 200: ZSavedRegime } },
   }, async (request) => {
     if (request.body.code !== request.params.code) throw new AppError('code_mismatch', {}, 'code');
-    return saveRegime(db, request.user!, request.body, { request });
+    return saveRegime(db, request.user!, request.body, { request, now: now() });
   });
 
   /** What a unit has to report: for each regime it reports under, the period just closed and the one running. */

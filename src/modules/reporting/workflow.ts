@@ -3,16 +3,15 @@ import { inTransaction, type Db } from '../../db/database.js';
 import type { ReportState } from '../../db/schema.js';
 import { type Actor, scopeUnitIds } from '../../core/access/index.js';
 import { recordAudit } from '../../core/audit/index.js';
-import { vnDate } from '../../core/calendar/index.js';
 import { assertNoProblems, writeValues, type ValueInput } from '../../core/data/index.js';
 import { unitCacheFor } from '../../core/org-units/index.js';
 import { AppError } from '../../server/errors.js';
-import { publishCompleteness } from './figures.js';
+import { publishCompleteness, publishConnectedRegimes } from './figures.js';
 import { checkReport } from './forms.js';
 import { actorUnitOf, EDITABLE, isAdmin, unitsBelow } from './policy.js';
 import { formById, regimePeriod } from './regimes.js';
 import { regimeRowById } from './repo.js';
-import { insertReportEvent, regimeCounts, reportsOfPeriod, updateReportRow, type ReportRow } from './report-repo.js';
+import { insertReportEvent, reportsOfPeriod, updateReportRow, type ReportRow } from './report-repo.js';
 import { loadReport, who } from './reports.js';
 import type { ReportAction } from './schema.js';
 import { approvalChain, expectedUnits } from './units.js';
@@ -121,19 +120,4 @@ async function publishValues(db: Db, actor: Actor, r: ReportRow) {
   if (!inputs.length) return;
   const summary = await writeValues(db, actor, inputs, { kind: 'report', ref: `report:${r.id}` });
   assertNoProblems(summary);
-}
-
-/**
- * The Resolution 07 figures of the reporting system, written for the current year the moment a report is submitted:
- * regimes in force, and those connected to the provincial reporting system (a state, see regimeCounts).
- */
-export async function publishConnectedRegimes(db: Db, now: Date) {
-  const year = vnDate(now).slice(0, 4);
-  const root = (await unitCacheFor(db).inForce(vnDate(now))).find((u) => u.level === 'province');
-  if (!root) return;
-  const { total, connected } = await regimeCounts(db);
-  await writeValues(db, { kind: 'system', name: 'reporting' }, [
-    { element: 'REPORT_REGIMES_TOTAL', orgUnitId: root.id, period: year, value: total },
-    { element: 'REPORT_REGIMES_CONNECTED', orgUnitId: root.id, period: year, value: connected },
-  ], { kind: 'report', ref: 'reporting.completeness' });
 }
