@@ -56,6 +56,8 @@ describe.skipIf(browserMissing)('one language at a time in Chromium', () => {
 
     const pages: Record<string, string[]> = {
       canbo: ['/', '/feedback', `/feedback?ma=${rated}`, `/feedback?ma=${open}`, '/data-entry', '/reports', `/reports/${reportId}`, '/reports/completeness', '/account'],
+      // Not yet /scorecard and /dti: their tiles show an indicator's unit as stored (464 người); the catalogue answers
+      // unitLabelEn for them to show (src/modules/scorecard and its pages are another engineer's).
       admin: ['/metadata', '/metadata?tab=elements', '/metadata?tab=combos', '/reports/regimes', '/feedback/settings', '/units', '/users', '/audit', '/tokens', '/exchange'],
     };
     const english: string[] = [];
@@ -99,8 +101,8 @@ describe.skipIf(browserMissing)('one language at a time in Chromium', () => {
       }
       await citizen.close();
     }
-    expect(english, english.join('\n')).toEqual([]);
-    expect(iso, iso.join('\n')).toEqual([]);
+    const faults = [...english.map((e) => `Vietnamese in English: ${e}`), ...iso.map((e) => `ISO date in Vietnamese: ${e}`)];
+    expect(faults, faults.join('\n')).toEqual([]);
     expect(errors).toEqual([]);
   }, 180_000);
 });
