@@ -26,3 +26,29 @@ describe('two processes starting together on an empty database', () => {
     }
   });
 });
+
+describe('a warm start', () => {
+  it('applies no migration and skips the reference data whose files are unchanged; changed files are offered to the loaders again', async () => {
+    const schema = DATABASE_URL ? uniqueSchema() : undefined;
+    const database = await openDatabase({ url: DATABASE_URL, schema });
+    try {
+      const config = { demo: true, adminPassword: undefined };
+      const first = await prepareDatabase(database.db, config);
+      expect(first.referenceLoaded).toBe(true);
+      const count = async () => Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM org_unit`.execute(database.db)).rows[0]!.n);
+      const units = await count();
+      const again = await prepareDatabase(database.db, config);
+      expect(again).toMatchObject({ migrations: [], referenceLoaded: false });
+      const stored = await database.db.selectFrom('app_setting').select('value').where('key', '=', 'reference_fingerprint').executeTakeFirstOrThrow();
+      // As if the files had changed: the loaders run again and, finding their data there, add nothing twice.
+      await database.db.updateTable('app_setting').set({ value: JSON.stringify('older') }).where('key', '=', 'reference_fingerprint').execute();
+      await prepareDatabase(database.db, config);
+      expect(await count()).toBe(units);
+      const after = await database.db.selectFrom('app_setting').select('value').where('key', '=', 'reference_fingerprint').executeTakeFirstOrThrow();
+      expect(after.value).toEqual(stored.value);
+    } finally {
+      if (schema) await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(database.db);
+      await database.close();
+    }
+  });
+});

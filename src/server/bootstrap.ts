@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { sql } from 'kysely';
 import path from 'node:path';
@@ -15,7 +16,8 @@ import { loadAlertReference } from '../core/alerts/index.js';
 import { loadDemoRegimes } from '../modules/reporting/index.js';
 import { ROLES } from '../core/users/index.js';
 import type { Config } from './config.js';
-import { writeSetting } from './settings.js';
+import { REPO_ROOT } from './paths.js';
+import { readSetting, writeSetting } from './settings.js';
 import { loadDemoValues } from './demo-values.js';
 
 const DEMO_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/demo/accounts.json');
@@ -24,6 +26,22 @@ const ZDemo = z.object({
   asOf: z.iso.date(),
   accounts: z.array(z.object({ username: z.string(), displayName: z.string(), role: z.enum(ROLES), unitCode: z.string(), email: z.string() })),
 });
+
+const REFERENCE_SETTING = 'reference_fingerprint';
+
+/** A hash of the reference and demo files (names and contents) and of the demo mode. */
+function referenceFingerprint(demo: boolean): string {
+  const hash = crypto.createHash('sha256').update(demo ? 'demo\n' : 'real\n');
+  for (const dir of ['reference', 'demo']) {
+    const root = path.join(REPO_ROOT, 'data', dir);
+    if (!fs.existsSync(root)) continue;
+    for (const name of fs.readdirSync(root, { recursive: true }).map(String).sort()) {
+      const file = path.join(root, name);
+      if (fs.statSync(file).isFile()) hash.update(`${dir}/${name}\n`).update(fs.readFileSync(file));
+    }
+  }
+  return hash.digest('hex');
+}
 
 export interface PreparedDatabase {
   migrations: string[];
@@ -60,13 +78,19 @@ async function prepareLocked(db: Db, config: Pick<Config, 'demo' | 'adminPasswor
   const migrations = await migrate(db);
   // An import left running by a killed process is marked failed now, not a lease later, where no other process can own it.
   await failOrphanedImports(db, options.soleProcess ? { leaseSeconds: 0 } : {});
-  const reference = await loadReferenceData(db);
-  await loadIndicatorReference(db);
-  await loadFeedbackReference(db);
-  await loadAlertReference(db);
-  const result: PreparedDatabase = { migrations, referenceLoaded: reference.loaded };
-  // The 13 demonstration regimes: a demo database only (a real one gets the province's own regimes).
-  if (config.demo) await loadDemoRegimes(db, SYSTEM);
+  const result: PreparedDatabase = { migrations, referenceLoaded: false };
+  // The reference data is read, checked and offered to its loaders once per version of its files: a start that finds
+  // the same files, the same mode and no new migration skips it (most of a warm start's time was parsing them).
+  const fingerprint = referenceFingerprint(config.demo);
+  if (migrations.length || (await readSetting<string>(db, REFERENCE_SETTING)) !== fingerprint) {
+    result.referenceLoaded = (await loadReferenceData(db)).loaded;
+    await loadIndicatorReference(db);
+    await loadFeedbackReference(db);
+    await loadAlertReference(db);
+    // The 13 demonstration regimes: a demo database only (a real one gets the province's own regimes).
+    if (config.demo) await loadDemoRegimes(db, SYSTEM);
+    await writeSetting(db, REFERENCE_SETTING, fingerprint);
+  }
 
   const anyUser = await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst();
   if (anyUser) return result;
