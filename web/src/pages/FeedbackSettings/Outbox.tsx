@@ -16,7 +16,7 @@ export function Outbox() {
           <thead><tr><th>{t('fbs.channel')}</th><th>{t('fbs.recipient')}</th><th>{t('fbs.events')}</th><th>{t('fb.state')}</th><th>{t('fbs.attempts')}</th><th>{t('fbs.error')}</th><th /></tr></thead>
           <tbody>
             {outbox.data?.map((d) => (
-              <tr key={d.id}><td>{d.channel}</td><td>{d.recipient}</td><td>{d.event}</td><td className={d.state === 'failed' ? 'loss' : undefined}>{d.state}</td><td>{d.attempts}</td><td className="small">{d.lastError ?? ''}</td><td className="small muted">{dateTime(d.createdAt)}</td></tr>
+              <tr key={d.id}><td>{t(`fbs.channels.${d.channel}`, { defaultValue: d.channel })}</td><td>{d.recipient}</td><td>{d.event}</td><td className={d.state === 'failed' ? 'loss' : undefined}>{t(`fbs.deliveryStates.${d.state}`, { defaultValue: d.state })}</td><td>{d.attempts}</td><td className="small">{d.lastError ?? ''}</td><td className="small muted">{dateTime(d.createdAt)}</td></tr>
             ))}
           </tbody>
         </table>
