@@ -2,7 +2,7 @@ import tseslint from 'typescript-eslint';
 import tinhso from './eslint/module-boundaries.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'web/dist/**', 'data/**', 'scratch/**', 'bench/out/**'] },
+  { ignores: ['node_modules/**', 'web/dist/**', '.build/**', 'data/**', 'scratch/**', 'bench/out/**'] },
   ...tseslint.configs.recommended,
   {
     plugins: { tinhso },
