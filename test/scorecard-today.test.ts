@@ -47,6 +47,10 @@ describe('the scorecard opens on the unit in force today', () => {
     expect(card.unit).toMatchObject({ id: socTrang, name: 'Tỉnh Sóc Trăng' });
     expect(card.years.at(-1)).toBe(2024);
     expect((await leader.request({ method: 'GET', url: '/api/scorecard?asOf=2024-02-30' })).statusCode).toBe(400);
+    // A day to come stands for today (there are no figures yet); a day before the first year has no years to show.
+    expect((await get(leader, '/api/scorecard?asOf=9999-12-31')).asOf).toBe('2026-12-02');
+    expect((await get(leader, '/api/scorecard?asOf=1990-01-01')).years).toEqual([]);
+    expect((await get(leader, '/api/scorecard/indicators/NQ07_HH_FIBRE?asOf=1990-01-01')).children).toEqual([]);
   });
 
   it("carries Tỉnh Sóc Trăng's history and targets, saying whose they are, where Cần Thơ has none of its own", async () => {

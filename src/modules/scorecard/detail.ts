@@ -3,7 +3,7 @@ import { Analytics, parsePeriod } from '../../core/data/index.js';
 import { unitCacheFor, getById as getUnit } from '../../core/org-units/index.js';
 import { notFound } from '../../server/errors.js';
 import { indicatorByCode } from './repo.js';
-import { historyOf, presentIndicator, yearsUpTo } from './service.js';
+import { FIRST_YEAR, historyOf, presentIndicator, yearsUpTo } from './service.js';
 import { assess, type Point } from './status.js';
 import { targetFor, targetsOf } from './targets.js';
 
@@ -23,11 +23,11 @@ export async function indicatorDetail(db: Db, options: { code: string; unitId: n
   const points: Point[] = years.flatMap((year, k) => (series[k] === null ? [] : [{ year, value: series[k]! }]));
   const all = (await targetsOf(db, [indicator.id], options.unitId, options.asOf)).get(indicator.id) ?? [];
   const latest = points.at(-1) ?? null;
-  const target = targetFor(all, latest?.year ?? years.at(-1)!);
+  const last = years.at(-1) ?? FIRST_YEAR;
+  const target = targetFor(all, latest?.year ?? last);
 
   // The units below in each year's hierarchy, departments aside, asked together.
   const graph = await unitCacheFor(db).graph();
-  const last = years.at(-1)!;
   const asked = years.map((year) => {
     const period = parsePeriod(String(year));
     const ids = graph.childrenOn(options.unitId, graph.rollup(options.unitId, period.end).asOf);

@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { vnDate } from '../../core/calendar/index.js';
 import { requestLocale } from '../../server/errors.js';
 import { sendJsonText } from '../../server/replies.js';
 import { scorecardCacheFor } from './cache.js';
 import { SCORECARD_POLICY } from './policy.js';
 import { ZExport, ZFile, ZIndicatorDetail, ZIndicatorParams, ZQuery, ZScorecard } from './schema.js';
 import { indicatorDetail } from './detail.js';
-import { exportScorecard, scorecard, scorecardUnit } from './service.js';
+import { asOfDay, exportScorecard, scorecard, scorecardUnit } from './service.js';
 
 /** /api/scorecard: the Resolution 07 scorecard and the DTI page, their exports and each indicator's drill-down. */
 export async function scorecardRoutes(appBase: FastifyInstance): Promise<void> {
@@ -19,7 +18,7 @@ export async function scorecardRoutes(appBase: FastifyInstance): Promise<void> {
 
   app.get('/api/scorecard', { config, schema: { tags, querystring: ZQuery, response: { 200: ZScorecard } } }, async (request, reply) => {
     const { framework } = request.query;
-    const asOf = request.query.asOf ?? vnDate(now());
+    const asOf = asOfDay(request.query.asOf, now());
     const unitId = await scorecardUnit(db, { unitId: request.query.unitId, actor: request.user, asOf });
     // The schema's parse keeps what the answer documents, as the route's serializer would.
     return sendJsonText(reply, await cache.json(`card|${framework}|${unitId}|${asOf}`, async () =>
@@ -35,7 +34,7 @@ export async function scorecardRoutes(appBase: FastifyInstance): Promise<void> {
 
   app.get('/api/scorecard/indicators/:code', { config, schema: { tags, params: ZIndicatorParams, querystring: ZQuery, response: { 200: ZIndicatorDetail } } }, async (request, reply) => {
     const { code } = request.params;
-    const asOf = request.query.asOf ?? vnDate(now());
+    const asOf = asOfDay(request.query.asOf, now());
     const unitId = await scorecardUnit(db, { unitId: request.query.unitId, actor: request.user, asOf });
     return sendJsonText(reply, await cache.json(`indicator|${code}|${unitId}|${asOf}`, async () =>
       ZIndicatorDetail.parse(await indicatorDetail(db, { code, unitId, asOf }))));

@@ -18,6 +18,12 @@ export const PILLARS: Pillar[] = ['government', 'economy', 'society', 'foundatio
 
 type IndicatorRow = Awaited<ReturnType<typeof indicatorsOf>>[number];
 
+/** The day a screen stands on: the one asked for, today when none or a later one (there are no figures yet). */
+export const asOfDay = (asked: string | undefined, now: Date) => {
+  const today = vnDate(now);
+  return asked && asked < today ? asked : today;
+};
+
 export const yearsUpTo = (last: number) => Array.from({ length: Math.max(0, last - FIRST_YEAR + 1) }, (_, i) => FIRST_YEAR + i);
 
 /**
@@ -70,7 +76,7 @@ export async function scorecard(db: Db, options: { framework: string; unitId: nu
     const points: Point[] = years.flatMap((year, k) => (series[k] === null ? [] : [{ year, value: series[k]! }]));
     const latest = points.at(-1) ?? null;
     const all = targets.get(indicator.id) ?? [];
-    const target = targetFor(all, latest?.year ?? years.at(-1)!);
+    const target = targetFor(all, latest?.year ?? years.at(-1) ?? FIRST_YEAR);
     const assessment = assess(points, target, indicator.direction);
     let rank: { position: number; of: number } | null = null;
     if (latest && unit!.parentId !== null) {
@@ -104,7 +110,7 @@ const TYPES = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheet
 /** The scorecard to forward or print: the file, its type and its name, in the reader's language. */
 export async function exportScorecard(db: Db, options: { framework: string; unitId?: number; asOf?: string; actor?: Actor; format: ExportFormat; locale: Locale; now: Date }) {
   const today = vnDate(options.now);
-  const asOf = options.asOf ?? today;
+  const asOf = asOfDay(options.asOf, options.now);
   const card = await scorecard(db, { framework: options.framework, unitId: await scorecardUnit(db, { ...options, asOf }), asOf });
   const on = exportedOn(today, options.locale);
   const body = options.format === 'csv' ? scorecardCsv(card, options.locale)
