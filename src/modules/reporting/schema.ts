@@ -105,9 +105,10 @@ const ZReportEvent = z.object({
   id: z.number(), report_id: z.number(), at: z.date(), actor_kind: z.string(), actor_name: z.string(), action: z.string(), from_state: z.string().nullable(),
   to_state: z.string().nullable(), unit_id: z.number().nullable(), note: z.string().nullable(), data: ZJson,
 });
+const ZCoded = z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string() });
 export const ZReportView = z.object({
-  elements: z.record(z.string(), z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string(), unit: z.string().nullable(), unitEn: z.string().nullable(), valueType: z.string() })),
-  cocs: z.record(z.string(), z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string() })),
+  elements: z.record(z.string(), ZCoded.extend({ unit: z.string().nullable(), unitEn: z.string().nullable(), valueType: z.string() })),
+  cocs: z.record(z.string(), ZCoded),
   attachments: z.array(ZAttachment.extend({ uploadedBy: z.string(), uploadedAt: z.date() })),
   id: z.number(), regime: z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string(), demo: z.boolean(), frequency: ZFrequency }),
   form: z.object({ version: z.number(), definition: ZJson }), unit: z.object({ id: z.number(), name: z.string() }),
