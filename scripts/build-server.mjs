@@ -6,7 +6,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const src = path.join(root, 'src');
@@ -18,6 +17,7 @@ const newest = Math.max(...sources.map((f) => fs.statSync(path.join(src, f)).mti
 if (process.argv.includes('--if-stale') && fs.existsSync(stamp) && fs.statSync(stamp).mtimeMs >= newest) process.exit(0);
 
 fs.rmSync(out, { recursive: true, force: true });
+const { build } = await import('esbuild');
 await build({
   entryPoints: sources.map((f) => path.join(src, f)),
   outdir: out,
