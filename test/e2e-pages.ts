@@ -5,11 +5,15 @@ import { form, phonePhoto } from './photos.js';
 /** Counts the page's requests in flight, so a test can wait until a page has loaded what it shows. */
 export function quietAfter(page: Page): { inflight: number; last: number } {
   const state = { inflight: 0, last: Date.now() };
-  const done = () => {
+  // The live stream stays open as long as the page: it is not loading.
+  const counted = (request: { url(): string }) => !request.url().includes('/api/live');
+  const done = (request: { url(): string }) => {
+    if (!counted(request)) return;
     state.inflight = Math.max(0, state.inflight - 1);
     state.last = Date.now();
   };
-  page.on('request', () => {
+  page.on('request', (request) => {
+    if (!counted(request)) return;
     state.inflight++;
     state.last = Date.now();
   });

@@ -5,6 +5,7 @@ import { AuthProvider, useAuth, useCan } from './auth';
 import { Layout } from './components/Layout';
 import { LoginPage } from './pages/Login';
 import { ROUTES } from './routes';
+import { useLiveUpdates } from './live';
 
 /** What an address the user may not open shows: a page that says so, in the shell, instead of a page of refusals. */
 function NoPermission() {
@@ -30,6 +31,7 @@ function Gate() {
   if (!me) return <LoginPage />;
   return (
     <Layout>
+      <LiveUpdates />
       <Suspense fallback={<Loading />}>
         <Routes>
           {/* Every page is declared for everyone, so that /reports/regimes never opens as the report numbered "regimes". */}
@@ -39,6 +41,12 @@ function Gate() {
       </Suspense>
     </Layout>
   );
+}
+
+/** Every screen of the back office follows the live stream: lists, figures and the bell refresh themselves. */
+function LiveUpdates() {
+  useLiveUpdates();
+  return null;
 }
 
 /** The officers' and leaders' application, behind the sign-in: its own chunk, which the citizen app never downloads. */

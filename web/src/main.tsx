@@ -9,12 +9,15 @@ import './styles/units.css';
 import './styles/scorecard.css';
 import './styles/data.css';
 import './styles/feedback.css';
+import './styles/ioc.css';
 import i18n from './i18n';
 
 // Two applications in one build, each fetched only where it is used: the citizens' (/cong-dan) and the back office,
 // whose pages are fetched one by one as they open (see routes.tsx).
 const CitizenPage = lazy(async () => ({ default: (await import('./pages/Citizen')).CitizenPage }));
 const BackOffice = lazy(() => import('./BackOffice'));
+// The operations centre's wall screen: signed in by its display token, outside the officers' sign-in.
+const WallPage = lazy(async () => ({ default: (await import('./pages/Ioc/Wall')).WallPage }));
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
 const loading = <p className="centered">{i18n.t('app.loading')}</p>;
@@ -25,6 +28,7 @@ createRoot(document.getElementById('root')!).render(
       <BrowserRouter>
         <Routes>
           <Route path="/cong-dan" element={<Suspense fallback={loading}><CitizenPage /></Suspense>} />
+          <Route path="/ioc/wall" element={<Suspense fallback={loading}><WallPage /></Suspense>} />
           <Route path="*" element={<Suspense fallback={loading}><BackOffice /></Suspense>} />
         </Routes>
       </BrowserRouter>

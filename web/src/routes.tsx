@@ -7,6 +7,9 @@ function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): Lazy
 }
 
 const Home = lazyPage(() => import('./pages/Home').then((m) => m.HomePage));
+const Ioc = lazyPage(() => import('./pages/Ioc').then((m) => m.IocPage));
+const IocAlerts = lazyPage(() => import('./pages/Ioc/AlertDetail').then((m) => m.AlertsPage));
+const IocAlert = lazyPage(() => import('./pages/Ioc/AlertDetail').then((m) => m.AlertDetailPage));
 const Units = lazyPage(() => import('./pages/Units').then((m) => m.UnitsPage));
 const Scorecard = lazyPage(() => import('./pages/Scorecard').then((m) => m.ScorecardPage));
 const DataEntry = lazyPage(() => import('./pages/DataEntry').then((m) => m.DataEntryPage));
@@ -42,6 +45,9 @@ export interface AppRoute {
 export const ROUTES: AppRoute[] = [
   { path: '/', element: <Home />, menu: { label: 'nav.home', section: 'top' } },
   { path: '/units', element: <Units />, menu: { label: 'nav.units', section: 'top' } },
+  { path: '/ioc', element: <Ioc />, menu: { label: 'nav.ioc', section: 'modules' } },
+  { path: '/ioc/alerts', element: <IocAlerts /> },
+  { path: '/ioc/alerts/:id', element: <IocAlert /> },
   { path: '/scorecard', element: <Scorecard key="nq07" framework="NQ07" />, menu: { label: 'nav.scorecard', section: 'modules' } },
   { path: '/dti', element: <Scorecard key="dti" framework="DTI" />, menu: { label: 'nav.dti', section: 'modules' } },
   { path: '/data-entry', element: <DataEntry />, needs: 'data.enter', menu: { label: 'nav.entry', section: 'modules' } },

@@ -13,9 +13,9 @@ export const setCsrfToken = (token: string) => {
 };
 
 /** A JSON call, or a multipart form when the body is FormData (the browser sets its boundary). */
-export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function api<T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
   const method = init.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': i18n.language };
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': i18n.language, ...init.headers };
   const isForm = init.body instanceof FormData;
   if (init.body !== undefined && !isForm) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
