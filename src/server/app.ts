@@ -156,7 +156,8 @@ async function webRoutes(app: FastifyInstance): Promise<void> {
     const found = file.startsWith(WEB_DIST) && fs.existsSync(file) && fs.statSync(file).isFile();
     const hashed = found && url.startsWith('/assets/');
     reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
-    // Client-side routes of the single-page app are its index.html.
-    return reply.sendFile(found ? path.relative(WEB_DIST, file) : 'index.html', { cacheControl: false });
+    // Client-side routes of the single-page app are its index.html; the citizens' app has its own, naming its chunks.
+    const shell = url === '/cong-dan' || url.startsWith('/cong-dan/') ? 'cong-dan.html' : 'index.html';
+    return reply.sendFile(found ? path.relative(WEB_DIST, file) : shell, { cacheControl: false });
   });
 }
