@@ -53,7 +53,8 @@ describe.skipIf(!DATABASE_URL)('the live stream across processes (PostgreSQL)', 
     // What a database restart does to the listening connection.
     // OFFSET 0 keeps the filter apart from the termination, which the planner would otherwise apply to every row.
     const cut = await sql<{ pid: number }>`SELECT pg_terminate_backend(pid) FROM (SELECT pid FROM pg_stat_activity WHERE query = ${`LISTEN ${channel}`} OFFSET 0) s`.execute(a.database.db);
-    expect(cut.rows).toHaveLength(1);
+    // Every process listening (here both: each runs the rule engine) loses its link.
+    expect(cut.rows.length).toBeGreaterThan(0);
     await publishLive(a.database.db, { topic: 'value', payload: { during: 'the cut' } });
     await watcher.next((f) => f.data.during === 'the cut', 10_000);
     await publishLive(a.database.db, { topic: 'value', payload: { after: 'rejoin' } });

@@ -34,10 +34,11 @@ export {
 } from './repo.js';
 export type { CaseEventRow, CaseRow } from './repo.js';
 export {
-  casesForFigures, casesNear, casesPastDeadline, endedCasesWithContacts, feedCaseRows as feedCases, publicCasePage, publicCaseRow as publicCase,
+  casesForFigures, casesNear, endedCasesWithContacts, feedCaseRows as feedCases, publicCasePage, publicCaseRow as publicCase,
   searchCaseRows as searchCases, stateChangesBetween as caseStateChanges,
 } from './search-repo.js';
 export type { CaseSearch } from './search-repo.js';
+export { casesPastDeadline } from './deadline-repo.js';
 export {
   activeCategories, allCategories as categoriesOf, routingRuleViews as routingRules, templateViews as answerTemplates,
 } from './settings-repo.js';
