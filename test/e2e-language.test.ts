@@ -56,9 +56,7 @@ describe.skipIf(browserMissing)('one language at a time in Chromium', () => {
 
     const pages: Record<string, string[]> = {
       canbo: ['/', '/feedback', `/feedback?ma=${rated}`, `/feedback?ma=${open}`, '/data-entry', '/reports', `/reports/${reportId}`, '/reports/completeness', '/account'],
-      // Not yet /scorecard and /dti: their tiles show an indicator's unit as stored (464 người); the catalogue answers
-      // unitLabelEn for them to show (src/modules/scorecard and its pages are another engineer's).
-      admin: ['/metadata', '/metadata?tab=elements', '/metadata?tab=combos', '/reports/regimes', '/feedback/settings', '/units', '/users', '/audit', '/tokens', '/exchange'],
+      admin: ['/scorecard', '/dti', '/ioc', '/metadata', '/metadata?tab=elements', '/metadata?tab=combos', '/reports/regimes', '/feedback/settings', '/units', '/users', '/audit', '/tokens', '/exchange'],
     };
     const english: string[] = [];
     const iso: string[] = [];

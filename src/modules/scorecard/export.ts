@@ -46,7 +46,7 @@ function table(card: Card, locale: Locale) {
   const w = WORDS[locale];
   const header = [w.pillar, w.code, w.indicator, w.unit, w.latestYear, w.latest, w.targetYear, w.target, w.projected, w.status, w.rank, ...card.years.map(String), w.source];
   const rows = card.pillars.flatMap((p) => p.indicators.map((i: Item) => [
-    w.pillars[p.pillar], i.code, locale === 'vi' ? i.nameVi : i.nameEn, i.unitLabel ?? '', i.latest?.year ?? null, round(i.latest?.value, i.decimals),
+    w.pillars[p.pillar], i.code, locale === 'vi' ? i.nameVi : i.nameEn, (locale === 'vi' ? i.unitLabel : i.unitLabelEn) ?? '', i.latest?.year ?? null, round(i.latest?.value, i.decimals),
     i.target?.year ?? null, i.target?.value ?? null, round(i.projected, i.decimals), w.statuses[i.status], i.rank ? `${i.rank.position}/${i.rank.of}` : '',
     ...i.series.map((v) => round(v, i.decimals)),
     [i.source ?? '', i.target?.fromUnit ? w.inherited.replace('{unit}', i.target.fromUnit.name) : ''].filter(Boolean).join('; '),

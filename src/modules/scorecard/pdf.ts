@@ -40,7 +40,7 @@ export async function scorecardPdf(card: Card, locale: Locale, exportedOn: strin
     doc.font('bold').fontSize(11).fillColor('#1a365d').text(w.pillars[pillar.pillar], left, y);
     y = headerRow(doc.y + 4);
     for (const i of pillar.indicators) {
-      const name = `${locale === 'vi' ? i.nameVi : i.nameEn}${i.unitLabel ? ` (${i.unitLabel})` : ''}`;
+      const name = `${locale === 'vi' ? i.nameVi : i.nameEn}${i.unitLabel ? ` (${locale === 'vi' ? i.unitLabel : i.unitLabelEn})` : ''}`;
       doc.font('regular').fontSize(8.5);
       const height = Math.max(doc.heightOfString(name, { width: cols[0]!.w }), 16) + 5;
       if (y + height > bottom) {

@@ -32,7 +32,7 @@ export const ZUnit = z.object({
 
 export const ZIndicatorInfo = z.object({
   code: z.string(), nameVi: z.string(), nameEn: z.string(), pillar: ZPillar, direction: z.enum(['higher', 'lower']), decimals: z.number(),
-  unitLabel: z.string().nullable(), numerator: z.string(), denominator: z.string(), factor: z.number(), source: z.string().nullable(),
+  unitLabel: z.string().nullable(), unitLabelEn: z.string().nullable(), numerator: z.string(), denominator: z.string(), factor: z.number(), source: z.string().nullable(),
 });
 
 /** Where an indicator stands: see status.ts. */

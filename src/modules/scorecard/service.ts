@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import type { Locale, Pillar } from '../../db/schema.js';
 import type { Actor } from '../../core/access/index.js';
-import { Analytics, parsePeriod } from '../../core/data/index.js';
+import { Analytics, parsePeriod, unitInEnglish } from '../../core/data/index.js';
 import { unitCacheFor, getById as getUnit, listInForce } from '../../core/org-units/index.js';
 import { notFound } from '../../server/errors.js';
 import { indicatorsOf } from './repo.js';
@@ -46,7 +46,7 @@ export async function scorecardUnit(db: Db, options: { unitId?: number; actor?: 
 export function presentIndicator(i: IndicatorRow) {
   return {
     code: i.code, nameVi: i.name_vi, nameEn: i.name_en, pillar: i.pillar, direction: i.direction, decimals: i.decimals,
-    unitLabel: i.unit_label, numerator: i.numerator, denominator: i.denominator, factor: i.factor, source: i.source,
+    unitLabel: i.unit_label, unitLabelEn: unitInEnglish(i.unit_label), numerator: i.numerator, denominator: i.denominator, factor: i.factor, source: i.source,
   };
 }
 

@@ -6,7 +6,7 @@ export type Framework = 'NQ07' | 'DTI';
 /** `fromUnit`: the predecessor the target was set for, when the unit has none of its own. */
 export interface ScoreTarget { year: number; value: number; source: string | null; fromUnit: { id: number; name: string } | null }
 export interface ScoreItem {
-  code: string; nameVi: string; nameEn: string; pillar: string; direction: 'higher' | 'lower'; decimals: number; unitLabel: string | null;
+  code: string; nameVi: string; nameEn: string; pillar: string; direction: 'higher' | 'lower'; decimals: number; unitLabel: string | null; unitLabelEn: string | null;
   source: string | null; series: (number | null)[]; latest: { year: number; value: number } | null; target: ScoreTarget | null;
   targets: ScoreTarget[]; status: string; projected: number | null; rank: { position: number; of: number } | null;
 }

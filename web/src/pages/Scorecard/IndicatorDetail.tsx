@@ -10,6 +10,7 @@ import { format } from './format';
 export function IndicatorDetail({ code, unitId, framework, asOf, onUnit }: { code: string; unitId: number; framework: string; asOf: string; onUnit(id: number): void }) {
   const { t, i18n } = useTranslation();
   const detail = useQuery(scoreDetailQuery(code, unitId, framework, asOf));
+  const unit = detail.data && (i18n.language.startsWith('en') ? detail.data.indicator.unitLabelEn : detail.data.indicator.unitLabel);
   const option = useMemo(() => {
     const d = detail.data;
     if (!d) return {};
@@ -19,13 +20,13 @@ export function IndicatorDetail({ code, unitId, framework, asOf, onUnit }: { cod
       legend: { bottom: 0 },
       grid: { left: 48, right: 16, top: 16, bottom: 48 },
       xAxis: { type: 'category', data: points.map(([y]) => y) },
-      yAxis: valueAxis(d.indicator.unitLabel, { inverse: d.indicator.direction === 'lower' }),
+      yAxis: valueAxis(unit, { inverse: d.indicator.direction === 'lower' }),
       series: [
         { name: t('score.value'), type: 'line', data: points.map(([, v]) => v), connectNulls: true, symbolSize: 8, label: { show: true } },
         ...(d.targets.length ? [{ name: t('score.target'), type: 'line', data: [], markLine: { symbol: 'none', lineStyle: { type: 'dashed', color: '#e69138' }, data: d.targets.map((x) => ({ yAxis: x.value, name: `${t('score.target')} ${x.year}`, label: { position: 'insideEndTop', formatter: `${t('score.target')} ${x.year}: ${x.value}` } })) } }] : []),
       ],
     };
-  }, [detail.data, t]);
+  }, [unit, detail.data, t]);
   if (detail.isLoading) return <p>{t('app.loading')}</p>;
   if (detail.error) return <ErrorText error={detail.error} />;
   const d = detail.data!;
@@ -47,7 +48,7 @@ export function IndicatorDetail({ code, unitId, framework, asOf, onUnit }: { cod
               {d.children.map((c) => (
                 <tr key={c.unit.id}>
                   <td><button className="link" onClick={() => onUnit(c.unit.id)}>{c.unit.name}</button></td>
-                  <td className="num">{format(c.value, d.indicator.decimals, i18n.language)}{c.value !== null ? ` ${d.indicator.unitLabel ?? ''}` : ''}</td>
+                  <td className="num">{format(c.value, d.indicator.decimals, i18n.language)}{c.value !== null ? ` ${unit ?? ''}` : ''}</td>
                 </tr>
               ))}
             </tbody>

@@ -70,7 +70,7 @@ export function ScorecardPage({ framework = 'NQ07' }: { framework?: Framework })
                 {p.indicators.map((i) => (
                   <button key={i.code} className={`score-tile${selected === i.code ? ' selected' : ''}`} onClick={() => setSelected(i.code)} data-testid={`tile-${i.code}`} id={`tile-${i.code}`}>
                     <span className="score-name">{name(i)}</span>
-                    <span className="score-value">{format(i.latest?.value, i.decimals, i18n.language)} <small>{i.unitLabel}</small></span>
+                    <span className="score-value">{format(i.latest?.value, i.decimals, i18n.language)} <small>{i18n.language.startsWith('en') ? i.unitLabelEn : i.unitLabel}</small></span>
                     <span className="muted small">
                       {i.latest ? `${t('score.year')} ${i.latest.year}` : t('score.noData')}
                       {i.target ? ` · ${t('score.target')} ${i.target.year}: ${format(i.target.value, i.decimals, i18n.language)}` : ''}
