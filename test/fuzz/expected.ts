@@ -29,6 +29,7 @@ export interface Allowed {
 const FIGURES = {
   data_value: 'the feedback figures, published again by the platform', data_value_history: 'their history',
   data_value_year_total: 'their yearly totals', data_value_year_version: 'their versions', figure_definition_version: 'the figures version',
+  live_event: 'the screens following cases, values and messages are told (migration 0028)',
 };
 async function figuresBySystem(w: World, since: Marks): Promise<string[]> {
   const rows = await w.t.database.db.selectFrom('audit_log').select(['actor_kind', 'actor_name']).where('id', '>', since.audit)
@@ -103,7 +104,7 @@ export const EXPECTED_WRITES: Record<Exclude<Pass, 'admin'>, Record<string, Allo
     'POST /api/dataValueSets': { tables: { import_job: "the officer's own import, recorded as a job" } },
     // Without unitIds, the reminder goes to every late unit in the officer's scope: its own ward.
     'POST /api/reporting/remind': {
-      tables: { report_reminder: 'its own ward is reminded', notification: "its own ward's officers are told" },
+      tables: { report_reminder: 'its own ward is reminded', notification: "its own ward's officers are told", live_event: 'their bells are told (migration 0028)' },
       audit: ['report.remind'],
       verify: remindedOnlyOwnUnit,
     },
