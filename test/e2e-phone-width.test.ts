@@ -11,15 +11,27 @@ const WIDTH = 360;
 const ACCOUNTS = ['admin', 'lanhdao', 'thamdinh', 'canbo'] as const;
 
 const ROUTER = fs.readFileSync(new URL('../web/src/main.tsx', import.meta.url), 'utf8');
-/** The router's paths, read from web/src/main.tsx, so a new route cannot escape the test. */
-const routerPaths = () => [...ROUTER.matchAll(/<Route\s+path="([^"]+)"/g)].map((m) => m[1]!).filter((p) => p !== '*');
-/** Those only an administrator is shown (the others are sent home): `{admin && <Route …` or `element={admin ? …`. */
-const adminOnly = new Set([...ROUTER.matchAll(/admin && <Route\s+path="([^"]+)"|<Route\s+path="([^"]+)" element=\{admin \?/g)].map((m) => m[1] ?? m[2]!));
+const ROUTE_TABLE = fs.readFileSync(new URL('../web/src/routes.tsx', import.meta.url), 'utf8');
+/**
+ * The app's paths: the top-level routes of web/src/main.tsx (the citizen app, the wall) and the back office's route
+ * table in web/src/routes.tsx, read from their sources so that a new route cannot escape the test.
+ */
+const routerPaths = () => [
+  ...[...ROUTER.matchAll(/<Route\s+path="([^"]+)"/g)].map((m) => m[1]!).filter((p) => p !== '*'),
+  ...[...ROUTE_TABLE.matchAll(/\{ path: '([^']+)'/g)].map((m) => m[1]!),
+];
+/** The capabilities only an administrator holds; the pages that need one are shown to the administrator alone. */
+const ADMIN_CAPABILITIES = ['tokens.manage', 'audit.read', 'metadata.edit', 'reports.configure'];
+const adminOnly = new Set([...ROUTE_TABLE.matchAll(/\{ path: '([^']+)'[^\n]*needs: '([^']+)'/g)].filter((m) => ADMIN_CAPABILITIES.includes(m[2]!)).map((m) => m[1]!));
 
 /** Each route and the address visited for it; a route's parameters are filled with a record that exists. */
-const routeUrls = (reportId: number, caseCode: string): Record<string, string[]> => ({
+const routeUrls = (reportId: number, caseCode: string, alertId = 1): Record<string, string[]> => ({
   '/cong-dan': ['/cong-dan'],
+  '/ioc/wall': ['/ioc/wall'],
   '/': ['/'],
+  '/ioc': ['/ioc'],
+  '/ioc/alerts': ['/ioc/alerts'],
+  '/ioc/alerts/:id': [`/ioc/alerts/${alertId}`],
   '/units': ['/units'],
   '/scorecard': ['/scorecard'],
   '/dti': ['/dti'],
@@ -64,6 +76,17 @@ async function measure(page: Page): Promise<{ width: number; culprits: string[];
   }, WIDTH);
 }
 
+/** An alert of the officer's ward, with a long title, for its page. */
+async function seedAlert(): Promise<number> {
+  const admin = await suite.t.login('admin');
+  const token = (await admin.request({ method: 'POST', url: '/api/tokens', payload: { name: 'Tổng đài 114 (thử)', scopes: ['alerts'] } })).json().token;
+  const res = await suite.t.app.inject({
+    method: 'POST', url: '/api/alerts', headers: { authorization: `Bearer ${token}` },
+    payload: { type: 'HOTLINE_114', title: { vi: 'Cháy lan rộng tại dãy nhà kho số 3 đường Trần Hưng Đạo, phường Sóc Trăng, cần hỗ trợ gấp' }, details: { vi: 'Người gọi báo khói đen bốc cao.' } },
+  });
+  return res.json().id as number;
+}
+
 describe.skipIf(browserMissing)('every page at 360 px in Chromium', () => {
   it("the test's list of routes is the router's", () => {
     expect(Object.keys(routeUrls(1, 'x')).sort()).toEqual(routerPaths().sort());
@@ -72,7 +95,8 @@ describe.skipIf(browserMissing)('every page at 360 px in Chromium', () => {
 
   it('no page of any demo account is wider than a 360 px phone; each has one heading and at most one menu item lit, its own', async () => {
     const { reportId, caseCode } = await seedPages(suite.t);
-    const routes = Object.entries(routeUrls(reportId, caseCode)).filter(([path]) => path !== '/cong-dan');
+    const alertId = await seedAlert();
+    const routes = Object.entries(routeUrls(reportId, caseCode, alertId)).filter(([path]) => path !== '/cong-dan' && path !== '/ioc/wall');
     const wide: string[] = [];
     const errors: string[] = [];
     /** One phone of its own (cookies, page) per visitor; the visitors go round at the same time. */
@@ -95,6 +119,8 @@ describe.skipIf(browserMissing)('every page at 360 px in Chromium', () => {
       if (account === null) {
         await page.goto(`${suite.base}/cong-dan`);
         await check('(citizen)', '/cong-dan');
+        await page.goto(`${suite.base}/ioc/wall`);
+        await check('(wall without its token)', '/ioc/wall');
         await page.goto(suite.base);
         await check('(signed out)', '/');
       } else {

@@ -29,4 +29,7 @@ export const REFERENCE = [
   'GET /api/feedback/templates', 'GET /api/feedback/routing-rules',
   // Reporting regimes and forms are the province's published rules; the reviewer's queue is filtered to its unit.
   'GET /api/reporting/regimes', 'GET /api/reporting/regimes/:code', 'GET /api/reporting/queue', 'GET /api/reporting/completeness/history', 'GET /api/reporting/exchange/qcvn125',
+  // The operations centre: alerts and the live stream are filtered to the caller's units (tested in core/alerts and
+  // core/live); alert types, rules and the overview's figures are the province's.
+  'GET /api/alerts', 'GET /api/alerts/reference', 'GET /api/live', 'GET /api/ioc/overview', 'GET /api/ioc/rules',
 ];

@@ -5,7 +5,7 @@ import { createTestApp, unitId, type Session, type TestApp } from '../helpers.js
 export let t: TestApp;
 export let officer: Session;
 export let reviewer: Session;
-export let ids: { city: number; otherCommune: number; adminUser: number; officerUser: number; otherCase: number; otherReport: number };
+export let ids: { city: number; otherCommune: number; adminUser: number; officerUser: number; otherCase: number; otherReport: number; otherAlert: number };
 
 /** One app per test file (files run in parallel processes), with a report and a case the officer may not touch. */
 export function useAccessApp(): void {
@@ -21,6 +21,7 @@ export function useAccessApp(): void {
       officerUser: (await user('canbo')).id,
       otherCase: 0,
       otherReport: 0,
+      otherAlert: 0,
     };
     // A report of another ward, which the officer of Phường Sóc Trăng must not read, change or act on.
     const admin = await t.login('admin');
@@ -28,6 +29,8 @@ export function useAccessApp(): void {
     // A report about another commune, which the officer of Phường Sóc Trăng must not see or handle.
     const sent = await t.app.inject({ method: 'POST', url: '/api/public/feedback', payload: { category: 'WASTE', description: 'Rác thải ở chợ Phú Lợi chưa được thu gom', placeUnitId: ids.otherCommune, consent: true, anonymous: true } });
     const code = sent.json().trackingCode as string;
+    // An alert of another commune, which the officer must neither see nor handle.
+    ids.otherAlert = (await admin.request({ method: 'POST', url: '/api/alerts', payload: { type: 'HOTLINE_115', title: { vi: 'Tai nạn ở Phú Lợi' }, unitId: ids.otherCommune } })).json().id;
     ids.otherCase = (await t.database.db.selectFrom('case_record').select('id').where('tracking_code', '=', code).executeTakeFirstOrThrow()).id;
   });
   afterAll(() => t?.close());

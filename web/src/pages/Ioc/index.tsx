@@ -50,6 +50,7 @@ export function IocPage() {
             </section>
             <section aria-labelledby="ioc-indicators">
               <h2 id="ioc-indicators">{t('ioc.indicators')}</h2>
+              <div className="table-wrap">
               <table className="ioc-indicators">
                 <thead><tr><th>{t('ioc.indicators')}</th><th>{t('ioc.latest')}</th><th>{t('ioc.target')}</th><th /></tr></thead>
                 <tbody>
@@ -63,6 +64,7 @@ export function IocPage() {
                   ))}
                 </tbody>
               </table>
+              </div>
             </section>
           </div>
         </>
