@@ -30,7 +30,7 @@ describe('ensureDataElements', () => {
     const views = (await listElementViews(db())).filter((e) => e.code.startsWith('T_'));
     expect(views).toEqual([
       {
-        code: 'T_PEOPLE', nameVi: 'T_PEOPLE vi', nameEn: 'T_PEOPLE en', valueType: 'integer', aggUnits: 'sum', aggTime: 'last', unit: 'người',
+        code: 'T_PEOPLE', nameVi: 'T_PEOPLE vi', nameEn: 'T_PEOPLE en', valueType: 'integer', aggUnits: 'sum', aggTime: 'last', unit: 'người', unitEn: 'people',
         periodTypes: ['month', 'year'], categoryCombo: 'SEX', reportedBy: null, computed: false,
         disaggregations: [{ code: 'SEX_F', nameVi: 'Women (vi)', nameEn: 'Women' }, { code: 'SEX_M', nameVi: 'Men (vi)', nameEn: 'Men' }],
       },
@@ -86,7 +86,7 @@ describe('catalogue reads', () => {
     expect(await elementsByCodes(db(), [])).toEqual([]);
     expect(await optionCombosByCodes(db(), [])).toEqual([]);
     expect(await elementsByCodes(db(), ['T_PEOPLE', 'NOPE'])).toEqual([
-      { code: 'T_PEOPLE', nameVi: 'T_PEOPLE vi', nameEn: 'T_PEOPLE en', unit: 'người', valueType: 'integer', aggUnits: 'sum' },
+      { code: 'T_PEOPLE', nameVi: 'T_PEOPLE vi', nameEn: 'T_PEOPLE en', unit: 'người', unitEn: 'people', valueType: 'integer', aggUnits: 'sum' },
     ]);
     const entry = await elementEntry(db(), 'T_PEOPLE');
     expect(entry).toMatchObject({ period_types: ['month', 'year'], combo: 'SEX' });
