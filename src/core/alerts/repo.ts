@@ -97,7 +97,7 @@ export async function countActive(db: Db, units: ReadonlySet<number> | null): Pr
 
 const inUnits = (units: ReadonlySet<number>) => {
   const ids = [...units];
-  return sql<boolean>`(unit_id IS NULL AND assigned_unit_id IS NULL OR unit_id = ANY(${ids}::bigint[]) OR assigned_unit_id = ANY(${ids}::bigint[]) OR escalated_unit_id = ANY(${ids}::bigint[]))`;
+  return sql<boolean>`(unit_id IS NULL AND assigned_unit_id IS NULL AND escalated_unit_id IS NULL OR unit_id = ANY(${ids}::bigint[]) OR assigned_unit_id = ANY(${ids}::bigint[]) OR escalated_unit_id = ANY(${ids}::bigint[]))`;
 };
 
 export async function alertImage(db: Db, id: number): Promise<{ image: Buffer; image_type: string } | undefined> {

@@ -9,7 +9,13 @@ const MAX_STREAM_MS = 30 * 60_000;
 /** A client that reads slower than this much is cut off; it reconnects and replays from its last id. */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
 
-const frame = (event: LiveEvent) => `id: ${event.id}\nevent: ${event.topic}\ndata: ${JSON.stringify({ id: event.id, at: event.at, ...event.payload })}\n\n`;
+/** An event's frame, made once however many streams send it (a hub hands every stream the same event object). */
+const frames = new WeakMap<LiveEvent, string>();
+function frame(event: LiveEvent): string {
+  let text = frames.get(event);
+  if (text === undefined) frames.set(event, (text = `id: ${event.id}\nevent: ${event.topic}\ndata: ${JSON.stringify({ id: event.id, at: event.at, ...event.payload })}\n\n`));
+  return text;
+}
 
 /**
  * Serves one text/event-stream: the events after the client's last id (from the table), then the live ones, each

@@ -4,6 +4,7 @@ import { recordAudit } from '../../audit/index.js';
 import { publishLive } from '../../live/index.js';
 import { unitsOfAlert } from '../policy.js';
 import { findActiveByKey, getAlertRow, insertAlertEvent, updateAlert } from '../repo.js';
+import { ACTIVE_STATES } from '../schema.js';
 
 /**
  * The source says the condition is gone (a value recovered, a device came back): its active alert under that key is
@@ -14,7 +15,7 @@ export async function clearAlert(options: { db: Db; actor: Actor; source: string
   return inTransaction(db, async (trx) => {
     const id = await findActiveByKey(trx, source, dedupeKey);
     const alert = id === undefined ? undefined : await getAlertRow(trx, id, true);
-    if (!alert || !['open', 'acknowledged', 'assigned'].includes(alert.state)) return null;
+    if (!alert || !(ACTIVE_STATES as readonly string[]).includes(alert.state)) return null;
     await updateAlert(trx, alert.id, { state: 'resolved', resolved_at: now, updated_at: now });
     await insertAlertEvent(trx, { alert_id: alert.id, at: now, actor_kind: actor.kind, actor_name: actorName(actor), action: 'cleared', from_state: alert.state, to_state: 'resolved', note });
     await recordAudit(trx, actor, { action: 'alert.clear', entity: 'alert', entityId: alert.id, before: { state: alert.state }, after: { state: 'resolved' } });

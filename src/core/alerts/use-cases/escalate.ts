@@ -31,7 +31,7 @@ export async function escalateAlerts(db: Db, now: Date): Promise<number> {
       // At the top of the structure the province's leaders answer: a critical-alert notice reaches them.
       await queueAlertNotices(trx, 'escalated', {
         id, severity: alert.severity, title_vi: alert.title_vi, title_en: alert.title_en, unitName: (parent ?? current)?.name ?? null,
-      }, { units: parent ? [parent.id] : [], leaders: !parent || undefined });
+      }, { units: parent ? [parent.id] : [], leaders: parent ? undefined : true });
       const units = unitsOfAlert({ ...alert, escalated_unit_id: parent?.id ?? alert.escalated_unit_id });
       await publishLive(trx, { topic: 'alert', unitIds: units.length ? units : null, payload: { alertId: id, action: 'escalated', level } });
       return true;
