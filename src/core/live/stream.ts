@@ -18,6 +18,37 @@ function frame(event: LiveEvent): string {
 }
 
 /**
+ * Streams write what reached them in one chunk every COALESCE_MS, not one write per event: at a few hundred events a
+ * second to hundreds of streams, a write (a system call) per event per stream is what the processor spends its time
+ * on. Streams that got the same events write the same bytes, encoded once per flush.
+ */
+const COALESCE_MS = 25;
+const due = new Set<() => void>();
+let flushTimer: NodeJS.Timeout | undefined;
+let encoded = new Map<string, Buffer>();
+function scheduleFlush(flush: () => void): void {
+  due.add(flush);
+  flushTimer ??= setTimeout(() => {
+    flushTimer = undefined;
+    const flushes = [...due];
+    due.clear();
+    for (const f of flushes) f();
+    encoded = new Map();
+  }, COALESCE_MS);
+}
+/** The bytes of a run of events; the key is their objects' identity, held by the first event (one per hub). */
+const runKeys = new WeakMap<LiveEvent, string>();
+let runCounter = 0;
+function chunkOf(events: LiveEvent[]): Buffer {
+  let hubKey = runKeys.get(events[0]!);
+  if (hubKey === undefined) runKeys.set(events[0]!, (hubKey = String(++runCounter)));
+  const key = `${hubKey}:${events.map((e) => e.id).join(',')}`;
+  let bytes = encoded.get(key);
+  if (!bytes) encoded.set(key, (bytes = Buffer.from(events.map(frame).join(''))));
+  return bytes;
+}
+
+/**
  * Serves one text/event-stream: the events after the client's last id (from the table), then the live ones, each
  * once and in order, filtered for the audience. Live events that arrive during the replay wait for it.
  */
@@ -26,12 +57,19 @@ export async function serveStream(hub: LiveHub, reply: FastifyReply, audience: A
   let sentUpTo = lastEventId ?? hub.position;
   let queued: LiveEvent[] | null = [];
   let open = true;
+  let pending: LiveEvent[] = [];
+  const flush = () => {
+    const events = pending;
+    pending = [];
+    if (!open || events.length === 0) return;
+    raw.write(chunkOf(events));
+    if (raw.writableLength > MAX_BUFFERED_BYTES) close();
+  };
   const send = (event: LiveEvent) => {
     if (!open || event.id <= sentUpTo) return;
     sentUpTo = event.id;
     if (!reaches(event, audience)) return;
-    raw.write(frame(event));
-    if (raw.writableLength > MAX_BUFFERED_BYTES) close();
+    if (pending.push(event) === 1) scheduleFlush(flush);
   };
   const unsubscribe = hub.subscribe((event) => (queued ? queued.push(event) : send(event)));
   const heartbeat = setInterval(() => raw.write(': ping\n\n'), HEARTBEAT_MS);
