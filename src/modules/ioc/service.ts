@@ -7,7 +7,7 @@ import { vnDate } from '../../core/calendar/index.js';
 import { findIndicator, elementsByCodes } from '../../core/data/index.js';
 import type { JobDefinition } from '../../core/jobs/index.js';
 import { listInForce } from '../../core/org-units/index.js';
-import { scorecard, scorecardUnit } from '../scorecard/index.js';
+import { cachedScorecard, scorecardUnit } from '../scorecard/index.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { deleteRule, getRule, insertRule, listRules, ruleView, updateRule } from './repo.js';
 import { clearRuleAlerts, evaluateRules } from './rules.js';
@@ -68,7 +68,7 @@ export async function iocOverview({ db, actor, query, now }: { db: Db; actor: Ac
   const asOf = query.asOf ?? vnDate(now);
   const unitId = await scorecardUnit(db, { unitId: query.unitId, actor, asOf });
   const [card, alerts, structure] = await Promise.all([
-    scorecard(db, { framework: 'NQ07', unitId, asOf }),
+    cachedScorecard(db, { framework: 'NQ07', unitId, asOf }),
     listAlerts({ db, actor, query: { state: 'active', limit: 20 } }),
     structureBelow(db, unitId, asOf),
   ]);

@@ -3,3 +3,4 @@
 export { scorecardRoutes } from './routes.js';
 export { ZScorecard } from './schema.js';
 export { scorecard, scorecardUnit } from './service.js';
+export { cachedScorecard } from './cache.js';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requestLocale } from '../../server/errors.js';
 import { sendJsonText } from '../../server/replies.js';
-import { scorecardCacheFor } from './cache.js';
+import { scorecardCacheFor, scorecardKey } from './cache.js';
 import { SCORECARD_POLICY } from './policy.js';
 import { ZExport, ZFile, ZIndicatorDetail, ZIndicatorParams, ZQuery, ZScorecard } from './schema.js';
 import { indicatorDetail } from './detail.js';
@@ -21,7 +21,7 @@ export async function scorecardRoutes(appBase: FastifyInstance): Promise<void> {
     const asOf = asOfDay(request.query.asOf, now());
     const unitId = await scorecardUnit(db, { unitId: request.query.unitId, actor: request.user, asOf });
     // The schema's parse keeps what the answer documents, as the route's serializer would.
-    return sendJsonText(reply, await cache.json(`card|${framework}|${unitId}|${asOf}`, async () =>
+    return sendJsonText(reply, await cache.json(scorecardKey(framework, unitId, asOf), async () =>
       ZScorecard.parse(await scorecard(db, { framework, unitId, asOf }))));
   });
 
