@@ -1,7 +1,7 @@
 import { syncAlerts, type WantedAlert } from '../../core/alerts/index.js';
 import { dayMonthYear, loadWorkingCalendar, vnDate } from '../../core/calendar/index.js';
 import type { Db } from '../../db/database.js';
-import { dueDate, periodContaining, type DeadlineRule } from './periods.js';
+import { watchedPeriods } from './periods.js';
 import { outstanding } from './reminders.js';
 import { activeRegimes } from './repo.js';
 
@@ -17,10 +17,7 @@ export async function alertLateReports(db: Db, now: Date, log?: (message: string
   const today = vnDate(now);
   const wanted = new Map<string, WantedAlert>();
   for (const regime of await activeRegimes(db, { electronic: true })) {
-    const running = periodContaining(regime.frequency, today, regime.period_basis);
-    const previous = periodContaining(regime.frequency, new Date(Date.parse(`${running.start}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10), regime.period_basis);
-    for (const period of [previous, running]) {
-      const due = dueDate(period, regime.deadline_rule as unknown as DeadlineRule, calendar);
+    for (const { period, due } of watchedPeriods(regime, today, calendar)) {
       if (today <= due) continue;
       const late = await outstanding(db, regime, period);
       if (!late.length) continue;

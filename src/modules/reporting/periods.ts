@@ -87,3 +87,18 @@ export function dueDate(period: ReportingPeriod, rule: DeadlineRule, calendar: W
   if (rule.nextWorkingDay) while (!calendar.isWorkingDay(date)) date = addDays(date, 1);
   return date;
 }
+
+/**
+ * The periods a reminder or an alert looks at on a day: the previous one (its deadline is usually after its end) and
+ * the running one, each with its due date.
+ */
+export function watchedPeriods(
+  regime: { frequency: string; period_basis: string; deadline_rule: unknown },
+  today: string,
+  calendar: WorkingCalendar,
+): { period: ReportingPeriod; due: string }[] {
+  const [frequency, basis] = [regime.frequency as Frequency, regime.period_basis as Basis];
+  const running = periodContaining(frequency, today, basis);
+  const previous = periodContaining(frequency, addDays(running.start, -1), basis);
+  return [previous, running].map((period) => ({ period, due: dueDate(period, regime.deadline_rule as DeadlineRule, calendar) }));
+}

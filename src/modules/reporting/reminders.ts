@@ -7,7 +7,7 @@ import { regimeByCode, regimePeriod } from './regimes.js';
 import { loadWorkingCalendar, dayMonthYear as vnDay, vnDate } from '../../core/calendar/index.js';
 import type { JobDefinition } from '../../core/jobs/index.js';
 import { emailRows, insertNotifications, officersOf, userRows, type Notice } from '../../core/notify/index.js';
-import { dueDate, periodContaining, type DeadlineRule, type ReportingPeriod } from './periods.js';
+import { dueDate, watchedPeriods, type DeadlineRule, type ReportingPeriod } from './periods.js';
 import { activeRegimes, insertReminder, type Regime } from './repo.js';
 import { submittedUnits } from './report-repo.js';
 import { waitingReports } from './completeness.js';
@@ -69,11 +69,8 @@ export async function sendReportReminders(db: Db, now: Date): Promise<string> {
   let overdue = 0;
   const regimes = await activeRegimes(db, { electronic: true });
   for (const regime of regimes) {
-    const running = periodContaining(regime.frequency, today, regime.period_basis);
-    const previous = periodContaining(regime.frequency, new Date(Date.parse(`${running.start}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10), regime.period_basis);
-    for (const period of [previous, running]) {
+    for (const { period, due } of watchedPeriods(regime, today, calendar)) {
       await publishCompleteness(db, regime, period);
-      const due = dueDate(period, regime.deadline_rule as unknown as DeadlineRule, calendar);
       if (today > due) overdue += await remind(db, regime, period, due, await outstanding(db, regime, period), 'overdue', 'reminders', now);
       else if (soon >= due) dueSoon += await remind(db, regime, period, due, await outstanding(db, regime, period), 'due_soon', 'reminders', now);
     }

@@ -4,7 +4,7 @@ import { AppError } from '../../../server/errors.js';
 import { SYSTEM } from '../../access/index.js';
 import { activeByPrefix } from '../repo.js';
 import type { RaiseAlertInput } from '../schema.js';
-import { clearAlert } from './clear.js';
+import { clearAlertById } from './clear.js';
 import { raiseAlert } from './raise.js';
 
 /** A condition that should have an alert: what to raise, its key aside. */
@@ -51,9 +51,9 @@ export async function syncAlerts(options: SyncAlertsOptions): Promise<{ raised: 
         options.onRefused?.(key, err);
       }
     }
-    for (const key of active.keys()) {
+    for (const [key, id] of active) {
       if (wanted.has(key)) continue;
-      if (await clearAlert({ db: trx, actor: SYSTEM, source, dedupeKey: key, note: clearNote, now })) cleared++;
+      if (await clearAlertById({ db: trx, actor: SYSTEM, id, note: clearNote, now })) cleared++;
     }
     return { raised, cleared };
   });
