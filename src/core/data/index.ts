@@ -8,7 +8,7 @@ export type { CategoryComboInput, ElementDefinition } from './metadata/index.js'
 export {
   ZCategoryCombo, createCategoryCombo, elementEntry, elementsByCodes, ensureCategoryCombo, ensureDataElements, optionComboOwner, optionCombosByCodes, unitInEnglish,
 } from './metadata/index.js';
-export { parsePeriod, periodOf, periodsWithin } from './periods/index.js';
+export { isPeriodCode, parsePeriod, periodOf, periodsWithin } from './periods/index.js';
 export type { Period, PeriodType } from './periods/index.js';
 export { dataRoutes } from './routes.js';
 export { ValueChecker, assertNoProblems, isChecked, publishedValues, writeChecked, writeValues } from './values/index.js';

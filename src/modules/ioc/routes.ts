@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ZAlertPage } from '../../core/alerts/index.js';
 import { ZScorecard } from '../scorecard/index.js';
 import { startRuleEngine } from './engine.js';
+import { iocMapRoutes } from './map/routes.js';
 import { IOC_POLICY } from './policy.js';
 import { ZOverviewQuery, ZRuleId, ZRuleInput, ZRuleView } from './schema.js';
 import { iocOverview, removeRule, rules, saveRule } from './service.js';
@@ -25,6 +26,7 @@ export async function iocRoutes(appBase: FastifyInstance): Promise<void> {
     stop = await startRuleEngine(db, now, (err) => app.log.error({ err }, 'rule evaluation failed'));
   });
   app.addHook('onClose', async () => stop?.());
+  await app.register(iocMapRoutes);
 
   app.get('/api/ioc/overview', { config: { access: IOC_POLICY.read }, schema: { tags, querystring: ZOverviewQuery, response: { 200: ZOverview } } },
     async (request) => iocOverview({ db, actor: request.user!, query: request.query, now: now() }));
