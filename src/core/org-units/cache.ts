@@ -1,4 +1,5 @@
-import { writeStamp, type Db } from '../../db/database.js';
+import type { Db } from '../../db/database.js';
+import { whileUnwritten } from '../../db/while-unwritten.js';
 import { listInForce, type UnitRow } from './repo.js';
 import { UnitGraph } from './rollup.js';
 
@@ -15,6 +16,8 @@ interface Entry {
 const MAX_DATES = 64;
 /** The tables whose writes (directly or through their triggers) move org_unit_version. */
 const SOURCES = ['org_unit', 'org_unit_event', 'org_unit_event_unit', 'org_unit_version'] as const;
+const unitsVersion = whileUnwritten(SOURCES, async (db) =>
+  String((await db.selectFrom('org_unit_version').select('version').executeTakeFirst())?.version ?? 0));
 
 /**
  * The hierarchy in force on a date, kept in memory per date and checked against the committed version number that
@@ -34,19 +37,9 @@ export class UnitCache {
     return this.graphEntry.graph;
   }
 
-  private known?: { epoch: number; version: string };
-
-  /**
-   * The committed version; on the embedded database, the one last read while no unit table was written since
-   * (writeStamp), so a screen that needs the units answers while a long import holds the one connection.
-   */
-  private async version(): Promise<string> {
-    const epoch = writeStamp(this.db, SOURCES);
-    if (epoch !== null && this.known?.epoch === epoch) return this.known.version;
-    const row = await this.db.selectFrom('org_unit_version').select('version').executeTakeFirst();
-    const version = String(row?.version ?? 0);
-    if (epoch !== null) this.known = { epoch, version };
-    return version;
+  /** The committed version; on the embedded database, remembered while no unit table was written (whileUnwritten). */
+  private version(): Promise<string> {
+    return unitsVersion(this.db);
   }
 
   private async entry(asOf: string): Promise<Entry> {
