@@ -55,4 +55,8 @@ export const TABLE_OWNERS: Record<keyof DB, string> = {
   alert_event: 'src/core/alerts',
   live_event: 'src/core/live',
   ioc_rule: 'src/modules/ioc',
+  ioc_panel: 'src/modules/ioc',
+  ioc_panel_seen: 'src/modules/ioc',
+  connector: 'src/modules/connectors',
+  connector_run: 'src/modules/connectors',
 };

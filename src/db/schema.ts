@@ -5,6 +5,8 @@ import type { ScheduledJobTable, JobRunTable, CalendarExceptionTable, Notificati
 import type { CategoryTable, CategoryOptionTable, CategoryComboTable, CategoryOptionComboTable, DataElementTable, DataValueYearTotalTable, DataValueYearVersionTable, AnalyticsCacheTable, DataValueTable, DataValueHistoryTable, IndicatorTable, IndicatorTargetTable, ImportJobTable } from './tables/data.js';
 import type { CaseCategoryTable, CaseRecordTable, CaseEventTable, CaseRoutingRuleTable, CaseMediaTable, CaseAnswerTemplateTable } from './tables/cases.js';
 import type { AlertFieldTable, AlertTypeTable, AlertTable, AlertEventTable, LiveEventTable, IocRuleTable } from './tables/alerts.js';
+import type { ConnectorTable, ConnectorRunTable } from './tables/connectors.js';
+import type { IocPanelTable, IocPanelSeenTable } from './tables/ioc.js';
 import type { ReportRegimeTable, ReportFormTable, ReportTable, ReportEventTable, ReportReminderTable, ReportAttachmentTable } from './tables/reporting.js';
 
 // The database's tables as Kysely sees them, each declared in src/db/tables/ with the others of its owner.
@@ -16,6 +18,8 @@ export type { ScheduledJobTable, JobRunTable, CalendarExceptionTable, Notificati
 export type { ValueType, Aggregation, SourceKind, Pillar, CategoryTable, CategoryOptionTable, CategoryComboTable, CategoryOptionComboTable, DataElementTable, DataValueYearTotalTable, DataValueYearVersionTable, AnalyticsCacheTable, DataValueTable, DataValueHistoryTable, IndicatorTable, IndicatorTargetTable, ImportJobTable } from './tables/data.js';
 export type { CaseCategoryTable, CaseRecordTable, CaseEventTable, CaseRoutingRuleTable, CaseMediaTable, CaseAnswerTemplateTable } from './tables/cases.js';
 export type { Severity, AlertState, ChecklistStep, AlertFieldTable, AlertTypeTable, AlertTable, AlertEventTable, LiveEventTable, IocRuleTable } from './tables/alerts.js';
+export type { PanelKind, PanelOptions, IocPanelTable, IocPanelSeenTable } from './tables/ioc.js';
+export type { ConnectorMappingColumns, ConnectorTable, ConnectorRunTable } from './tables/connectors.js';
 export type { ReportRegimeTable, ReportFormTable, ReportState, ReportTable, ReportEventTable, ReportReminderTable, ReportAttachmentTable } from './tables/reporting.js';
 
 export interface DB {
@@ -69,4 +73,8 @@ export interface DB {
   alert_event: AlertEventTable;
   live_event: LiveEventTable;
   ioc_rule: IocRuleTable;
+  ioc_panel: IocPanelTable;
+  ioc_panel_seen: IocPanelSeenTable;
+  connector: ConnectorTable;
+  connector_run: ConnectorRunTable;
 }

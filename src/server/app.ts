@@ -25,6 +25,7 @@ import { liveRoutes } from '../core/live/index.js';
 import { alertRoutes } from '../core/alerts/index.js';
 import { reportingRoutes } from '../modules/reporting/index.js';
 import { iocRoutes } from '../modules/ioc/index.js';
+import { connectorRoutes } from '../modules/connectors/index.js';
 import multipart from '@fastify/multipart';
 import { MULTIPART_LIMITS } from './multipart.js';
 import type { AppContext } from './context.js';
@@ -136,6 +137,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(reportingRoutes);
   await app.register(open311Routes);
   await app.register(iocRoutes);
+  await app.register(connectorRoutes);
 
   if (options.web !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) await webRoutes(app);
   return app;

@@ -1,0 +1,42 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+// The other system, for tests: a local HTTP server on port 0 whose answer each test sets (a body with an ETag, a
+// status, or no answer at all), and which remembers the headers of every request it received.
+
+export interface OtherSystem {
+  url: (path?: string) => string;
+  /** Answers `body` with an ETag derived from it; a request carrying that ETag gets 304. */
+  serve: (body: string, contentType?: string) => void;
+  fail: (status: number) => void;
+  /** Never answers: the connector's timeout must end the wait. */
+  hang: () => void;
+  requests: http.IncomingHttpHeaders[];
+  close: () => Promise<void>;
+}
+
+export async function startOtherSystem(): Promise<OtherSystem> {
+  let mode: { kind: 'body'; body: string; type: string; etag: string } | { kind: 'fail'; status: number } | { kind: 'hang' } = { kind: 'fail', status: 503 };
+  let version = 0;
+  const requests: http.IncomingHttpHeaders[] = [];
+  const server = http.createServer((req, res) => {
+    requests.push(req.headers);
+    if (mode.kind === 'hang') return;
+    if (mode.kind === 'fail') return void res.writeHead(mode.status, { 'content-type': 'text/plain' }).end('lỗi máy chủ');
+    if (req.headers['if-none-match'] === mode.etag) return void res.writeHead(304, { etag: mode.etag }).end();
+    res.writeHead(200, { 'content-type': mode.type, etag: mode.etag }).end(mode.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: (path = '/data') => `http://127.0.0.1:${port}${path}`,
+    serve: (body, type = 'application/json') => void (mode = { kind: 'body', body, type, etag: `"v${++version}"` }),
+    fail: (status) => void (mode = { kind: 'fail', status }),
+    hang: () => void (mode = { kind: 'hang' }),
+    requests,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
