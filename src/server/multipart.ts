@@ -1,6 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { PHOTO_LIMITS, type UploadedFile } from '../core/cases/index.js';
 import { logClientError } from './client-log.js';
+import type { z } from 'zod';
+import type { ErrorCode } from './error-codes/index.js';
 import { AppError } from './errors.js';
 import { forbiddenTextAt } from './text-guard.js';
 
@@ -42,4 +44,24 @@ export async function readMultipart(request: FastifyRequest, fileFields: string[
     throw new AppError('malformed_multipart');
   }
   return { fields, files };
+}
+
+/**
+ * A request that is JSON, or a multipart form carrying the same JSON in one text field beside its files (a report and
+ * its photos, an alert and its image): the JSON checked by the schema either way, the files as sent.
+ */
+export async function readJsonWithFiles<S extends z.ZodType>(
+  request: FastifyRequest,
+  options: { schema: S; jsonField: string; fileField: string; notJson: ErrorCode },
+): Promise<{ input: z.infer<S>; files: UploadedFile[] }> {
+  const { schema, jsonField, fileField, notJson } = options;
+  if (!request.isMultipart()) return { input: schema.parse(request.body ?? {}), files: [] };
+  const { fields, files } = await readMultipart(request, [fileField]);
+  let body: unknown;
+  try {
+    body = JSON.parse(fields[jsonField] ?? '');
+  } catch {
+    throw new AppError(notJson, {}, jsonField);
+  }
+  return { input: schema.parse(body), files };
 }

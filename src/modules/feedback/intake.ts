@@ -6,7 +6,7 @@ import {
   getCase, listCasePhotos, openCase, processPhotos, routeFor, STALE, withReference, type CaseReference, type OpenedCase, type ProcessedPhoto,
 } from '../../core/cases/index.js';
 import { AppError } from '../../server/errors.js';
-import { readMultipart } from '../../server/multipart.js';
+import { readJsonWithFiles } from '../../server/multipart.js';
 import { KIND } from './policy.js';
 import { ZFeedback, type FeedbackInput } from './schema.js';
 
@@ -53,14 +53,6 @@ export async function submitFeedback({ db, actor, input, photos, now, request }:
 
 /** The report and its photos, from JSON or from a multipart form (report as JSON in the field `report`). */
 export async function readIntake(request: FastifyRequest): Promise<{ input: FeedbackInput; photos: ProcessedPhoto[] }> {
-  if (!request.isMultipart()) return { input: ZFeedback.parse(request.body ?? {}), photos: [] };
-  const { fields, files } = await readMultipart(request, ['photos']);
-  let report: unknown;
-  try {
-    report = JSON.parse(fields.report ?? '');
-  } catch {
-    throw new AppError('report_json_required', {}, 'report');
-  }
-  const input = ZFeedback.parse(report);
+  const { input, files } = await readJsonWithFiles(request, { schema: ZFeedback, jsonField: 'report', fileField: 'photos', notJson: 'report_json_required' });
   return { input, photos: await processPhotos(files) };
 }
