@@ -4,7 +4,7 @@ import type { ErrorDefinitions } from './definition.js';
 export const ALERT_ERRORS = {
   alert_transition_refused: {
     status: 409,
-    vi: 'Không thể "{actionVi}" cảnh báo đang ở trạng thái "{stateVi}".',
+    vi: 'Không thể "{action}" cảnh báo đang ở trạng thái "{state}".',
     en: 'Cannot {action} an alert that is {state}.',
   },
   alert_unit_not_in_force: {

@@ -56,10 +56,7 @@ export async function actOnAlert(options: ActOnAlertOptions): Promise<{ id: numb
   return inTransaction(db, async (trx) => {
     const alert = await alertToChange(trx, actor, id);
     const to = nextState(alert.state, input.action);
-    if (!to) {
-      const words = { action: ACTION_WORDS[input.action], state: STATE_WORDS[alert.state] };
-      throw new AppError('alert_transition_refused', { action: words.action.en, actionVi: words.action.vi, state: words.state.en, stateVi: words.state.vi });
-    }
+    if (!to) throw new AppError('alert_transition_refused', { action: ACTION_WORDS[input.action], state: STATE_WORDS[alert.state] });
     const patch: Parameters<typeof updateAlert>[2] = { state: to, updated_at: now };
     const data: Record<string, unknown> = {};
     let assigned: Awaited<ReturnType<typeof assignee>> | undefined;
