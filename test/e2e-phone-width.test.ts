@@ -21,7 +21,7 @@ const routerPaths = () => [
   ...[...ROUTE_TABLE.matchAll(/\{ path: '([^']+)'/g)].map((m) => m[1]!),
 ];
 /** The capabilities only an administrator holds; the pages that need one are shown to the administrator alone. */
-const ADMIN_CAPABILITIES = ['tokens.manage', 'audit.read', 'metadata.edit', 'reports.configure'];
+const ADMIN_CAPABILITIES = ['tokens.manage', 'connectors.manage', 'audit.read', 'metadata.edit', 'reports.configure'];
 const adminOnly = new Set([...ROUTE_TABLE.matchAll(/\{ path: '([^']+)'[^\n]*needs: '([^']+)'/g)].filter((m) => ADMIN_CAPABILITIES.includes(m[2]!)).map((m) => m[1]!));
 
 /** Each route and the address visited for it; a route's parameters are filled with a record that exists. */
@@ -32,6 +32,8 @@ const routeUrls = (reportId: number, caseCode: string, alertId = 1): Record<stri
   '/ioc': ['/ioc'],
   '/ioc/alerts': ['/ioc/alerts'],
   '/ioc/alerts/:id': [`/ioc/alerts/${alertId}`],
+  '/ioc/map': ['/ioc/map', '/ioc/map?element=WORKFILES_ONLINE_COMMUNE_PCT&period=2023&date=2024-06-30'],
+  '/ioc/units/:id': ['/ioc/units/1?date=2024-06-30'],
   '/units': ['/units'],
   '/scorecard': ['/scorecard'],
   '/dti': ['/dti'],
@@ -49,6 +51,7 @@ const routeUrls = (reportId: number, caseCode: string, alertId = 1): Record<stri
   '/account': ['/account'],
   '/audit': ['/audit'],
   '/tokens': ['/tokens'],
+  '/connectors': ['/connectors'],
   // The catalogue's three tabs, and an indicator open in the editor with its targets.
   '/metadata': ['/metadata', '/metadata?tab=indicators&indicator=NQ07_REPORT_REGIMES', '/metadata?tab=elements', '/metadata?tab=combos'],
 });

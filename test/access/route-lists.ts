@@ -32,4 +32,6 @@ export const REFERENCE = [
   // The operations centre: alerts and the live stream are filtered to the caller's units (tested in core/alerts and
   // core/live); alert types, rules and the overview's figures are the province's.
   'GET /api/alerts', 'GET /api/alerts/reference', 'GET /api/live', 'GET /api/ioc/overview', 'GET /api/ioc/rules',
+  // The IOC's map and unit page refuse a unit outside the caller's own (tested in modules/ioc/map/routes.test.ts).
+  'GET /api/ioc/map', 'GET /api/ioc/units/:id',
 ];

@@ -10,6 +10,8 @@ const Home = lazyPage(() => import('./pages/Home').then((m) => m.HomePage));
 const Ioc = lazyPage(() => import('./pages/Ioc').then((m) => m.IocPage));
 const IocAlerts = lazyPage(() => import('./pages/Ioc/AlertDetail').then((m) => m.AlertsPage));
 const IocAlert = lazyPage(() => import('./pages/Ioc/AlertDetail').then((m) => m.AlertDetailPage));
+const IocMap = lazyPage(() => import('./pages/Ioc/Map').then((m) => m.IocMapPage));
+const IocUnit = lazyPage(() => import('./pages/Ioc/UnitPage').then((m) => m.IocUnitPage));
 const Units = lazyPage(() => import('./pages/Units').then((m) => m.UnitsPage));
 const Scorecard = lazyPage(() => import('./pages/Scorecard').then((m) => m.ScorecardPage));
 const DataEntry = lazyPage(() => import('./pages/DataEntry').then((m) => m.DataEntryPage));
@@ -24,6 +26,7 @@ const Feedback = lazyPage(() => import('./pages/Feedback').then((m) => m.Feedbac
 const FeedbackSettings = lazyPage(() => import('./pages/FeedbackSettings').then((m) => m.FeedbackSettingsPage));
 const Users = lazyPage(() => import('./pages/Users').then((m) => m.UsersPage));
 const Tokens = lazyPage(() => import('./pages/Tokens').then((m) => m.TokensPage));
+const Connectors = lazyPage(() => import('./pages/Connectors').then((m) => m.ConnectorsPage));
 const Audit = lazyPage(() => import('./pages/Audit').then((m) => m.AuditPage));
 const Account = lazyPage(() => import('./pages/Account').then((m) => m.AccountPage));
 
@@ -48,6 +51,8 @@ export const ROUTES: AppRoute[] = [
   { path: '/ioc', element: <Ioc />, menu: { label: 'nav.ioc', section: 'modules' } },
   { path: '/ioc/alerts', element: <IocAlerts /> },
   { path: '/ioc/alerts/:id', element: <IocAlert /> },
+  { path: '/ioc/map', element: <IocMap /> },
+  { path: '/ioc/units/:id', element: <IocUnit /> },
   { path: '/scorecard', element: <Scorecard key="nq07" framework="NQ07" />, menu: { label: 'nav.scorecard', section: 'modules' } },
   { path: '/dti', element: <Scorecard key="dti" framework="DTI" />, menu: { label: 'nav.dti', section: 'modules' } },
   { path: '/data-entry', element: <DataEntry />, needs: 'data.enter', menu: { label: 'nav.entry', section: 'modules' } },
@@ -62,6 +67,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/feedback/settings', element: <FeedbackSettings />, needs: 'feedback.settings', menu: { label: 'nav.feedbackSettings', section: 'modules' } },
   { path: '/users', element: <Users />, menu: { label: 'nav.users', section: 'admin' } },
   { path: '/tokens', element: <Tokens />, needs: 'tokens.manage', menu: { label: 'nav.tokens', section: 'admin' } },
+  { path: '/connectors', element: <Connectors />, needs: 'connectors.manage', menu: { label: 'nav.connectors', section: 'admin' } },
   { path: '/audit', element: <Audit />, needs: 'audit.read', menu: { label: 'nav.audit', section: 'admin' } },
   { path: '/account', element: <Account />, menu: { label: 'nav.account', section: 'admin' } },
 ];

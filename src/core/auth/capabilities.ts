@@ -12,6 +12,7 @@ export const CAPABILITY_ROUTES = {
   'users.manage': 'POST /api/users',
   'units.manage': 'PATCH /api/org-units/:id',
   'tokens.manage': 'GET /api/tokens',
+  'connectors.manage': 'GET /api/connectors',
   'audit.read': 'GET /api/audit',
   'metadata.edit': 'POST /api/indicators',
   'data.enter': 'POST /api/data-values',

@@ -7,6 +7,7 @@ import { UnitPicker } from '../../components/UnitPicker';
 import { vnToday } from '../../dates';
 import { StatusBadge } from '../Scorecard/StatusBadge';
 import { AlertList, inLanguage } from './AlertList';
+import { OverviewMap } from './map/OverviewMap';
 
 function Structure({ structure }: { structure: Overview['structure'] }) {
   const { t } = useTranslation();
@@ -67,6 +68,7 @@ export function IocPage() {
               </div>
             </section>
           </div>
+          <OverviewMap overview={data} />
         </>
       )}
     </section>

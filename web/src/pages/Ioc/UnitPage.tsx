@@ -1,0 +1,69 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { unitPageQuery } from '../../api/ioc-map';
+import { dayMonthYear } from '../../dates';
+import { StatusBadge } from '../Scorecard/StatusBadge';
+import { AlertList, inLanguage } from './AlertList';
+import './map/map.css';
+
+/** /ioc/units/:id: one unit as it stood on a day — its place in the tree, its indicators and its active alerts. */
+export function IocUnitPage() {
+  const { t, i18n } = useTranslation();
+  const { id = '' } = useParams();
+  const [search] = useSearchParams();
+  const date = search.get('date');
+  const page = useQuery(unitPageQuery(id, date));
+  const data = page.data;
+  if (!data) {
+    return (
+      <section className="ioc">
+        <h1>{t('iocMap.unitPage')}</h1>
+        {page.error ? <p className="error" role="alert">{page.error.message}</p> : <p>{t('app.loading')}</p>}
+      </section>
+    );
+  }
+  const on = `date=${data.asOf}`;
+  return (
+    <section className="ioc" data-testid="unit-page">
+      <nav className="breadcrumb" aria-label={t('iocMap.breadcrumb')}>
+        {data.ancestors.map((a) => <span key={a.id}><Link to={`/ioc/units/${a.id}?${on}`}>{a.name}</Link> › </span>)}
+      </nav>
+      <h1>{data.unit.name}</h1>
+      <p className="muted">
+        {data.unit.type} · {t('iocMap.asOf', { date: dayMonthYear(data.asOf) })}{' · '}
+        <Link to={`/ioc/map?parent=${data.unit.id}&${on}`}>{t('iocMap.onMap')}</Link>
+      </p>
+      <div className="unit-page-sections">
+        <section aria-labelledby="unit-indicators" data-testid="unit-indicators">
+          <h2 id="unit-indicators">{t('ioc.indicators')}</h2>
+          <div className="table-wrap">
+            <table className="ioc-indicators">
+              <thead><tr><th>{t('ioc.indicators')}</th><th>{t('ioc.latest')}</th><th>{t('iocMap.trend')}</th><th /></tr></thead>
+              <tbody>
+                {data.indicators.flatMap((p) => p.indicators).map((i) => (
+                  <tr key={i.code}>
+                    <td>{inLanguage({ vi: i.nameVi, en: i.nameEn }, i18n.language)}</td>
+                    <td>{i.latest ? `${i.latest.value.toLocaleString(i18n.language)} (${i.latest.year})` : '—'}</td>
+                    <td>{i.series.filter((v) => v !== null).map((v) => v!.toLocaleString(i18n.language)).join(' → ') || '—'}</td>
+                    <td><StatusBadge status={i.status} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+        <section aria-labelledby="unit-alerts" data-testid="unit-alerts">
+          <h2 id="unit-alerts">{t('ioc.activeAlerts')}</h2>
+          <AlertList alerts={data.alerts} />
+        </section>
+        <section aria-labelledby="unit-children" data-testid="unit-children">
+          <h2 id="unit-children">{t('iocMap.children')}</h2>
+          {data.children.length ? (
+            <ul>{data.children.map((c) => <li key={c.id}><Link to={`/ioc/units/${c.id}?${on}`}>{c.name}</Link></li>)}</ul>
+          ) : <p>{t('iocMap.noChildren')}</p>}
+        </section>
+      </div>
+    </section>
+  );
+}
