@@ -13,6 +13,7 @@ import { loadReferenceData, findByCode } from '../core/org-units/index.js';
 import { failOrphanedImports, loadIndicatorReference } from '../core/data/index.js';
 import { loadFeedbackReference } from '../modules/feedback/index.js';
 import { loadAlertReference } from '../core/alerts/index.js';
+import { loadIocPanels } from '../modules/ioc/index.js';
 import { loadDemoRegimes } from '../modules/reporting/index.js';
 import { ROLES } from '../core/users/index.js';
 import type { Config } from './config.js';
@@ -87,6 +88,7 @@ async function prepareLocked(db: Db, config: Pick<Config, 'demo' | 'adminPasswor
     await loadIndicatorReference(db);
     await loadFeedbackReference(db);
     await loadAlertReference(db);
+    await loadIocPanels(db);
     // The 13 demonstration regimes: a demo database only (a real one gets the province's own regimes).
     if (config.demo) await loadDemoRegimes(db, SYSTEM);
     await writeSetting(db, REFERENCE_SETTING, fingerprint);

@@ -5,6 +5,7 @@ import { ZAlertPage } from '../../core/alerts/index.js';
 import { ZScorecard } from '../scorecard/index.js';
 import { startRuleEngine } from './engine.js';
 import { iocMapRoutes } from './map/routes.js';
+import { iocPanelRoutes } from './panels/index.js';
 import { IOC_POLICY } from './policy.js';
 import { ZOverviewQuery, ZRuleId, ZRuleInput, ZRuleView } from './schema.js';
 import { iocOverview, removeRule, rules, saveRule } from './service.js';
@@ -27,6 +28,7 @@ export async function iocRoutes(appBase: FastifyInstance): Promise<void> {
   });
   app.addHook('onClose', async () => stop?.());
   await app.register(iocMapRoutes);
+  await app.register(iocPanelRoutes);
 
   app.get('/api/ioc/overview', { config: { access: IOC_POLICY.read }, schema: { tags, querystring: ZOverviewQuery, response: { 200: ZOverview } } },
     async (request) => iocOverview({ db, actor: request.user!, query: request.query, now: now() }));
