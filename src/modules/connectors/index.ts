@@ -5,3 +5,4 @@
 export { CONNECTOR_POLICY } from './policy.js';
 export { connectorRoutes } from './routes.js';
 export { connectorJobs, runDueConnectors } from './run.js';
+export type { BadRow, ConnectorInput, ConnectorView, PreviewResult, RunView } from './schema.js';

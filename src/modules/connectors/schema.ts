@@ -71,3 +71,4 @@ export const ZPreview = z.object({
 
 export const ZConnectorId = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 export const ZRunsQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }).strict();
+export type PreviewResult = z.infer<typeof ZPreview>;
