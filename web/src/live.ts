@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { bearer } from './api/alerts';
+import { bearer } from './api/client';
 
 export interface LiveEvent { topic: string; id: string | undefined; data: Record<string, unknown> }
 type Listener = (event: LiveEvent) => void;

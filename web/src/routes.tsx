@@ -8,7 +8,7 @@ function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): Lazy
 
 const Home = lazyPage(() => import('./pages/Home').then((m) => m.HomePage));
 const Ioc = lazyPage(() => import('./pages/Ioc').then((m) => m.IocPage));
-const IocAlerts = lazyPage(() => import('./pages/Ioc/AlertDetail').then((m) => m.AlertsPage));
+const IocAlerts = lazyPage(() => import('./pages/Ioc/AlertsPage').then((m) => m.AlertsPage));
 const IocAlert = lazyPage(() => import('./pages/Ioc/AlertDetail').then((m) => m.AlertDetailPage));
 const IocMap = lazyPage(() => import('./pages/Ioc/Map').then((m) => m.IocMapPage));
 const IocUnit = lazyPage(() => import('./pages/Ioc/UnitPage').then((m) => m.IocUnitPage));

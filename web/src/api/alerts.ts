@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { api } from './client';
+import { api, bearer } from './client';
 
 export type Severity = 'critical' | 'major' | 'minor' | 'warning' | 'info';
 export type AlertState = 'open' | 'acknowledged' | 'assigned' | 'resolved' | 'closed' | 'dismissed';
@@ -28,7 +28,6 @@ export const alertKeys = {
 };
 
 /** A display screen signs in with its token, not a session. */
-export const bearer = (token?: string) => (token ? { authorization: `Bearer ${token}` } : undefined);
 
 export const alertsQuery = (params = '', token?: string) => queryOptions({
   queryKey: alertKeys.list(params), queryFn: () => api<AlertPage>(`/api/alerts${params ? `?${params}` : ''}`, { headers: bearer(token) }),

@@ -7,6 +7,9 @@ export class ApiError extends Error {
   }
 }
 
+/** The header a read-only display token (the wall's) is sent in; none for a signed-in session. */
+export const bearer = (token?: string) => (token ? { authorization: `Bearer ${token}` } : undefined);
+
 let csrfToken = '';
 export const setCsrfToken = (token: string) => {
   csrfToken = token;

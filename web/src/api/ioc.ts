@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { api } from './client';
-import { bearer, type AlertPage } from './alerts';
+import { api, bearer } from './client';
+import type { AlertPage } from './alerts';
 import type { Card } from './scorecard';
 
 export interface Overview extends Pick<Card, 'unit' | 'history' | 'years' | 'pillars'> {

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { actOnAlert, alertKeys, alertQuery, alertsQuery, NEXT_ACTIONS, type AlertAction } from '../../api/alerts';
+import { actOnAlert, alertKeys, alertQuery, NEXT_ACTIONS, type AlertAction } from '../../api/alerts';
 import { useAuth } from '../../auth';
 import { dateTime } from '../../dates';
-import { AlertList, SeverityBadge, inLanguage } from './AlertList';
+import { SeverityBadge, inLanguage } from './AlertList';
 
 /** Actions that need a few words: what was done, or why it is dismissed. */
 const NEEDS_NOTE: AlertAction[] = ['resolve', 'dismiss', 'reopen', 'note'];
@@ -82,11 +82,4 @@ export function AlertDetailPage() {
       </ol>
     </section>
   );
-}
-
-/** Every alert the user may see, active first, for the phone's short list. */
-export function AlertsPage() {
-  const { t } = useTranslation();
-  const alerts = useQuery(alertsQuery('state=active'));
-  return <section><h1>{t('ioc.allAlerts')}</h1><AlertList alerts={alerts.data?.alerts ?? []} /></section>;
 }
