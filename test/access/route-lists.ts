@@ -33,7 +33,7 @@ export const REFERENCE = [
   // core/live); alert types, rules and the overview's figures are the province's.
   'GET /api/alerts', 'GET /api/alerts/reference', 'GET /api/live', 'GET /api/ioc/overview', 'GET /api/ioc/rules',
   // The IOC's map and unit page refuse a unit outside the caller's own (tested in modules/ioc/map/routes.test.ts).
-  'GET /api/ioc/map', 'GET /api/ioc/units/:id',
+  'GET /api/ioc/map', 'GET /api/ioc/map/points', 'GET /api/ioc/units/:id',
   // The fields and their panels are the province's layout; a field's figures refuse a unit outside the caller's own
   // (tested in modules/ioc/panels/routes.test.ts).
   'GET /api/ioc/fields', 'GET /api/ioc/fields/:code/panels/data',

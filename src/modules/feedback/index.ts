@@ -5,6 +5,7 @@ export { feedbackBackOfficeRoutes } from './backoffice-routes.js';
 export { publishFeedbackFigures } from './figures.js';
 export { submitFeedbackWith } from './intake.js';
 export { feedbackJobs, purgeContacts } from './jobs.js';
+export { openCasePoints } from './map-points.js';
 export { HIDDEN_FROM_PUBLIC, KIND } from './policy.js';
 export { publicText, publicWords } from './privacy.js';
 export { communeAt, listPlaces, nearbyReports } from './public.js';

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IOC_POLICY } from '../policy.js';
-import { ZMapQuery, ZUnitMap, ZUnitPage, ZUnitPageParams, ZUnitPageQuery } from './schema.js';
+import { mapPoints } from './points.js';
+import { ZMapPoints, ZMapQuery, ZPointsQuery, ZUnitMap, ZUnitPage, ZUnitPageParams, ZUnitPageQuery } from './schema.js';
 import { unitMapView } from './service.js';
 import { unitPage } from './unit-page.js';
 
@@ -13,6 +14,9 @@ export async function iocMapRoutes(appBase: FastifyInstance): Promise<void> {
 
   app.get('/api/ioc/map', { config: { access: IOC_POLICY.read }, schema: { tags, querystring: ZMapQuery, response: { 200: ZUnitMap } } },
     async (request) => unitMapView({ db, actor: request.user!, query: request.query, now: now() }));
+
+  app.get('/api/ioc/map/points', { config: { access: IOC_POLICY.read }, schema: { tags, querystring: ZPointsQuery, response: { 200: ZMapPoints } } },
+    async (request) => mapPoints({ db, actor: request.user!, query: request.query, now: now() }));
 
   app.get('/api/ioc/units/:id', {
     config: { access: IOC_POLICY.read }, schema: { tags, params: ZUnitPageParams, querystring: ZUnitPageQuery, response: { 200: ZUnitPage } },

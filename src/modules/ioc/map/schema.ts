@@ -55,3 +55,28 @@ export const ZUnitPage = z.object({
   alerts: z.array(ZAlertView),
   alertCounts: z.record(z.string(), z.number()),
 });
+
+export const ZPointsQuery = z.object({
+  layers: z.string().trim().max(40).default('cases,alerts')
+    .transform((s) => s.split(',').map((l) => l.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(['cases', 'alerts'])).min(1)),
+  parent: ZUnitId.optional(),
+  date: isoDate().optional(),
+}).strict();
+export type PointsQuery = z.infer<typeof ZPointsQuery>;
+
+export const ZMapPoints = z.object({
+  asOf: z.string(),
+  parent: z.object({ id: z.number(), name: z.string() }),
+  points: z.array(z.object({
+    layer: z.enum(['case', 'alert']),
+    /** A case's tracking code or an alert's id: what opens it. */
+    ref: z.string(),
+    lat: z.number(), lon: z.number(),
+    /** True when the point is the middle of the unit's boundary, the alert having none of its own. */
+    approximate: z.boolean(),
+    unitId: z.number().nullable(), state: z.string(), severity: z.string().nullable(),
+    /** An alert's title, or a case's category code. */
+    label: z.object({ vi: z.string(), en: z.string() }),
+  })),
+});
