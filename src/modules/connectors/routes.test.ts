@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, unitId, type Session, type TestApp } from '../../../test/helpers.js';
 import { startOtherSystem, type OtherSystem } from '../../../test/other-system.js';
-import { runDueConnectors } from './index.js';
 
 let t: TestApp;
 let admin: Session;
@@ -17,9 +16,6 @@ const config = (over: Record<string, unknown> = {}) => ({
   mapping: { unitField: 'ma_don_vi', periodField: 'ky', values: [{ field: 'ty_le', element: ELEMENT }] }, ...over,
 });
 const storedValues = () => admin.request({ method: 'GET', url: `/api/data-values?element=${ELEMENT}&orgUnitId=${ward}` }).then((r) => r.json());
-const activeAlerts = async (type: string) =>
-  (await admin.request({ method: 'GET', url: `/api/alerts?type=${type}&state=all` })).json().alerts as { state: string; occurrences: number; titleVi?: string }[];
-
 beforeAll(async () => {
   t = await createTestApp();
   admin = await t.login('admin');
@@ -112,51 +108,6 @@ describe('a connector against the other system', () => {
     expect(other.requests.at(-1)!['if-none-match']).toMatch(/^"v\d+"$/);
     const runs = (await admin.request({ method: 'GET', url: `/api/connectors/${id}/runs` })).json();
     expect(runs.map((r: { outcome: string }) => r.outcome)).toEqual(['unchanged', 'ok']);
-  });
-
-  it('raises an alert when the pull fails (a 500, then a timeout) and clears it when the source recovers', async () => {
-    other.fail(500);
-    const failed = (await admin.request({ method: 'POST', url: `/api/connectors/${id}/run` })).json();
-    expect(failed).toMatchObject({ outcome: 'failed', httpStatus: 500, attempts: 2, error: { vi: 'Hệ thống nguồn trả lời mã HTTP 500.', en: 'The source system answered HTTP 500.' } });
-    expect(await activeAlerts('CONNECTOR_FAILED')).toMatchObject([{ state: 'open', occurrences: 1 }]);
-
-    other.hang();
-    const timedOut = (await admin.request({ method: 'POST', url: `/api/connectors/${id}/run` })).json();
-    expect(timedOut).toMatchObject({ outcome: 'failed', httpStatus: null, error: { en: 'The source system did not answer within 1 seconds.' } });
-    expect(await activeAlerts('CONNECTOR_FAILED')).toMatchObject([{ state: 'open', occurrences: 2 }]);
-
-    other.serve(records([{ ma_don_vi: '31507', ky: '2026M10', ty_le: 93 }]));
-    const recovered = (await admin.request({ method: 'POST', url: `/api/connectors/${id}/run` })).json();
-    expect(recovered).toMatchObject({ outcome: 'ok', updated: 1 });
-    expect(await activeAlerts('CONNECTOR_FAILED')).toMatchObject([{ state: 'resolved' }]);
-    expect((await admin.request({ method: 'GET', url: '/api/connectors' })).json()[0]).toMatchObject({ id, lastOutcome: 'ok', headers: { 'X-Api-Key': '••••abcd' } });
-  });
-
-  it('raises an alert when the data stop changing past the limit, cleared by the next change', async () => {
-    const start = new Date();
-    t.ctx.clock.now = start;
-    const saved = await admin.request({ method: 'PUT', url: `/api/connectors/${id}`, payload: config({ staleAfterMinutes: 30, headers: { 'X-Api-Key': '••••abcd' } }) });
-    expect(saved.statusCode).toBe(200);
-    await admin.request({ method: 'POST', url: `/api/connectors/${id}/run` });
-    expect(other.requests.at(-1)!['x-api-key']).toBe('khoa-bi-mat-2026-abcd');
-    t.ctx.clock.now = new Date(start.getTime() + 45 * 60_000);
-    expect((await admin.request({ method: 'POST', url: `/api/connectors/${id}/run` })).json().outcome).toBe('unchanged');
-    expect(await activeAlerts('CONNECTOR_STALE')).toMatchObject([{ state: 'open' }]);
-    other.serve(records([{ ma_don_vi: '31507', ky: '2026M10', ty_le: 94 }]));
-    expect((await admin.request({ method: 'POST', url: `/api/connectors/${id}/run` })).json().outcome).toBe('ok');
-    expect(await activeAlerts('CONNECTOR_STALE')).toMatchObject([{ state: 'resolved' }]);
-    t.ctx.clock.now = null;
-  });
-
-  it('pulls a CSV connector when the schedule finds it due, and not again before its interval', async () => {
-    other.serve('ma_don_vi,ky,ty_le\n31507,2026M07,88\n31507,2026M06,\n', 'text/csv');
-    const csv = (await admin.request({ method: 'POST', url: '/api/connectors', payload: config({ format: 'csv', jsonPath: '', url: other.url('/bao-cao.csv'), nameVi: 'Hệ thống văn bản điều hành' }) })).json();
-    const now = new Date(Date.now() + 60_000);
-    expect(await runDueConnectors(t.database.db, now)).toMatchObject({ ran: 1, failed: 0 });
-    expect(await runDueConnectors(t.database.db, now)).toMatchObject({ ran: 0 });
-    const [run] = (await admin.request({ method: 'GET', url: `/api/connectors/${csv.id}/runs` })).json();
-    expect(run).toMatchObject({ trigger: 'schedule', outcome: 'ok', imported: 1, refused: 1 });
-    expect((await storedValues()).map((v: { period: string }) => v.period)).toContain('2026M07');
   });
 
   it('refuses an officer running or reading a connector, and answers 404 for one that does not exist', async () => {
