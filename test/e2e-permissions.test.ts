@@ -30,6 +30,10 @@ describe.skipIf(browserMissing)('what each user is offered, in Chromium', () => 
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Không có quyền truy cập');
     await page.goto(`${suite.base}/feedback/settings`);
     await expect.poll(() => page.getByTestId('no-permission').isVisible()).toBe(true);
+    // The leader exports figures and is not offered the import the server refuses them.
+    await page.goto(`${suite.base}/exchange`);
+    await expect.poll(() => page.getByRole('heading', { name: 'Xuất số liệu' }).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Nhập tệp số liệu' }).count()).toBe(0);
     expect(refused).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

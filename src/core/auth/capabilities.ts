@@ -11,8 +11,10 @@ import { allows, type Access, type Actor } from '../access/index.js';
 export const CAPABILITY_ROUTES = {
   'users.manage': 'POST /api/users',
   'units.manage': 'PATCH /api/org-units/:id',
+  'boundaries.upload': 'PUT /api/org-units/boundaries',
   'tokens.manage': 'GET /api/tokens',
   'connectors.manage': 'GET /api/connectors',
+  'ioc.configure': 'POST /api/ioc/panels',
   'audit.read': 'GET /api/audit',
   'metadata.edit': 'POST /api/indicators',
   'data.enter': 'POST /api/data-values',

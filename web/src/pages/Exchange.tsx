@@ -6,11 +6,14 @@ import { ApiError } from '../api/client';
 import { dataElementsQuery } from '../api/data-elements';
 import { exportUrl as valueSetUrl, fetchImportJob, IMPORT_TYPES as TYPES, importUrl, type ImportJob as Job } from '../api/data-exchange';
 import { unitsQuery } from '../api/org-units';
+import { useCan } from '../auth';
 import { ErrorText } from '../components/Chrome';
 
 /** Import a DHIS2 data value set (CSV, XLSX or JSON) with a progress bar, and export one for a unit and a period. */
 export function ExchangePage() {
   const { t, i18n } = useTranslation();
+  // The import is offered to whom the server lets import (a leader reads and exports, and does not write).
+  const canImport = useCan()('data.import');
   const [file, setFile] = useState<File | null>(null);
   const [dryRun, setDryRun] = useState(true);
   const [job, setJob] = useState<Job | null>(null);
@@ -51,38 +54,40 @@ export function ExchangePage() {
   return (
     <section>
       <h1>{t('exchange.title')}</h1>
-      <form className="card" onSubmit={upload}>
-        <h2>{t('exchange.import')}</h2>
-        <p className="muted small">{t('exchange.formats')}</p>
-        <input type="file" name="file" accept=".csv,.xlsx,.json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-        <label className="inline"><input type="checkbox" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} /> {t('exchange.dryRun')}</label>
-        <button className="primary" type="submit" disabled={!file || job?.status === 'running'}>{t('exchange.start')}</button>
-        {job && (
-          <div className="progress-box" data-testid="import-progress">
-            <progress max={100} value={job.percent ?? undefined} aria-label={t('exchange.progress')} />
-            <span>{job.percent !== null ? `${job.percent}%` : ''} · {t('exchange.rows', { count: job.rowsRead })}</span>
-          </div>
-        )}
-        {summary && (
-          <div className={summary.status === 'ERROR' ? 'error' : 'ok'} role="status">
-            <strong>{t(`exchange.status.${summary.status}`)}</strong> — {t('exchange.counts', summary.importCount)}
-          </div>
-        )}
-        {summary && summary.conflicts.length > 0 && (
-          <div className="table-wrap">
-            <table>
-              <thead><tr><th>{t('exchange.rowsCol')}</th><th>{t('exchange.field')}</th><th>{t('exchange.object')}</th><th>{t('exchange.reason')}</th></tr></thead>
-              <tbody>
-                {summary.conflicts.slice(0, 200).map((c, i) => (
-                  <tr key={i}><td>{c.indexes.slice(0, 10).map((n) => n + 2).join(', ')}{c.indexes.length > 10 ? '…' : ''}</td><td>{c.property}</td><td>{c.object}</td><td>{i18n.language === 'vi' ? c.vi : c.value}</td></tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {job?.error && <p className="error">{job.error}</p>}
-        <ErrorText error={error} />
-      </form>
+      {canImport && (
+        <form className="card" onSubmit={upload}>
+          <h2>{t('exchange.import')}</h2>
+          <p className="muted small">{t('exchange.formats')}</p>
+          <input type="file" name="file" accept=".csv,.xlsx,.json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <label className="inline"><input type="checkbox" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} /> {t('exchange.dryRun')}</label>
+          <button className="primary" type="submit" disabled={!file || job?.status === 'running'}>{t('exchange.start')}</button>
+          {job && (
+            <div className="progress-box" data-testid="import-progress">
+              <progress max={100} value={job.percent ?? undefined} aria-label={t('exchange.progress')} />
+              <span>{job.percent !== null ? `${job.percent}%` : ''} · {t('exchange.rows', { count: job.rowsRead })}</span>
+            </div>
+          )}
+          {summary && (
+            <div className={summary.status === 'ERROR' ? 'error' : 'ok'} role="status">
+              <strong>{t(`exchange.status.${summary.status}`)}</strong> — {t('exchange.counts', summary.importCount)}
+            </div>
+          )}
+          {summary && summary.conflicts.length > 0 && (
+            <div className="table-wrap">
+              <table>
+                <thead><tr><th>{t('exchange.rowsCol')}</th><th>{t('exchange.field')}</th><th>{t('exchange.object')}</th><th>{t('exchange.reason')}</th></tr></thead>
+                <tbody>
+                  {summary.conflicts.slice(0, 200).map((c, i) => (
+                    <tr key={i}><td>{c.indexes.slice(0, 10).map((n) => n + 2).join(', ')}{c.indexes.length > 10 ? '…' : ''}</td><td>{c.property}</td><td>{c.object}</td><td>{i18n.language === 'vi' ? c.vi : c.value}</td></tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {job?.error && <p className="error">{job.error}</p>}
+          <ErrorText error={error} />
+        </form>
+      )}
       <div className="card">
         <h2>{t('exchange.export')}</h2>
         <div className="row wrap">

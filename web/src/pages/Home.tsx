@@ -4,14 +4,13 @@ import { Link } from 'react-router-dom';
 import { casesQuery } from '../api/feedback';
 import { unitsQuery, type Unit } from '../api/org-units';
 import { dueQuery, queueQuery } from '../api/reporting';
-import { useAuth } from '../auth';
+import { useAuth, useCan } from '../auth';
 import { vnToday } from '../dates';
 
 /** What waits for the user today: reports to send or review, feedback to handle, in the user's own units. */
 function MyWork() {
   const { t } = useTranslation();
-  const { me } = useAuth();
-  const reviewer = me?.user.role !== 'officer' && me?.user.role !== 'leader';
+  const reviewer = useCan()('reports.review');
   const due = useQuery(dueQuery());
   const queue = useQuery({ ...queueQuery(), enabled: reviewer });
   const cases = useQuery(casesQuery('limit=500'));

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState, type ChangeEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { boundariesQuery, orgUnitKeys, unitDetailQuery, unitTreeQuery, uploadBoundaries, type TreeNode, type UnitLink as Link } from '../api/org-units';
-import { useAuth } from '../auth';
+import { useCan } from '../auth';
 import { ErrorText } from '../components/Chrome';
 import { dayMonthYear } from '../dates';
 import { UnitMap } from '../components/UnitMap';
@@ -92,7 +92,7 @@ function BoundaryUpload({ asOf }: { asOf: string }) {
 
 export function UnitsPage() {
   const { t } = useTranslation();
-  const { me } = useAuth();
+  const can = useCan();
   const [asOf, setAsOf] = useState(todayIso());
   const [selectedId, setSelectedId] = useState<number>();
   const detailRef = useReveal<HTMLDivElement>(selectedId);
@@ -142,7 +142,7 @@ export function UnitsPage() {
         </div>
         <div className="detail-col" ref={detailRef}>
           {selectedId ? <UnitDetail id={selectedId} asOf={asOf} onSelect={select} onDate={setAsOf} /> : <p className="muted">{t('units.select')}</p>}
-          {me?.user.role === 'admin' && <BoundaryUpload asOf={asOf} />}
+          {can('boundaries.upload') && <BoundaryUpload asOf={asOf} />}
         </div>
       </div>
     </section>

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { unitsQuery, type Unit } from '../api/org-units';
 import { createUser, resetPassword, unlockUser, updateUser, userKeys, usersQuery, type User } from '../api/users';
-import { useAuth } from '../auth';
+import { useAuth, useCan } from '../auth';
 import { ErrorText } from '../components/Chrome';
 
 const ROLES = ['admin', 'leader', 'officer', 'reviewer'] as const;
@@ -53,8 +53,9 @@ function UserForm({ user, onDone }: { user?: User; onDone(): void }) {
 export function UsersPage() {
   const { t } = useTranslation();
   const { me } = useAuth();
+  const can = useCan();
   const client = useQueryClient();
-  const admin = me?.user.role === 'admin';
+  const admin = can('users.manage');
   const [q, setQ] = useState('');
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const users = useQuery(usersQuery(q));

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../auth';
+import { useAuth, useCan } from '../../auth';
 import { casesQuery, feedbackKeys, officersQuery } from '../../api/feedback';
 import { categoriesQuery, feedbackMapQuery } from '../../api/feedback-public';
 import { ErrorText } from '../../components/Chrome';
@@ -34,7 +34,7 @@ export function FeedbackPage() {
   const caseRef = useReveal<HTMLDivElement>(shown);
   const categories = useQuery(categoriesQuery());
   const map = useQuery({ ...feedbackMapQuery(), enabled: view === 'map' });
-  const canHandle = me?.user.role !== 'leader';
+  const canHandle = useCan()('feedback.handle');
   const officers = useQuery({ ...officersQuery(me?.user.orgUnitId), enabled: canHandle });
   const categoryName = (c: string) => {
     const x = categories.data?.find((y) => y.code === c);

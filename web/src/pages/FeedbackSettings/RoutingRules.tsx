@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../auth';
+import { useCan } from '../../auth';
 import { rulesQuery, saveRules, type RoutingRule as Rule } from '../../api/feedback';
 import { ErrorText } from '../../components/Chrome';
 import type { CaseCategory } from '../FeedbackCase';
@@ -9,13 +9,13 @@ import type { CaseCategory } from '../FeedbackCase';
 /** Where a new case goes, the first rule that matches winning; administrators reorder and edit them. */
 export function RoutingRules({ categories }: { categories: CaseCategory[] }) {
   const { t, i18n } = useTranslation();
-  const { me } = useAuth();
+  const can = useCan();
   const saved = useQuery(rulesQuery());
   const [rules, setRules] = useState<Rule[]>([]);
   useEffect(() => setRules(saved.data ?? []), [saved.data]);
   const save = useMutation({ mutationFn: () => saveRules(rules) });
   const edit = (i: number, change: Partial<Rule>) => setRules(rules.map((r, j) => (j === i ? { ...r, ...change } : r)));
-  const admin = me?.user.role === 'admin';
+  const admin = can('feedback.routing');
   return (
     <section className="card" aria-label={t('fbs.rules')}>
       <h2>{t('fbs.rules')}</h2>
