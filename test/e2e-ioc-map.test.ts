@@ -56,6 +56,12 @@ describe.skipIf(browserMissing)('the IOC map in the browser', () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(360);
 
+    // A unit's page fits the phone too.
+    await page.getByTestId('unit-tiles').locator('[data-unit-id]').first().tap();
+    await page.getByTestId('unit-page').waitFor();
+    for (const id of ['unit-indicators', 'unit-alerts', 'unit-children']) await page.getByTestId(id).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
     await page.goto(`${s.base}/ioc`);
     const overview = page.getByTestId('overview-map');
     await overview.getByTestId('ioc-map').waitFor();

@@ -11,7 +11,6 @@ const Ioc = lazyPage(() => import('./pages/Ioc').then((m) => m.IocPage));
 const IocAlerts = lazyPage(() => import('./pages/Ioc/AlertsPage').then((m) => m.AlertsPage));
 const IocAlert = lazyPage(() => import('./pages/Ioc/AlertDetail').then((m) => m.AlertDetailPage));
 const IocMap = lazyPage(() => import('./pages/Ioc/Map').then((m) => m.IocMapPage));
-const IocUnit = lazyPage(() => import('./pages/Ioc/UnitPage').then((m) => m.IocUnitPage));
 const Units = lazyPage(() => import('./pages/Units').then((m) => m.UnitsPage));
 const Scorecard = lazyPage(() => import('./pages/Scorecard').then((m) => m.ScorecardPage));
 const DataEntry = lazyPage(() => import('./pages/DataEntry').then((m) => m.DataEntryPage));
@@ -52,7 +51,6 @@ export const ROUTES: AppRoute[] = [
   { path: '/ioc/alerts', element: <IocAlerts /> },
   { path: '/ioc/alerts/:id', element: <IocAlert /> },
   { path: '/ioc/map', element: <IocMap /> },
-  { path: '/ioc/units/:id', element: <IocUnit /> },
   { path: '/scorecard', element: <Scorecard key="nq07" framework="NQ07" />, menu: { label: 'nav.scorecard', section: 'modules' } },
   { path: '/dti', element: <Scorecard key="dti" framework="DTI" />, menu: { label: 'nav.dti', section: 'modules' } },
   { path: '/data-entry', element: <DataEntry />, needs: 'data.enter', menu: { label: 'nav.entry', section: 'modules' } },

@@ -6,6 +6,7 @@ import { indicatorsQuery } from '../../api/indicators';
 import { vnToday } from '../../dates';
 import { inLanguage } from './AlertList';
 import { MapPanel } from './map/MapPanel';
+import { IocUnitPage } from './UnitPage';
 import './map/map.css';
 
 /** The parameters of the map as the address holds them, so a view can be shared and the back button goes up. */
@@ -20,8 +21,13 @@ export function mapParamsOf(search: URLSearchParams, fallbackIndicator?: string)
   };
 }
 
-/** /ioc/map: any indicator as a choropleth by unit in time, drilled down level by level. */
+/** /ioc/map: any indicator as a choropleth by unit in time, drilled down level by level; with ?unit=ID, that unit's page. */
 export function IocMapPage() {
+  const [search] = useSearchParams();
+  return search.get('unit') ? <IocUnitPage /> : <MapView />;
+}
+
+function MapView() {
   const { t, i18n } = useTranslation();
   const [search, setSearch] = useSearchParams();
   const indicators = useQuery(indicatorsQuery());

@@ -1,17 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { unitPageQuery } from '../../api/ioc-map';
 import { dayMonthYear } from '../../dates';
 import { StatusBadge } from '../Scorecard/StatusBadge';
 import { AlertList, inLanguage } from './AlertList';
 import './map/map.css';
 
-/** /ioc/units/:id: one unit as it stood on a day — its place in the tree, its indicators and its active alerts. */
+/** /ioc/map?unit=ID: one unit as it stood on a day — its place in the tree, its indicators and its active alerts. */
 export function IocUnitPage() {
   const { t, i18n } = useTranslation();
-  const { id = '' } = useParams();
   const [search] = useSearchParams();
+  const id = search.get('unit') ?? '';
   const date = search.get('date');
   const page = useQuery(unitPageQuery(id, date));
   const data = page.data;
@@ -27,7 +27,7 @@ export function IocUnitPage() {
   return (
     <section className="ioc" data-testid="unit-page">
       <nav className="breadcrumb" aria-label={t('iocMap.breadcrumb')}>
-        {data.ancestors.map((a) => <span key={a.id}><Link to={`/ioc/units/${a.id}?${on}`}>{a.name}</Link> › </span>)}
+        {data.ancestors.map((a) => <span key={a.id}><Link to={`/ioc/map?unit=${a.id}&${on}`}>{a.name}</Link> › </span>)}
       </nav>
       <h1>{data.unit.name}</h1>
       <p className="muted">
@@ -60,7 +60,7 @@ export function IocUnitPage() {
         <section aria-labelledby="unit-children" data-testid="unit-children">
           <h2 id="unit-children">{t('iocMap.children')}</h2>
           {data.children.length ? (
-            <ul>{data.children.map((c) => <li key={c.id}><Link to={`/ioc/units/${c.id}?${on}`}>{c.name}</Link></li>)}</ul>
+            <ul>{data.children.map((c) => <li key={c.id}><Link to={`/ioc/map?unit=${c.id}&${on}`}>{c.name}</Link></li>)}</ul>
           ) : <p>{t('iocMap.noChildren')}</p>}
         </section>
       </div>

@@ -49,7 +49,7 @@ export function MapPanel({ params, onParent }: { params: MapParams; onParent(id:
     const unit = data?.units.find((u) => u.id === id);
     if (!unit) return;
     if (unit.hasChildren && unit.id !== data!.parent.id) onParent(unit.id);
-    else navigate(`/ioc/units/${unit.id}?date=${asOf}`);
+    else navigate(`/ioc/map?unit=${unit.id}&date=${asOf}`);
   }, [data, onParent, navigate, asOf]);
 
   if (map.error) return <p className="error" role="alert">{map.error.message}</p>;
@@ -63,7 +63,7 @@ export function MapPanel({ params, onParent }: { params: MapParams; onParent(id:
           <span key={a.id}><button type="button" className="link" onClick={() => onParent(a.id)}>{a.name}</button> › </span>
         ))}
         <strong>{data.parent.name}</strong>{' '}
-        <Link to={`/ioc/units/${data.parent.id}?date=${asOf}`}>{t('iocMap.unitPage')}</Link>
+        <Link to={`/ioc/map?unit=${data.parent.id}&date=${asOf}`}>{t('iocMap.unitPage')}</Link>
       </nav>
       <p className="muted">{label}</p>
       <div className="ioc-map-body">
