@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { browserMissing, browserSuite, logIn } from './browser.js';
+import { nextLoopback, unitId } from './helpers.js';
 
 const MAP_2024 = '/ioc/map?element=WORKFILES_ONLINE_COMMUNE_PCT&period=2023&date=2024-06-30';
 
@@ -8,12 +9,23 @@ describe.skipIf(browserMissing)('the IOC map in the browser', () => {
   const s = browserSuite();
 
   it('colours the districts with a legend, goes down to the communes of the one clicked and back, and opens a unit page', async () => {
+    // An alert of a district, pinned at the middle of its boundary on the alerts layer.
+    const admin = await s.t.login('admin');
+    const token = (await admin.request({ method: 'POST', url: '/api/tokens', payload: { name: 'Tổng đài 114', scopes: ['alerts'] } })).json().token;
+    const raised = await s.t.app.inject({
+      method: 'POST', url: '/api/alerts', headers: { authorization: `Bearer ${token}` }, remoteAddress: nextLoopback(),
+      payload: { type: 'HOTLINE_114', title: { vi: 'Mất điện diện rộng', en: 'Wide power cut' }, unitId: await unitId(s.t, '941', '2024-06-30'), occurredAt: '2024-06-01T08:00:00Z' },
+    });
+    expect(raised.statusCode, raised.body).toBe(201);
     const page = await s.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await logIn(page, s.base, 'lanhdao');
     await page.getByRole('link', { name: 'Trung tâm điều hành (IOC)' }).first().waitFor();
     await page.goto(`${s.base}${MAP_2024}`);
     const map = page.locator('[data-testid="choropleth"][data-regions="11"]');
     await map.waitFor();
+    await page.locator('[data-testid="choropleth"][data-points="1"]').waitFor();
+    await page.getByTestId('map-layers').getByLabel('Cảnh báo đang mở').uncheck();
+    await page.locator('[data-testid="choropleth"][data-points="0"]').waitFor();
     const legend = page.getByTestId('map-legend');
     await legend.getByText('Theo phân vị').waitFor();
     expect(await legend.locator('li').count()).toBe(6);

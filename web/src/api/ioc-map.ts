@@ -58,3 +58,20 @@ export function classColour(classes: ColourClass[], index: number | null): strin
   const step = classes.length <= 1 ? ramp.length - 1 : Math.round((index * (ramp.length - 1)) / (classes.length - 1));
   return ramp[step]!;
 }
+
+export interface MapPointView {
+  layer: 'case' | 'alert'; ref: string; lat: number; lon: number; approximate: boolean;
+  unitId: number | null; state: string; severity: string | null; label: { vi: string; en: string };
+}
+export type PointLayer = 'cases' | 'alerts';
+
+export const mapPointsQuery = (layers: PointLayer[], parent: string | null, date: string | null) => queryOptions({
+  queryKey: [...iocMapKeys.all, 'points', layers.join(), parent, date] as const,
+  queryFn: () => {
+    const params = new URLSearchParams({ layers: layers.join(',') });
+    if (parent) params.set('parent', parent);
+    if (date) params.set('date', date);
+    return api<{ asOf: string; points: MapPointView[] }>(`/api/ioc/map/points?${params}`);
+  },
+  enabled: layers.length > 0,
+});

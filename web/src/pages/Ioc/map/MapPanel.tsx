@@ -1,14 +1,15 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { classColour, unitMapQuery, type ColourClass, type MapParams, type UnitMapView } from '../../../api/ioc-map';
+import { classColour, mapPointsQuery, unitMapQuery, type ColourClass, type MapParams, type PointLayer, type UnitMapView } from '../../../api/ioc-map';
 import { boundariesQuery } from '../../../api/org-units';
 import { ChoroplethMap } from '../../../components/ChoroplethMap';
 import { UnitTileGrid } from '../../../components/UnitTileGrid';
 import { vnToday } from '../../../dates';
 import { inLanguage } from '../AlertList';
 
+const LAYER_COLOUR = { case: '#674ea7', alert: '#cc0000' } as const;
 const figure = (v: number | null, lang: string) => (v === null ? '—' : v.toLocaleString(lang, { maximumFractionDigits: 2 }));
 
 function Legend({ classes, basis }: { classes: ColourClass[]; basis: UnitMapView['basis'] }) {
@@ -42,6 +43,13 @@ export function MapPanel({ params, onParent }: { params: MapParams; onParent(id:
   const level = data?.units[0]?.level as 'district' | 'commune' | undefined;
   const drawn = Boolean(data?.units.some((u) => u.geometryId !== null));
   const geo = useQuery({ ...boundariesQuery(asOf, level), enabled: drawn });
+  const [layers, setLayers] = useState<PointLayer[]>(['cases', 'alerts']);
+  const pointsData = useQuery({ ...mapPointsQuery(layers, data ? String(data.parent.id) : null, asOf), enabled: drawn && layers.length > 0 }).data;
+  const points = useMemo(() => (layers.length ? pointsData?.points ?? [] : []).map((p) => ({
+    lat: p.lat, lon: p.lon, colour: LAYER_COLOUR[p.layer],
+    label: p.layer === 'alert' ? inLanguage(p.label, i18n.language) : `${t('iocMap.case')} ${p.ref}`,
+  })), [pointsData, layers, i18n.language, t]);
+  const toggle = (layer: PointLayer) => setLayers((l) => (l.includes(layer) ? l.filter((x) => x !== layer) : [...l, layer]));
   const regions = useMemo(() => (data?.units ?? []).map((u) => ({
     id: u.id, name: u.name, value: u.value, colour: classColour(data!.classes, u.colourClass), valueText: figure(u.value, i18n.language), geometry: u.geometryId !== null,
   })), [data, i18n.language]);
@@ -67,9 +75,20 @@ export function MapPanel({ params, onParent }: { params: MapParams; onParent(id:
       </nav>
       <p className="muted">{label}</p>
       <div className="ioc-map-body">
-        {drawn && geo.data && <ChoroplethMap geojson={geo.data} regions={regions.filter((r) => r.geometry)} onSelect={select} label={label} />}
+        {drawn && geo.data && <ChoroplethMap geojson={geo.data} regions={regions.filter((r) => r.geometry)} points={points} onSelect={select} label={label} />}
         {(ungeo.length > 0) && <UnitTileGrid regions={ungeo} onSelect={select} label={label} />}
-        <Legend classes={data.classes} basis={data.basis} />
+        <div>
+          <Legend classes={data.classes} basis={data.basis} />
+          {drawn && (
+            <fieldset className="map-layers" data-testid="map-layers">
+              <legend>{t('iocMap.layers')}</legend>
+              {(['cases', 'alerts'] as const).map((l) => (
+                <label key={l}><input type="checkbox" checked={layers.includes(l)} onChange={() => toggle(l)} />{' '}
+                  <span className="unit-tile-swatch" style={{ background: LAYER_COLOUR[l === 'cases' ? 'case' : 'alert'] }} aria-hidden /> {t(`iocMap.layer.${l}`)}</label>
+              ))}
+            </fieldset>
+          )}
+        </div>
       </div>
     </div>
   );
