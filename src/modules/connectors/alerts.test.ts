@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, unitId, type Session, type TestApp } from '../../../test/helpers.js';
 import { startOtherSystem, type OtherSystem } from '../../../test/other-system.js';
-import { runDueConnectors } from './index.js';
+import { Scheduler } from '../../core/jobs/index.js';
+import { connectorJobs, runDueConnectors } from './index.js';
 
 // A connector's alerts, against a local server standing in for the other system: a failed pull (a 500, a timeout)
 // raises CONNECTOR_FAILED and a recovery clears it; data that stop changing raise CONNECTOR_STALE; the schedule runs
@@ -84,4 +85,16 @@ describe('connector alerts', () => {
     expect((await storedValues()).map((v: { period: string }) => v.period)).toContain('2026M07');
   });
 
+
+  it('runs a due connector through the platform scheduler once, when two processes tick together', async () => {
+    other.serve(records([{ ma_don_vi: '31507', ky: '2026M05', ty_le: 70 }]));
+    const planned = (await admin.request({ method: 'POST', url: '/api/connectors', payload: config({ nameVi: 'Hệ thống y tế', url: other.url('/y-te') }) })).json();
+    const later = () => new Date(Date.now() + 3 * 3600_000);
+    const [a, b] = [new Scheduler(t.database.db, connectorJobs, later), new Scheduler(t.database.db, connectorJobs, later)];
+    await a.register();
+    const ran = await Promise.all([a.runDue(), b.runDue()]);
+    expect(ran.flat()).toEqual(['connectors.pull']);
+    const runs = (await admin.request({ method: 'GET', url: `/api/connectors/${planned.id}/runs` })).json();
+    expect(runs).toMatchObject([{ trigger: 'schedule', outcome: 'ok', imported: 1 }]);
+  });
 });

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
 import { inTransaction, type Db } from '../../db/database.js';
 import { SYSTEM, type Actor } from '../../core/access/index.js';
 import { recordAudit } from '../../core/audit/index.js';
@@ -117,9 +118,18 @@ export async function runDueConnectors(db: Db, now: Date): Promise<{ ran: number
   for (const { id } of await dueConnectors(db, now)) {
     const c = await getConnector(db, id);
     if (!c || !(await claimConnector(db, id, now, nextRun(c.interval_minutes, now)))) continue;
-    const run = await runConnector({ db, id, trigger: 'schedule', now });
+    // Under the scheduler this is one transaction: a connector whose run breaks is rolled back alone, and the others go on.
+    if (db.isTransaction) await sql`SAVEPOINT connector_run`.execute(db);
+    try {
+      const run = await runConnector({ db, id, trigger: 'schedule', now });
+      if (db.isTransaction) await sql`RELEASE SAVEPOINT connector_run`.execute(db);
+      if (run.outcome === 'failed') failed++;
+    } catch (err) {
+      if (!db.isTransaction) throw err;
+      await sql`ROLLBACK TO SAVEPOINT connector_run`.execute(db);
+      failed++;
+    }
     ran++;
-    if (run.outcome === 'failed') failed++;
   }
   return { ran, failed };
 }
