@@ -11,6 +11,9 @@ const Ioc = lazyPage(() => import('./pages/Ioc').then((m) => m.IocPage));
 const IocAlerts = lazyPage(() => import('./pages/Ioc/AlertsPage').then((m) => m.AlertsPage));
 const IocAlert = lazyPage(() => import('./pages/Ioc/AlertDetail').then((m) => m.AlertDetailPage));
 const IocMap = lazyPage(() => import('./pages/Ioc/Map').then((m) => m.IocMapPage));
+const IocFields = lazyPage(() => import('./pages/Ioc/Fields').then((m) => m.IocFieldsPage));
+const IocRules = lazyPage(() => import('./pages/Ioc/Rules').then((m) => m.IocRulesPage));
+const IocAlertTypes = lazyPage(() => import('./pages/Ioc/AlertTypes').then((m) => m.IocAlertTypesPage));
 const Units = lazyPage(() => import('./pages/Units').then((m) => m.UnitsPage));
 const Scorecard = lazyPage(() => import('./pages/Scorecard').then((m) => m.ScorecardPage));
 const DataEntry = lazyPage(() => import('./pages/DataEntry').then((m) => m.DataEntryPage));
@@ -51,6 +54,9 @@ export const ROUTES: AppRoute[] = [
   { path: '/ioc/alerts', element: <IocAlerts /> },
   { path: '/ioc/alerts/:id', element: <IocAlert /> },
   { path: '/ioc/map', element: <IocMap /> },
+  { path: '/ioc/fields', element: <IocFields />, needs: 'ioc.configure', menu: { label: 'nav.iocFields', section: 'modules' } },
+  { path: '/ioc/rules', element: <IocRules />, needs: 'ioc.configure', menu: { label: 'nav.iocRules', section: 'modules' } },
+  { path: '/ioc/alert-types', element: <IocAlertTypes />, needs: 'ioc.configure', menu: { label: 'nav.iocTypes', section: 'modules' } },
   { path: '/scorecard', element: <Scorecard key="nq07" framework="NQ07" />, menu: { label: 'nav.scorecard', section: 'modules' } },
   { path: '/dti', element: <Scorecard key="dti" framework="DTI" />, menu: { label: 'nav.dti', section: 'modules' } },
   { path: '/data-entry', element: <DataEntry />, needs: 'data.enter', menu: { label: 'nav.entry', section: 'modules' } },

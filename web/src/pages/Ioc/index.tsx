@@ -8,6 +8,8 @@ import { vnToday } from '../../dates';
 import { StatusBadge } from '../Scorecard/StatusBadge';
 import { AlertList, inLanguage } from './AlertList';
 import { OverviewMap } from './map/OverviewMap';
+import { fieldsQuery } from '../../api/ioc-panels';
+import { FieldPanels } from './panels/FieldPanels';
 
 function Structure({ structure }: { structure: Overview['structure'] }) {
   const { t } = useTranslation();
@@ -25,6 +27,7 @@ export function IocPage() {
   const [asOf, setAsOf] = useState<string>(vnToday());
   const overview = useQuery(overviewQuery(unitId, asOf === vnToday() ? null : asOf));
   const data = overview.data;
+  const fields = useQuery(fieldsQuery());
   return (
     <section className="ioc">
       <h1>{t('ioc.title')}</h1>
@@ -69,6 +72,7 @@ export function IocPage() {
             </section>
           </div>
           <OverviewMap overview={data} />
+          {fields.data?.map((field) => <FieldPanels key={field.code} field={field} unit={unitId} />)}
         </>
       )}
     </section>

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { browserMissing, browserSuite, logIn } from './browser.js';
+
+/** The IOC's fields as configuration in Chromium: an administrator adds a panel and a rule in the interface. */
+describe.skipIf(browserMissing)('IOC fields, panels and rules in the browser', () => {
+  const s = browserSuite();
+
+  it('an administrator adds a panel in the Fields page and sees it on the overview', async () => {
+    const page = await s.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await logIn(page, s.base, 'admin');
+    // The menu offers the page (its capability, ioc.configure, is an administrator's).
+    await page.getByRole('link', { name: 'Lĩnh vực IOC' }).click();
+    await page.getByRole('heading', { name: 'Lĩnh vực và bảng hiển thị' }).waitFor();
+    const form = page.getByRole('form', { name: 'Bảng hiển thị' });
+    // An unknown indicator is refused, with the reason in Vietnamese, and nothing is added.
+    await form.getByLabel('Mã chỉ tiêu hoặc phần tử').fill('KHONG_CO');
+    await form.getByLabel('Tiêu đề tiếng Việt').fill('Hộp thư công vụ của cán bộ');
+    await form.getByLabel('Tiêu đề tiếng Anh').fill('Official mailboxes');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await form.getByRole('alert').waitFor();
+    expect(await form.getByRole('alert').textContent()).toMatch(/targetCode|Mã|không/i);
+    await form.getByLabel('Mã chỉ tiêu hoặc phần tử').fill('NQ07_OFFICIAL_MAILBOX');
+    await form.getByLabel('Thứ tự').fill('1');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('cell', { name: 'Hộp thư công vụ của cán bộ' }).waitFor();
+
+    await page.getByRole('link', { name: 'Trung tâm điều hành (IOC)' }).click();
+    const field = page.getByTestId('field-DIGITAL');
+    await field.getByRole('heading', { name: 'Hộp thư công vụ của cán bộ' }).waitFor();
+    await field.getByTestId('panel-number').first().waitFor();
+    await page.getByTestId('field-FEEDBACK').getByRole('heading', { name: 'Tỷ lệ phản ánh giải quyết đúng hạn theo xã, phường' }).waitFor();
+    await page.close();
+  });
+
+  it('an administrator creates a rule in the Rules page, and an invalid rule shows its error', async () => {
+    const page = await s.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await logIn(page, s.base, 'admin');
+    await page.getByRole('link', { name: 'Quy tắc cảnh báo' }).click();
+    await page.getByRole('heading', { name: 'Quy tắc cảnh báo theo ngưỡng' }).waitFor();
+    const form = page.getByRole('form', { name: 'Quy tắc' });
+    await form.getByLabel('Tên tiếng Việt').fill('Hộp thư công vụ thấp');
+    await form.getByLabel('Tên tiếng Anh').fill('Few official mailboxes');
+    await form.getByLabel('Mã chỉ tiêu hoặc phần tử').fill('KHONG_CO_CHI_TIEU');
+    await form.getByLabel('Ngưỡng').fill('80');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await form.getByRole('alert').waitFor();
+    const admin = await s.t.login('admin');
+    expect((await admin.request({ method: 'GET', url: '/api/ioc/rules' })).json()).toEqual([]);
+
+    await form.getByLabel('Mã chỉ tiêu hoặc phần tử').fill('NQ07_OFFICIAL_MAILBOX');
+    await form.getByLabel('Cấp đơn vị so sánh').selectOption('district');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByTestId('rules').getByRole('cell', { name: 'Hộp thư công vụ thấp' }).waitFor();
+    const rules = (await admin.request({ method: 'GET', url: '/api/ioc/rules' })).json();
+    expect(rules).toMatchObject([{ nameVi: 'Hộp thư công vụ thấp', targetCode: 'NQ07_OFFICIAL_MAILBOX', unitLevel: 'district', periodType: 'year', threshold: 80 }]);
+    await page.close();
+  });
+
+  it('an administrator changes an alert type\'s acknowledgement limit', async () => {
+    const page = await s.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await logIn(page, s.base, 'admin');
+    await page.getByRole('link', { name: 'Loại cảnh báo' }).click();
+    await page.getByRole('heading', { name: 'Loại cảnh báo' }).first().waitFor();
+    await page.getByRole('row').filter({ hasText: 'OTHER' }).getByRole('button', { name: 'Sửa' }).click();
+    const form = page.getByRole('form', { name: 'OTHER' });
+    await form.getByLabel('Thời hạn tiếp nhận (phút)').fill('45');
+    await form.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('row').filter({ hasText: 'OTHER' }).getByRole('cell', { name: '45', exact: true }).waitFor();
+    await page.close();
+  });
+});
