@@ -99,6 +99,8 @@ export const EXPECTED_WRITES: Record<Exclude<Pass, 'admin'>, Record<string, Allo
     'GET /api/scorecard': figures,
     'GET /api/scorecard/export': figures,
     'GET /api/scorecard/indicators/:code': figures,
+    'GET /api/ioc/map': figures,
+    'GET /api/ioc/units/:id': figures,
     // An import sent with async=true is recorded as the officer's own job; its rows name another ward and are
     // refused one by one (the values tables stay as they were, which this check holds).
     'POST /api/dataValueSets': { tables: { import_job: "the officer's own import, recorded as a job" } },
