@@ -40,3 +40,14 @@ export async function startOtherSystem(): Promise<OtherSystem> {
     }),
   };
 }
+
+/** The element the connector tests map: a commune's share of work files done online (monthly, percentage). */
+export const SAMPLE_ELEMENT = 'WORKFILES_ONLINE_COMMUNE_PCT';
+/** Records as the other system sends them, under data.items. */
+export const sampleRecords = (rows: unknown[]) => JSON.stringify({ data: { items: rows } });
+/** A connector's configuration against the other system, with what a test changes. */
+export const sampleConnector = (url: string, over: Record<string, unknown> = {}) => ({
+  nameVi: 'Cổng dịch vụ công tỉnh', nameEn: 'Provincial public-service portal', url, format: 'json', jsonPath: 'data.items',
+  headers: { 'X-Api-Key': 'khoa-bi-mat-2026-abcd' }, timeoutSeconds: 1, retries: 1, intervalMinutes: 60,
+  mapping: { unitField: 'ma_don_vi', periodField: 'ky', values: [{ field: 'ty_le', element: SAMPLE_ELEMENT }] }, ...over,
+});

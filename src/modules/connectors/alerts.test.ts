@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, unitId, type Session, type TestApp } from '../../../test/helpers.js';
-import { startOtherSystem, type OtherSystem } from '../../../test/other-system.js';
+import { SAMPLE_ELEMENT, sampleConnector, sampleRecords, startOtherSystem, type OtherSystem } from '../../../test/other-system.js';
 import { Scheduler } from '../../core/jobs/index.js';
 import { connectorJobs, runDueConnectors } from './index.js';
 
@@ -14,13 +14,9 @@ let other: OtherSystem;
 let ward: number;
 let id: number;
 
-const ELEMENT = 'WORKFILES_ONLINE_COMMUNE_PCT';
-const records = (rows: unknown[]) => JSON.stringify({ data: { items: rows } });
-const config = (over: Record<string, unknown> = {}) => ({
-  nameVi: 'Cổng dịch vụ công tỉnh', nameEn: 'Provincial public-service portal', url: other.url(), format: 'json', jsonPath: 'data.items',
-  headers: { 'X-Api-Key': 'khoa-bi-mat-2026-abcd' }, timeoutSeconds: 1, retries: 1, intervalMinutes: 60,
-  mapping: { unitField: 'ma_don_vi', periodField: 'ky', values: [{ field: 'ty_le', element: ELEMENT }] }, ...over,
-});
+const ELEMENT = SAMPLE_ELEMENT;
+const records = sampleRecords;
+const config = (over: Record<string, unknown> = {}) => sampleConnector(other.url(), over);
 const storedValues = () => admin.request({ method: 'GET', url: `/api/data-values?element=${ELEMENT}&orgUnitId=${ward}` }).then((r) => r.json());
 const activeAlerts = async (type: string) =>
   (await admin.request({ method: 'GET', url: `/api/alerts?type=${type}&state=all` })).json().alerts as { state: string; occurrences: number }[];
@@ -62,7 +58,7 @@ describe('connector alerts', () => {
     const start = new Date();
     t.ctx.clock.now = start;
     const saved = await admin.request({ method: 'PUT', url: `/api/connectors/${id}`, payload: config({ staleAfterMinutes: 30, headers: { 'X-Api-Key': '••••abcd' } }) });
-    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({ staleAfterMinutes: 30, lastOutcome: 'ok', headers: { 'X-Api-Key': '••••abcd' } });
     await admin.request({ method: 'POST', url: `/api/connectors/${id}/run` });
     expect(other.requests.at(-1)!['x-api-key']).toBe('khoa-bi-mat-2026-abcd');
     t.ctx.clock.now = new Date(start.getTime() + 45 * 60_000);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, unitId, type Session, type TestApp } from '../../../test/helpers.js';
-import { startOtherSystem, type OtherSystem } from '../../../test/other-system.js';
+import { SAMPLE_ELEMENT, sampleConnector, sampleRecords, startOtherSystem, type OtherSystem } from '../../../test/other-system.js';
 
 let t: TestApp;
 let admin: Session;
@@ -8,13 +8,9 @@ let officer: Session;
 let other: OtherSystem;
 let ward: number;
 
-const ELEMENT = 'WORKFILES_ONLINE_COMMUNE_PCT';
-const records = (rows: unknown[]) => JSON.stringify({ data: { items: rows } });
-const config = (over: Record<string, unknown> = {}) => ({
-  nameVi: 'Cổng dịch vụ công tỉnh', nameEn: 'Provincial public-service portal', url: other.url(), format: 'json', jsonPath: 'data.items',
-  headers: { 'X-Api-Key': 'khoa-bi-mat-2026-abcd' }, timeoutSeconds: 1, retries: 1, intervalMinutes: 60,
-  mapping: { unitField: 'ma_don_vi', periodField: 'ky', values: [{ field: 'ty_le', element: ELEMENT }] }, ...over,
-});
+const ELEMENT = SAMPLE_ELEMENT;
+const records = sampleRecords;
+const config = (over: Record<string, unknown> = {}) => sampleConnector(other.url(), over);
 const storedValues = () => admin.request({ method: 'GET', url: `/api/data-values?element=${ELEMENT}&orgUnitId=${ward}` }).then((r) => r.json());
 beforeAll(async () => {
   t = await createTestApp();
@@ -116,6 +112,9 @@ describe('a connector against the other system', () => {
     expect((await admin.request({ method: 'POST', url: '/api/connectors/999999/run' })).statusCode).toBe(404);
     const removed = await admin.request({ method: 'DELETE', url: `/api/connectors/${id}` });
     expect(removed.statusCode).toBe(200);
+    const audit = JSON.stringify((await admin.request({ method: 'GET', url: `/api/audit?entity=connector&entityId=${id}` })).json());
+    for (const action of ['connector.create', 'connector.run', 'connector.delete']) expect(audit).toContain(action);
+    expect(audit).not.toContain('khoa-bi-mat');
     expect((await admin.request({ method: 'GET', url: `/api/connectors/${id}/runs` })).statusCode).toBe(404);
   });
 });

@@ -54,7 +54,7 @@ export async function saveConnector(options: { db: Db; actor: Actor; id?: number
     }, request);
     // A connector switched off raises nothing more: what it raised is cleared.
     if (!row.active) await clearConnectorAlerts(trx, row.id, now, 'Kết nối đã tắt / The connector was switched off');
-    return connectorView(row, null);
+    return connectorView(row, before ? ((await lastOutcomes(trx)).get(row.id) ?? null) : null);
   });
 }
 
