@@ -68,4 +68,14 @@ describe.skipIf(browserMissing)('IOC fields, panels and rules in the browser', (
     await page.getByRole('row').filter({ hasText: 'OTHER' }).getByRole('cell', { name: '45', exact: true }).waitFor();
     await page.close();
   });
+
+  it('the wall rotates through the fields that have panels, with its display token', async () => {
+    const admin = await s.t.login('admin');
+    const token = (await admin.request({ method: 'POST', url: '/api/tokens', payload: { name: 'Màn hình IOC', scopes: ['wall'] } })).json().token as string;
+    const page = await s.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${s.base}/ioc/wall?token=${token}&rotate=1`);
+    await page.getByTestId('field-REPORTING').getByRole('heading', { name: 'Tỷ lệ báo cáo đã nộp' }).waitFor();
+    await page.getByTestId('field-FEEDBACK').getByRole('heading', { name: 'Phản ánh tiếp nhận trong tháng' }).waitFor();
+    await page.close();
+  });
 });

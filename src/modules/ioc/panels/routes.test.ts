@@ -106,4 +106,16 @@ describe('IOC field panels', () => {
     expect(own.json().unit.id).not.toBe(province);
     expect((await admin.request({ method: 'GET', url: '/api/ioc/fields/NOPE/panels/data' })).statusCode).toBe(404);
   });
+
+  it('answers a wall screen\'s token with the fields and their figures, and refuses it a change', async () => {
+    const token = (await admin.request({ method: 'POST', url: '/api/tokens', payload: { name: 'Màn hình IOC', scopes: ['wall'] } })).json().token as string;
+    const headers = { authorization: `Bearer ${token}` };
+    const listed = await t.app.inject({ method: 'GET', url: '/api/ioc/fields', headers });
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(listed.body).not.toContain('createdBy');
+    const data = await t.app.inject({ method: 'GET', url: '/api/ioc/fields/REPORTING/panels/data', headers });
+    expect(data.statusCode, data.body).toBe(200);
+    expect(data.json().panels.length).toBeGreaterThan(0);
+    expect((await t.app.inject({ method: 'POST', url: '/api/ioc/panels', headers, payload: panel() })).statusCode).toBe(403);
+  });
 });

@@ -4,10 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { alertsQuery, SEVERITIES, type Alert } from '../../api/alerts';
 import { api } from '../../api/client';
 import { overviewQuery } from '../../api/ioc';
+import { fieldsQuery } from '../../api/ioc-panels';
 import { dateTime } from '../../dates';
 import { onLiveEvent, useLiveUpdates } from '../../live';
 import { StatusBadge } from '../Scorecard/StatusBadge';
 import { inLanguage, SeverityBadge } from './AlertList';
+import { FieldPanels } from './panels/FieldPanels';
 
 const params = new URLSearchParams(window.location.search);
 const TOKEN = params.get('token') ?? undefined;
@@ -34,6 +36,7 @@ export function WallPage() {
   const connected = useLiveUpdates(TOKEN);
   const overview = useQuery({ ...overviewQuery(null, null, TOKEN), enabled: !!TOKEN });
   const alerts = useQuery({ ...alertsQuery('state=active&limit=12', TOKEN), enabled: !!TOKEN });
+  const fields = useQuery({ ...fieldsQuery(TOKEN), enabled: !!TOKEN });
   const [page, setPage] = useState(0);
   const [popups, setPopups] = useState<Alert[]>([]);
   useEffect(() => {
@@ -42,7 +45,7 @@ export function WallPage() {
   }, []);
   useEffect(() => {
     if (!ROTATE_S) return;
-    const timer = setInterval(() => setPage((p) => (p + 1) % 2), ROTATE_S * 1000);
+    const timer = setInterval(() => setPage((p) => p + 1), ROTATE_S * 1000);
     return () => clearInterval(timer);
   }, []);
   useEffect(() => onLiveEvent((event) => {
@@ -54,6 +57,10 @@ export function WallPage() {
   }), []);
   if (!TOKEN) return <main className="wall"><h1>{t('ioc.wallTitle')}</h1><p>{t('ioc.wallNoToken')}</p></main>;
   const data = overview.data;
+  // The alerts, the indicators, then each field that has panels, in turn.
+  const fieldPages = (fields.data ?? []).filter((f) => f.panels.length > 0);
+  const shown = page % (2 + fieldPages.length);
+  const field = fieldPages[shown - 2];
   return (
     <main className="wall" data-testid="wall">
       <header className="wall-top">
@@ -66,7 +73,7 @@ export function WallPage() {
           <div key={s} className={`tile severity-${s}`}><span className="tile-number">{alerts.data?.counts[s] ?? '–'}</span><span>{t(`ioc.severity.${s}`)}</span></div>
         ))}
       </div>
-      {page === 0 ? (
+      {field ? <FieldPanels field={field} unit={null} token={TOKEN} /> : shown === 0 ? (
         <ul className="wall-alerts" data-testid="wall-alerts">
           {(alerts.data?.alerts ?? []).map((a) => (
             <li key={a.id} className={`severity-${a.severity}`} data-alert-id={a.id}>
