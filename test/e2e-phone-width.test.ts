@@ -21,7 +21,7 @@ const routerPaths = () => [
   ...[...ROUTE_TABLE.matchAll(/\{ path: '([^']+)'/g)].map((m) => m[1]!),
 ];
 /** The capabilities only an administrator holds; the pages that need one are shown to the administrator alone. */
-const ADMIN_CAPABILITIES = ['tokens.manage', 'connectors.manage', 'audit.read', 'metadata.edit', 'reports.configure'];
+const ADMIN_CAPABILITIES = ['tokens.manage', 'connectors.manage', 'ioc.configure', 'audit.read', 'metadata.edit', 'reports.configure'];
 const adminOnly = new Set([...ROUTE_TABLE.matchAll(/\{ path: '([^']+)'[^\n]*needs: '([^']+)'/g)].filter((m) => ADMIN_CAPABILITIES.includes(m[2]!)).map((m) => m[1]!));
 
 /** Each route and the address visited for it; a route's parameters are filled with a record that exists. */
@@ -33,6 +33,7 @@ const routeUrls = (reportId: number, caseCode: string, alertId = 1): Record<stri
   '/ioc/alerts': ['/ioc/alerts'],
   '/ioc/alerts/:id': [`/ioc/alerts/${alertId}`],
   '/ioc/map': ['/ioc/map'],
+  '/ioc/fields': ['/ioc/fields'], '/ioc/rules': ['/ioc/rules'], '/ioc/alert-types': ['/ioc/alert-types'],
   '/units': ['/units'],
   '/scorecard': ['/scorecard'],
   '/dti': ['/dti'],
@@ -92,7 +93,7 @@ async function seedAlert(): Promise<number> {
 describe.skipIf(browserMissing)('every page at 360 px in Chromium', () => {
   it("the test's list of routes is the router's", () => {
     expect(Object.keys(routeUrls(1, 'x')).sort()).toEqual(routerPaths().sort());
-    expect([...adminOnly].sort()).toEqual(['/audit', '/metadata', '/reports/regimes', '/tokens']);
+    expect([...adminOnly].sort()).toEqual(['/audit', '/ioc/alert-types', '/ioc/fields', '/ioc/rules', '/metadata', '/reports/regimes', '/tokens']);
   });
 
   it('no page of any demo account is wider than a 360 px phone; each has one heading and at most one menu item lit, its own', async () => {
