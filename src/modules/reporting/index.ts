@@ -4,7 +4,7 @@ export { alertLateReports } from './alerts.js';
 export { completeness, completenessHistory } from './completeness.js';
 export { publishCompleteness } from './figures.js';
 export { dueDate, reportingPeriod } from './periods.js';
-export { loadDemoRegimes, regimeByCode, regimePeriod, saveRegime } from './regimes.js';
+export { listRegimes, loadDemoRegimes, regimeByCode, regimePeriod, saveRegime } from './regimes.js';
 export { reportingJobs, sendReportReminders } from './reminders.js';
 export { reportingRoutes } from './routes.js';
 export { expectedUnits } from './units.js';

@@ -23,6 +23,7 @@ export interface UnitPageView {
   indicators: Card['pillars'];
   alerts: Alert[];
   alertCounts: AlertPage['counts'];
+  reports: { regime: { code: string; nameVi: string; nameEn: string }; period: string; dueDate: string; expected: number; submitted: number; onTime: number; missing: number; rate: number | null }[];
 }
 
 /** What the map shows: one target (an indicator or an element), a period, the units below `parent` on `date`. */

@@ -80,6 +80,14 @@ describe('GET /api/ioc/map', () => {
     expect(body.units).toHaveLength(103);
     expect((body.units as MapUnit[]).every((u) => u.geometryId === null)).toBe(true);
   });
+
+  it("gives the city's page the completeness of the regimes its communes report to", async () => {
+    const leader = await t.login('lanhdao');
+    const city = await unitId(t, '92', '2025-12-31');
+    const page = (await leader.request({ method: 'GET', url: `/api/ioc/units/${city}?date=2025-12-31` })).json();
+    expect(page.reports.length).toBeGreaterThan(0);
+    for (const r of page.reports) expect(r.expected).toBeGreaterThanOrEqual(r.submitted);
+  });
 });
 
 describe('GET /api/ioc/units/:id', () => {

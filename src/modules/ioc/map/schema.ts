@@ -54,6 +54,11 @@ export const ZUnitPage = z.object({
   indicators: ZScorecard.shape.pillars,
   alerts: z.array(ZAlertView),
   alertCounts: z.record(z.string(), z.number()),
+  /** Each active reporting regime expecting reports at or below the unit: the latest period due and its completeness. */
+  reports: z.array(z.object({
+    regime: z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string() }), period: z.string(), dueDate: z.string(),
+    expected: z.number(), submitted: z.number(), onTime: z.number(), missing: z.number(), rate: z.number().nullable(),
+  })),
 });
 
 export const ZPointsQuery = z.object({

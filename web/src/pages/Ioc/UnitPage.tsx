@@ -57,6 +57,17 @@ export function IocUnitPage() {
           <h2 id="unit-alerts">{t('ioc.activeAlerts')}</h2>
           <AlertList alerts={data.alerts} />
         </section>
+        <section aria-labelledby="unit-reports" data-testid="unit-reports">
+          <h2 id="unit-reports">{t('iocMap.reports')}</h2>
+          {data.reports.length ? (
+            <ul>{data.reports.map((r) => (
+              <li key={r.regime.code}>
+                <Link to="/reports/completeness">{inLanguage({ vi: r.regime.nameVi, en: r.regime.nameEn }, i18n.language)}</Link>{' '}
+                ({r.period}): {t('iocMap.submitted', { submitted: r.submitted, expected: r.expected, date: dayMonthYear(r.dueDate) })}
+              </li>
+            ))}</ul>
+          ) : <p>{t('iocMap.noReports')}</p>}
+        </section>
         <section aria-labelledby="unit-children" data-testid="unit-children">
           <h2 id="unit-children">{t('iocMap.children')}</h2>
           {data.children.length ? (
