@@ -11,17 +11,23 @@ export interface OtherSystem {
   fail: (status: number) => void;
   /** Never answers: the connector's timeout must end the wait. */
   hang: () => void;
+  /** Answers `body` only when the returned release is called: a slow system, for as long as a test needs. */
+  hold: (body: string) => () => void;
   requests: http.IncomingHttpHeaders[];
   close: () => Promise<void>;
 }
 
 export async function startOtherSystem(): Promise<OtherSystem> {
-  let mode: { kind: 'body'; body: string; type: string; etag: string } | { kind: 'fail'; status: number } | { kind: 'hang' } = { kind: 'fail', status: 503 };
+  let mode: { kind: 'body'; body: string; type: string; etag: string } | { kind: 'fail'; status: number } | { kind: 'hang' } | { kind: 'hold'; body: string; released: Promise<void> } = { kind: 'fail', status: 503 };
   let version = 0;
   const requests: http.IncomingHttpHeaders[] = [];
   const server = http.createServer((req, res) => {
     requests.push(req.headers);
     if (mode.kind === 'hang') return;
+    if (mode.kind === 'hold') {
+      const { body } = mode;
+      return void mode.released.then(() => res.writeHead(200, { 'content-type': 'application/json' }).end(body));
+    }
     if (mode.kind === 'fail') return void res.writeHead(mode.status, { 'content-type': 'text/plain' }).end('lỗi máy chủ');
     if (req.headers['if-none-match'] === mode.etag) return void res.writeHead(304, { etag: mode.etag }).end();
     res.writeHead(200, { 'content-type': mode.type, etag: mode.etag }).end(mode.body);
@@ -33,6 +39,11 @@ export async function startOtherSystem(): Promise<OtherSystem> {
     serve: (body, type = 'application/json') => void (mode = { kind: 'body', body, type, etag: `"v${++version}"` }),
     fail: (status) => void (mode = { kind: 'fail', status }),
     hang: () => void (mode = { kind: 'hang' }),
+    hold: (body) => {
+      let release!: () => void;
+      mode = { kind: 'hold', body, released: new Promise<void>((resolve) => (release = resolve)) };
+      return release;
+    },
     requests,
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();

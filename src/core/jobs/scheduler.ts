@@ -7,6 +7,12 @@ export interface JobDefinition {
   intervalSeconds: number;
   /** Does the work and returns a short account of it for the run history. */
   run(db: Db, now: Date): Promise<string>;
+  /**
+   * The job waits on something outside the database (another system's answer) and makes its own short transactions,
+   * each item claimed so that no two processes do it twice: it runs after its turn is taken and committed, so it never
+   * holds a transaction (on the embedded database, the one connection) while it waits.
+   */
+  outsideTransaction?: boolean;
 }
 
 const RUNNER = `${os.hostname()}:${process.pid}`;
@@ -58,6 +64,7 @@ export class Scheduler {
   }
 
   private async runIfDue(job: JobDefinition): Promise<boolean> {
+    if (job.outsideTransaction) return this.runOutside(job);
     return this.db.transaction().execute(async (trx) => {
       const lock = await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || ':job:' || ${job.name})) AS ok`.execute(trx);
       if (!lock.rows[0]?.ok) return false;
@@ -85,6 +92,34 @@ export class Scheduler {
       await trx.insertInto('job_run').values({ job_name: job.name, started_at: startedAt, finished_at: finishedAt, status, detail, runner: RUNNER }).execute();
       return true;
     });
+  }
+
+  /** A job of its own transactions: its turn taken in one, its work after, its record in another. */
+  private async runOutside(job: JobDefinition): Promise<boolean> {
+    const startedAt = this.now();
+    const taken = await this.db.transaction().execute(async (trx) => {
+      const due = await trx.selectFrom('scheduled_job').select('run_count').where('name', '=', job.name).where('next_run_at', '<=', startedAt).forUpdate().skipLocked().executeTakeFirst();
+      if (!due) return false;
+      await trx.updateTable('scheduled_job').set({ next_run_at: new Date(startedAt.getTime() + job.intervalSeconds * 1000), last_started_at: startedAt, run_count: due.run_count + 1 })
+        .where('name', '=', job.name).execute();
+      return true;
+    });
+    if (!taken) return false;
+    let status: 'ok' | 'failed' = 'ok';
+    let detail: string;
+    try {
+      detail = await job.run(this.db, startedAt);
+    } catch (err) {
+      status = 'failed';
+      detail = err instanceof Error ? err.message : String(err);
+      this.log(`job ${job.name} failed`, { err });
+    }
+    const finishedAt = this.now();
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('scheduled_job').set({ last_finished_at: finishedAt, last_status: status, last_error: status === 'failed' ? detail : null }).where('name', '=', job.name).execute();
+      await trx.insertInto('job_run').values({ job_name: job.name, started_at: startedAt, finished_at: finishedAt, status, detail, runner: RUNNER }).execute();
+    });
+    return true;
   }
 }
 

@@ -93,4 +93,25 @@ describe('connector alerts', () => {
     const runs = (await admin.request({ method: 'GET', url: `/api/connectors/${planned.id}/runs` })).json();
     expect(runs).toMatchObject([{ trigger: 'schedule', outcome: 'ok', imported: 1 }]);
   });
+
+  it('a scheduled pull that waits on a slow system holds no transaction: the platform answers meanwhile', async () => {
+    const planned = (await admin.request({ method: 'POST', url: '/api/connectors', payload: config({ nameVi: 'Hệ thống giáo dục', url: other.url('/giao-duc'), timeoutSeconds: 60, retries: 0 }) })).json();
+    const release = other.hold(records([{ ma_don_vi: '31507', ky: '2026M04', ty_le: 64 }]));
+    const asked = other.requests.length;
+    const later = () => new Date(Date.now() + 6 * 3600_000);
+    const scheduler = new Scheduler(t.database.db, connectorJobs, later);
+    let finished = false;
+    const ticking = scheduler.runDue().then((ran) => ((finished = true), ran));
+    await expect.poll(() => other.requests.length).toBeGreaterThan(asked);
+    // On the embedded database a transaction held across the wait would keep these behind it until the pull ended.
+    const read = await admin.request({ method: 'GET', url: `/api/connectors/${planned.id}/runs` });
+    expect(read.statusCode).toBe(200);
+    expect(finished).toBe(false);
+    release();
+    expect(await ticking).toEqual(['connectors.pull']);
+    const runs = (await admin.request({ method: 'GET', url: `/api/connectors/${planned.id}/runs` })).json();
+    expect(runs).toMatchObject([{ trigger: 'schedule', outcome: 'ok', imported: 1 }]);
+    const job = await t.database.db.selectFrom('job_run').select(['status', 'detail']).where('job_name', '=', 'connectors.pull').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(job).toMatchObject({ status: 'ok', detail: expect.stringMatching(/connectors pulled/) });
+  });
 });

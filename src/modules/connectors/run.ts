@@ -111,22 +111,26 @@ async function followStaleness(db: Db, c: ConnectorRow, now: Date): Promise<void
   }
 }
 
-/** Runs the connectors that are due; each is claimed first, so several processes never pull the same one twice. */
-export async function runDueConnectors(db: Db, now: Date): Promise<{ ran: number; failed: number }> {
+/**
+ * Runs the connectors that are due; each is claimed first, so several processes never pull the same one twice. The
+ * scheduler runs this outside a transaction (the pulls wait on other systems): each run writes in its own short ones,
+ * and a run that breaks is counted failed while the others go on.
+ */
+export async function runDueConnectors(db: Db, now: Date, log: (message: string) => void = () => {}): Promise<{ ran: number; failed: number }> {
   let ran = 0;
   let failed = 0;
   for (const { id } of await dueConnectors(db, now)) {
     const c = await getConnector(db, id);
     if (!c || !(await claimConnector(db, id, now, nextRun(c.interval_minutes, now)))) continue;
-    // Under the scheduler this is one transaction: a connector whose run breaks is rolled back alone, and the others go on.
+    // Inside a caller's transaction, a connector whose run breaks is rolled back alone.
     if (db.isTransaction) await sql`SAVEPOINT connector_run`.execute(db);
     try {
       const run = await runConnector({ db, id, trigger: 'schedule', now });
       if (db.isTransaction) await sql`RELEASE SAVEPOINT connector_run`.execute(db);
       if (run.outcome === 'failed') failed++;
     } catch (err) {
-      if (!db.isTransaction) throw err;
-      await sql`ROLLBACK TO SAVEPOINT connector_run`.execute(db);
+      if (db.isTransaction) await sql`ROLLBACK TO SAVEPOINT connector_run`.execute(db);
+      log(`connector ${id}: ${err instanceof Error ? err.message : String(err)}`);
       failed++;
     }
     ran++;
@@ -138,6 +142,7 @@ export const connectorJobs: JobDefinition[] = [
   {
     name: 'connectors.pull',
     intervalSeconds: 60,
+    outsideTransaction: true,
     run: async (db, now) => {
       const { ran, failed } = await runDueConnectors(db, now);
       return `${ran} connectors pulled, ${failed} failed`;
