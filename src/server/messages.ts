@@ -92,4 +92,5 @@ export const ISSUE_MESSAGES: Record<string, Record<Locale, string>> = {
     vi: 'vòng ranh giới chưa khép kín (điểm đầu và điểm cuối khác nhau)',
     en: 'ring is not closed (first and last positions differ)',
   },
+  headers_at_most_10: { vi: 'tối đa 10 tiêu đề (header)', en: 'at most 10 headers' },
 };

@@ -20,7 +20,7 @@ export const ZSource = z.object({
   /** Dotted path to the array of records in a JSON document ("data.items"); empty: the document is the array. */
   jsonPath: z.string().trim().max(200).regex(/^([A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*)?$/, { message: 'identifier_chars' }).default(''),
   /** Headers sent with each pull (an API key); answered masked. A masked value sent back keeps the stored one. */
-  headers: z.record(ZHeaderName, z.string().max(2000)).refine((h) => Object.keys(h).length <= 10, { message: 'too_many' }).default({}),
+  headers: z.record(ZHeaderName, z.string().max(2000)).refine((h) => Object.keys(h).length <= 10, { message: 'headers_at_most_10' }).default({}),
   timeoutSeconds: z.number().int().min(1).max(60).default(10),
   retries: z.number().int().min(0).max(5).default(2),
   mapping: ZMapping,
