@@ -6,6 +6,7 @@ import { dayMonthYear } from '../../dates';
 import { StatusBadge } from '../Scorecard/StatusBadge';
 import { AlertList, inLanguage } from './AlertList';
 import './map/map.css';
+import { FeedbackFigures } from '../Feedback/FeedbackFigures';
 
 /** /ioc/map?unit=ID: one unit as it stood on a day — its place in the tree, its indicators and its active alerts. */
 export function IocUnitPage() {
@@ -57,6 +58,7 @@ export function IocUnitPage() {
           <h2 id="unit-alerts">{t('ioc.activeAlerts')}</h2>
           <AlertList alerts={data.alerts} />
         </section>
+        <FeedbackFigures unitId={data.unit.id} />
         <section aria-labelledby="unit-reports" data-testid="unit-reports">
           <h2 id="unit-reports">{t('iocMap.reports')}</h2>
           {data.reports.length ? (
