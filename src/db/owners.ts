@@ -57,6 +57,7 @@ export const TABLE_OWNERS: Record<keyof DB, string> = {
   ioc_rule: 'src/modules/ioc',
   ioc_panel: 'src/modules/ioc',
   ioc_panel_seen: 'src/modules/ioc',
+  briefing: 'src/modules/briefing',
   connector: 'src/modules/connectors',
   connector_run: 'src/modules/connectors',
 };

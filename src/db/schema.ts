@@ -7,6 +7,7 @@ import type { CaseCategoryTable, CaseRecordTable, CaseEventTable, CaseRoutingRul
 import type { AlertFieldTable, AlertTypeTable, AlertTable, AlertEventTable, LiveEventTable, IocRuleTable } from './tables/alerts.js';
 import type { ConnectorTable, ConnectorRunTable } from './tables/connectors.js';
 import type { IocPanelTable, IocPanelSeenTable } from './tables/ioc.js';
+import type { BriefingTable } from './tables/briefing.js';
 import type { ReportRegimeTable, ReportFormTable, ReportTable, ReportEventTable, ReportReminderTable, ReportAttachmentTable } from './tables/reporting.js';
 
 // The database's tables as Kysely sees them, each declared in src/db/tables/ with the others of its owner.
@@ -75,6 +76,7 @@ export interface DB {
   ioc_rule: IocRuleTable;
   ioc_panel: IocPanelTable;
   ioc_panel_seen: IocPanelSeenTable;
+  briefing: BriefingTable;
   connector: ConnectorTable;
   connector_run: ConnectorRunTable;
 }
