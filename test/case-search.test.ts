@@ -38,4 +38,28 @@ describe("the officer's case search", () => {
     // A LIKE wildcard typed in the box is a letter, not "anything".
     expect(await search('%%')).toEqual([]);
   });
+
+  it("lists one unit's cases and those of the units below it, within the reader's own units (the IOC's unit page)", async () => {
+    const socTrang = await unitId(t, '31507', '2025-07-01');
+    const ninhKieu = await unitId(t, '31135', '2025-07-01');
+    const city = await unitId(t, '92', '2025-07-01');
+    const ours = await send('Rác thải tồn đọng ở chợ phường Sóc Trăng.', socTrang);
+    const theirs = await send('Cây đổ chắn đường ở phường Ninh Kiều.', ninhKieu);
+    const leader = await t.login('lanhdao');
+    const codes = async (who: Session, unit: number) => {
+      const res = await who.request({ method: 'GET', url: `/api/feedback/cases?unitId=${unit}&limit=500` });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as { trackingCode: string }[]).map((c) => c.trackingCode);
+    };
+    expect(await codes(leader, city)).toEqual(expect.arrayContaining([ours, theirs]));
+    expect(await codes(leader, ninhKieu)).toContain(theirs);
+    expect(await codes(leader, ninhKieu)).not.toContain(ours);
+    // The ward's officer asking for the city sees the city's cases that are the ward's, and another ward is refused.
+    const mine = await codes(officer, city);
+    expect(mine).toContain(ours);
+    expect(mine).not.toContain(theirs);
+    const refused = await officer.request({ method: 'GET', url: `/api/feedback/cases?unitId=${ninhKieu}` });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error).toMatchObject({ code: 'out_of_scope', field: 'unitId' });
+  });
 });

@@ -52,7 +52,7 @@ describe.skipIf(browserMissing)('the IOC map in the browser', () => {
 
     await breadcrumb.getByRole('link', { name: 'Trang đơn vị' }).click();
     await page.getByRole('heading', { level: 1, name: district }).waitFor();
-    for (const id of ['unit-indicators', 'unit-alerts', 'unit-reports', 'unit-children', 'fb-figures']) await page.getByTestId(id).waitFor();
+    for (const id of ['unit-indicators', 'unit-alerts', 'unit-reports', 'unit-children', 'fb-figures', 'unit-cases']) await page.getByTestId(id).waitFor();
     await page.getByTestId('unit-children').getByRole('link').first().waitFor();
     expect(await page.getByTestId('unit-indicators').locator('tbody tr').count()).toBeGreaterThan(0);
     await page.close();

@@ -2,6 +2,6 @@
 // The public surface: other modules import this file only (see docs/architecture.md).
 export { unitCacheFor } from './cache.js';
 export { loadReferenceData } from './reference-data.js';
-export { ancestors, boundaries, codesByIds, findByCode, getById, inForce, listInForce } from './repo.js';
+export { ancestors, boundaries, codesByIds, descendants, findByCode, getById, inForce, listInForce } from './repo.js';
 export type { Rollup } from './rollup.js';
 export { orgUnitRoutes } from './routes.js';

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.js';
 import { type Actor, assertUnitInScope, scopeUnitIds } from '../../core/access/index.js';
 import { recordAudit } from '../../core/audit/index.js';
 import { vnDate } from '../../core/calendar/index.js';
+import { descendants } from '../../core/org-units/index.js';
 import { caseTimeline, getCase, getCasePhoto, HANDLING_STATES, listCasePhotos, mayRead, searchCases } from '../../core/cases/index.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { KIND } from './policy.js';
@@ -16,11 +17,22 @@ import type { CaseQuery } from './schema.js';
 /** The inbox: the cases the actor's units hold or were escalated to, soonest due first. */
 export async function listCases({ db, actor, query, now }: { db: Db; actor: Actor; query: CaseQuery; now: Date }) {
   return searchCases(db, {
-    kind: KIND, scope: await scopeUnitIds(db, actor), state: query.state, category: query.category, priority: query.priority, code: query.code, text: query.q,
+    kind: KIND, scope: await casesScope(db, actor, query.unitId, vnDate(now)), state: query.state, category: query.category, priority: query.priority, code: query.code, text: query.q,
     overdue: query.overdue === 'true' ? { today: vnDate(now), states: HANDLING_STATES } : undefined,
     officerId: query.mine === 'true' ? (actor.kind === 'user' ? actor.id : 0) : undefined,
     limit: query.limit,
   });
+}
+
+/** The units whose cases a list shows: the actor's, narrowed to one unit and those below it when asked. */
+async function casesScope(db: Db, actor: Actor, unitId: number | undefined, today: string): Promise<Set<number> | null> {
+  const scope = await scopeUnitIds(db, actor);
+  if (unitId === undefined) return scope;
+  const below = [unitId, ...(await descendants(db, unitId, today)).map((u) => u.id)];
+  const shown = new Set(scope ? below.filter((id) => scope.has(id)) : below);
+  // A unit wholly outside the reader's own is refused, as everywhere, rather than answered with nothing.
+  if (shown.size === 0) await assertUnitInScope(db, actor, unitId, 'unitId');
+  return shown;
 }
 
 /** A feedback case the actor may read through its unit, its place or the unit it was escalated to. */

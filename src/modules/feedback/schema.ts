@@ -71,6 +71,8 @@ export const ZTemplateQuery = z.object({ category: ZCategoryCode.optional() });
 export const ZCaseQuery = z.object({
   state: z.enum(CASE_STATES).optional(), overdue: z.enum(['true', 'false']).optional(), category: ZCategoryCode.optional(),
   priority: z.enum(PRIORITIES).optional(), mine: z.enum(['true', 'false']).optional(),
+  /** The cases held by this unit or a unit below it (as they stand today), within the reader's own units. */
+  unitId: z.coerce.number().int().positive().optional(),
   code: z.string().regex(TRACKING).optional(), q: z.string().trim().min(2).max(100).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
+import { casesQuery } from '../../api/feedback';
 import { unitPageQuery } from '../../api/ioc-map';
 import { dayMonthYear } from '../../dates';
 import { StatusBadge } from '../Scorecard/StatusBadge';
@@ -15,6 +16,7 @@ export function IocUnitPage() {
   const id = search.get('unit') ?? '';
   const date = search.get('date');
   const page = useQuery(unitPageQuery(id, date));
+  const cases = useQuery(casesQuery(`unitId=${id}&limit=10`));
   const data = page.data;
   if (!data) {
     return (
@@ -59,6 +61,14 @@ export function IocUnitPage() {
           <AlertList alerts={data.alerts} />
         </section>
         <FeedbackFigures unitId={data.unit.id} />
+        <section aria-labelledby="unit-cases" data-testid="unit-cases">
+          <h2 id="unit-cases">{t('iocMap.cases')}</h2>
+          {cases.data?.length ? (
+            <ul>{cases.data.map((c) => (
+              <li key={c.id}><Link to={`/feedback?ma=${c.trackingCode}`}>{c.trackingCode}</Link> · {t(`fb.states.${c.state}`)} · {c.unit ?? ''} · {t('fb.due')} {dayMonthYear(c.dueDate)}</li>
+            ))}</ul>
+          ) : <p>{t('iocMap.noCases')}</p>}
+        </section>
         <section aria-labelledby="unit-reports" data-testid="unit-reports">
           <h2 id="unit-reports">{t('iocMap.reports')}</h2>
           {data.reports.length ? (
