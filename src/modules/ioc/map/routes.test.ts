@@ -80,14 +80,6 @@ describe('GET /api/ioc/map', () => {
     expect(body.units).toHaveLength(103);
     expect((body.units as MapUnit[]).every((u) => u.geometryId === null)).toBe(true);
   });
-
-  it("gives the city's page the completeness of the regimes its communes report to", async () => {
-    const leader = await t.login('lanhdao');
-    const city = await unitId(t, '92', '2025-12-31');
-    const page = (await leader.request({ method: 'GET', url: `/api/ioc/units/${city}?date=2025-12-31` })).json();
-    expect(page.reports.length).toBeGreaterThan(0);
-    for (const r of page.reports) expect(r.expected).toBeGreaterThanOrEqual(r.submitted);
-  });
 });
 
 describe('GET /api/ioc/units/:id', () => {
@@ -114,5 +106,19 @@ describe('GET /api/ioc/units/:id', () => {
     expect(page.indicators.length).toBeGreaterThan(0);
     expect(page.alertCounts).toMatchObject({ critical: expect.any(Number) });
     expect(Array.isArray(page.alerts)).toBe(true);
+  });
+  it("gives a unit's page the completeness of the regimes its units report to, as it stood on the day asked", async () => {
+    const leader = await t.login('lanhdao');
+    const city = await unitId(t, '92', '2025-12-31');
+    const page = (await leader.request({ method: 'GET', url: `/api/ioc/units/${city}?date=2025-12-31` })).json();
+    expect(page.reports.length).toBeGreaterThan(0);
+    for (const r of page.reports) expect(r.expected).toBeGreaterThanOrEqual(r.submitted);
+    const province = await unitId(t, '94', '2024-06-30');
+    const before = (await leader.request({ method: 'GET', url: `/api/ioc/units/${province}?date=2024-06-30` })).json();
+    expect(before.reports.length).toBeGreaterThan(0);
+    // Each regime's latest period due by then (a yearly one: 2023), not the one due today.
+    const due = before.reports as { dueDate: string; period: string }[];
+    expect(due.every((r) => r.dueDate <= '2024-06-30')).toBe(true);
+    expect(due.map((r) => r.period)).toEqual(expect.arrayContaining(['2024M06', '2024Q2', '2023']));
   });
 });

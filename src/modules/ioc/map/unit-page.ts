@@ -4,10 +4,10 @@ import { listAlerts } from '../../../core/alerts/index.js';
 import { vnDate } from '../../../core/calendar/index.js';
 import { ancestors } from '../../../core/org-units/index.js';
 import { completeness, listRegimes } from '../../reporting/index.js';
-import { scorecard } from '../../scorecard/index.js';
+import { cachedScorecard } from '../../scorecard/index.js';
 import { mapUnit, unitOnDay } from './service.js';
 
-/** Each active regime's completeness for the latest period due, over the units it expects at or below this one. */
+/** Each active regime's completeness for the latest period due at a moment, over the units it expects at or below this one. */
 async function reportsOf(db: Db, actor: Actor, unitId: number, now: Date) {
   const regimes = (await listRegimes(db)).filter((r) => r.active);
   const rows = await Promise.all(regimes.map((r) => completeness(db, actor, { regime: r.code, unitId }, now)));
@@ -25,9 +25,10 @@ export async function unitPage({ db, actor, id, date, now }: { db: Db; actor: Ac
   const { unit, inForce } = await unitOnDay(db, actor, id, asOf, 'id');
   const [up, card, alerts, reports] = await Promise.all([
     ancestors(db, unit.id),
-    scorecard(db, { framework: 'NQ07', unitId: unit.id, asOf }),
+    cachedScorecard(db, { framework: 'NQ07', unitId: unit.id, asOf }),
     listAlerts({ db, actor, query: { state: 'active', unitId: unit.id, limit: 20 } }),
-    reportsOf(db, actor, unit.id, now),
+    // Completeness as it stood at the end of the day asked (the latest period due by then).
+    reportsOf(db, actor, unit.id, asOf === vnDate(now) ? now : new Date(`${asOf}T16:59:59Z`)),
   ]);
   return {
     asOf,
