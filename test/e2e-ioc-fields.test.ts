@@ -73,9 +73,16 @@ describe.skipIf(browserMissing)('IOC fields, panels and rules in the browser', (
     const admin = await s.t.login('admin');
     const token = (await admin.request({ method: 'POST', url: '/api/tokens', payload: { name: 'Màn hình IOC', scopes: ['wall'] } })).json().token as string;
     const page = await s.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    // The map panel asks for the boundaries with the wall's token too (there is no session on the wall).
+    const boundaries: number[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/api/org-units/boundaries')) boundaries.push(r.status());
+    });
     await page.goto(`${s.base}/ioc/wall?token=${token}&rotate=1`);
     await page.getByTestId('field-REPORTING').getByRole('heading', { name: 'Tỷ lệ báo cáo đã nộp' }).waitFor();
     await page.getByTestId('field-FEEDBACK').getByRole('heading', { name: 'Phản ánh tiếp nhận trong tháng' }).waitFor();
+    await expect.poll(() => boundaries.length).toBeGreaterThan(0);
+    expect(boundaries.every((status) => status === 200)).toBe(true);
     await page.close();
   });
 });

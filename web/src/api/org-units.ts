@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { api } from './client';
+import { api, bearer } from './client';
 import type { MapFeatureCollection } from '../components/UnitMap';
 
 export interface Unit {
@@ -44,9 +44,10 @@ export const entryUnitsQuery = (asOf: string, scopedTo: number | null) => queryO
     return [own.unit, ...below];
   },
 });
-export const boundariesQuery = (asOf: string, level?: Unit['level']) => queryOptions({
+/** The units' boundaries on a day; the wall asks with its display token. */
+export const boundariesQuery = (asOf: string, level?: Unit['level'], token?: string) => queryOptions({
   queryKey: orgUnitKeys.boundariesOf(asOf, level),
-  queryFn: () => api<MapFeatureCollection>(`/api/org-units/boundaries?asOf=${asOf}${level ? `&level=${level}` : ''}`),
+  queryFn: () => api<MapFeatureCollection>(`/api/org-units/boundaries?asOf=${asOf}${level ? `&level=${level}` : ''}`, { headers: bearer(token) }),
 });
 
 export const uploadBoundaries = (body: { asOf: string; source: string; collection: unknown }) => api<{ updated: number }>('/api/org-units/boundaries', { method: 'PUT', body });

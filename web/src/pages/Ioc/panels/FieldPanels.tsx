@@ -43,7 +43,7 @@ function ChartPanel({ figures, title }: { figures: PanelFigures; title: string }
   return <Chart option={option} height={220} label={`${title}: ${figures.points.map((p) => `${p.label} ${p.value ?? '—'}`).join(', ')}`} />;
 }
 
-function OnePanel({ panel, figures }: { panel: Panel; figures?: PanelFigures }) {
+function OnePanel({ panel, figures, token }: { panel: Panel; figures?: PanelFigures; token?: string }) {
   const { t, i18n } = useTranslation();
   const title = inLanguage({ vi: panel.titleVi, en: panel.titleEn }, i18n.language);
   return (
@@ -52,7 +52,7 @@ function OnePanel({ panel, figures }: { panel: Panel; figures?: PanelFigures }) 
       {!figures ? <p>{t('app.loading')}</p>
         : panel.kind === 'number' ? <NumberPanel figures={figures} />
           : panel.kind === 'table' ? <TablePanel figures={figures} />
-            : panel.kind === 'map' ? <PanelMap figures={figures} title={title} />
+            : panel.kind === 'map' ? <PanelMap figures={figures} title={title} token={token} />
               : figures.points.length === 0 ? <p className="muted">{t('iocFields.noData')}</p> : <ChartPanel figures={figures} title={title} />}
     </article>
   );
@@ -68,7 +68,7 @@ export function FieldPanels({ field, unit, token }: { field: Field; unit: string
     <section className="ioc-field" aria-labelledby={`field-${field.code}`} data-testid={`field-${field.code}`}>
       <h2 id={`field-${field.code}`}>{inLanguage({ vi: field.nameVi, en: field.nameEn }, i18n.language)}</h2>
       {data.error && <p className="error" role="alert">{data.error.message}</p>}
-      <div className="ioc-panels">{field.panels.map((p) => <OnePanel key={p.id} panel={p} figures={byId.get(p.id)} />)}</div>
+      <div className="ioc-panels">{field.panels.map((p) => <OnePanel key={p.id} panel={p} figures={byId.get(p.id)} token={token} />)}</div>
     </section>
   );
 }

@@ -6,9 +6,9 @@ import { UnitMap } from '../../../components/UnitMap';
 import { vnToday } from '../../../dates';
 
 /** A simple choropleth of a panel's units with boundaries; a level without boundaries is shown as a ranked list. */
-export function PanelMap({ figures, title }: { figures: PanelFigures; title: string }) {
+export function PanelMap({ figures, title, token }: { figures: PanelFigures; title: string; token?: string }) {
   const { t, i18n } = useTranslation();
-  const boundaries = useQuery(boundariesQuery(vnToday()));
+  const boundaries = useQuery(boundariesQuery(vnToday(), undefined, token));
   const ids = new Set(figures.points.map((p) => p.unitId));
   const features = boundaries.data?.features.filter((f) => ids.has(f.id)) ?? [];
   if (features.length === 0) {
