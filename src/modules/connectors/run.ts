@@ -48,10 +48,10 @@ export async function previewConnector({ db, input }: { db: Db; input: PreviewIn
 type Trigger = 'schedule' | 'manual';
 
 /** One run of a connector: pull, write the good rows in one transaction with the run, and raise or clear its alerts. */
-export async function runConnector(options: { db: Db; id: number; trigger: Trigger; now: Date; actor?: Actor; request?: FastifyRequest }): Promise<RunView> {
+export async function runConnector(options: { db: Db; id: number; trigger: Trigger; now: Date; actor?: Actor; request?: FastifyRequest; connector?: ConnectorRow }): Promise<RunView> {
   const { db, id, trigger, now, request } = options;
   const actor = options.actor ?? SYSTEM;
-  const c = await getConnector(db, id);
+  const c = options.connector ?? await getConnector(db, id);
   if (!c) throw notFound('id');
   const started = now;
   let result: PullResult;
@@ -69,11 +69,13 @@ export async function runConnector(options: { db: Db; id: number; trigger: Trigg
     await raiseConnectorAlert(db, c, 'failed', error, now);
     return runView(run);
   }
+  let changedAt = c.changed_at;
   const run = await inTransaction(db, async (trx) => {
     const counts = { imported: 0, updated: 0, ignored: 0, deleted: 0 };
     let badRows: ReturnType<typeof mapRecords>['badRows'] = [];
     let rowsRead = 0;
     const unchanged = result.kind === 'not_modified' || result.hash === c.content_hash;
+    changedAt = unchanged && c.changed_at ? c.changed_at : now;
     if (result.kind === 'content' && !unchanged) {
       rowsRead = result.records.length;
       const checker = await ValueChecker.load(trx, ENTERING);
@@ -85,7 +87,7 @@ export async function runConnector(options: { db: Db; id: number; trigger: Trigg
     await updateConnector(trx, id, {
       last_run_at: started, next_run_at: nextRun(c.interval_minutes, now),
       ...(result.kind === 'content' ? { etag: result.etag, last_modified: result.lastModified, content_hash: result.hash } : {}),
-      ...(unchanged && c.changed_at ? {} : { changed_at: now }),
+      ...(changedAt === c.changed_at ? {} : { changed_at: changedAt }),
     });
     const row = await insertRun(trx, {
       connector_id: id, started_at: started, finished_at: new Date(), outcome: unchanged ? 'unchanged' : 'ok', trigger, http_status: result.httpStatus,
@@ -98,7 +100,7 @@ export async function runConnector(options: { db: Db; id: number; trigger: Trigg
     return row;
   });
   await clearConnectorAlert(db, id, 'failed', 'Kết nối lấy được dữ liệu trở lại / The connector pulls again', now);
-  await followStaleness(db, (await getConnector(db, id))!, now);
+  await followStaleness(db, { ...c, changed_at: changedAt }, now);
   return runView(run);
 }
 
@@ -125,7 +127,7 @@ export async function runDueConnectors(db: Db, now: Date, log: (message: string)
     // Inside a caller's transaction, a connector whose run breaks is rolled back alone.
     if (db.isTransaction) await sql`SAVEPOINT connector_run`.execute(db);
     try {
-      const run = await runConnector({ db, id, trigger: 'schedule', now });
+      const run = await runConnector({ db, id, trigger: 'schedule', now, connector: c });
       if (db.isTransaction) await sql`RELEASE SAVEPOINT connector_run`.execute(db);
       if (run.outcome === 'failed') failed++;
     } catch (err) {

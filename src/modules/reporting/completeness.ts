@@ -1,12 +1,12 @@
 import type { Db } from '../../db/database.js';
 import { type Actor, scopeUnitIds } from '../../core/access/index.js';
 import { loadWorkingCalendar, vnDate, type WorkingCalendar } from '../../core/calendar/index.js';
-import { unitCacheFor } from '../../core/org-units/index.js';
+import { unitCacheFor, unitsBelow } from '../../core/org-units/index.js';
 import { AppError } from '../../server/errors.js';
 import { aggregationRules } from './data-reads.js';
 import { itemKey } from './forms.js';
 import { dueDate, periodsOfYear, type DeadlineRule, type ReportingPeriod } from './periods.js';
-import { aggregate, chainIn, nextPeriodCode, submissionStatus, unitsBelow } from './policy.js';
+import { aggregate, chainIn, nextPeriodCode, submissionStatus } from './policy.js';
 import { currentForm, regimeByCode, regimePeriod, type Regime } from './regimes.js';
 import { approvedValues, countsByPeriod, reportsOfPeriod, submittedReports } from './report-repo.js';
 import { expectedUnits, expectedUnitsOver } from './units.js';

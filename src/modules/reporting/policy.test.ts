@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allows, type Actor } from '../../core/access/index.js';
-import { aggregate, chainIn, nextPeriodCode, REPORTING_POLICY, submissionStatus, unitsBelow } from './policy.js';
+import { unitsBelow } from '../../core/org-units/index.js';
+import { aggregate, chainIn, nextPeriodCode, REPORTING_POLICY, submissionStatus } from './policy.js';
 
 const user = (role: 'admin' | 'leader' | 'officer' | 'reviewer'): Actor => ({
   kind: 'user', id: 1, username: role, displayName: role, role, orgUnitId: 1, locale: 'vi', sessionId: 's', csrfToken: 'c',

@@ -25,15 +25,6 @@ export const isAdmin = (actor: Actor) => actor.kind === 'user' && actor.role ===
 /** The unit an actor works for: a user's, or the unit a token is bound to. */
 export const actorUnitOf = (actor: Actor): number | null => (actor.kind === 'user' || actor.kind === 'token' ? actor.orgUnitId : null);
 
-/** A unit and every unit below it, on one day's hierarchy. */
-export function unitsBelow(units: { id: number; parentId: number | null }[], root: number): Set<number> {
-  const children = new Map<number, number[]>();
-  for (const u of units) if (u.parentId !== null) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
-  const out = new Set([root]);
-  for (const id of out) for (const child of children.get(id) ?? []) out.add(child);
-  return out;
-}
-
 /** Who approves a unit's report, lowest first: its ancestors on a day's hierarchy, up to the province. */
 export function chainIn(units: { id: number; parentId: number | null; level: string }[], unitId: number): number[] {
   const byId = new Map(units.map((u) => [u.id, u]));

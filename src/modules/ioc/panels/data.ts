@@ -1,7 +1,7 @@
 import { assertUnitInScope, type Actor } from '../../../core/access/index.js';
 import { addDays, vnDate } from '../../../core/calendar/index.js';
 import { Analytics, findIndicator, periodOf, type Period } from '../../../core/data/index.js';
-import { unitCacheFor } from '../../../core/org-units/index.js';
+import { unitCacheFor, unitsBelow } from '../../../core/org-units/index.js';
 import type { Db } from '../../../db/database.js';
 import { notFound } from '../../../server/errors.js';
 import { scorecardUnit } from '../../scorecard/index.js';
@@ -22,27 +22,13 @@ function periodsBack(type: Period['type'], date: string, count: number): Period[
   return out;
 }
 
-/** The units of a level in force at or below a unit (the unit itself when it is of that level). */
-function unitsBelow(units: UnitRow[], rootId: number, level: string): UnitRow[] {
-  const children = new Map<number, UnitRow[]>();
-  for (const u of units) if (u.parentId !== null) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u]);
-  const out: UnitRow[] = [];
-  const queue = units.filter((u) => u.id === rootId);
-  while (queue.length) {
-    const u = queue.shift()!;
-    if (u.level === level) out.push(u);
-    queue.push(...(children.get(u.id) ?? []));
-  }
-  return out;
-}
-
 async function figures(db: Db, analytics: Analytics, panel: PanelView, cells: { unitId: number; period: Period }[]) {
   if (panel.targetKind === 'element') return analytics.elementValues(panel.targetCode, cells).catch(() => cells.map(() => null));
   const indicator = await findIndicator(db, panel.targetCode);
   return indicator ? analytics.indicatorValues(indicator, cells) : cells.map(() => null);
 }
 
-async function onePanel(db: Db, analytics: Analytics, panel: PanelView, unit: UnitRow, units: UnitRow[], date: string, rules: RuleView[]) {
+async function onePanel(db: Db, analytics: Analytics, panel: PanelView, unit: UnitRow, below: UnitRow[], date: string, rules: RuleView[]) {
   const own = rules.filter((r) => r.targetKind === panel.targetKind && r.targetCode === panel.targetCode);
   const status = (level: string, value: number | null) => statusOf(own.filter((r) => r.unitLevel === level), value, breaches);
   const count = panel.kind === 'trend' ? (panel.options.periods ?? 12) : 2;
@@ -53,15 +39,15 @@ async function onePanel(db: Db, analytics: Analytics, panel: PanelView, unit: Un
   let points: PanelData['panels'][number]['points'] = [];
   if (panel.kind === 'trend') points = periods.map((p, i) => ({ label: p.code, unitId: null, value: series[i] ?? null, status: status(unit.level, series[i] ?? null).status }));
   if (panel.kind === 'bar' || panel.kind === 'table' || panel.kind === 'map') {
-    const below = unitsBelow(units, unit.id, panel.unitLevel);
+    const ofLevel = below.filter((u) => u.level === panel.unitLevel);
     const period = periods.at(-1)!;
-    const values = await figures(db, analytics, panel, below.map((u) => ({ unitId: u.id, period })));
-    points = below.map((u, i) => ({ label: u.name, unitId: u.id, value: values[i] ?? null, status: status(u.level, values[i] ?? null).status }))
+    const values = await figures(db, analytics, panel, ofLevel.map((u) => ({ unitId: u.id, period })));
+    points = ofLevel.map((u, i) => ({ label: u.name, unitId: u.id, value: values[i] ?? null, status: status(u.level, values[i] ?? null).status }))
       .sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity));
     if (panel.kind !== 'map' && panel.options.limit) points = points.slice(0, panel.options.limit);
   }
-  const own_ = status(unit.level, value);
-  return { panelId: panel.id, kind: panel.kind, period: periods.at(-1)!.code, value, previous, trend: trendOf(value, previous), status: own_.status, severity: own_.severity, points };
+  const overall = status(unit.level, value);
+  return { panelId: panel.id, kind: panel.kind, period: periods.at(-1)!.code, value, previous, trend: trendOf(value, previous), status: overall.status, severity: overall.severity, points };
 }
 
 /**
@@ -77,8 +63,11 @@ export async function fieldPanelData(options: { db: Db; actor: Actor; code: stri
   const units = (await unitCacheFor(db).inForce(date)) as UnitRow[];
   const unit = units.find((u) => u.id === unitId);
   if (!unit) throw notFound('unit');
-  const [panels, rules] = await Promise.all([listPanels(db, code), listRules(db, true)]);
+  const [panels, rules] = await Promise.all([listPanels(db, code), listRules(db, true).then((rows) => rows.map(ruleView))]);
+  // The units at or below the unit, once for all panels, in the hierarchy's order.
+  const area = unitsBelow(units, unit.id);
+  const below = units.filter((u) => area.has(u.id));
   const analytics = new Analytics(db);
-  const answered = await Promise.all(panels.map((p) => onePanel(db, analytics, panelView(p), unit, units, date, rules.map(ruleView))));
+  const answered = await Promise.all(panels.map((p) => onePanel(db, analytics, panelView(p), unit, below, date, rules)));
   return { field: code, unit: { id: unit.id, name: unit.name }, date, panels: answered };
 }

@@ -4,8 +4,8 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { casesQuery } from '../../api/feedback';
 import { unitPageQuery } from '../../api/ioc-map';
 import { dayMonthYear } from '../../dates';
-import { StatusBadge } from '../Scorecard/StatusBadge';
 import { AlertList, inLanguage } from './AlertList';
+import { IndicatorTable } from './IndicatorTable';
 import './map/map.css';
 import { FeedbackFigures } from '../Feedback/FeedbackFigures';
 
@@ -40,21 +40,7 @@ export function IocUnitPage() {
       <div className="unit-page-sections">
         <section aria-labelledby="unit-indicators" data-testid="unit-indicators">
           <h2 id="unit-indicators">{t('ioc.indicators')}</h2>
-          <div className="table-wrap">
-            <table className="ioc-indicators">
-              <thead><tr><th>{t('ioc.indicators')}</th><th>{t('ioc.latest')}</th><th>{t('iocMap.trend')}</th><th /></tr></thead>
-              <tbody>
-                {data.indicators.flatMap((p) => p.indicators).map((i) => (
-                  <tr key={i.code}>
-                    <td>{inLanguage({ vi: i.nameVi, en: i.nameEn }, i18n.language)}</td>
-                    <td>{i.latest ? `${i.latest.value.toLocaleString(i18n.language)} (${i.latest.year})` : '—'}</td>
-                    <td>{i.series.filter((v) => v !== null).map((v) => v!.toLocaleString(i18n.language)).join(' → ') || '—'}</td>
-                    <td><StatusBadge status={i.status} /></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <IndicatorTable indicators={data.indicators.flatMap((p) => p.indicators)} third="trend" />
         </section>
         <section aria-labelledby="unit-alerts" data-testid="unit-alerts">
           <h2 id="unit-alerts">{t('ioc.activeAlerts')}</h2>

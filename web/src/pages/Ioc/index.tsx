@@ -5,8 +5,8 @@ import { SEVERITIES } from '../../api/alerts';
 import { overviewQuery, type Overview } from '../../api/ioc';
 import { UnitPicker } from '../../components/UnitPicker';
 import { vnToday } from '../../dates';
-import { StatusBadge } from '../Scorecard/StatusBadge';
-import { AlertList, inLanguage } from './AlertList';
+import { AlertList } from './AlertList';
+import { IndicatorTable } from './IndicatorTable';
 import { OverviewMap } from './map/OverviewMap';
 import { fieldsQuery } from '../../api/ioc-panels';
 import { FieldPanels } from './panels/FieldPanels';
@@ -22,7 +22,7 @@ function Structure({ structure }: { structure: Overview['structure'] }) {
 
 /** The province today at a glance: open alerts by severity and the latest, the indicators with their status. */
 export function IocPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [unitId, setUnitId] = useState<string | null>(null);
   const [asOf, setAsOf] = useState<string>(vnToday());
   const overview = useQuery(overviewQuery(unitId, asOf === vnToday() ? null : asOf));
@@ -54,21 +54,7 @@ export function IocPage() {
             </section>
             <section aria-labelledby="ioc-indicators">
               <h2 id="ioc-indicators">{t('ioc.indicators')}</h2>
-              <div className="table-wrap">
-              <table className="ioc-indicators">
-                <thead><tr><th>{t('ioc.indicators')}</th><th>{t('ioc.latest')}</th><th>{t('ioc.target')}</th><th /></tr></thead>
-                <tbody>
-                  {data.pillars.flatMap((p) => p.indicators).map((i) => (
-                    <tr key={i.code}>
-                      <td>{inLanguage({ vi: i.nameVi, en: i.nameEn }, i18n.language)}</td>
-                      <td>{i.latest ? `${i.latest.value.toLocaleString(i18n.language)} (${i.latest.year})` : '—'}</td>
-                      <td>{i.target ? `${i.target.value.toLocaleString(i18n.language)} (${i.target.year})` : '—'}</td>
-                      <td><StatusBadge status={i.status} /></td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              </div>
+              <IndicatorTable indicators={data.pillars.flatMap((p) => p.indicators)} third="target" />
             </section>
           </div>
           <OverviewMap overview={data} />
