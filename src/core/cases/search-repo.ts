@@ -12,6 +12,10 @@ export interface CaseSearch {
   /** The actor's units, or null for every unit: a case shows where it is held or escalated to. */
   scope: Set<number> | null;
   state?: CaseState;
+  /** In any of these states (the open ones, say). */
+  states?: readonly CaseState[];
+  /** Only cases with a point on the map. */
+  located?: boolean;
   /** Past due in one of these states, on this day. */
   overdue?: { today: string; states: CaseState[] };
   category?: string;
@@ -32,6 +36,8 @@ export function searchCaseRows(db: Db, f: CaseSearch) {
   const scope = f.scope;
   if (scope) q = q.where((eb) => eb.or([eb('c.unit_id', 'in', [...scope]), eb('c.escalated_to_unit_id', 'in', [...scope])]));
   if (f.state) q = q.where('c.state', '=', f.state);
+  if (f.states) q = q.where('c.state', 'in', [...f.states]);
+  if (f.located) q = q.where('c.lat', 'is not', null).where('c.lon', 'is not', null);
   if (f.overdue) q = q.where('c.due_date', '<', f.overdue.today).where('c.state', 'in', f.overdue.states);
   if (f.category) q = q.where('c.category_code', '=', f.category);
   if (f.priority) q = q.where('c.priority', '=', f.priority);

@@ -11,8 +11,8 @@ const OPEN_STATES = CASE_STATES.filter((s) => !ENDED_STATES.includes(s));
  */
 export async function openCasePoints({ db, actor, limit = 500 }: { db: Db; actor: Actor; limit?: number }) {
   const scope = await scopeUnitIds(db, actor);
-  const rows = (await Promise.all(OPEN_STATES.map((state) => searchCases(db, { kind: KIND, scope, state, limit })))).flat();
-  return rows.filter((r) => r.lat !== null && r.lon !== null).slice(0, limit).map((r) => ({
+  const rows = await searchCases(db, { kind: KIND, scope, states: OPEN_STATES, located: true, limit });
+  return rows.map((r) => ({
     trackingCode: r.trackingCode, category: r.category, state: r.state, unitId: r.unitId, lat: r.lat!, lon: r.lon!, dueDate: r.dueDate,
   }));
 }

@@ -11,7 +11,7 @@ import type { RuleView } from '../schema.js';
 import { statusOf, trendOf } from './policy.js';
 import { listPanels, panelView } from './repo.js';
 import type { PanelData, PanelView } from './schema.js';
-import { fieldsWithPanels } from './service.js';
+import { isField } from './service.js';
 
 type UnitRow = { id: number; name: string; level: string; parentId: number | null };
 
@@ -57,7 +57,7 @@ async function onePanel(db: Db, analytics: Analytics, panel: PanelView, unit: Un
 export async function fieldPanelData(options: { db: Db; actor: Actor; code: string; query: { unit?: number; date?: string }; now: Date }): Promise<PanelData> {
   const { db, actor, code, query, now } = options;
   const date = query.date ?? vnDate(now);
-  if (!(await fieldsWithPanels(db)).some((f) => f.code === code)) throw notFound('code');
+  if (!(await isField(db, code))) throw notFound('code');
   if (query.unit) await assertUnitInScope(db, actor, query.unit, 'unit');
   const unitId = await scorecardUnit(db, { unitId: query.unit, actor, asOf: date });
   const units = (await unitCacheFor(db).inForce(date)) as UnitRow[];

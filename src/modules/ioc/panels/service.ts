@@ -14,8 +14,11 @@ export async function fieldsWithPanels(db: Db) {
   return fields.map((f) => ({ code: f.code, nameVi: f.name.vi, nameEn: f.name.en, panels: panels.filter((p) => p.field_code === f.code).map(panelView) }));
 }
 
+/** Whether a field exists: the fields alone, without reading every panel. */
+export const isField = async (db: Db, code: string) => (await alertReference(db)).fields.some((f) => f.code === code);
+
 async function assertReferences(db: Db, input: PanelInput): Promise<void> {
-  if (!(await fieldsWithPanels(db)).some((f) => f.code === input.fieldCode)) throw new AppError('reference_not_found', { field: 'fieldCode' }, 'fieldCode');
+  if (!(await isField(db, input.fieldCode))) throw new AppError('reference_not_found', { field: 'fieldCode' }, 'fieldCode');
   const found = input.targetKind === 'indicator' ? await findIndicator(db, input.targetCode) : (await elementsByCodes(db, [input.targetCode]))[0];
   if (!found) throw new AppError('reference_not_found', { field: 'targetCode' }, 'targetCode');
 }
