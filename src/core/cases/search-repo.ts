@@ -1,20 +1,17 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { containsPattern } from '../../db/like.js';
 import type { CaseState } from './state-machine.js';
 
-// The SQL that lists and searches cases for the capabilities built on the engine: inboxes, public lists and maps,
-// nearby duplicates, partner feeds and figures. Unit and officer names are joined in for display.
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (m) => `\\${m}`);
+// The SQL that lists and searches cases: inboxes, public lists and maps, nearby duplicates, partner feeds and
+// figures, with unit and officer names joined in for display.
 
 export interface CaseSearch {
   kind: string;
-  /** The actor's units, or null for every unit: a case shows where it is held or escalated to. */
+  /** The actor's units (null: all): a case shows where it is held or escalated to. */
   scope: Set<number> | null;
-  state?: CaseState;
-  /** In any of these states (the open ones, say). */
+  /** Any of these states; located: with a point. */
   states?: readonly CaseState[];
-  /** Only cases with a point on the map. */
   located?: boolean;
   /** Past due in one of these states, on this day. */
   overdue?: { today: string; states: CaseState[] };
@@ -35,7 +32,6 @@ export function searchCaseRows(db: Db, f: CaseSearch) {
     .where('c.kind', '=', f.kind);
   const scope = f.scope;
   if (scope) q = q.where((eb) => eb.or([eb('c.unit_id', 'in', [...scope]), eb('c.escalated_to_unit_id', 'in', [...scope])]));
-  if (f.state) q = q.where('c.state', '=', f.state);
   if (f.states) q = q.where('c.state', 'in', [...f.states]);
   if (f.located) q = q.where('c.lat', 'is not', null).where('c.lon', 'is not', null);
   if (f.overdue) q = q.where('c.due_date', '<', f.overdue.today).where('c.state', 'in', f.overdue.states);
@@ -43,8 +39,8 @@ export function searchCaseRows(db: Db, f: CaseSearch) {
   if (f.priority) q = q.where('c.priority', '=', f.priority);
   if (f.officerId !== undefined) q = q.where('c.officer_id', '=', f.officerId);
   if (f.code) q = q.where('c.tracking_code', '=', f.code.toUpperCase());
-  // Citizens on the phone quote their tracking code, so the officer's search box finds it as well as words of the description.
-  const pattern = f.text ? `%${escapeLike(f.text.trim())}%` : undefined;
+  // Citizens on the phone quote their tracking code: the search box finds it, and words of the description.
+  const pattern = f.text ? containsPattern(f.text.trim()) : undefined;
   if (pattern) q = q.where((eb) => eb.or([eb('c.description', 'ilike', pattern), eb('c.tracking_code', 'ilike', pattern)]));
   return q.orderBy('c.due_date').orderBy('c.id').limit(f.limit).execute();
 }
@@ -72,7 +68,7 @@ export interface PublicCaseFilter {
   pageSize: number;
 }
 
-/** A page of the public list, newest first, with the number of shown photos, and the total. */
+/** A page of the public list, newest first, with its shown photos' count, and the total. */
 export async function publicCasePage(db: Db, f: PublicCaseFilter) {
   let q = db.selectFrom('case_record as c')
     .leftJoin('org_unit as u', 'u.id', 'c.unit_id')
@@ -153,7 +149,7 @@ export function feedCaseRows(db: Db, f: FeedSearch) {
 
 export interface StateChangeSearch { kind: string; from: Date; to: Date; limit: number; hiddenStates: CaseState[] }
 
-/** Public state changes of a kind's cases between two times, oldest first (FixMyStreet's update feed), of shown cases only. */
+/** Public state changes of shown cases between two times, oldest first (FixMyStreet's update feed). */
 export function stateChangesBetween(db: Db, f: StateChangeSearch) {
   let q = db.selectFrom('case_event as e').innerJoin('case_record as c', 'c.id', 'e.case_id')
     .select(['e.id', 'c.tracking_code', 'e.to_state', 'e.at', 'e.action', 'e.note'])

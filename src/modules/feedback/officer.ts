@@ -17,7 +17,7 @@ import type { CaseQuery } from './schema.js';
 /** The inbox: the cases the actor's units hold or were escalated to, soonest due first. */
 export async function listCases({ db, actor, query, now }: { db: Db; actor: Actor; query: CaseQuery; now: Date }) {
   return searchCases(db, {
-    kind: KIND, scope: await casesScope(db, actor, query.unitId, vnDate(now)), state: query.state, category: query.category, priority: query.priority, code: query.code, text: query.q,
+    kind: KIND, scope: await casesScope(db, actor, query.unitId, vnDate(now)), states: query.state ? [query.state] : undefined, category: query.category, priority: query.priority, code: query.code, text: query.q,
     overdue: query.overdue === 'true' ? { today: vnDate(now), states: HANDLING_STATES } : undefined,
     officerId: query.mine === 'true' ? (actor.kind === 'user' ? actor.id : 0) : undefined,
     limit: query.limit,
