@@ -89,7 +89,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        // The IOC map's basemap tiles, when an XYZ template on another server is configured.
+        imgSrc: ["'self'", 'data:', 'blob:', ...(ctx.config.basemap?.kind === 'xyz' ? [ctx.config.basemap.origin] : [])],
         connectSrc: ["'self'"],
         workerSrc: ["'self'", 'blob:'],
         upgradeInsecureRequests: null,

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -29,6 +30,18 @@ const ZEnv = z.object({
   TINHSO_XLSX_MAX_ROWS: z.coerce.number().int().positive().default(1_048_576),
   TINHSO_XLSX_MAX_CELLS: z.coerce.number().int().positive().default(16_777_216),
   TINHSO_XLSX_WORKERS: z.coerce.number().int().positive().default(2),
+  // The IOC map's basemap, under the boundaries: an XYZ template of raster tiles, or a raster PMTiles file the platform
+  // serves itself; its attribution is required (tile licences ask for it). Without either, boundaries alone.
+  BASEMAP_URL: z.string().refine((t) => /^(?=.*\{z\})(?=.*\{x\})(?=.*\{y\})https?:\/\/[^/\s]+\/\S*$/.test(t) && URL.canParse(t.replace(/[{}]/g, '')), {
+    message: 'cần mẫu địa chỉ http(s) có {z}, {x} và {y} / expected an http(s) template with {z}, {x} and {y}',
+  }).optional(),
+  BASEMAP_PMTILES: z.string().min(1).optional(),
+  BASEMAP_ATTRIBUTION: z.string().trim().min(1).max(300).optional(),
+  BASEMAP_MAX_ZOOM: z.coerce.number().int().min(0).max(24).default(19),
+}).superRefine((e, ctx) => {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (e.BASEMAP_URL && e.BASEMAP_PMTILES) issue('BASEMAP_PMTILES', 'chỉ một bản đồ nền, không cùng BASEMAP_URL / one basemap only, not with BASEMAP_URL');
+  if ((e.BASEMAP_URL || e.BASEMAP_PMTILES) && !e.BASEMAP_ATTRIBUTION) issue('BASEMAP_ATTRIBUTION', 'bắt buộc khi có bản đồ nền / required with a basemap');
 });
 
 export interface Config {
@@ -51,7 +64,13 @@ export interface Config {
   publicUrl: string;
   /** Limits of a workbook upload, and how many are read at once. */
   workbook: { maxUnzippedBytes: number; maxRows: number; maxCells: number; workers: number };
+  /** The IOC map's basemap, or null: boundaries alone. */
+  basemap: BasemapConfig | null;
 }
+
+export type BasemapConfig = { attribution: string; minZoom: number; maxZoom: number } & (
+  | { kind: 'xyz'; template: string; origin: string }
+  | { kind: 'pmtiles'; file: string; tileType: (typeof RASTER_TYPES)[number] });
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ZEnv.safeParse(env);
@@ -80,7 +99,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workbook: {
       maxUnzippedBytes: e.TINHSO_XLSX_MAX_UNZIPPED_MB * 1024 * 1024, maxRows: e.TINHSO_XLSX_MAX_ROWS, maxCells: e.TINHSO_XLSX_MAX_CELLS, workers: e.TINHSO_XLSX_WORKERS,
     },
+    basemap: basemapOf(e),
   };
+}
+
+// A PMTiles v3 header's tile types (byte 99) that are images; vector tiles would need a style the platform has not got.
+const RASTER_TYPES = ['png', 'jpeg', 'webp', 'avif'] as const;
+
+function basemapOf(e: z.infer<typeof ZEnv>): BasemapConfig | null {
+  const attribution = e.BASEMAP_ATTRIBUTION ?? '';
+  if (e.BASEMAP_URL) return { kind: 'xyz', template: e.BASEMAP_URL, origin: new URL(e.BASEMAP_URL.replace(/[{}]/g, '')).origin, attribution, minZoom: 0, maxZoom: e.BASEMAP_MAX_ZOOM };
+  if (!e.BASEMAP_PMTILES) return null;
+  const file = path.resolve(e.BASEMAP_PMTILES);
+  const fail = (vi: string, en: string) => new Error(`Cấu hình không hợp lệ / invalid configuration: BASEMAP_PMTILES: ${file}: ${vi} / ${en}`);
+  const header = Buffer.alloc(127);
+  try {
+    const fd = fs.openSync(file, 'r');
+    try { fs.readSync(fd, header, 0, 127, 0); } finally { fs.closeSync(fd); }
+  } catch (err) {
+    throw fail('không đọc được tệp', `cannot read the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  if (header.toString('latin1', 0, 7) !== 'PMTiles' || header[7] !== 3) throw fail('không phải tệp PMTiles phiên bản 3', 'not a PMTiles version 3 file');
+  const tileType = RASTER_TYPES[header[99]! - 2];
+  if (!tileType) throw fail('tệp chứa ô bản đồ vectơ, cần ô ảnh (PNG, JPEG, WebP, AVIF)', 'the file holds vector tiles; raster tiles (PNG, JPEG, WebP, AVIF) are needed');
+  return { kind: 'pmtiles', file, tileType, attribution, minZoom: header[100]!, maxZoom: header[101]! };
 }
 
 function parseTrustProxy(value: string): boolean | string {

@@ -85,3 +85,15 @@ export const ZMapPoints = z.object({
     label: z.object({ vi: z.string(), en: z.string() }),
   })),
 });
+
+/** The basemap drawn under the boundaries, or null (boundaries alone): raster tiles from an XYZ template or the platform's PMTiles file. */
+export const ZBasemap = z.object({
+  basemap: z.object({
+    kind: z.enum(['xyz', 'pmtiles']),
+    /** The XYZ template ({z}/{x}/{y}), or the address the platform serves its PMTiles file at. */
+    url: z.string(),
+    attribution: z.string(),
+    minZoom: z.number().int(), maxZoom: z.number().int(),
+  }).nullable(),
+});
+export const ZBasemapFile = z.instanceof(Buffer).meta({ type: 'string', format: 'binary' });
