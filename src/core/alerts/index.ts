@@ -14,3 +14,4 @@ export { raiseAlert } from './use-cases/raise.js';
 export { syncAlerts } from './use-cases/sync.js';
 export type { WantedAlert } from './use-cases/sync.js';
 export { alertReference, listAlerts } from './use-cases/read.js';
+export { SEVERITY_WORDS } from './wording.js';

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { JobDefinition } from '../jobs/index.js';
+import { attachmentsOf } from './attachments.js';
 import { postWebhook, type MailTransport } from './transports.js';
 
 const MAX_ATTEMPTS = 6;
@@ -55,7 +56,10 @@ export async function deliverNotifications(db: Db, now: Date, mail: MailTranspor
     const linkOf = (n: DueRow) => (typeof n.payload.link === 'string' ? `${publicUrl}${n.payload.link}` : null);
     try {
       const n = batch[0]!;
-      if (n.channel === 'email') await mail.send({ to: n.recipient, ...mailText(batch, linkOf) });
+      if (n.channel === 'email') {
+        const attachments = await attachmentsOf(db, batch.map((row) => row.payload));
+        await mail.send({ to: n.recipient, ...mailText(batch, linkOf), ...(attachments.length ? { attachments } : {}) });
+      }
       else {
         const link = linkOf(n);
         const body = JSON.stringify({ id: n.id, event: n.event, caseId: n.case_id, at: n.created_at.toISOString(), subject: n.subject, data: { ...n.payload, ...(link ? { link } : {}) } });

@@ -1,9 +1,12 @@
 import crypto from 'node:crypto';
+import type { MailAttachment } from './attachments.js';
+
+export interface MailMessage { to: string; subject: string; text: string; attachments?: MailAttachment[] }
 
 /** How an e-mail leaves the platform: SMTP when configured, otherwise the log (the outbox keeps every message). */
 export interface MailTransport {
   readonly name: 'smtp' | 'log';
-  send(message: { to: string; subject: string; text: string }): Promise<void>;
+  send(message: MailMessage): Promise<void>;
 }
 
 export function mailTransport(options: { smtpUrl?: string; from: string; log: (line: string, extra: object) => void }): MailTransport {
@@ -14,14 +17,14 @@ export function mailTransport(options: { smtpUrl?: string; from: string; log: (l
     return {
       name: 'smtp',
       async send(m) {
-        await (await smtp).sendMail({ from: options.from, to: m.to, subject: m.subject, text: m.text });
+        await (await smtp).sendMail({ from: options.from, to: m.to, subject: m.subject, text: m.text, attachments: m.attachments });
       },
     };
   }
   return {
     name: 'log',
     async send(m) {
-      options.log('e-mail (log transport)', { to: m.to, subject: m.subject });
+      options.log('e-mail (log transport)', { to: m.to, subject: m.subject, attachments: (m.attachments ?? []).map((a) => `${a.filename} (${a.content.length} B)`) });
     },
   };
 }

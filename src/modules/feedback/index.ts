@@ -1,6 +1,8 @@
 // Citizen feedback (phản ánh – kiến nghị) on the case engine: intake, back office, figures, privacy.
 // The public surface: other modules import this file only (see docs/architecture.md).
 export { alertOverdueFeedback } from './alerts.js';
+export { feedbackCounts } from './counts.js';
+export type { FeedbackCounts } from './counts.js';
 export { feedbackBackOfficeRoutes } from './backoffice-routes.js';
 export { publishFeedbackFigures } from './figures.js';
 export { submitFeedbackWith } from './intake.js';

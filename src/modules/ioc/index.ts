@@ -3,6 +3,6 @@
 // The public surface: other modules import this file only (see docs/architecture.md).
 export { IOC_POLICY } from './policy.js';
 export { iocRoutes } from './routes.js';
-export { fieldsWithPanels, loadIocPanels } from './panels/index.js';
+export { fieldPanelData, fieldsWithPanels, loadIocPanels } from './panels/index.js';
 export { evaluateRules } from './rules.js';
 export { iocJobs, iocOverview } from './service.js';

@@ -7,30 +7,44 @@ import { activeRegimes } from './repo.js';
 
 const SOURCE = 'reporting.late';
 
+export interface LateReports {
+  regime: string; nameVi: string; nameEn: string; period: string; dueDate: string; receivingUnitId: number; late: { id: number }[];
+}
+
+/** Each regime and watched period past its deadline on a day with reports still missing, and who has not sent them. */
+export async function lateReportList(db: Db, now: Date): Promise<LateReports[]> {
+  const calendar = await loadWorkingCalendar(db);
+  const today = vnDate(now);
+  const out: LateReports[] = [];
+  for (const regime of await activeRegimes(db, { electronic: true })) {
+    for (const { period, due } of watchedPeriods(regime, today, calendar)) {
+      if (today <= due) continue;
+      const late = await outstanding(db, regime, period);
+      if (late.length) {
+        out.push({ regime: regime.code, nameVi: regime.name_vi, nameEn: regime.name_en, period: period.code, dueDate: due, receivingUnitId: regime.receiving_unit_id, late });
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * One alert per regime and period past its deadline with reports still missing, to the unit that receives them:
  * how many units are late, and which. It clears itself when the last report arrives; a period is watched while it
  * is the running or the previous one.
  */
 export async function alertLateReports(db: Db, now: Date, log?: (message: string) => void): Promise<{ raised: number; cleared: number }> {
-  const calendar = await loadWorkingCalendar(db);
-  const today = vnDate(now);
   const wanted = new Map<string, WantedAlert>();
-  for (const regime of await activeRegimes(db, { electronic: true })) {
-    for (const { period, due } of watchedPeriods(regime, today, calendar)) {
-      if (today <= due) continue;
-      const late = await outstanding(db, regime, period);
-      if (!late.length) continue;
-      wanted.set(`report:${regime.code}:${period.code}`, {
-        type: 'REPORT_LATE',
-        title: {
-          vi: `${regime.name_vi}, kỳ ${period.code}: ${late.length} đơn vị chưa gửi (hạn ${dayMonthYear(due)})`,
-          en: `${regime.name_en}, period ${period.code}: ${late.length} units have not sent it (due ${dayMonthYear(due)})`,
-        },
-        unitId: regime.receiving_unit_id,
-        evidence: { regime: regime.code, period: period.code, dueDate: due, lateUnitIds: late.slice(0, 200).map((u) => u.id), late: late.length, link: `/reports/completeness?regime=${regime.code}&period=${period.code}` },
-      });
-    }
+  for (const { regime, nameVi, nameEn, period, dueDate, receivingUnitId, late } of await lateReportList(db, now)) {
+    wanted.set(`report:${regime}:${period}`, {
+      type: 'REPORT_LATE',
+      title: {
+        vi: `${nameVi}, kỳ ${period}: ${late.length} đơn vị chưa gửi (hạn ${dayMonthYear(dueDate)})`,
+        en: `${nameEn}, period ${period}: ${late.length} units have not sent it (due ${dayMonthYear(dueDate)})`,
+      },
+      unitId: receivingUnitId,
+      evidence: { regime, period, dueDate, lateUnitIds: late.slice(0, 200).map((u) => u.id), late: late.length, link: `/reports/completeness?regime=${regime}&period=${period}` },
+    });
   }
   return syncAlerts({
     db, source: SOURCE, keyPrefix: 'report:', wanted, now,

@@ -1,6 +1,7 @@
 // Periodic reporting: regimes, forms, reports with approval, reminders, completeness, Excel and QCVN 125 exchange.
 // The public surface: other modules import this file only (see docs/architecture.md).
-export { alertLateReports } from './alerts.js';
+export { alertLateReports, lateReportList } from './alerts.js';
+export type { LateReports } from './alerts.js';
 export { completeness, completenessHistory } from './completeness.js';
 export { publishCompleteness } from './figures.js';
 export { dueDate, reportingPeriod } from './periods.js';

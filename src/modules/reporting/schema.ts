@@ -69,7 +69,7 @@ export const ZConsolidatedQuery = z.object({ regime: ZRegimeCode, period: ZPerio
 // Answers.
 
 /** Sent as stored or made: documentation only. */
-export const ZFile = z.union([z.instanceof(Buffer), z.string()]).meta({ type: 'string', format: 'binary' });
+export { ZFileReply as ZFile } from '../../core/validation/index.js';
 export const ZNoContent = z.undefined().describe('No content');
 const ZState = z.enum(['draft', 'submitted', 'returned', 'approved']);
 const ZJson = z.record(z.string(), z.unknown());

@@ -1,21 +1,12 @@
-import { createRequire } from 'node:module';
+import { openPdf } from '../../core/pdf/index.js';
 import type { Locale } from '../../db/schema.js';
 import { fileTitle, formatNumber, STATUS_COLOUR, WORDS, type Card, type Item } from './export.js';
 
 // The scorecard as leaders print it: an A4 landscape PDF with a status and a sparkline per indicator.
 
-/** DejaVu Sans has every Vietnamese letter; PDF's standard fonts have none of the tones. */
-const fontFile = (name: string) => createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${name}`);
-
 export async function scorecardPdf(card: Card, locale: Locale, exportedOn: string): Promise<Buffer> {
   const w = WORDS[locale];
-  const { default: PDFDocument } = await import('pdfkit');
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 36, bufferPages: true, info: { Title: fileTitle(card, locale), Creator: 'Tỉnh Số' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  doc.registerFont('regular', fontFile('DejaVuSans.ttf'));
-  doc.registerFont('bold', fontFile('DejaVuSans-Bold.ttf'));
+  const { doc, finish } = await openPdf({ title: fileTitle(card, locale), layout: 'landscape' });
 
   const left = doc.page.margins.left;
   const right = doc.page.width - doc.page.margins.right;
@@ -59,18 +50,7 @@ export async function scorecardPdf(card: Card, locale: Locale, exportedOn: strin
     }
     y += 8;
   }
-  const pages = doc.bufferedPageRange();
-  for (let p = 0; p < pages.count; p++) {
-    doc.switchToPage(pages.start + p);
-    // Written in the bottom margin, which pdfkit would otherwise answer with a new page.
-    const margin = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.font('regular').fontSize(7.5).fillColor('#777777')
-      .text(`Tỉnh Số · ${card.unit.name} · ${w.page} ${p + 1}${w.of}${pages.count}`, left, doc.page.height - margin + 8, { width: right - left, align: 'right', lineBreak: false });
-    doc.page.margins.bottom = margin;
-  }
-  doc.end();
-  return done;
+  return finish((page, count) => `Tỉnh Số · ${card.unit.name} · ${w.page} ${page}${w.of}${count}`);
 }
 
 /**

@@ -14,7 +14,7 @@ export const ZExport = ZQuery.extend({ format: z.enum(['xlsx', 'csv', 'pdf']), l
 export type ExportFormat = z.infer<typeof ZExport>['format'];
 export const ZIndicatorParams = z.object({ code: z.string().regex(/^[A-Z0-9_]{1,60}$/) });
 /** The file is sent as it is made; the schema only documents it. */
-export const ZFile = z.union([z.instanceof(Buffer), z.string()]).meta({ type: 'string', format: 'binary' });
+export { ZFileReply as ZFile } from '../../core/validation/index.js';
 
 const ZPillar = z.enum(['government', 'economy', 'society', 'foundations']);
 const ZStatus = z.enum(['achieved', 'on_track', 'at_risk', 'off_track', 'no_target', 'no_data']);

@@ -97,4 +97,9 @@ export const WORK_ERRORS = {
     vi: 'Tệp {name} không được nhận: chỉ nhận PDF, Word, Excel, OpenDocument, JPEG, PNG (kiểm tra theo nội dung tệp).',
     en: 'The file {name} is not accepted: PDF, Word, Excel, OpenDocument, JPEG or PNG only (checked by content).',
   },
+  briefing_not_due: {
+    status: 400,
+    vi: 'Chưa thể lập bản tin của ngày {date}: ngày này chưa đến.',
+    en: 'The briefing of {date} cannot be made yet: that day has not come.',
+  },
 } as const satisfies ErrorDefinitions;
