@@ -69,6 +69,51 @@ describe.skipIf(browserMissing)('IOC fields, panels and rules in the browser', (
     await page.close();
   });
 
+  it('an administrator adds an alert type, retires it, puts it back and removes it, each after a confirmation', async () => {
+    const page = await s.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await logIn(page, s.base, 'admin');
+    await page.getByRole('link', { name: 'Loại cảnh báo' }).click();
+    await page.getByRole('button', { name: 'Thêm loại cảnh báo' }).click();
+    const form = page.getByRole('form', { name: 'Thêm loại cảnh báo' });
+    // A taken code is refused with the reason in Vietnamese, and nothing is added.
+    await form.getByLabel('Mã (chữ in hoa, số và dấu _)').fill('HOTLINE_114');
+    await form.getByLabel('Tên tiếng Việt').fill('Camera phát hiện tụ tập đông người');
+    await form.getByLabel('Tên tiếng Anh').fill('Camera detected a crowd');
+    await form.getByLabel('Lĩnh vực').selectOption('SECURITY_TRAFFIC');
+    await form.getByLabel('Thời hạn tiếp nhận (phút)').fill('15');
+    await form.getByLabel('Các bước xử lý (mỗi dòng: mã | tiếng Việt | tiếng Anh)').fill('view_feed | Xem hình ảnh camera | View the camera feed');
+    await form.getByRole('button', { name: 'Thêm', exact: true }).click();
+    await form.getByRole('alert').waitFor();
+    expect(await form.getByRole('alert').textContent()).toContain('đã được dùng');
+    await form.getByLabel('Mã (chữ in hoa, số và dấu _)').fill('CAMERA_CROWD');
+    await form.getByRole('button', { name: 'Thêm', exact: true }).click();
+    const row = page.getByRole('row').filter({ hasText: 'CAMERA_CROWD' });
+    await row.getByText('do tỉnh bổ sung').waitFor();
+    // A shipped type is retired, never removed: it offers no removal.
+    expect(await page.getByRole('row').filter({ hasText: 'HOTLINE_113' }).getByRole('button', { name: 'Xoá' }).count()).toBe(0);
+    expect(await page.getByRole('row').filter({ hasText: 'FEEDBACK_OVERDUE' }).getByRole('button', { name: 'Ngừng sử dụng' }).count()).toBe(0);
+
+    const answers = ['dismiss', 'accept', 'dismiss', 'accept'];
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => { asked.push(dialog.message()); void (answers.shift() === 'accept' ? dialog.accept() : dialog.dismiss()); });
+    await row.getByRole('button', { name: 'Ngừng sử dụng' }).click();
+    expect(await row.getByRole('button', { name: 'Ngừng sử dụng' }).count()).toBe(1);
+    await row.getByRole('button', { name: 'Ngừng sử dụng' }).click();
+    await row.getByRole('button', { name: 'Dùng lại' }).waitFor();
+    expect(asked[1]).toContain('không nhận cảnh báo mới');
+    const admin = await s.t.login('admin');
+    const typeOf = async () => ((await admin.request({ method: 'GET', url: '/api/alerts/reference' })).json().types as { code: string; retired: boolean }[]).find((ty) => ty.code === 'CAMERA_CROWD');
+    expect(await typeOf()).toMatchObject({ retired: true, ackLimitMinutes: 15 });
+    await row.getByRole('button', { name: 'Dùng lại' }).click();
+    await row.getByRole('button', { name: 'Ngừng sử dụng' }).waitFor();
+    await row.getByRole('button', { name: 'Xoá' }).click();
+    expect(await typeOf()).toMatchObject({ retired: false });
+    await row.getByRole('button', { name: 'Xoá' }).click();
+    await row.waitFor({ state: 'detached' });
+    expect(await typeOf()).toBeUndefined();
+    await page.close();
+  });
+
   it('the wall rotates through the fields that have panels, with its display token', async () => {
     const admin = await s.t.login('admin');
     const token = (await admin.request({ method: 'POST', url: '/api/tokens', payload: { name: 'Màn hình IOC', scopes: ['wall'] } })).json().token as string;

@@ -1,34 +1,13 @@
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { AlertState, AlertTable, ChecklistStep, Severity } from '../../db/schema.js';
+import type { AlertState, AlertTable, Severity } from '../../db/schema.js';
 import { ACTIVE_STATES, type AlertQuery } from './schema.js';
 
-// The SQL of alert_field, alert_type, alert and alert_event.
+// The SQL of alert and alert_event (alert_field and alert_type: type-repo.ts).
+
+export * from './type-repo.js';
 
 export type AlertRow = Omit<Selectable<AlertTable>, 'image'> & { has_image: boolean };
-export interface TypeRow { code: string; field_code: string; name_vi: string; name_en: string; default_severity: Severity; ack_limit_minutes: number | null; checklist: ChecklistStep[] }
-
-export async function seedFields(db: Db, rows: { code: string; name_vi: string; name_en: string; sort: number }[]): Promise<void> {
-  if (rows.length) await db.insertInto('alert_field').values(rows).onConflict((oc) => oc.column('code').doNothing()).execute();
-}
-
-/** New types are added; types an administrator edited keep their edits. */
-export async function seedTypes(db: Db, rows: (Omit<TypeRow, 'checklist'> & { checklist: string; sort: number })[]): Promise<void> {
-  if (rows.length) await db.insertInto('alert_type').values(rows).onConflict((oc) => oc.column('code').doNothing()).execute();
-}
-
-export const listFields = (db: Db) => db.selectFrom('alert_field').select(['code', 'name_vi', 'name_en']).orderBy('sort').execute();
-
-export const listTypes = (db: Db): Promise<TypeRow[]> =>
-  db.selectFrom('alert_type').select(['code', 'field_code', 'name_vi', 'name_en', 'default_severity', 'ack_limit_minutes', 'checklist']).orderBy('sort').execute();
-
-export async function findType(db: Db, code: string): Promise<TypeRow | undefined> {
-  return db.selectFrom('alert_type').select(['code', 'field_code', 'name_vi', 'name_en', 'default_severity', 'ack_limit_minutes', 'checklist']).where('code', '=', code).executeTakeFirst();
-}
-
-export async function updateType(db: Db, code: string, patch: { default_severity?: Severity; ack_limit_minutes?: number | null; checklist?: string }): Promise<void> {
-  if (Object.keys(patch).length) await db.updateTable('alert_type').set(patch).where('code', '=', code).execute();
-}
 
 export interface NewAlert {
   type_code: string; severity: Severity; field_code: string; unit_id: number | null; lat: number | null; lon: number | null;

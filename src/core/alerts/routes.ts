@@ -3,12 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { readAlertRequest } from './intake.js';
 import { ALERT_POLICY } from './policy.js';
 import {
-  ZAlertAct, ZAlertActed, ZAlertDetail, ZAlertId, ZAlertImage, ZAlertPage, ZAlertQuery, ZAlertReference, ZAlertTypeCode, ZAlertTypeUpdate,
-  ZAlertTypeView, ZClearAlert, ZCleared, ZRaised,
+  ZAlertAct, ZAlertActed, ZAlertDetail, ZAlertId, ZAlertImage, ZAlertPage, ZAlertQuery, ZAlertReference, ZAlertTypeCode, ZAlertTypeCreate,
+  ZAlertTypeRemoved, ZAlertTypeUpdate, ZAlertTypeView, ZClearAlert, ZCleared, ZRaised,
 } from './schema.js';
 import { actOnAlert } from './use-cases/act.js';
 import { clearAlert } from './use-cases/clear.js';
 import { configureAlertType } from './use-cases/configure.js';
+import { createAlertType, removeAlertType } from './use-cases/manage-types.js';
 import { raiseAlert, sourceOf } from './use-cases/raise.js';
 import { alertReference, getAlert, getAlertImage, listAlerts } from './use-cases/read.js';
 
@@ -40,9 +41,22 @@ export async function alertRoutes(appBase: FastifyInstance): Promise<void> {
 
   app.get('/api/alerts/reference', { config: { access: ALERT_POLICY.read }, schema: { tags, response: { 200: ZAlertReference } } }, async () => alertReference(db));
 
+  app.post('/api/alerts/types', {
+    config: { access: ALERT_POLICY.configure },
+    schema: { tags, body: ZAlertTypeCreate, response: { 201: ZAlertTypeView }, description: 'Adds an alert type another system raises (a taken code: 409).' },
+  }, async (request, reply) => reply.status(201).send(await createAlertType({ db, actor: request.user!, input: request.body, request })));
+
   app.patch('/api/alerts/types/:code', {
     config: { access: ALERT_POLICY.configure }, schema: { tags, params: ZAlertTypeCode, body: ZAlertTypeUpdate, response: { 200: ZAlertTypeView } },
-  }, async (request) => configureAlertType({ db, actor: request.user!, code: request.params.code, input: request.body, request }));
+  }, async (request) => configureAlertType({ db, actor: request.user!, code: request.params.code, input: request.body, now: now(), request }));
+
+  app.delete('/api/alerts/types/:code', {
+    config: { access: ALERT_POLICY.configure },
+    schema: {
+      tags, params: ZAlertTypeCode, response: { 200: ZAlertTypeRemoved },
+      description: 'Removes a type the province added and no alert uses; a type with alerts is refused (409, with their count): retire it with PATCH {"retired": true}.',
+    },
+  }, async (request) => removeAlertType({ db, actor: request.user!, code: request.params.code, request }));
 
   app.get('/api/alerts/:id', { config: { access: ALERT_POLICY.read }, schema: { tags, params: ZAlertId, response: { 200: ZAlertDetail } } },
     async (request) => getAlert({ db, actor: request.user!, id: request.params.id }));

@@ -111,20 +111,42 @@ export const ZAlertDetail = ZAlertView.extend({ timeline: z.array(ZAlertEventVie
 
 export const ZAlertActed = z.object({ id: z.number(), from: z.enum(ALERT_STATES), state: z.enum(ALERT_STATES) });
 
+export const TYPE_ORIGINS = ['platform', 'reference', 'province'] as const;
 export const ZAlertTypeView = z.object({
   code: z.string(), field: z.string(), name: ZBi, defaultSeverity: z.enum(SEVERITIES), ackLimitMinutes: z.number().nullable(),
   checklist: z.array(z.object({ key: z.string(), vi: z.string(), en: z.string() })),
+  /** platform: shipped, raised by the platform's modules (kept in service); reference: shipped, raised by other systems; province: added by an administrator. */
+  origin: z.enum(TYPE_ORIGINS),
+  /** A retired type takes no new alerts; its alerts are handled to their end. */
+  retired: z.boolean(),
 });
 export const ZAlertFieldView = z.object({ code: z.string(), name: ZBi });
 export const ZAlertReference = z.object({ fields: z.array(ZAlertFieldView), types: z.array(ZAlertTypeView) });
 
-/** An administrator's edit of a type: its severity, acknowledgement limit and standard steps. */
+const ZAckLimit = z.number().int().min(1).max(60 * 24 * 30).nullable();
+const ZChecklist = z.array(z.object({ key: z.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/, { message: 'identifier_chars' }), vi: text(200), en: text(200) }).strict())
+  .max(20);
+
+/** An administrator's edit of a type: its severity, acknowledgement limit and standard steps, and whether it is retired. */
 export const ZAlertTypeUpdate = z.object({
   defaultSeverity: z.enum(SEVERITIES).optional(),
-  ackLimitMinutes: z.number().int().min(1).max(60 * 24 * 30).nullable().optional(),
-  checklist: z.array(z.object({ key: z.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/, { message: 'identifier_chars' }), vi: text(200), en: text(200) }).strict()).max(20).optional(),
+  ackLimitMinutes: ZAckLimit.optional(),
+  checklist: ZChecklist.optional(),
+  retired: z.boolean().optional(),
 }).strict();
 export const ZAlertTypeCode = z.object({ code: ZCode });
+
+/** A type the province adds (another system's: camera analytics, a hotline, a weather service): what the edit takes, and its code, names and field. */
+export const ZAlertTypeCreate = z.object({
+  code: ZCode,
+  name: z.object({ vi: text(200), en: text(200) }).strict(),
+  field: ZCode,
+  defaultSeverity: z.enum(SEVERITIES),
+  ackLimitMinutes: ZAckLimit.default(null),
+  checklist: ZChecklist.default([]),
+}).strict();
+export type AlertTypeCreateInput = z.infer<typeof ZAlertTypeCreate>;
+export const ZAlertTypeRemoved = z.object({ code: z.string(), removed: z.literal(true) });
 
 /** A raise by another system in multipart/form-data: the alert as JSON in `alert`, one photo in `image`. */
 export const ZAlertImage = z.instanceof(Buffer).meta({ type: 'string', format: 'binary' });

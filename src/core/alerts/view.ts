@@ -1,7 +1,8 @@
 import type { Db } from '../../db/database.js';
 import { displayNames } from '../users/index.js';
 import { listFields, listTypes, type AlertRow, type TypeRow } from './repo.js';
-import type { AlertView } from './schema.js';
+import type { z } from 'zod';
+import type { AlertView, ZAlertTypeView } from './schema.js';
 
 /** The names an alert view shows: units, people, types and fields, read once for a page of alerts. */
 async function namesFor(db: Db, rows: AlertRow[]) {
@@ -45,3 +46,9 @@ export async function alertViews(db: Db, rows: AlertRow[], options: { display: b
     return view;
   });
 }
+
+/** A type as the API shows it. */
+export const typeView = (t: TypeRow): z.infer<typeof ZAlertTypeView> => ({
+  code: t.code, field: t.field_code, name: { vi: t.name_vi, en: t.name_en }, defaultSeverity: t.default_severity, ackLimitMinutes: t.ack_limit_minutes,
+  checklist: t.checklist, origin: t.origin, retired: t.retired_at !== null,
+});

@@ -14,6 +14,7 @@ export interface AlertFieldTable {
   sort: ColumnType<number, number | undefined, number>;
 }
 
+export type AlertTypeOrigin = 'platform' | 'reference' | 'province';
 export interface ChecklistStep { key: string; vi: string; en: string }
 
 export interface AlertTypeTable {
@@ -25,6 +26,9 @@ export interface AlertTypeTable {
   ack_limit_minutes: number | null;
   checklist: Json<ChecklistStep[]>;
   sort: ColumnType<number, number | undefined, number>;
+  /** platform: shipped and raised by the platform's modules; reference: shipped for other systems; province: added here. */
+  origin: ColumnType<AlertTypeOrigin, AlertTypeOrigin | undefined, AlertTypeOrigin>;
+  retired_at: NullableTimestamp;
 }
 
 export interface AlertTable {

@@ -35,6 +35,7 @@ export async function raiseAlert(options: RaiseAlertOptions): Promise<{ id: numb
   const source = sourceOf(actor, options.source);
   const type = await findType(db, input.type);
   if (!type) throw new AppError('reference_not_found', { field: 'type' }, 'type');
+  if (type.retired_at) throw new AppError('alert_type_retired', { code: type.code }, 'type');
   const at = input.occurredAt ?? now;
   let unitName: string | null = null;
   if (input.unitId !== undefined) {

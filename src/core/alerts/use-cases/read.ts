@@ -5,7 +5,7 @@ import { alertInScope, isDisplay } from '../policy.js';
 import { alertEvents, alertImage, countActive, findAlerts, getAlertRow, listFields, listTypes } from '../repo.js';
 import type { z } from 'zod';
 import { SEVERITIES, type AlertQuery, type ZAlertDetail } from '../schema.js';
-import { alertViews } from '../view.js';
+import { alertViews, typeView } from '../view.js';
 
 /** The alerts a person or a screen may see, newest first, with the active ones counted by severity. */
 export async function listAlerts({ db, actor, query }: { db: Db; actor: Actor; query: AlertQuery }) {
@@ -46,6 +46,6 @@ export async function alertReference(db: Db) {
   const [fields, types] = await Promise.all([listFields(db), listTypes(db)]);
   return {
     fields: fields.map((f) => ({ code: f.code, name: { vi: f.name_vi, en: f.name_en } })),
-    types: types.map((t) => ({ code: t.code, field: t.field_code, name: { vi: t.name_vi, en: t.name_en }, defaultSeverity: t.default_severity, ackLimitMinutes: t.ack_limit_minutes, checklist: t.checklist })),
+    types: types.map(typeView),
   };
 }

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, nextLoopback, unitId, type Session, type TestApp } from '../../../test/helpers.js';
+import { prepareDatabase } from '../../server/bootstrap.js';
+import { writeSetting } from '../../server/settings.js';
+import { syncAlerts } from './index.js';
+
+// A type with alerts is retired: no new alert of it is accepted, its alerts are handled to their end. A shipped type
+// is retired too (except those the platform's modules raise), and a restart that reloads the reference files keeps
+// a retirement, an edit and a removal.
+
+let t: TestApp;
+let admin: Session;
+let officer: Session;
+let token: string;
+let ward: number;
+
+const camera = (over: Record<string, unknown> = {}) => ({
+  code: 'CAMERA_CROWD', name: { vi: 'Camera phát hiện tụ tập đông người', en: 'Camera detected a crowd' }, field: 'SECURITY_TRAFFIC',
+  defaultSeverity: 'warning', ackLimitMinutes: 15,
+  checklist: [{ key: 'view_feed', vi: 'Xem hình ảnh camera', en: 'View the camera feed' }, { key: 'send_patrol', vi: 'Cử tổ tuần tra', en: 'Send a patrol' }],
+  ...over,
+});
+const raise = (type: string, key?: string) => t.app.inject({
+  method: 'POST', url: '/api/alerts', headers: { authorization: `Bearer ${token}` }, remoteAddress: nextLoopback(),
+  payload: { type, title: { vi: 'Tụ tập đông người tại bến Ninh Kiều', en: 'Crowd at Ninh Kieu wharf' }, unitId: ward, ...(key ? { dedupeKey: key } : {}) },
+});
+const reference = async () => (await admin.request({ method: 'GET', url: '/api/alerts/reference' })).json().types as { code: string; origin: string; retired: boolean; ackLimitMinutes: number | null }[];
+const audited = (action: string, code: string) =>
+  t.ctx.db.selectFrom('audit_log').select(['actor_name', 'before', 'after']).where('action', '=', action).where('entity_id', '=', code).execute();
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await t.login('admin');
+  officer = await t.login('canbo');
+  token = (await admin.request({ method: 'POST', url: '/api/tokens', payload: { name: 'Camera AI', scopes: ['alerts'] } })).json().token;
+  ward = await unitId(t, '31507', '2025-07-01');
+  const water = { code: 'WATER_LEVEL', name: { vi: 'Mực nước cao', en: 'High water' }, field: 'ENVIRONMENT', defaultSeverity: 'minor' };
+  for (const type of [camera(), water]) expect((await admin.request({ method: 'POST', url: '/api/alerts/types', payload: type })).statusCode).toBe(201);
+  for (const key of ['cam-1', 'cam-2']) expect((await raise('CAMERA_CROWD', key)).statusCode).toBe(201);
+  expect((await admin.request({ method: 'DELETE', url: '/api/alerts/types/WATER_LEVEL' })).statusCode).toBe(200);
+});
+afterAll(() => t?.close());
+
+describe('retiring a type (PATCH retired)', () => {
+  it('takes no new alert of it while its alerts are handled to their end, and puts it back in service', async () => {
+    const open = (await admin.request({ method: 'GET', url: '/api/alerts?type=CAMERA_CROWD' })).json().alerts as { id: number }[];
+    expect(open).toHaveLength(2);
+    expect((await t.app.inject({ method: 'PATCH', url: '/api/alerts/types/CAMERA_CROWD', payload: { retired: true } })).statusCode).toBe(401);
+    expect((await admin.request({ method: 'PATCH', url: '/api/alerts/types/CAMERA_CROWD', payload: { retired: 'yes' } })).statusCode).toBe(400);
+    expect((await officer.request({ method: 'PATCH', url: '/api/alerts/types/CAMERA_CROWD', payload: { retired: true } })).statusCode).toBe(403);
+    expect((await admin.request({ method: 'PATCH', url: '/api/alerts/types/NO_SUCH_TYPE', payload: { retired: true } })).statusCode).toBe(404);
+    const retired = await admin.request({ method: 'PATCH', url: '/api/alerts/types/CAMERA_CROWD', payload: { retired: true } });
+    expect(retired.statusCode, retired.body).toBe(200);
+    expect(retired.json()).toMatchObject({ retired: true, ackLimitMinutes: 15 });
+    expect(await audited('alert_type.retire', 'CAMERA_CROWD')).toHaveLength(1);
+
+    const refused = await raise('CAMERA_CROWD');
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({ code: 'alert_type_retired', field: 'type' });
+    expect(refused.json().error.messages.vi).toBe('Loại cảnh báo "CAMERA_CROWD" đã ngừng sử dụng, không nhận cảnh báo mới.');
+    const repeat = await raise('CAMERA_CROWD', 'cam-2');
+    expect(repeat.statusCode).toBe(409);
+
+    const acted = await admin.request({ method: 'POST', url: `/api/alerts/${open[0]!.id}/act`, payload: { action: 'acknowledge' } });
+    expect(acted.statusCode, acted.body).toBe(200);
+    const resolved = await admin.request({ method: 'POST', url: `/api/alerts/${open[0]!.id}/act`, payload: { action: 'resolve', note: 'Đã giải tán / Dispersed' } });
+    expect(resolved.json()).toMatchObject({ state: 'resolved' });
+    expect((await admin.request({ method: 'DELETE', url: '/api/alerts/types/CAMERA_CROWD' })).statusCode).toBe(409);
+
+    const back = await admin.request({ method: 'PATCH', url: '/api/alerts/types/CAMERA_CROWD', payload: { retired: false } });
+    expect(back.json()).toMatchObject({ retired: false });
+    expect(await audited('alert_type.reinstate', 'CAMERA_CROWD')).toHaveLength(1);
+    expect((await raise('CAMERA_CROWD')).statusCode).toBe(201);
+  });
+
+  it('refuses to retire a type the platform\'s own modules raise, and a module\'s run goes on past a retired one', async () => {
+    const platform = await admin.request({ method: 'PATCH', url: '/api/alerts/types/FEEDBACK_OVERDUE', payload: { retired: true } });
+    expect(platform.statusCode).toBe(409);
+    expect(platform.json().error).toMatchObject({ code: 'alert_type_platform', field: 'retired' });
+    expect((await admin.request({ method: 'PATCH', url: '/api/alerts/types/WEATHER_WARNING', payload: { retired: true } })).statusCode).toBe(200);
+    const refused: string[] = [];
+    const result = await syncAlerts({
+      db: t.ctx.db, source: 'test.weather', keyPrefix: 'w:', clearNote: '', now: new Date(), onRefused: (key, err) => refused.push(`${key} ${err.code}`),
+      wanted: new Map([['w:1', { type: 'WEATHER_WARNING', title: { vi: 'Bão số 3' } }], ['w:2', { type: 'HOTLINE_115', title: { vi: 'Cấp cứu' } }]]),
+    });
+    expect(result).toEqual({ raised: 1, cleared: 0 });
+    expect(refused).toEqual(['w:1 alert_type_retired']);
+  });
+});
+
+describe('a restart that reloads the reference files', () => {
+  it('keeps a retirement, an edit and a removal, and does not bring back a removed type', async () => {
+    await admin.request({ method: 'PATCH', url: '/api/alerts/types/HOTLINE_113', payload: { ackLimitMinutes: 3 } });
+    await writeSetting(t.ctx.db, 'reference_fingerprint', 'files changed');
+    const again = await prepareDatabase(t.ctx.db, t.config);
+    expect(again.migrations).toEqual([]);
+    const types = await reference();
+    expect(types.find((ty) => ty.code === 'WEATHER_WARNING')).toMatchObject({ origin: 'reference', retired: true });
+    expect(types.find((ty) => ty.code === 'HOTLINE_113')).toMatchObject({ origin: 'reference', ackLimitMinutes: 3 });
+    expect(types.find((ty) => ty.code === 'CAMERA_CROWD')).toMatchObject({ origin: 'province', retired: false });
+    expect(types.find((ty) => ty.code === 'FEEDBACK_OVERDUE')).toMatchObject({ origin: 'platform', retired: false });
+    expect(types.some((ty) => ty.code === 'WATER_LEVEL')).toBe(false);
+    expect((await raise('WEATHER_WARNING')).statusCode).toBe(409);
+  });
+});
