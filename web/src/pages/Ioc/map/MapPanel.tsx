@@ -8,6 +8,7 @@ import { ChoroplethMap } from '../../../components/ChoroplethMap';
 import { UnitTileGrid } from '../../../components/UnitTileGrid';
 import { vnToday } from '../../../dates';
 import { inLanguage } from '../AlertList';
+import { basemapQuery } from './basemap-query';
 
 const LAYER_COLOUR = { case: '#674ea7', alert: '#cc0000' } as const;
 const figure = (v: number | null, lang: string) => (v === null ? '—' : v.toLocaleString(lang, { maximumFractionDigits: 2 }));
@@ -43,6 +44,8 @@ export function MapPanel({ params, onParent }: { params: MapParams; onParent(id:
   const level = data?.units[0]?.level as 'district' | 'commune' | undefined;
   const drawn = Boolean(data?.units.some((u) => u.geometryId !== null));
   const geo = useQuery({ ...boundariesQuery(asOf, level), enabled: drawn });
+  // Drawn once it is known whether there is a basemap (its projection decides the layout); if asking fails, without.
+  const basemap = useQuery({ ...basemapQuery(), enabled: drawn });
   const [layers, setLayers] = useState<PointLayer[]>(['cases', 'alerts']);
   const pointsData = useQuery({ ...mapPointsQuery(layers, data ? String(data.parent.id) : null, asOf), enabled: drawn && layers.length > 0 }).data;
   const points = useMemo(() => (layers.length ? pointsData?.points ?? [] : []).map((p) => ({
@@ -75,7 +78,10 @@ export function MapPanel({ params, onParent }: { params: MapParams; onParent(id:
       </nav>
       <p className="muted">{label}</p>
       <div className="ioc-map-body">
-        {drawn && geo.data && <ChoroplethMap geojson={geo.data} regions={regions.filter((r) => r.geometry)} points={points} onSelect={select} label={label} />}
+        {drawn && geo.data && !basemap.isPending && (
+          <ChoroplethMap key={basemap.data?.basemap?.kind ?? 'none'} geojson={geo.data} regions={regions.filter((r) => r.geometry)} points={points} onSelect={select} label={label}
+            basemap={basemap.data?.basemap ?? null} />
+        )}
         {(ungeo.length > 0) && <UnitTileGrid regions={ungeo} onSelect={select} label={label} />}
         <div>
           <Legend classes={data.classes} basis={data.basis} />
