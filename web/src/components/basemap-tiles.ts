@@ -35,7 +35,6 @@ async function tileSource(basemap: Basemap): Promise<(z: number, x: number, y: n
 export function tileLayer(host: HTMLElement, basemap: Basemap) {
   const source = tileSource(basemap);
   const shown = new Map<string, HTMLImageElement>();
-  const blobs: string[] = [];
   let drawn = 0;
   let disposed = false;
 
@@ -66,8 +65,15 @@ export function tileLayer(host: HTMLElement, basemap: Basemap) {
         Object.assign(img.style, { left: `${left}px`, top: `${top}px`, width: `${Math.round(px((x + 1) / n)) - left}px`, height: `${Math.round(py((y + 1) / n)) - top}px` });
       }
     }
-    for (const [key, img] of shown) if (!wanted.has(key)) { img.remove(); shown.delete(key); }
+    for (const [key, img] of shown) if (!wanted.has(key)) drop(key, img);
     host.dataset.zoom = String(z);
+  }
+
+  // A tile read from the PMTiles file is a blob address, let go with its image.
+  function drop(key: string, img: HTMLImageElement) {
+    if (img.src.startsWith('blob:')) URL.revokeObjectURL(img.src);
+    img.remove();
+    shown.delete(key);
   }
 
   function load(key: string, z: number, x: number, y: number): HTMLImageElement {
@@ -80,14 +86,14 @@ export function tileLayer(host: HTMLElement, basemap: Basemap) {
       img.style.visibility = 'visible';
       host.dataset.tiles = String(++drawn);
     };
-    img.onerror = () => img.remove();
+    img.onerror = () => drop(key, img);
     shown.set(key, img);
     host.append(img);
     void source.then((get) => get(z, x, y)).then((url) => {
-      if (!url || disposed) return;
-      if (url.startsWith('blob:')) blobs.push(url);
-      img.src = url;
-    }).catch(() => img.remove());
+      if (disposed || shown.get(key) !== img) {
+        if (url?.startsWith('blob:')) URL.revokeObjectURL(url);
+      } else if (url) img.src = url;
+    }).catch(() => drop(key, img));
     return img;
   }
 
@@ -104,7 +110,7 @@ export function tileLayer(host: HTMLElement, basemap: Basemap) {
     dispose() {
       disposed = true;
       cancelAnimationFrame(frame);
-      for (const url of blobs) URL.revokeObjectURL(url);
+      for (const [key, img] of shown) drop(key, img);
       host.replaceChildren();
     },
   };
