@@ -19,6 +19,12 @@ async function seedAlert(): Promise<number> {
   return res.json().id as number;
 }
 
+/** Today's daily briefing, made by the administrator, for its page. */
+async function seedBriefing(): Promise<number> {
+  const admin = await suite.t.login('admin');
+  return (await admin.request({ method: 'POST', url: '/api/briefings/generate', payload: { kind: 'daily' } })).json().id as number;
+}
+
 describe.skipIf(browserMissing)('every page at 360 px in Chromium', () => {
   it("the test's list of routes is the router's", () => {
     expect(Object.keys(routeUrls(1, 'x')).sort()).toEqual(routerPaths().sort());
@@ -28,7 +34,8 @@ describe.skipIf(browserMissing)('every page at 360 px in Chromium', () => {
   it('no page of any demo account is wider than a 360 px phone; each has one heading and at most one menu item lit, its own', async () => {
     const { reportId, caseCode } = await seedPages(suite.t);
     const alertId = await seedAlert();
-    const routes = Object.entries(routeUrls(reportId, caseCode, alertId)).filter(([path]) => path !== '/cong-dan' && path !== '/ioc/wall');
+    const briefingId = await seedBriefing();
+    const routes = Object.entries(routeUrls(reportId, caseCode, alertId, briefingId)).filter(([path]) => path !== '/cong-dan' && path !== '/ioc/wall');
     const wide: string[] = [];
     const errors: string[] = [];
     /** One phone of its own (cookies, page) per visitor; the visitors go round at the same time. */

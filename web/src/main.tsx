@@ -10,6 +10,7 @@ import './styles/scorecard.css';
 import './styles/data.css';
 import './styles/feedback.css';
 import './styles/ioc.css';
+import './styles/briefing.css';
 import i18n from './i18n';
 
 // Two applications in one build, each fetched only where it is used: the citizens' (/cong-dan) and the back office,

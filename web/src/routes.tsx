@@ -11,6 +11,7 @@ const Ioc = lazyPage(() => import('./pages/Ioc').then((m) => m.IocPage));
 const IocAlerts = lazyPage(() => import('./pages/Ioc/AlertsPage').then((m) => m.AlertsPage));
 const IocAlert = lazyPage(() => import('./pages/Ioc/AlertDetail').then((m) => m.AlertDetailPage));
 const IocMap = lazyPage(() => import('./pages/Ioc/Map').then((m) => m.IocMapPage));
+const IocBriefings = lazyPage(() => import('./pages/Ioc/Briefings').then((m) => m.BriefingsPage));
 const IocFields = lazyPage(() => import('./pages/Ioc/Fields').then((m) => m.IocFieldsPage));
 const IocRules = lazyPage(() => import('./pages/Ioc/Rules').then((m) => m.IocRulesPage));
 const IocAlertTypes = lazyPage(() => import('./pages/Ioc/AlertTypes').then((m) => m.IocAlertTypesPage));
@@ -54,6 +55,8 @@ export const ROUTES: AppRoute[] = [
   { path: '/ioc/alerts', element: <IocAlerts /> },
   { path: '/ioc/alerts/:id', element: <IocAlert /> },
   { path: '/ioc/map', element: <IocMap /> },
+  { path: '/ioc/briefings', element: <IocBriefings />, menu: { label: 'nav.iocBriefings', section: 'modules' } },
+  { path: '/ioc/briefings/:id', element: <IocBriefings /> },
   { path: '/ioc/fields', element: <IocFields />, needs: 'ioc.configure', menu: { label: 'nav.iocFields', section: 'modules' } },
   { path: '/ioc/rules', element: <IocRules />, needs: 'ioc.configure', menu: { label: 'nav.iocRules', section: 'modules' } },
   { path: '/ioc/alert-types', element: <IocAlertTypes />, needs: 'ioc.configure', menu: { label: 'nav.iocTypes', section: 'modules' } },

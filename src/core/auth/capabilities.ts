@@ -15,6 +15,7 @@ export const CAPABILITY_ROUTES = {
   'tokens.manage': 'GET /api/tokens',
   'connectors.manage': 'GET /api/connectors',
   'ioc.configure': 'POST /api/ioc/panels',
+  'briefings.generate': 'POST /api/briefings/generate',
   'audit.read': 'GET /api/audit',
   'metadata.edit': 'POST /api/indicators',
   'data.enter': 'POST /api/data-values',

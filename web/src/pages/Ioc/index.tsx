@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { SEVERITIES } from '../../api/alerts';
 import { overviewQuery, type Overview } from '../../api/ioc';
 import { UnitPicker } from '../../components/UnitPicker';
@@ -30,7 +31,10 @@ export function IocPage() {
   const fields = useQuery(fieldsQuery());
   return (
     <section className="ioc">
-      <h1>{t('ioc.title')}</h1>
+      <div className="row wrap">
+        <h1>{t('ioc.title')}</h1>
+        <Link to="/ioc/briefings" className="button">{t('nav.iocBriefings')}</Link>
+      </div>
       {overview.error && <p className="error" role="alert">{overview.error.message}</p>}
       {!data ? <p>{t('app.loading')}</p> : (
         <>
