@@ -60,4 +60,9 @@ export const TABLE_OWNERS: Record<keyof DB, string> = {
   briefing: 'src/modules/briefing',
   connector: 'src/modules/connectors',
   connector_run: 'src/modules/connectors',
+  device_kind: 'src/modules/devices',
+  device: 'src/modules/devices',
+  telemetry: 'src/modules/devices',
+  telemetry_hourly: 'src/modules/devices',
+  telemetry_daily: 'src/modules/devices',
 };

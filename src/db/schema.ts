@@ -6,6 +6,7 @@ import type { CategoryTable, CategoryOptionTable, CategoryComboTable, CategoryOp
 import type { CaseCategoryTable, CaseRecordTable, CaseEventTable, CaseRoutingRuleTable, CaseMediaTable, CaseAnswerTemplateTable } from './tables/cases.js';
 import type { AlertFieldTable, AlertTypeTable, AlertTable, AlertEventTable, LiveEventTable, IocRuleTable } from './tables/alerts.js';
 import type { ConnectorTable, ConnectorRunTable } from './tables/connectors.js';
+import type { DeviceKindTable, DeviceTable, TelemetryDailyTable, TelemetryHourlyTable, TelemetryTable } from './tables/devices.js';
 import type { IocPanelTable, IocPanelSeenTable } from './tables/ioc.js';
 import type { BriefingTable } from './tables/briefing.js';
 import type { ReportRegimeTable, ReportFormTable, ReportTable, ReportEventTable, ReportReminderTable, ReportAttachmentTable } from './tables/reporting.js';
@@ -21,6 +22,7 @@ export type { CaseCategoryTable, CaseRecordTable, CaseEventTable, CaseRoutingRul
 export type { Severity, AlertState, ChecklistStep, AlertFieldTable, AlertTypeTable, AlertTable, AlertEventTable, LiveEventTable, IocRuleTable } from './tables/alerts.js';
 export type { PanelKind, PanelOptions, IocPanelTable, IocPanelSeenTable } from './tables/ioc.js';
 export type { ConnectorMappingColumns, ConnectorTable, ConnectorRunTable } from './tables/connectors.js';
+export type { DeviceKeyColumns, DeviceKindTable, DeviceTable, TelemetryDailyTable, TelemetryHourlyTable, TelemetryTable } from './tables/devices.js';
 export type { ReportRegimeTable, ReportFormTable, ReportState, ReportTable, ReportEventTable, ReportReminderTable, ReportAttachmentTable } from './tables/reporting.js';
 
 export interface DB {
@@ -79,4 +81,9 @@ export interface DB {
   briefing: BriefingTable;
   connector: ConnectorTable;
   connector_run: ConnectorRunTable;
+  device_kind: DeviceKindTable;
+  device: DeviceTable;
+  telemetry: TelemetryTable;
+  telemetry_hourly: TelemetryHourlyTable;
+  telemetry_daily: TelemetryDailyTable;
 }

@@ -9,7 +9,10 @@ const ZEnv = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).optional(),
-  MQTT_URL: z.string().optional(),
+  MQTT_URL: z.string().regex(/^mqtts?:\/\/\S+$/, 'mqtt://… hoặc mqtts://… / mqtt://… or mqtts://…').optional(),
+  /** The embedded broker's port when there is no MQTT_URL (1883 is left to a broker the machine may run). */
+  MQTT_PORT: z.coerce.number().int().min(0).max(65535).default(1884),
+  MQTT_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
   TINHSO_ADMIN_PASSWORD: z.string().optional(),
   TINHSO_DEMO: z.enum(['0', '1']).default('1'),
   TINHSO_JOB_TICK_MS: z.coerce.number().int().positive().default(30_000),
@@ -51,6 +54,10 @@ export interface Config {
   databaseUrl?: string;
   databaseSchema?: string;
   mqttUrl?: string;
+  /** The embedded MQTT broker's port (used when there is no mqttUrl). */
+  mqttPort: number;
+  /** The platform's client id at the broker of mqttUrl (its persistent session); one per process. */
+  mqttClientId?: string;
   adminPassword?: string;
   demo: boolean;
   jobTickMs: number;
@@ -86,6 +93,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     databaseSchema: e.DATABASE_SCHEMA,
     mqttUrl: e.MQTT_URL,
+    mqttPort: e.MQTT_PORT,
+    mqttClientId: e.MQTT_CLIENT_ID,
     adminPassword: e.TINHSO_ADMIN_PASSWORD,
     demo: e.TINHSO_DEMO === '1',
     jobTickMs: e.TINHSO_JOB_TICK_MS,

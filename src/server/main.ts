@@ -7,6 +7,7 @@ import { buildApp } from './app.js';
 import { platformJobs } from './jobs.js';
 import { prepareDatabase } from './bootstrap.js';
 import { loadConfig } from './config.js';
+import { startDeviceTransport } from '../modules/devices/index.js';
 import { controlSocketPath, EmbeddedDatabaseBusy, openRuntimeDatabase } from './runtime.js';
 
 const config = loadConfig();
@@ -50,6 +51,11 @@ if (database.kind === 'pglite') {
 }
 
 await app.listen({ port: config.port, host: config.host });
+const devices = await startDeviceTransport({
+  db: database.db, dbKind: database.kind, mqttUrl: config.mqttUrl, mqttPort: config.mqttPort, mqttClientId: config.mqttClientId, now: ctx.now,
+  log: (msg, extra) => log.warn(extra ?? {}, msg),
+});
+log.info({ transport: devices.kind, port: devices.port }, devices.kind === 'embedded' ? `MQTT broker listening on port ${devices.port}` : 'subscribed to the MQTT broker');
 scheduler.start(config.jobTickMs);
 ready = true;
 
@@ -77,6 +83,7 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   else log.info({ signal }, 'shutting down');
   ready = false;
   await scheduler.stop();
+  await devices.close();
   await app.close();
   await new Promise<void>((resolve) => (control ? control.close(() => resolve()) : resolve()));
   await runtime.release();

@@ -1,0 +1,12 @@
+// Field devices (issue 15): a registry of light traps, salinity and weather stations of configurable kinds, their
+// credentials (ThingsBoard-style access tokens, self-provisioning), and their telemetry over MQTT (an embedded broker,
+// or a real one through MQTT_URL) and HTTP, stored by (device, key, time) in monthly partitions with hourly and daily
+// aggregates. The only reader and writer of device_kind, device, telemetry, telemetry_hourly and telemetry_daily.
+// The public surface: other modules import this file only (see docs/architecture.md).
+export { DEVICE_POLICY, deviceStatus } from './policy.js';
+export { loadDeviceKinds } from './reference.js';
+export { deviceRoutes } from './routes.js';
+export type { DeviceView } from './schema.js';
+export { startDeviceTransport, writerFor } from './transport.js';
+export type { DeviceTransport } from './transport.js';
+export { SHARED_TOPIC } from './subscriber.js';

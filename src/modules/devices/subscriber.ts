@@ -1,0 +1,48 @@
+import os from 'node:os';
+import type { Db } from '../../db/database.js';
+import { ingestTelemetry } from './ingest.js';
+import { deviceForToken } from './tokens.js';
+import type { TelemetryWriter } from './writer.js';
+
+// With MQTT_URL the platform does not run a broker: it subscribes to the province's (Mosquitto, EMQX…) with a shared
+// subscription, so that N processes share the stream, and a persistent session, so that what arrives while a process
+// is down waits for it. A broker does not tell a subscriber who published, so devices put their token in the topic:
+// v1/devices/{token}/telemetry (the broker's ACLs keep each device to its own). The platform acknowledges each
+// message to the broker only once its readings are committed.
+
+export const SHARED_TOPIC = '$share/tinhso/v1/devices/+/telemetry';
+
+export interface BrokerSubscriber { close(): Promise<void> }
+
+export async function subscribeToBroker(options: { db: Db; writer: TelemetryWriter; url: string; clientId?: string; now: () => Date; log: (msg: string, extra?: object) => void }): Promise<BrokerSubscriber> {
+  const { db, writer, now, log } = options;
+  const mqtt = await import('mqtt');
+  // The acknowledgement handler drops the connection it came on, which exists once connectAsync answers.
+  const holder: { client?: import('mqtt').MqttClient } = {};
+  const client = await mqtt.connectAsync(options.url, {
+    protocolVersion: 5,
+    clientId: options.clientId ?? `tinhso-${os.hostname()}-${process.pid}`,
+    clean: false,
+    properties: { sessionExpiryInterval: 24 * 3600 },
+    reconnectPeriod: 1000,
+    customHandleAcks: (topic, message, _packet, done) => {
+      const token = topic.split('/')[2] ?? '';
+      deviceForToken(db, token).then(async (device) => {
+        if (!device) {
+          log('telemetry for an unknown or revoked token dropped', { topic: `${topic.slice(0, 14)}…` });
+          return done(0);
+        }
+        await ingestTelemetry(writer, device, message, now());
+        done(0);
+      }).catch((err: Error) => {
+        // Not acknowledged, and the connection dropped: the broker redelivers it, after the reconnect or to another process.
+        log('telemetry not stored', { err: err.message });
+        holder.client?.stream.destroy();
+      });
+    },
+  });
+  holder.client = client;
+  await client.subscribeAsync(SHARED_TOPIC, { qos: 1 });
+  client.on('error', (err) => log('broker connection error', { err: err.message }));
+  return { close: async () => void (await client.endAsync()) };
+}
