@@ -9,4 +9,5 @@ export { deviceRoutes } from './routes.js';
 export type { DeviceView } from './schema.js';
 export { startDeviceTransport, writerFor } from './transport.js';
 export type { DeviceTransport } from './transport.js';
-export { SHARED_TOPIC } from './subscriber.js';
+export { sharedTopic, subscribeToBroker } from './subscriber.js';
+export { startEmbeddedBroker } from './broker.js';

@@ -10,11 +10,12 @@ import type { TelemetryWriter } from './writer.js';
 // v1/devices/{token}/telemetry (the broker's ACLs keep each device to its own). The platform acknowledges each
 // message to the broker only once its readings are committed.
 
-export const SHARED_TOPIC = '$share/tinhso/v1/devices/+/telemetry';
+/** The shared subscription of a group of processes: each message goes to one of them. */
+export const sharedTopic = (group = 'tinhso') => `$share/${group}/v1/devices/+/telemetry`;
 
 export interface BrokerSubscriber { close(): Promise<void> }
 
-export async function subscribeToBroker(options: { db: Db; writer: TelemetryWriter; url: string; clientId?: string; now: () => Date; log: (msg: string, extra?: object) => void }): Promise<BrokerSubscriber> {
+export async function subscribeToBroker(options: { db: Db; writer: TelemetryWriter; url: string; clientId?: string; group?: string; sessionExpirySeconds?: number; now: () => Date; log: (msg: string, extra?: object) => void }): Promise<BrokerSubscriber> {
   const { db, writer, now, log } = options;
   const mqtt = await import('mqtt');
   // The acknowledgement handler drops the connection it came on, which exists once connectAsync answers.
@@ -23,7 +24,7 @@ export async function subscribeToBroker(options: { db: Db; writer: TelemetryWrit
     protocolVersion: 5,
     clientId: options.clientId ?? `tinhso-${os.hostname()}-${process.pid}`,
     clean: false,
-    properties: { sessionExpiryInterval: 24 * 3600 },
+    properties: { sessionExpiryInterval: options.sessionExpirySeconds ?? 24 * 3600 },
     reconnectPeriod: 1000,
     customHandleAcks: (topic, message, _packet, done) => {
       const token = topic.split('/')[2] ?? '';
@@ -42,7 +43,7 @@ export async function subscribeToBroker(options: { db: Db; writer: TelemetryWrit
     },
   });
   holder.client = client;
-  await client.subscribeAsync(SHARED_TOPIC, { qos: 1 });
+  await client.subscribeAsync(sharedTopic(options.group), { qos: 1 });
   client.on('error', (err) => log('broker connection error', { err: err.message }));
   return { close: async () => void (await client.endAsync()) };
 }
