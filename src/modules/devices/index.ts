@@ -6,6 +6,7 @@
 export { DEVICE_POLICY, deviceStatus } from './policy.js';
 export { loadDeviceKinds } from './reference.js';
 export { deviceRoutes } from './routes.js';
+export { createDevice } from './service.js';
 export type { DeviceView } from './schema.js';
 export { startDeviceTransport, writerFor } from './transport.js';
 export type { DeviceTransport } from './transport.js';

@@ -15,35 +15,44 @@ export const sharedTopic = (group = 'tinhso') => `$share/${group}/v1/devices/+/t
 
 export interface BrokerSubscriber { close(): Promise<void> }
 
-export async function subscribeToBroker(options: { db: Db; writer: TelemetryWriter; url: string; clientId?: string; group?: string; sessionExpirySeconds?: number; now: () => Date; log: (msg: string, extra?: object) => void }): Promise<BrokerSubscriber> {
+export async function subscribeToBroker(options: { db: Db; writer: TelemetryWriter; url: string; clientId?: string; group?: string; sessionExpirySeconds?: number; connections?: number; now: () => Date; log: (msg: string, extra?: object) => void }): Promise<BrokerSubscriber> {
   const { db, writer, now, log } = options;
   const mqtt = await import('mqtt');
-  // The acknowledgement handler drops the connection it came on, which exists once connectAsync answers.
-  const holder: { client?: import('mqtt').MqttClient } = {};
-  const client = await mqtt.connectAsync(options.url, {
-    protocolVersion: 5,
-    clientId: options.clientId ?? `tinhso-${os.hostname()}-${process.pid}`,
-    clean: false,
-    properties: { sessionExpiryInterval: options.sessionExpirySeconds ?? 24 * 3600 },
-    reconnectPeriod: 1000,
-    customHandleAcks: (topic, message, _packet, done) => {
-      const token = topic.split('/')[2] ?? '';
-      deviceForToken(db, token).then(async (device) => {
-        if (!device) {
-          log('telemetry for an unknown or revoked token dropped', { topic: `${topic.slice(0, 14)}…` });
-          return done(0);
-        }
-        await ingestTelemetry(writer, device, message, now());
-        done(0);
-      }).catch((err: Error) => {
-        // Not acknowledged, and the connection dropped: the broker redelivers it, after the reconnect or to another process.
-        log('telemetry not stored', { err: err.message });
-        holder.client?.stream.destroy();
-      });
-    },
-  });
-  holder.client = client;
-  await client.subscribeAsync(sharedTopic(options.group), { qos: 1 });
-  client.on('error', (err) => log('broker connection error', { err: err.message }));
-  return { close: async () => void (await client.endAsync()) };
+  // mqtt.js takes a connection's messages one at a time, the next after the previous is acknowledged, and ours is
+  // acknowledged after its commit: several connections in the group keep several messages committing together.
+  const count = options.connections ?? 32;
+  const base = options.clientId ?? `tinhso-${os.hostname()}-${process.pid}`;
+  const clients = await Promise.all(Array.from({ length: count }, (_, i) => connectOne(`${base}-${i}`)));
+  return { close: async () => void (await Promise.all(clients.map((c) => c.endAsync()))) };
+
+  async function connectOne(clientId: string) {
+    // The acknowledgement handler drops the connection it came on, which exists once connectAsync answers.
+    const holder: { client?: import('mqtt').MqttClient } = {};
+    const client = await mqtt.connectAsync(options.url, {
+      protocolVersion: 5,
+      clientId,
+      clean: false,
+      properties: { sessionExpiryInterval: options.sessionExpirySeconds ?? 24 * 3600 },
+      reconnectPeriod: 1000,
+      customHandleAcks: (topic, message, _packet, done) => {
+        const token = topic.split('/')[2] ?? '';
+        deviceForToken(db, token).then(async (device) => {
+          if (!device) {
+            log('telemetry for an unknown or revoked token dropped', { topic: `${topic.slice(0, 14)}…` });
+            return done(0);
+          }
+          await ingestTelemetry(writer, device, message, now());
+          done(0);
+        }).catch((err: Error) => {
+          // Not acknowledged, and the connection dropped: the broker redelivers it, after the reconnect or to another process.
+          log('telemetry not stored', { err: err.message });
+          holder.client?.stream.destroy();
+        });
+      },
+    });
+    holder.client = client;
+    await client.subscribeAsync(sharedTopic(options.group), { qos: 1 });
+    client.on('error', (err) => log('broker connection error', { err: err.message }));
+    return client;
+  }
 }
