@@ -31,7 +31,7 @@ function groupCpuSeconds(group: number): number | null {
 async function timeStart(dataDir: string): Promise<{ wall: number; cpu: number | null }> {
   const port = await freePort();
   const started = performance.now();
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), MQTT_PORT: '0', LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL; // the figure is for the quick start: the embedded database
   const proc = spawn('npm', ['start', '--silent'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   let stderr = '';

@@ -24,7 +24,10 @@ export interface ServerProcess {
 }
 
 function baseEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...extra };
+  // Each server runs its embedded MQTT broker on a port of its own (several run at once); none subscribes to the
+  // CI's real broker unless a test says so, so no test leaves a session there.
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', MQTT_PORT: '0', ...extra };
+  if (!('MQTT_URL' in extra)) delete env.MQTT_URL;
   for (const [k, v] of Object.entries(extra)) if (v === undefined) delete env[k];
   return env;
 }
