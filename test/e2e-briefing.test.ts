@@ -29,6 +29,8 @@ describe.skipIf(browserMissing)('the briefing in the browser', () => {
     const context = await s.browser.newContext({ viewport: { width: 360, height: 780 }, acceptDownloads: true });
     const page = await context.newPage();
     await logIn(page, s.base, 'lanhdao');
+    // Signed in once the session cookie is there; then straight to the IOC (a phone's menu is folded away).
+    await expect.poll(async () => (await context.cookies()).some((c) => c.name === 'tinhso_sid')).toBe(true);
     await page.goto(`${s.base}/ioc`);
     await page.getByRole('main').getByRole('link', { name: 'Bản tin điều hành' }).click();
     const title = `Bản tin điều hành ngày ${dmy(vnDay(yesterday))}`;

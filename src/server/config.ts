@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { ISSUE_MESSAGES } from './messages.js';
 
 /** Settings come from the environment only, so that the same build runs on a laptop and in production. */
 const ZEnv = z.object({
@@ -9,7 +10,7 @@ const ZEnv = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/).optional(),
-  MQTT_URL: z.string().regex(/^mqtts?:\/\/\S+$/, 'mqtt://… hoặc mqtts://… / mqtt://… or mqtts://…').optional(),
+  MQTT_URL: z.string().regex(/^mqtts?:\/\/\S+$/, 'mqtt_url').optional(),
   /** The embedded broker's port when there is no MQTT_URL (1883 is left to a broker the machine may run). */
   MQTT_PORT: z.coerce.number().int().min(0).max(65535).default(1884),
   MQTT_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
@@ -36,7 +37,7 @@ const ZEnv = z.object({
   // The IOC map's basemap, under the boundaries: an XYZ template of raster tiles, or a raster PMTiles file the platform
   // serves itself; its attribution is required (tile licences ask for it). Without either, boundaries alone.
   BASEMAP_URL: z.string().refine((t) => /^(?=.*\{z\})(?=.*\{x\})(?=.*\{y\})https?:\/\/[^/\s]+\/\S*$/.test(t) && URL.canParse(t.replace(/[{}]/g, '')), {
-    message: 'cần mẫu địa chỉ http(s) có {z}, {x} và {y} / expected an http(s) template with {z}, {x} and {y}',
+    message: 'xyz_template',
   }).optional(),
   BASEMAP_PMTILES: z.string().min(1).optional(),
   BASEMAP_ATTRIBUTION: z.string().trim().min(1).max(300).optional(),
@@ -82,7 +83,8 @@ export type BasemapConfig = { attribution: string; minZoom: number; maxZoom: num
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ZEnv.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    const worded = (m: string) => (m in ISSUE_MESSAGES ? `${ISSUE_MESSAGES[m]!.vi} / ${ISSUE_MESSAGES[m]!.en}` : m);
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${worded(i.message)}`).join('; ');
     throw new Error(`Cấu hình không hợp lệ / invalid configuration: ${problems}`);
   }
   const e = parsed.data;

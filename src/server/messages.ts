@@ -93,6 +93,8 @@ export const ISSUE_MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'ring is not closed (first and last positions differ)',
   },
   headers_at_most_10: { vi: 'tối đa 10 tiêu đề (header)', en: 'at most 10 headers' },
+  xyz_template: { vi: 'cần mẫu địa chỉ http(s) có {z}, {x} và {y}', en: 'expected an http(s) template with {z}, {x} and {y}' },
+  mqtt_url: { vi: 'cần địa chỉ mqtt://… hoặc mqtts://…', en: 'expected an mqtt://… or mqtts://… address' },
   from_before_to: { vi: 'thời điểm bắt đầu phải trước thời điểm kết thúc', en: 'the start must come before the end' },
   values_1_to_100: { vi: 'từ 1 đến 100 giá trị mỗi lần gửi', en: 'from 1 to 100 values per message' },
 };

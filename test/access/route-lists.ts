@@ -13,6 +13,9 @@ export const PUBLIC = [
   // (an API token of scope open311), tested in open311.test.ts.
   'GET /open311/v2/discovery.json', 'GET /open311/v2/:file', 'GET /open311/v2/services/:file', 'GET /open311/v2/requests/:file',
   'GET /open311/v2/tokens/:file', 'POST /open311/v2/:file',
+  // Devices send with their own access token in the address (ThingsBoard's HTTP API), or present their kind's
+  // provisioning key and secret; both checked by the use case (tested in modules/devices/routes.test.ts).
+  'POST /api/v1/:token/telemetry', 'POST /api/v1/provision',
 ];
 /** Routes that act only on the caller's own account. */
 export const SELF = ['GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/password', 'GET /api/notifications', 'POST /api/notifications/read'];
@@ -37,4 +40,9 @@ export const REFERENCE = [
   // The fields and their panels are the province's layout; a field's figures refuse a unit outside the caller's own
   // (tested in modules/ioc/panels/routes.test.ts).
   'GET /api/ioc/fields', 'GET /api/ioc/fields/:code/panels/data',
+  // The basemap's tiles are a public map, read by the map's readers; the briefing holds province-wide counts, never a
+  // citizen's case, and every person reads it (modules/briefing/policy.ts).
+  'GET /api/ioc/map/basemap', 'GET /api/ioc/map/basemap/file', 'GET /api/briefings', 'GET /api/briefings/:id', 'GET /api/briefings/:id/pdf',
+  // Device kinds are the province's; the device list is filtered to the caller's units (modules/devices/service.ts).
+  'GET /api/device-kinds', 'GET /api/devices',
 ];
