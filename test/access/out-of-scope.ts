@@ -1,3 +1,4 @@
+import { IOC_AND_DEVICES } from './out-of-scope-devices.js';
 import { ids } from './setup.js';
 
 /** What an officer of Phường Sóc Trăng tries outside its role or its units: 403, or what the route's standard answers. */
@@ -68,19 +69,6 @@ export const OUT_OF_SCOPE: Record<string, () => { url: string; payload?: unknown
   'POST /api/alerts': () => ({ url: '/api/alerts', payload: { type: 'OTHER', title: { vi: 'x' } } }),
   'POST /api/alerts/clear': () => ({ url: '/api/alerts/clear', payload: { dedupeKey: 'x' } }),
   'PATCH /api/alerts/types/:code': () => ({ url: '/api/alerts/types/OTHER', payload: { ackLimitMinutes: 5 } }),
-  'POST /api/alerts/types': () => ({ url: '/api/alerts/types', payload: {} }),
-  'DELETE /api/alerts/types/:code': () => ({ url: '/api/alerts/types/OTHER' }),
-  'POST /api/briefings/generate': () => ({ url: '/api/briefings/generate', payload: { kind: 'daily' } }),
-  'POST /api/device-kinds/:code/provisioning': () => ({ url: '/api/device-kinds/LIGHT_TRAP/provisioning' }),
-  'POST /api/devices': () => ({ url: '/api/devices', payload: {} }),
-  'PATCH /api/devices/:id': () => ({ url: '/api/devices/1', payload: {} }),
-  'DELETE /api/devices/:id': () => ({ url: '/api/devices/1' }),
-  'POST /api/devices/:id/revoke': () => ({ url: '/api/devices/1/revoke' }),
-  'POST /api/devices/:id/token': () => ({ url: '/api/devices/1/token' }),
-  // A device neither standing nor owned in the officer's units is not there for it.
-  'GET /api/devices/:id': () => ({ url: '/api/devices/1', status: 404 }),
-  'GET /api/devices/:id/latest': () => ({ url: '/api/devices/1/latest', status: 404 }),
-  'GET /api/devices/:id/series': () => ({ url: '/api/devices/1/series?key=BPH&from=2026-01-01&to=2026-01-02', status: 404 }),
   'GET /api/alerts/:id': () => ({ url: `/api/alerts/${ids.otherAlert}`, status: 404 }),
   'GET /api/alerts/:id/image': () => ({ url: `/api/alerts/${ids.otherAlert}/image`, status: 404 }),
   'POST /api/alerts/:id/act': () => ({ url: `/api/alerts/${ids.otherAlert}/act`, payload: { action: 'acknowledge' }, status: 404 }),
@@ -98,5 +86,6 @@ export const OUT_OF_SCOPE: Record<string, () => { url: string; payload?: unknown
   'POST /api/connectors/preview': () => ({ url: '/api/connectors/preview', payload: {} }),
   'POST /api/connectors/:id/run': () => ({ url: '/api/connectors/1/run' }),
   'GET /api/connectors/:id/runs': () => ({ url: '/api/connectors/1/runs' }),
+  ...IOC_AND_DEVICES,
   'PUT /api/org-units/boundaries': () => ({ url: '/api/org-units/boundaries', payload: { source: 'x', collection: { type: 'FeatureCollection', features: [] } } }),
 };
