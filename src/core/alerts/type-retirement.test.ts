@@ -1,45 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, nextLoopback, unitId, type Session, type TestApp } from '../../../test/helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareDatabase } from '../../server/bootstrap.js';
 import { writeSetting } from '../../server/settings.js';
 import { syncAlerts } from './index.js';
+import { admin, audited, camera, officer, raise, reference, t, useAlertTypesApp } from './types-setup.js';
 
 // A type with alerts is retired: no new alert of it is accepted, its alerts are handled to their end. A shipped type
 // is retired too (except those the platform's modules raise), and a restart that reloads the reference files keeps
 // a retirement, an edit and a removal.
 
-let t: TestApp;
-let admin: Session;
-let officer: Session;
-let token: string;
-let ward: number;
-
-const camera = (over: Record<string, unknown> = {}) => ({
-  code: 'CAMERA_CROWD', name: { vi: 'Camera phát hiện tụ tập đông người', en: 'Camera detected a crowd' }, field: 'SECURITY_TRAFFIC',
-  defaultSeverity: 'warning', ackLimitMinutes: 15,
-  checklist: [{ key: 'view_feed', vi: 'Xem hình ảnh camera', en: 'View the camera feed' }, { key: 'send_patrol', vi: 'Cử tổ tuần tra', en: 'Send a patrol' }],
-  ...over,
-});
-const raise = (type: string, key?: string) => t.app.inject({
-  method: 'POST', url: '/api/alerts', headers: { authorization: `Bearer ${token}` }, remoteAddress: nextLoopback(),
-  payload: { type, title: { vi: 'Tụ tập đông người tại bến Ninh Kiều', en: 'Crowd at Ninh Kieu wharf' }, unitId: ward, ...(key ? { dedupeKey: key } : {}) },
-});
-const reference = async () => (await admin.request({ method: 'GET', url: '/api/alerts/reference' })).json().types as { code: string; origin: string; retired: boolean; ackLimitMinutes: number | null }[];
-const audited = (action: string, code: string) =>
-  t.ctx.db.selectFrom('audit_log').select(['actor_name', 'before', 'after']).where('action', '=', action).where('entity_id', '=', code).execute();
-
+useAlertTypesApp();
+// Two types added, one of them with alerts, the other removed: what a restart must not bring back.
 beforeAll(async () => {
-  t = await createTestApp();
-  admin = await t.login('admin');
-  officer = await t.login('canbo');
-  token = (await admin.request({ method: 'POST', url: '/api/tokens', payload: { name: 'Camera AI', scopes: ['alerts'] } })).json().token;
-  ward = await unitId(t, '31507', '2025-07-01');
   const water = { code: 'WATER_LEVEL', name: { vi: 'Mực nước cao', en: 'High water' }, field: 'ENVIRONMENT', defaultSeverity: 'minor' };
   for (const type of [camera(), water]) expect((await admin.request({ method: 'POST', url: '/api/alerts/types', payload: type })).statusCode).toBe(201);
   for (const key of ['cam-1', 'cam-2']) expect((await raise('CAMERA_CROWD', key)).statusCode).toBe(201);
   expect((await admin.request({ method: 'DELETE', url: '/api/alerts/types/WATER_LEVEL' })).statusCode).toBe(200);
 });
-afterAll(() => t?.close());
 
 describe('retiring a type (PATCH retired)', () => {
   it('takes no new alert of it while its alerts are handled to their end, and puts it back in service', async () => {

@@ -1,37 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, nextLoopback, unitId, type Session, type TestApp } from '../../../test/helpers.js';
+import { describe, expect, it } from 'vitest';
+import { admin, audited, camera, officer, raise, reference, t, useAlertTypesApp } from './types-setup.js';
 
 // An administrator adds the alert types other systems raise and removes one no alert uses; a type with alerts and a
 // shipped type are refused (retirement: type-retirement.test.ts).
 
-let t: TestApp;
-let admin: Session;
-let officer: Session;
-let token: string;
-let ward: number;
-
-const camera = (over: Record<string, unknown> = {}) => ({
-  code: 'CAMERA_CROWD', name: { vi: 'Camera phát hiện tụ tập đông người', en: 'Camera detected a crowd' }, field: 'SECURITY_TRAFFIC',
-  defaultSeverity: 'warning', ackLimitMinutes: 15,
-  checklist: [{ key: 'view_feed', vi: 'Xem hình ảnh camera', en: 'View the camera feed' }, { key: 'send_patrol', vi: 'Cử tổ tuần tra', en: 'Send a patrol' }],
-  ...over,
-});
-const raise = (type: string, key?: string) => t.app.inject({
-  method: 'POST', url: '/api/alerts', headers: { authorization: `Bearer ${token}` }, remoteAddress: nextLoopback(),
-  payload: { type, title: { vi: 'Tụ tập đông người tại bến Ninh Kiều', en: 'Crowd at Ninh Kieu wharf' }, unitId: ward, ...(key ? { dedupeKey: key } : {}) },
-});
-const reference = async () => (await admin.request({ method: 'GET', url: '/api/alerts/reference' })).json().types as { code: string; origin: string; retired: boolean; ackLimitMinutes: number | null }[];
-const audited = (action: string, code: string) =>
-  t.ctx.db.selectFrom('audit_log').select(['actor_name', 'before', 'after']).where('action', '=', action).where('entity_id', '=', code).execute();
-
-beforeAll(async () => {
-  t = await createTestApp();
-  admin = await t.login('admin');
-  officer = await t.login('canbo');
-  token = (await admin.request({ method: 'POST', url: '/api/tokens', payload: { name: 'Camera AI', scopes: ['alerts'] } })).json().token;
-  ward = await unitId(t, '31507', '2025-07-01');
-});
-afterAll(() => t?.close());
+useAlertTypesApp();
 
 describe('POST /api/alerts/types', () => {
   it('refuses the anonymous (401), a malformed type (400) and an officer (403)', async () => {

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { vnDate } from '../../core/calendar/index.js';
 import type { Db } from '../../db/database.js';
 
 // The SQL of telemetry and its aggregates (telemetry_hourly, telemetry_daily).
@@ -69,9 +70,8 @@ export async function readingSeries(db: Db, q: { deviceId: number; key: string; 
       .where('hour', '>=', q.from).where('hour', '<', q.to).orderBy('hour').limit(q.limit).execute();
     return rows.map((r) => ({ at: r.hour.toISOString(), value: r.sum / r.n, min: r.min, max: r.max, n: r.n }));
   }
-  const day = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
   const rows = await db.selectFrom('telemetry_daily').select(['day', 'n', 'sum', 'min', 'max']).where('device_id', '=', q.deviceId).where('key', '=', q.key)
-    .where('day', '>=', day(q.from)).where('day', '<', day(q.to)).orderBy('day').limit(q.limit).execute();
+    .where('day', '>=', vnDate(q.from)).where('day', '<', vnDate(q.to)).orderBy('day').limit(q.limit).execute();
   return rows.map((r) => ({ at: String(r.day).slice(0, 10), value: r.sum / r.n, min: r.min, max: r.max, n: r.n }));
 }
 
