@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareDatabase } from '../../server/bootstrap.js';
 import { writeSetting } from '../../server/settings.js';
 import { syncAlerts } from './index.js';
-import { admin, audited, camera, officer, raise, reference, t, useAlertTypesApp } from './types-setup.js';
+import { admin, audited, camera, officer, raise, reference, t, useAlertTypesApp } from '../../../test/alert-types-setup.js';
 
 // A type with alerts is retired: no new alert of it is accepted, its alerts are handled to their end. A shipped type
 // is retired too (except those the platform's modules raise), and a restart that reloads the reference files keeps

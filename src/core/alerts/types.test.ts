@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { admin, audited, camera, officer, raise, reference, t, useAlertTypesApp } from './types-setup.js';
+import { admin, audited, camera, officer, raise, reference, t, useAlertTypesApp } from '../../../test/alert-types-setup.js';
 
 // An administrator adds the alert types other systems raise and removes one no alert uses; a type with alerts and a
 // shipped type are refused (retirement: type-retirement.test.ts).

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
-import { createTestApp, nextLoopback, unitId, type Session, type TestApp } from '../../../test/helpers.js';
+import { createTestApp, nextLoopback, unitId, type Session, type TestApp } from './helpers.js';
 
-// What the alert-type tests share (types.test.ts, type-retirement.test.ts): one app per file, an administrator, an
+// What the alert-type tests share (src/core/alerts/types.test.ts and type-retirement.test.ts): one app per file, an administrator, an
 // officer of Phường Sóc Trăng and a camera system's token, a type to add and a way to raise alerts of a type.
 // Live bindings, set by useAlertTypesApp's beforeAll.
 export let t: TestApp;
