@@ -14,7 +14,7 @@ import { failOrphanedImports, loadIndicatorReference } from '../core/data/index.
 import { loadFeedbackReference } from '../modules/feedback/index.js';
 import { loadAlertReference } from '../core/alerts/index.js';
 import { loadIocPanels } from '../modules/ioc/index.js';
-import { loadDeviceKinds } from '../modules/devices/index.js';
+import { loadDemoDevices, loadDeviceKinds } from '../modules/devices/index.js';
 import { loadDemoRegimes } from '../modules/reporting/index.js';
 import { ROLES } from '../core/users/index.js';
 import type { Config } from './config.js';
@@ -120,7 +120,12 @@ async function prepareLocked(db: Db, config: Pick<Config, 'demo' | 'adminPasswor
       await recordAudit(trx, SYSTEM, { action: 'user.create', entity: 'app_user', entityId: row.id, after: { username: account.username, role: account.role, demo: config.demo } });
     }
     await writeSetting(trx, 'demo', config.demo);
-    if (config.demo) await loadDemoValues(trx);
+    if (config.demo) {
+      await loadDemoValues(trx);
+      // Demo devices with a season of simulated readings (data/demo/devices.json), in the same transaction as the
+      // accounts: under the advisory lock, all or nothing, and never again once a user exists.
+      await loadDemoDevices(trx, new Date());
+    }
   });
   if (config.demo) {
     result.demoAccounts = demo.accounts.map((a) => ({ username: a.username, role: a.role }));
