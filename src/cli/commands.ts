@@ -9,6 +9,8 @@ import { backupTo, checkBackup, restoreFrom } from '../core/backup/index.js';
 import { findByCode } from '../core/org-units/index.js';
 import { createToken, listTokens, revokeToken, TOKEN_SCOPES } from '../core/tokens/index.js';
 import { findUserIdByUsername, setUserPassword } from '../core/users/index.js';
+import { simulatorFleet, SIMULATED_KINDS, type SimulatedKind } from '../modules/devices/index.js';
+import { SIMULATE_USAGE } from './simulate.js';
 import { formatMessage } from '../server/error-codes/index.js';
 import { AppError } from '../server/errors.js';
 
@@ -22,6 +24,7 @@ export const USAGE = `Tỉnh Số — công cụ vận hành / operator tool
   npm run cli -- backup FILE
   npm run cli -- restore FILE
   npm run cli -- check-backup FILE   (reads the whole file and says whether it is complete; writes nothing)
+${SIMULATE_USAGE}
 
 Scopes: ${TOKEN_SCOPES.join(', ')}
 Works whether the server runs or not: with the embedded database and a running server, the command runs inside it.`;
@@ -94,6 +97,15 @@ export async function runCommand(database: Database, argv: string[]): Promise<st
       if (!sub) throw new UsageError('check-backup FILE');
       const checked = await bilingual(checkBackup(path.resolve(sub)));
       return `Bản sao lưu trọn vẹn / the backup is complete: ${checked.rows} rows of ${checked.header.tables.length} tables, taken ${checked.header.createdAt} from ${checked.header.source} (sha256 ${checked.sha256})`;
+    }
+    case 'simulate-fleet': {
+      // The database half of `simulate --devices N` (it may run inside the server): the devices and their tokens, as JSON.
+      const { values } = options({ kind: { type: 'string' }, count: { type: 'string' } }, 1);
+      const kind = values.kind as SimulatedKind;
+      if (!SIMULATED_KINDS.includes(kind)) throw new UsageError(`--kind must be one of ${SIMULATED_KINDS.join(', ')}`);
+      const count = Number(values.count);
+      if (!Number.isInteger(count) || count < 1 || count > 10_000) throw new UsageError('--devices must be 1 to 10000');
+      return JSON.stringify(await simulatorFleet({ db, actor: CLI, kind, count, now: new Date() }));
     }
     default:
       throw new UsageError(command ? `unknown command: ${command}` : 'no command');

@@ -14,5 +14,5 @@ export { sharedTopic, subscribeToBroker } from './subscriber.js';
 export { startEmbeddedBroker } from './broker.js';
 export { dayExtremes, devicesOfKinds, lastReadings, nightTotals, storeReadings } from './aggregates.js';
 export type { DayExtreme, NightTotal, PlacedDevice } from './aggregates.js';
-export { demoSimulated, loadDemoDevices, readDemoDevices, readingAt, seedOf, simulate, simulationParams, SIMULATED_KINDS, stationProfile, STEP_MS } from './simulation/index.js';
-export type { DemoDevices, SimulatedDevice, SimulatedKind, SimulationParams, Telemetry } from './simulation/index.js';
+export { demoSimulated, loadDemoDevices, readDemoDevices, readingAt, seedOf, simulate, simulationParams, simulatorFleet, SIMULATED_KINDS, stationProfile, STEP_MS } from './simulation/index.js';
+export type { DemoDevices, FleetDevice, SimulatedDevice, SimulatedKind, SimulationParams, Telemetry } from './simulation/index.js';

@@ -9,3 +9,5 @@ export { seasonEnvelope, tide } from './salinity.js';
 export { seedOf } from './random.js';
 export { loadDemoDevices, readDemoDevices, demoSimulated } from './demo-season.js';
 export type { DemoDevices } from './demo-season.js';
+export { simulatorFleet } from './fleet.js';
+export type { FleetDevice } from './fleet.js';
