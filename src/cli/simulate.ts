@@ -147,6 +147,7 @@ export async function runSimulation(targets: Target[], o: SimulateOptions): Prom
         if (!live) break;
         // Nothing due yet: wait (in real time) until the device's next reading is.
         const nextTs = Math.ceil(cursor / step) * step;
+        if (nextTs >= end) break;
         await sleep(Math.max(5, Math.min(60_000, (nextTs - simNow()) / speed)), o.signal);
       }
     }));

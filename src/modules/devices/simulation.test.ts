@@ -43,11 +43,11 @@ describe('the light-trap simulator', () => {
       const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
       expect(mean).toBeGreaterThan(24);
       expect(mean).toBeLessThan(25);
-      // Where they should be: within two nights of the cycle of simulation.json.
+      // Where they should be: within a few nights of the cycle (the trap's shift, the wave's jitter, a noisy night) of simulation.json.
       const first = Date.parse(params.lightTrap.species.BPH.firstPeak) / DAY;
       for (const n of peaks) {
         const phase = (n - first) / params.lightTrap.species.BPH.periodDays;
-        expect(Math.abs(phase - Math.round(phase)) * params.lightTrap.species.BPH.periodDays).toBeLessThanOrEqual(2.5);
+        expect(Math.abs(phase - Math.round(phase)) * params.lightTrap.species.BPH.periodDays).toBeLessThanOrEqual(3.5);
       }
       const heights = peaks.map((n) => totals.get(n)!);
       expect(Math.max(...heights)).toBeLessThan(2000);
