@@ -9,6 +9,7 @@ import type { ConnectorTable, ConnectorRunTable } from './tables/connectors.js';
 import type { DeviceKindTable, DeviceTable, TelemetryDailyTable, TelemetryHourlyTable, TelemetryTable } from './tables/devices.js';
 import type { IocPanelTable, IocPanelSeenTable } from './tables/ioc.js';
 import type { BriefingTable } from './tables/briefing.js';
+import type { AgriBulletinTable, AgriCropStageTable, AgriFieldCountTable, AgriSubscriptionTable } from './tables/agronomy.js';
 import type { ReportRegimeTable, ReportFormTable, ReportTable, ReportEventTable, ReportReminderTable, ReportAttachmentTable } from './tables/reporting.js';
 
 // The database's tables as Kysely sees them, each declared in src/db/tables/ with the others of its owner.
@@ -22,6 +23,7 @@ export type { CaseCategoryTable, CaseRecordTable, CaseEventTable, CaseRoutingRul
 export type { Severity, AlertState, ChecklistStep, AlertFieldTable, AlertTypeTable, AlertTable, AlertEventTable, LiveEventTable, IocRuleTable } from './tables/alerts.js';
 export type { PanelKind, PanelOptions, IocPanelTable, IocPanelSeenTable } from './tables/ioc.js';
 export type { ConnectorMappingColumns, ConnectorTable, ConnectorRunTable } from './tables/connectors.js';
+export type { AgriBulletinTable, AgriCropStageTable, AgriFieldCountTable, AgriSubscriptionTable, SowingWindowColumns } from './tables/agronomy.js';
 export type { DeviceKeyColumns, DeviceKindTable, DeviceTable, TelemetryDailyTable, TelemetryHourlyTable, TelemetryTable } from './tables/devices.js';
 export type { ReportRegimeTable, ReportFormTable, ReportState, ReportTable, ReportEventTable, ReportReminderTable, ReportAttachmentTable } from './tables/reporting.js';
 
@@ -86,4 +88,8 @@ export interface DB {
   telemetry: TelemetryTable;
   telemetry_hourly: TelemetryHourlyTable;
   telemetry_daily: TelemetryDailyTable;
+  agri_crop_stage: AgriCropStageTable;
+  agri_field_count: AgriFieldCountTable;
+  agri_bulletin: AgriBulletinTable;
+  agri_subscription: AgriSubscriptionTable;
 }

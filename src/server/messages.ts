@@ -96,5 +96,10 @@ export const ISSUE_MESSAGES: Record<string, Record<Locale, string>> = {
   xyz_template: { vi: 'cần mẫu địa chỉ http(s) có {z}, {x} và {y}', en: 'expected an http(s) template with {z}, {x} and {y}' },
   mqtt_url: { vi: 'cần địa chỉ mqtt://… hoặc mqtts://…', en: 'expected an mqtt://… or mqtts://… address' },
   from_before_to: { vi: 'thời điểm bắt đầu phải trước thời điểm kết thúc', en: 'the start must come before the end' },
+  range_400_days: { vi: 'khoảng thời gian tối đa 400 ngày', en: 'at most 400 days' },
+  species_unknown: { vi: 'loài không có trong danh mục bẫy đèn', en: 'not a species the light traps count' },
+  counts_required: { vi: 'cần số đếm của ít nhất một loài', en: 'give the count of at least one species' },
+  stage_unknown: { vi: 'giai đoạn cây trồng không có trong danh mục', en: 'not a crop stage of the list' },
+  window_dates: { vi: 'ngày bắt đầu phải trước hoặc bằng ngày kết thúc', en: 'the first day must not come after the last' },
   values_1_to_100: { vi: 'từ 1 đến 100 giá trị mỗi lần gửi', en: 'from 1 to 100 values per message' },
 };

@@ -4,3 +4,5 @@ export { calendarRoutes } from './routes.js';
 export { loadWorkingCalendar } from './service.js';
 export { VN_UTC_OFFSET_MS, WorkingCalendar, addDays, dayMonthYear, vnDate } from './working-days.js';
 export type { HolidayRule } from './working-days.js';
+export { lunarDate, lunarLabel } from './lunar.js';
+export type { LunarDate } from './lunar.js';

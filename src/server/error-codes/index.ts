@@ -1,4 +1,5 @@
 import type { Locale } from '../../db/schema.js';
+import { AGRONOMY_ERRORS } from './agronomy.js';
 import { ALERT_ERRORS } from './alerts.js';
 import { BACKUP_ERRORS } from './backup.js';
 import { CONNECTOR_ERRORS } from './connectors.js';
@@ -16,8 +17,8 @@ export type { MessageParams, Term } from './terms.js';
  * Every stable error code with its HTTP status and its Vietnamese and English message: a code answers one status
  * wherever it is thrown. Kept in five files by area only for their size; a code is defined once (checked by a test).
  */
-export const ERRORS = { ...PLATFORM_ERRORS, ...DATA_ERRORS, ...WORK_ERRORS, ...BACKUP_ERRORS, ...ALERT_ERRORS, ...CONNECTOR_ERRORS, ...MAP_ERRORS, ...DEVICE_ERRORS };
-export const ERROR_PARTS = [PLATFORM_ERRORS, DATA_ERRORS, WORK_ERRORS, BACKUP_ERRORS, ALERT_ERRORS, CONNECTOR_ERRORS, MAP_ERRORS, DEVICE_ERRORS];
+export const ERRORS = { ...PLATFORM_ERRORS, ...DATA_ERRORS, ...WORK_ERRORS, ...BACKUP_ERRORS, ...ALERT_ERRORS, ...CONNECTOR_ERRORS, ...MAP_ERRORS, ...DEVICE_ERRORS, ...AGRONOMY_ERRORS };
+export const ERROR_PARTS = [PLATFORM_ERRORS, DATA_ERRORS, WORK_ERRORS, BACKUP_ERRORS, ALERT_ERRORS, CONNECTOR_ERRORS, MAP_ERRORS, DEVICE_ERRORS, AGRONOMY_ERRORS];
 
 export type ErrorCode = keyof typeof ERRORS;
 
