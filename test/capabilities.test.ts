@@ -38,6 +38,9 @@ describe('the capabilities in GET /api/auth/me', () => {
     expect(seen.reviewer).toEqual(expect.arrayContaining(['reports.review', 'reports.remind', 'feedback.settings']));
     expect(seen.officer).toEqual(expect.arrayContaining(['data.enter', 'reports.submit']));
     expect(seen.officer).not.toContain('feedback.settings');
+    // Devices are read by everyone signed in and registered by administrators only.
+    expect(seen.officer).not.toContain('devices.manage');
+    expect(seen.reviewer).not.toContain('devices.manage');
     expect(seen.admin).toEqual(Object.keys(CAPABILITY_ROUTES));
   });
 

@@ -19,7 +19,7 @@ const ADMIN_CAPABILITIES = ['tokens.manage', 'connectors.manage', 'ioc.configure
 export const adminOnly = new Set([...ROUTE_TABLE.matchAll(/\{ path: '([^']+)'[^\n]*needs: '([^']+)'/g)].filter((m) => ADMIN_CAPABILITIES.includes(m[2]!)).map((m) => m[1]!));
 
 /** Each route and the address visited for it; a route's parameters are filled with a record that exists. */
-export const routeUrls = (reportId: number, caseCode: string, alertId = 1, briefingId = 1): Record<string, string[]> => ({
+export const routeUrls = (reportId: number, caseCode: string, alertId = 1, briefingId = 1, deviceId = 1): Record<string, string[]> => ({
   '/cong-dan': ['/cong-dan'],
   '/ioc/wall': ['/ioc/wall'],
   '/': ['/'],
@@ -30,6 +30,8 @@ export const routeUrls = (reportId: number, caseCode: string, alertId = 1, brief
   '/ioc/briefings': ['/ioc/briefings'],
   '/ioc/briefings/:id': [`/ioc/briefings/${briefingId}`],
   '/ioc/fields': ['/ioc/fields'], '/ioc/rules': ['/ioc/rules'], '/ioc/alert-types': ['/ioc/alert-types'],
+  '/devices': ['/devices'],
+  '/devices/:id': [`/devices/${deviceId}`],
   '/units': ['/units'],
   '/scorecard': ['/scorecard'],
   '/dti': ['/dti'],

@@ -15,6 +15,8 @@ const IocBriefings = lazyPage(() => import('./pages/Ioc/Briefings').then((m) => 
 const IocFields = lazyPage(() => import('./pages/Ioc/Fields').then((m) => m.IocFieldsPage));
 const IocRules = lazyPage(() => import('./pages/Ioc/Rules').then((m) => m.IocRulesPage));
 const IocAlertTypes = lazyPage(() => import('./pages/Ioc/AlertTypes').then((m) => m.IocAlertTypesPage));
+const Devices = lazyPage(() => import('./pages/Devices').then((m) => m.DevicesPage));
+const Device = lazyPage(() => import('./pages/Devices/DevicePage').then((m) => m.DevicePage));
 const Units = lazyPage(() => import('./pages/Units').then((m) => m.UnitsPage));
 const Scorecard = lazyPage(() => import('./pages/Scorecard').then((m) => m.ScorecardPage));
 const DataEntry = lazyPage(() => import('./pages/DataEntry').then((m) => m.DataEntryPage));
@@ -60,6 +62,8 @@ export const ROUTES: AppRoute[] = [
   { path: '/ioc/fields', element: <IocFields />, needs: 'ioc.configure', menu: { label: 'nav.iocFields', section: 'modules' } },
   { path: '/ioc/rules', element: <IocRules />, needs: 'ioc.configure', menu: { label: 'nav.iocRules', section: 'modules' } },
   { path: '/ioc/alert-types', element: <IocAlertTypes />, needs: 'ioc.configure', menu: { label: 'nav.iocTypes', section: 'modules' } },
+  { path: '/devices', element: <Devices />, menu: { label: 'nav.devices', section: 'modules' } },
+  { path: '/devices/:id', element: <Device /> },
   { path: '/scorecard', element: <Scorecard key="nq07" framework="NQ07" />, menu: { label: 'nav.scorecard', section: 'modules' } },
   { path: '/dti', element: <Scorecard key="dti" framework="DTI" />, menu: { label: 'nav.dti', section: 'modules' } },
   { path: '/data-entry', element: <DataEntry />, needs: 'data.enter', menu: { label: 'nav.entry', section: 'modules' } },

@@ -31,6 +31,7 @@ export const CAPABILITY_ROUTES = {
   'feedback.routing': 'PUT /api/feedback/routing-rules',
   'webhooks.manage': 'GET /api/webhooks',
   'outbox.read': 'GET /api/notifications/outbox',
+  'devices.manage': 'POST /api/devices',
 } as const;
 
 export type Capability = keyof typeof CAPABILITY_ROUTES;
