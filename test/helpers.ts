@@ -56,7 +56,8 @@ export interface Session {
 
 export async function createTestApp(options: { demo?: boolean; adminPassword?: string; config?: Partial<Config> } = {}): Promise<TestApp> {
   const database = await freshDatabase();
-  const config = { ...loadConfig({}), demo: options.demo ?? true, adminPassword: options.adminPassword, ...options.config };
+  // Tests make their own telemetry: the demo's simulated season (seconds to write) only where a test asks for it.
+  const config = { ...loadConfig({}), demo: options.demo ?? true, adminPassword: options.adminPassword, demoHistoryDays: 0, ...options.config };
   await prepareDatabase(database.db, config);
   const clock = { now: null as Date | null };
   const ctx = { db: database.db, dbKind: database.kind, config, now: () => clock.now ?? new Date(), clock };

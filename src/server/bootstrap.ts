@@ -14,7 +14,7 @@ import { failOrphanedImports, loadIndicatorReference } from '../core/data/index.
 import { loadFeedbackReference } from '../modules/feedback/index.js';
 import { loadAlertReference } from '../core/alerts/index.js';
 import { loadIocPanels } from '../modules/ioc/index.js';
-import { loadDemoDevices, loadDeviceKinds } from '../modules/devices/index.js';
+import { loadDemoDevices, loadDeviceKinds, readDemoDevices } from '../modules/devices/index.js';
 import { loadDemoRegimes } from '../modules/reporting/index.js';
 import { ROLES } from '../core/users/index.js';
 import type { Config } from './config.js';
@@ -62,7 +62,7 @@ export interface PreparedDatabase {
  */
 export async function prepareDatabase(
   db: Db,
-  config: Pick<Config, 'demo' | 'adminPassword'>,
+  config: Pick<Config, 'demo' | 'adminPassword' | 'demoHistoryDays'>,
   /** The embedded database belongs to this process alone: whatever import it finds running was left by a crash. */
   options: { soleProcess?: boolean } = {},
 ): Promise<PreparedDatabase> {
@@ -76,7 +76,7 @@ export async function prepareDatabase(
   });
 }
 
-async function prepareLocked(db: Db, config: Pick<Config, 'demo' | 'adminPassword'>, options: { soleProcess?: boolean }): Promise<PreparedDatabase> {
+async function prepareLocked(db: Db, config: Pick<Config, 'demo' | 'adminPassword' | 'demoHistoryDays'>, options: { soleProcess?: boolean }): Promise<PreparedDatabase> {
   const migrations = await migrate(db);
   // An import left running by a killed process is marked failed now, not a lease later, where no other process can own it.
   await failOrphanedImports(db, options.soleProcess ? { leaseSeconds: 0 } : {});
@@ -124,7 +124,8 @@ async function prepareLocked(db: Db, config: Pick<Config, 'demo' | 'adminPasswor
       await loadDemoValues(trx);
       // Demo devices with a season of simulated readings (data/demo/devices.json), in the same transaction as the
       // accounts: under the advisory lock, all or nothing, and never again once a user exists.
-      await loadDemoDevices(trx, new Date());
+      const devices = readDemoDevices();
+      await loadDemoDevices(trx, new Date(), { ...devices, historyDays: config.demoHistoryDays ?? devices.historyDays });
     }
   });
   if (config.demo) {

@@ -16,6 +16,7 @@ const ZEnv = z.object({
   MQTT_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
   TINHSO_ADMIN_PASSWORD: z.string().optional(),
   TINHSO_DEMO: z.enum(['0', '1']).default('1'),
+  TINHSO_DEMO_HISTORY_DAYS: z.coerce.number().int().min(0).max(400).optional(),
   TINHSO_JOB_TICK_MS: z.coerce.number().int().positive().default(30_000),
   TINHSO_COOKIE_SECURE: z.enum(['0', '1', 'auto']).default('auto'),
   // Off by default: only behind a reverse proxy may X-Forwarded-For be believed (it decides the login rate limit).
@@ -61,6 +62,8 @@ export interface Config {
   mqttClientId?: string;
   adminPassword?: string;
   demo: boolean;
+  /** Days of simulated device history a demo database starts with (data/demo/devices.json when absent; 0 for none). */
+  demoHistoryDays?: number;
   jobTickMs: number;
   cookieSecure: boolean | 'auto';
   logLevel: string;
@@ -99,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mqttClientId: e.MQTT_CLIENT_ID,
     adminPassword: e.TINHSO_ADMIN_PASSWORD,
     demo: e.TINHSO_DEMO === '1',
+    demoHistoryDays: e.TINHSO_DEMO_HISTORY_DAYS,
     jobTickMs: e.TINHSO_JOB_TICK_MS,
     cookieSecure: e.TINHSO_COOKIE_SECURE === 'auto' ? 'auto' : e.TINHSO_COOKIE_SECURE === '1',
     logLevel: e.LOG_LEVEL,

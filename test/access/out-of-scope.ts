@@ -1,3 +1,4 @@
+import { AGRONOMY } from './out-of-scope-agronomy.js';
 import { IOC_AND_DEVICES } from './out-of-scope-devices.js';
 import { ids } from './setup.js';
 
@@ -87,5 +88,6 @@ export const OUT_OF_SCOPE: Record<string, () => { url: string; payload?: unknown
   'POST /api/connectors/:id/run': () => ({ url: '/api/connectors/1/run' }),
   'GET /api/connectors/:id/runs': () => ({ url: '/api/connectors/1/runs' }),
   ...IOC_AND_DEVICES,
+  ...AGRONOMY,
   'PUT /api/org-units/boundaries': () => ({ url: '/api/org-units/boundaries', payload: { source: 'x', collection: { type: 'FeatureCollection', features: [] } } }),
 };

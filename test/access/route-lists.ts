@@ -16,6 +16,10 @@ export const PUBLIC = [
   // Devices send with their own access token in the address (ThingsBoard's HTTP API), or present their kind's
   // provisioning key and secret; both checked by the use case (tested in modules/devices/routes.test.ts).
   'POST /api/v1/:token/telemetry', 'POST /api/v1/provision',
+  // Farmers read the published sowing bulletins and the salinity stations without an account; the unsubscribe link of
+  // an e-mail works by its token alone (modules/agronomy/public-routes.ts).
+  'GET /api/public/agronomy/bulletins', 'GET /api/public/agronomy/bulletins/:id', 'GET /api/public/agronomy/bulletins/:id/pdf',
+  'GET /api/public/agronomy/salinity', 'POST /api/public/agronomy/unsubscribe',
 ];
 /** Routes that act only on the caller's own account. */
 export const SELF = ['GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/password', 'GET /api/notifications', 'POST /api/notifications/read'];
@@ -45,4 +49,9 @@ export const REFERENCE = [
   'GET /api/ioc/map/basemap', 'GET /api/ioc/map/basemap/file', 'GET /api/briefings', 'GET /api/briefings/:id', 'GET /api/briefings/:id/pdf',
   // Device kinds are the province's; the device list is filtered to the caller's units (modules/devices/service.ts).
   'GET /api/device-kinds', 'GET /api/devices',
+  // Trap counts, salinity and bulletins are figures about fields, never about a person, read across the province
+  // (modules/agronomy/policy.ts); crop stages and subscriptions are filtered to the caller's units.
+  'GET /api/agronomy/species', 'GET /api/agronomy/traps/map', 'GET /api/agronomy/traps/:id/series', 'GET /api/agronomy/communes/:unitId/series',
+  'GET /api/agronomy/salinity', 'GET /api/agronomy/crop-stages', 'GET /api/agronomy/bulletins', 'GET /api/agronomy/bulletins/:id', 'GET /api/agronomy/bulletins/:id/pdf',
+  'GET /api/agronomy/subscriptions',
 ];
