@@ -7,7 +7,7 @@ import { referenceFile } from '../../server/paths.js';
 const ZSpecies = z.object({
   code: z.string().regex(/^[A-Z][A-Z0-9_]{0,19}$/), nameVi: z.string(), nameEn: z.string(), scientific: z.string(), migrant: z.boolean(),
   peak: z.number().positive(), outbreak: z.number().positive(),
-}).refine((s) => s.outbreak > s.peak, { message: 'outbreak_above_peak' });
+});
 export type Species = z.infer<typeof ZSpecies>;
 
 const ZStage = z.object({ code: z.string().regex(/^[a-z_]{2,30}$/), nameVi: z.string(), nameEn: z.string(), limit: z.number().positive().nullable() });
@@ -48,6 +48,7 @@ export function agronomyReference() {
   if (!cached) {
     const species = z.object({ species: z.array(ZSpecies).min(1) }).parse(read('species.json')).species;
     const settings = ZSettings.parse(read('settings.json'));
+    for (const s of species) if (s.outbreak <= s.peak) throw new Error(`agronomy species ${s.code}: the outbreak tier must lie above the peak tier`);
     if (!settings.salinity.stages.some((s) => s.code === settings.salinity.defaultStage)) throw new Error('agronomy settings: the default stage is not a stage');
     cached = { species, settings, figures: ZFigures.parse(read('figures.json')) };
   }

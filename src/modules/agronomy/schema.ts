@@ -6,7 +6,6 @@ import { BULLETIN_STATES } from './policy.js';
 const ZId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const ZIdParam = z.object({ id: ZId });
 export const ZUnitParam = z.object({ unitId: ZId });
-const speciesCode = () => z.string().refine((c) => agronomyReference().species.some((s) => s.code === c), { message: 'species_unknown' });
 const stageCode = () => z.string().refine((c) => agronomyReference().settings.salinity.stages.some((s) => s.code === c), { message: 'stage_unknown' });
 
 export const ZRange = z.object({ from: isoDate(), to: isoDate() }).strict()
@@ -56,7 +55,9 @@ export const ZStages = z.object({
 /** A technician's count of one trap for one night; `clientRef` names it on the phone so that a resend is one count. */
 export const ZFieldCountInput = z.object({
   deviceId: ZId, night: isoDate(),
-  counts: z.record(speciesCode(), z.number().int().min(0).max(1_000_000)).refine((c) => Object.keys(c).length > 0, { message: 'counts_required' }),
+  counts: z.record(z.string().max(20), z.number().int().min(0).max(1_000_000))
+    .refine((c) => Object.keys(c).length > 0, { message: 'counts_required' })
+    .refine((c) => Object.keys(c).every((k) => agronomyReference().species.some((s) => s.code === k)), { message: 'species_unknown' }),
   note: z.string().trim().max(1000).optional(),
   clientRef: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
 }).strict();
