@@ -56,7 +56,7 @@ describe.skipIf(browserMissing)('the devices in the browser', () => {
     await shown.getByRole('button', { name: 'Tôi đã lưu mã' }).click();
     await shown.waitFor({ state: 'detached' });
     expect(await page.content()).not.toContain(token);
-    const row = page.getByRole('row', { name: new RegExp(NAME) });
+    const row = page.getByRole('listitem', { name: NAME });
     expect(await row.textContent()).toContain('Chưa kết nối');
 
     // The trap reports over HTTP: the night's counts and the weather, an earlier reading, and a payload it gets wrong.
@@ -139,7 +139,7 @@ describe.skipIf(browserMissing)('the devices in the browser', () => {
     await logIn(page, s.base, 'canbo');
     await expect.poll(async () => (await context.cookies()).some((c) => c.name === 'tinhso_sid')).toBe(true);
     await page.goto(`${s.base}/devices`);
-    const row = page.getByRole('row', { name: new RegExp(NAME) });
+    const row = page.getByRole('listitem', { name: NAME });
     await row.waitFor();
     expect(await row.textContent()).toContain('Đã thu hồi');
     expect(await page.getByRole('button', { name: 'Đăng ký thiết bị' }).count()).toBe(0);

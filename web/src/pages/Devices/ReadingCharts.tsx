@@ -51,6 +51,14 @@ export function ReadingCharts({ deviceId, kind, keys }: { deviceId: number; kind
 /** Daily aggregates are dated by the Việt Nam calendar day: a day's point stands at its midnight there. */
 const pointTime = (at: string, resolution: Resolution) => (resolution === 'day' ? `${at}T00:00:00+07:00` : at);
 
+/** A moment of a chart: the hour over a day, the day over a week or a month; a tooltip says the whole moment. */
+function axisMoment(at: number | string, resolution: Resolution, use: 'axis' | 'tooltip'): string {
+  const text = dateTime(new Date(at));
+  if (resolution === 'day') return use === 'axis' ? text.slice(0, 5) : text.slice(0, 10);
+  if (use === 'tooltip') return text;
+  return resolution === 'raw' ? text.slice(11) : text.slice(0, 5);
+}
+
 function KeyChart({ deviceId, kind, readingKey, from, to, resolution }: { deviceId: number; kind: DeviceKind | undefined; readingKey: string; from: string; to: string; resolution: Resolution }) {
   const { t, i18n } = useTranslation();
   const names = useKindNames(kind ? [kind] : []);
@@ -59,14 +67,21 @@ function KeyChart({ deviceId, kind, readingKey, from, to, resolution }: { device
   const unit = names.keyUnit(kind, readingKey);
   const points = series.data?.points ?? [];
   const when = (p: { at: string }) => (resolution === 'day' ? dayMonthYear(p.at) : dateTime(p.at));
-  const option = useMemo(() => ({
-    animation: false,
-    grid: { left: 44, right: 12, top: 16, bottom: 28 },
-    tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${formatNumber(v, i18n.language)} ${unit}`.trim() },
-    xAxis: { type: 'time' },
-    yAxis: { type: 'value', scale: true, name: unit, nameGap: 8 },
-    series: [{ type: resolution === 'day' ? 'bar' : 'line', name, data: points.map((p) => [pointTime(p.at, resolution), p.value]), symbolSize: 4, showSymbol: points.length < 60 }],
-  }), [points, resolution, unit, name, i18n.language]);
+  const option = useMemo(() => {
+    const reading = (v: number) => `${formatNumber(v, i18n.language)} ${unit}`.trim();
+    return {
+      animation: false,
+      grid: { left: 44, right: 12, top: 12, bottom: 28 },
+      tooltip: {
+        trigger: 'axis',
+        formatter: (items: { value: [string, number] }[]) => items.map((x) => `${axisMoment(x.value[0], resolution, 'tooltip')}<br/>${reading(x.value[1])}`).join('<br/>'),
+      },
+      // Moments on the axis as the province reads them (Việt Nam time, day/month), not the chart library's English months.
+      xAxis: { type: 'time', axisLabel: { hideOverlap: true, formatter: (v: number) => axisMoment(v, resolution, 'axis') } },
+      yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => formatNumber(v, i18n.language) } },
+      series: [{ type: resolution === 'day' ? 'bar' : 'line', name, data: points.map((p) => [pointTime(p.at, resolution), p.value]), symbolSize: 4, showSymbol: points.length < 60 }],
+    };
+  }, [points, resolution, unit, name, i18n.language]);
   const last = points[points.length - 1];
   const label = points.length
     ? t('devices.chartLabel', { name, count: points.length, last: `${formatNumber(last!.value, i18n.language)} ${unit}`.trim(), at: when(last!) })
