@@ -25,10 +25,17 @@ export function bphOf(night: string): number {
 
 export interface AgronomyWorld { t: TestApp; admin: Session; officer: Session; reviewer: Session; commune: number; ward: number; trap: number; trapToken: string; station: number; stationToken: string; probe: number }
 
+export interface AgronomySeason { commune: number; ward: number; trap: number; trapToken: string; station: number; stationToken: string; probe: number }
+
 export async function agronomyWorld(): Promise<AgronomyWorld> {
   const t = await createTestApp();
   t.ctx.clock.now = NOW;
   const [admin, officer, reviewer] = await Promise.all([t.login('admin'), t.login('canbo'), t.login('thamdinh')]);
+  return { t, admin, officer, reviewer, ...(await seedAgronomySeason(t, admin)) };
+}
+
+/** The season's devices (a trap, a station, a probe in ward 31507) and the trap's nights, on any test app (a browser suite's too). */
+export async function seedAgronomySeason(t: TestApp, admin: Session): Promise<AgronomySeason> {
   const ward = await unitId(t, '31507', '2025-07-01');
   const commune = ward;
   const device = async (kind: string, name: string, location: { lat: number; lon: number }) => {
@@ -50,5 +57,5 @@ export async function agronomyWorld(): Promise<AgronomyWorld> {
     rows.push({ deviceId: trap.device.id, key: 'RLF', ts: new Date(evening), value: 10 });
   }
   await storeReadings(t.database.db, rows);
-  return { t, admin, officer, reviewer, commune, ward, trap: trap.device.id, trapToken: trap.token, station: station.device.id, stationToken: station.token, probe: probe.device.id };
+  return { commune, ward, trap: trap.device.id, trapToken: trap.token, station: station.device.id, stationToken: station.token, probe: probe.device.id };
 }

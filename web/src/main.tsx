@@ -16,6 +16,8 @@ import i18n from './i18n';
 // Two applications in one build, each fetched only where it is used: the citizens' (/cong-dan) and the back office,
 // whose pages are fetched one by one as they open (see routes.tsx).
 const CitizenPage = lazy(async () => ({ default: (await import('./pages/Citizen')).CitizenPage }));
+// Agronomy's public pages (bulletins, stations, unsubscribing), linked from the bulletins' e-mails.
+const CitizenAgronomy = lazy(async () => ({ default: (await import('./pages/Citizen/Agronomy')).CitizenAgronomyPage }));
 const BackOffice = lazy(() => import('./BackOffice'));
 // The operations centre's wall screen: signed in by its display token, outside the officers' sign-in.
 const WallPage = lazy(async () => ({ default: (await import('./pages/Ioc/Wall')).WallPage }));
@@ -29,6 +31,9 @@ createRoot(document.getElementById('root')!).render(
       <BrowserRouter>
         <Routes>
           <Route path="/cong-dan" element={<Suspense fallback={loading}><CitizenPage /></Suspense>} />
+          <Route path="/cong-dan/nong-nghiep" element={<Suspense fallback={loading}><CitizenAgronomy view="home" /></Suspense>} />
+          <Route path="/cong-dan/nong-nghiep/ban-tin/:id" element={<Suspense fallback={loading}><CitizenAgronomy view="bulletin" /></Suspense>} />
+          <Route path="/cong-dan/nong-nghiep/huy-nhan" element={<Suspense fallback={loading}><CitizenAgronomy view="unsubscribe" /></Suspense>} />
           <Route path="/ioc/wall" element={<Suspense fallback={loading}><WallPage /></Suspense>} />
           <Route path="*" element={<Suspense fallback={loading}><BackOffice /></Suspense>} />
         </Routes>

@@ -17,6 +17,12 @@ const IocRules = lazyPage(() => import('./pages/Ioc/Rules').then((m) => m.IocRul
 const IocAlertTypes = lazyPage(() => import('./pages/Ioc/AlertTypes').then((m) => m.IocAlertTypesPage));
 const Devices = lazyPage(() => import('./pages/Devices').then((m) => m.DevicesPage));
 const Device = lazyPage(() => import('./pages/Devices/DevicePage').then((m) => m.DevicePage));
+const Agronomy = lazyPage(() => import('./pages/Agronomy').then((m) => m.AgronomyPage));
+const AgroTrap = lazyPage(() => import('./pages/Agronomy/TrapPage').then((m) => m.TrapPage));
+const AgroCommune = lazyPage(() => import('./pages/Agronomy/TrapPage').then((m) => m.CommunePage));
+const AgroSalinity = lazyPage(() => import('./pages/Agronomy/SalinityPage').then((m) => m.SalinityPage));
+const AgroBulletins = lazyPage(() => import('./pages/Agronomy/BulletinsPage').then((m) => m.BulletinsPage));
+const AgroCount = lazyPage(() => import('./pages/Agronomy/CountForm').then((m) => m.CountForm));
 const Units = lazyPage(() => import('./pages/Units').then((m) => m.UnitsPage));
 const Scorecard = lazyPage(() => import('./pages/Scorecard').then((m) => m.ScorecardPage));
 const DataEntry = lazyPage(() => import('./pages/DataEntry').then((m) => m.DataEntryPage));
@@ -64,6 +70,12 @@ export const ROUTES: AppRoute[] = [
   { path: '/ioc/alert-types', element: <IocAlertTypes />, needs: 'ioc.configure', menu: { label: 'nav.iocTypes', section: 'modules' } },
   { path: '/devices', element: <Devices />, menu: { label: 'nav.devices', section: 'modules' } },
   { path: '/devices/:id', element: <Device /> },
+  { path: '/agronomy', element: <Agronomy />, menu: { label: 'nav.agronomy', section: 'modules' } },
+  { path: '/agronomy/traps/:id', element: <AgroTrap /> },
+  { path: '/agronomy/communes/:unitId', element: <AgroCommune /> },
+  { path: '/agronomy/salinity', element: <AgroSalinity /> },
+  { path: '/agronomy/bulletins', element: <AgroBulletins /> },
+  { path: '/agronomy/count', element: <AgroCount /> },
   { path: '/scorecard', element: <Scorecard key="nq07" framework="NQ07" />, menu: { label: 'nav.scorecard', section: 'modules' } },
   { path: '/dti', element: <Scorecard key="dti" framework="DTI" />, menu: { label: 'nav.dti', section: 'modules' } },
   { path: '/data-entry', element: <DataEntry />, needs: 'data.enter', menu: { label: 'nav.entry', section: 'modules' } },

@@ -6,7 +6,7 @@ import { ROUTES, type MenuSection } from '../routes';
 import { DemoBanner, LanguageSwitch } from './Chrome';
 import { NotificationBell } from './Notifications';
 
-const MODULES = ['agriculture', 'traceability', 'listening'] as const;
+const MODULES = ['traceability', 'listening'] as const;
 const MENU = ROUTES.filter((r) => r.menu);
 const NAV_PATHS = MENU.map((r) => r.path);
 
