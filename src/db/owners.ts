@@ -65,6 +65,7 @@ export const TABLE_OWNERS: Record<keyof DB, string> = {
   telemetry: 'src/modules/devices',
   telemetry_hourly: 'src/modules/devices',
   telemetry_daily: 'src/modules/devices',
+  telemetry_nightly: 'src/modules/devices',
   agri_crop_stage: 'src/modules/agronomy',
   agri_field_count: 'src/modules/agronomy',
   agri_bulletin: 'src/modules/agronomy',

@@ -6,7 +6,7 @@ import type { CategoryTable, CategoryOptionTable, CategoryComboTable, CategoryOp
 import type { CaseCategoryTable, CaseRecordTable, CaseEventTable, CaseRoutingRuleTable, CaseMediaTable, CaseAnswerTemplateTable } from './tables/cases.js';
 import type { AlertFieldTable, AlertTypeTable, AlertTable, AlertEventTable, LiveEventTable, IocRuleTable } from './tables/alerts.js';
 import type { ConnectorTable, ConnectorRunTable } from './tables/connectors.js';
-import type { DeviceKindTable, DeviceTable, TelemetryDailyTable, TelemetryHourlyTable, TelemetryTable } from './tables/devices.js';
+import type { DeviceKindTable, DeviceTable, TelemetryDailyTable, TelemetryHourlyTable, TelemetryNightlyTable, TelemetryTable } from './tables/devices.js';
 import type { IocPanelTable, IocPanelSeenTable } from './tables/ioc.js';
 import type { BriefingTable } from './tables/briefing.js';
 import type { AgriBulletinTable, AgriCropStageTable, AgriFieldCountTable, AgriSubscriptionTable } from './tables/agronomy.js';
@@ -24,7 +24,7 @@ export type { Severity, AlertState, ChecklistStep, AlertFieldTable, AlertTypeTab
 export type { PanelKind, PanelOptions, IocPanelTable, IocPanelSeenTable } from './tables/ioc.js';
 export type { ConnectorMappingColumns, ConnectorTable, ConnectorRunTable } from './tables/connectors.js';
 export type { AgriBulletinTable, AgriCropStageTable, AgriFieldCountTable, AgriSubscriptionTable, SowingWindowColumns } from './tables/agronomy.js';
-export type { DeviceKeyColumns, DeviceKindTable, DeviceTable, TelemetryDailyTable, TelemetryHourlyTable, TelemetryTable } from './tables/devices.js';
+export type { DeviceKeyColumns, DeviceKindTable, DeviceTable, TelemetryDailyTable, TelemetryHourlyTable, TelemetryNightlyTable, TelemetryTable } from './tables/devices.js';
 export type { ReportRegimeTable, ReportFormTable, ReportState, ReportTable, ReportEventTable, ReportReminderTable, ReportAttachmentTable } from './tables/reporting.js';
 
 export interface DB {
@@ -88,6 +88,7 @@ export interface DB {
   telemetry: TelemetryTable;
   telemetry_hourly: TelemetryHourlyTable;
   telemetry_daily: TelemetryDailyTable;
+  telemetry_nightly: TelemetryNightlyTable;
   agri_crop_stage: AgriCropStageTable;
   agri_field_count: AgriFieldCountTable;
   agri_bulletin: AgriBulletinTable;

@@ -1,7 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { NullableTimestamp, Timestamp } from './columns.js';
 
-// Field devices and their telemetry (modules/devices, migration 0036).
+// Field devices and their telemetry (modules/devices, migrations 0036 and 0038).
 
 type Json<T> = ColumnType<T, string | undefined, string>;
 
@@ -34,6 +34,8 @@ export interface DeviceTable {
   last_seen_at: NullableTimestamp;
   battery: number | null;
   attributes: Json<Record<string, unknown>>;
+  /** The gateway that registered it (migration 0038). */
+  gateway_id: number | null;
   bad_payloads: ColumnType<number, number | undefined, number>;
   last_bad_reason: string | null;
   last_bad_at: NullableTimestamp;
@@ -46,3 +48,5 @@ export interface TelemetryTable { device_id: number; key: string; ts: Timestamp;
 interface Aggregate { device_id: number; key: string; n: number; sum: number; min: number; max: number }
 export interface TelemetryHourlyTable extends Aggregate { hour: Timestamp }
 export interface TelemetryDailyTable extends Aggregate { day: string }
+/** Readings of 18:00–06:00 Việt Nam time, by the night's evening (migration 0039). */
+export interface TelemetryNightlyTable extends Aggregate { night: string }

@@ -5,9 +5,8 @@ import type { ProcessedPhoto } from '../../core/cases/index.js';
 import { addDays, vnDate } from '../../core/calendar/index.js';
 import { inTransaction, type Db } from '../../db/database.js';
 import { AppError, notFound } from '../../server/errors.js';
-import { devicesOfKinds, storeReadings } from '../devices/index.js';
+import { devicesOfKinds, NIGHT_HOURS_VN, storeReadings } from '../devices/index.js';
 import { TRAP_KIND } from './readings.js';
-import { agronomyReference } from './reference.js';
 import { countOfNight, fieldCountPhoto, findFieldCount, insertFieldCount, listFieldCounts } from './repo.js';
 import type { FieldCountInput } from './schema.js';
 
@@ -52,8 +51,7 @@ export async function recordFieldCount(options: { db: Db; actor: Actor; input: F
       throw new AppError('night_already_counted', { night: input.night, by: (await countOfNight(trx, trap.id, input.night))?.recorded_by ?? '' }, 'night');
     }
     // The count is the whole night's: one reading per species at 21:00 Việt Nam time of the night's evening.
-    const { startHour } = agronomyReference().settings.trapNight;
-    const at = new Date(Date.parse(`${input.night}T00:00:00Z`) + ((startHour + 3) - 7) * 3_600_000);
+    const at = new Date(Date.parse(`${input.night}T00:00:00Z`) + (NIGHT_HOURS_VN.start + 3 - 7) * 3_600_000);
     await storeReadings(trx, Object.entries(input.counts).map(([key, value]) => ({ deviceId: trap.id, key, ts: at, value })));
     await recordAudit(trx, actor, { action: 'agri_field_count.create', entity: 'agri_field_count', entityId: inserted.id, after: { deviceId: trap.id, night: input.night, counts: input.counts, photo: !!photo } }, request);
     return { count: view(saved), created: true };

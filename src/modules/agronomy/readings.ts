@@ -11,10 +11,10 @@ export const STATION_KIND = 'SALINITY_STATION';
 export interface TrapNight { deviceId: number; unitId: number | null; species: string; night: string; count: number }
 
 export async function trapNights(db: Db, range: { from: string; to: string }, deviceIds?: number[], traps?: PlacedDevice[]): Promise<TrapNight[]> {
-  const { species, settings } = agronomyReference();
+  const { species } = agronomyReference();
   const placed = traps ?? await devicesOfKinds(db, [TRAP_KIND], deviceIds);
   const unit = new Map(placed.map((d) => [d.id, d.unitId]));
-  const totals = await nightTotals(db, { deviceIds: placed.map((d) => d.id), keys: species.map((s) => s.code), ...range, ...settings.trapNight });
+  const totals = await nightTotals(db, { deviceIds: placed.map((d) => d.id), keys: species.map((s) => s.code), ...range });
   return totals.map((t) => ({ deviceId: t.deviceId, unitId: unit.get(t.deviceId) ?? null, species: t.key, night: t.night, count: t.total }));
 }
 

@@ -14,7 +14,6 @@ const ZStage = z.object({ code: z.string().regex(/^[a-z_]{2,30}$/), nameVi: z.st
 const ZLevel = z.object({ atLeast: z.number().positive(), severity: z.enum(['warning', 'major', 'critical']), adviceVi: z.string(), adviceEn: z.string() });
 
 const ZSettings = z.object({
-  trapNight: z.object({ startHour: z.number().int().min(0).max(23), endHour: z.number().int().min(0).max(23) }),
   baseline: z.object({ nights: z.number().int().min(3), minNights: z.number().int().min(1), robustZ: z.number().positive(), minCount: z.number().min(0) }),
   forecast: z.object({
     species: z.array(z.string()).min(1), peakIntervalDays: z.number().positive(), minIntervalDays: z.number().positive(), maxIntervalDays: z.number().positive(),

@@ -10,6 +10,7 @@ import { sendDownload } from '../../server/replies.js';
 import { draftBulletin, editBulletin, listAllBulletins, moveBulletin, readBulletin } from './bulletins.js';
 import { bulletinFile } from './pdf.js';
 import { fieldCountPhotoFile, fieldCountsOf, recordFieldCount } from './field-counts.js';
+import { NIGHT_HOURS_VN } from '../devices/index.js';
 import { AGRONOMY_POLICY } from './policy.js';
 import { publicAgronomyRoutes } from './public-routes.js';
 import { agronomyReference } from './reference.js';
@@ -23,7 +24,7 @@ import { cancelSubscription, subscribe, subscriptionsFor } from './subscriptions
 import { communeSeries, trapMap, trapSeries } from './traps.js';
 
 /** The night in progress or just ended: dated by its evening, it turns at 18:00 Việt Nam time. */
-export const currentNight = (now: Date) => vnDate(new Date(now.getTime() - agronomyReference().settings.trapNight.startHour * 3_600_000));
+export const currentNight = (now: Date) => vnDate(new Date(now.getTime() - NIGHT_HOURS_VN.start * 3_600_000));
 
 export async function agronomyRoutes(appBase: FastifyInstance): Promise<void> {
   const app = appBase.withTypeProvider<ZodTypeProvider>();

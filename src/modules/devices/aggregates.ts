@@ -17,24 +17,22 @@ export async function devicesOfKinds(db: Db, kinds: string[], ids?: number[]): P
 
 export interface NightTotal { deviceId: number; night: string; key: string; total: number }
 
-/**
- * Totals per device, key and night from the hourly aggregates, a night running from `startHour` to `endHour` Việt
- * Nam time and dated by its evening (the night of 14 → 15 March is 14 March). Nights `from`..`to` inclusive.
- */
-export async function nightTotals(db: Db, q: { deviceIds: number[]; keys: string[]; from: string; to: string; startHour: number; endHour: number }): Promise<NightTotal[]> {
+/** The night of the night aggregate: 18:00 to 06:00 Việt Nam time, dated by its evening (migration 0039). */
+export const NIGHT_HOURS_VN = { start: 18, end: 6 } as const;
+
+/** Totals per device, key and night (the night of 14 → 15 March is 14 March), nights `from`..`to` inclusive. */
+export async function nightTotals(db: Db, q: { deviceIds: number[]; keys: string[]; from: string; to: string }): Promise<NightTotal[]> {
   if (!q.deviceIds.length || !q.keys.length) return [];
-  // Việt Nam is UTC+7 all year: an hour's Việt Nam wall time is its UTC hour + 7; shifted back by the start hour,
-  // every hour of one night falls on the date of its evening.
-  const lengthHours = (q.endHour - q.startHour + 24) % 24 || 24;
-  const rows = await sql<{ device_id: string; night: string; key: string; total: number }>`
-    SELECT device_id, to_char(((hour AT TIME ZONE 'UTC') + make_interval(hours => (${7 - q.startHour})::int))::date, 'YYYY-MM-DD') AS night, key, sum(sum) AS total
-    FROM telemetry_hourly
-    WHERE device_id = ANY(${q.deviceIds}::bigint[]) AND key = ANY(${q.keys}::text[])
-      AND hour >= (${q.from}::date + make_interval(hours => (${q.startHour - 7})::int))::timestamp AT TIME ZONE 'UTC'
-      AND hour < (${q.to}::date + make_interval(hours => (${q.startHour - 7 + lengthHours})::int))::timestamp AT TIME ZONE 'UTC'
-      AND extract(hour FROM (hour AT TIME ZONE 'UTC') + make_interval(hours => (${7 - q.startHour})::int)) < ${lengthHours}
-    GROUP BY 1, 2, 3 ORDER BY 2, 1, 3`.execute(db);
-  return rows.rows.map((r) => ({ deviceId: Number(r.device_id), night: r.night, key: r.key, total: Number(r.total) }));
+  // One row per device and key, its nights as day offsets from `from`: a year of one trap is four rows, not 1,460
+  // (the embedded database spends most of a small query decoding rows).
+  const rows = await sql<{ device_id: string; key: string; days: number[]; totals: number[] }>`
+    SELECT device_id, key, array_agg(night - ${q.from}::date ORDER BY night) AS days, array_agg(sum ORDER BY night) AS totals FROM telemetry_nightly
+    WHERE device_id = ANY(${q.deviceIds}::bigint[]) AND key = ANY(${q.keys}::text[]) AND night BETWEEN ${q.from}::date AND ${q.to}::date
+    GROUP BY device_id, key ORDER BY device_id, key`.execute(db);
+  const start = Date.parse(`${q.from}T00:00:00Z`);
+  return rows.rows.flatMap((r) => r.days.map((d, i) => ({
+    deviceId: Number(r.device_id), night: new Date(start + Number(d) * 86_400_000).toISOString().slice(0, 10), key: r.key, total: Number(r.totals[i]),
+  })));
 }
 
 export interface DayExtreme { deviceId: number; day: string; key: string; min: number; max: number; mean: number }

@@ -1,7 +1,7 @@
 // Field devices (issue 15): a registry of light traps, salinity and weather stations of configurable kinds, their
 // credentials (ThingsBoard-style access tokens, self-provisioning), and their telemetry over MQTT (an embedded broker,
 // or a real one through MQTT_URL) and HTTP, stored by (device, key, time) in monthly partitions with hourly and daily
-// aggregates. The only reader and writer of device_kind, device, telemetry, telemetry_hourly and telemetry_daily.
+// aggregates. The only reader and writer of device_kind, device, telemetry, telemetry_hourly, telemetry_daily and telemetry_nightly.
 // The public surface: other modules import this file only (see docs/architecture.md).
 export { DEVICE_POLICY, deviceStatus } from './policy.js';
 export { loadDeviceKinds } from './reference.js';
@@ -12,7 +12,7 @@ export { startDeviceTransport, writerFor } from './transport.js';
 export type { DeviceTransport } from './transport.js';
 export { sharedTopic, subscribeToBroker } from './subscriber.js';
 export { startEmbeddedBroker } from './broker.js';
-export { dayExtremes, devicesOfKinds, lastReadings, nightTotals, storeReadings } from './aggregates.js';
+export { dayExtremes, devicesOfKinds, lastReadings, NIGHT_HOURS_VN, nightTotals, storeReadings } from './aggregates.js';
 export type { DayExtreme, NightTotal, PlacedDevice } from './aggregates.js';
 export { demoSimulated, loadDemoDevices, readDemoDevices, readingAt, seedOf, simulate, simulationParams, simulatorFleet, SIMULATED_KINDS, stationProfile, STEP_MS } from './simulation/index.js';
 export type { DemoDevices, FleetDevice, SimulatedDevice, SimulatedKind, SimulationParams, Telemetry } from './simulation/index.js';

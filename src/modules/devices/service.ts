@@ -131,6 +131,7 @@ export async function removeDevice(options: { db: Db; actor: Actor; id: number; 
     await trx.deleteFrom('telemetry').where('device_id', '=', id).execute();
     await trx.deleteFrom('telemetry_hourly').where('device_id', '=', id).execute();
     await trx.deleteFrom('telemetry_daily').where('device_id', '=', id).execute();
+    await trx.deleteFrom('telemetry_nightly').where('device_id', '=', id).execute();
     await deleteDevice(trx, id);
     forgetToken(before.token_hash);
     await recordAudit(trx, actor, { action: 'device.delete', entity: 'device', entityId: id, before: device }, request);

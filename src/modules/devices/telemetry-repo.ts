@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { vnDate } from '../../core/calendar/index.js';
 import type { Db } from '../../db/database.js';
 
-// The SQL of telemetry and its aggregates (telemetry_hourly, telemetry_daily).
+// The SQL of telemetry and its aggregates (telemetry_hourly, telemetry_daily, telemetry_nightly).
 
 export interface Row { deviceId: number; key: string; ts: Date; value: number }
 
@@ -37,8 +37,15 @@ export async function insertReadings(db: Db, rows: Row[]): Promise<number> {
       FROM stored GROUP BY 1, 2, 3
       ON CONFLICT (device_id, key, day) DO UPDATE SET n = d.n + excluded.n, sum = d.sum + excluded.sum, min = least(d.min, excluded.min), max = greatest(d.max, excluded.max)
       RETURNING 1
+    ), nightly AS (
+      -- 18:00–06:00 Việt Nam time (11:00–23:00 UTC), dated by the evening: what light traps count (migration 0039).
+      INSERT INTO telemetry_nightly AS g (device_id, key, night, n, sum, min, max)
+      SELECT device_id, key, ((ts AT TIME ZONE 'UTC') - interval '11 hours')::date, count(*), sum(value), min(value), max(value)
+      FROM stored WHERE extract(hour FROM (ts AT TIME ZONE 'UTC') - interval '11 hours') < 12 GROUP BY 1, 2, 3
+      ON CONFLICT (device_id, key, night) DO UPDATE SET n = g.n + excluded.n, sum = g.sum + excluded.sum, min = least(g.min, excluded.min), max = greatest(g.max, excluded.max)
+      RETURNING 1
     )
-    SELECT (SELECT count(*) FROM stored) AS inserted, (SELECT count(*) FROM hourly) + (SELECT count(*) FROM daily) AS aggregated`.execute(db);
+    SELECT (SELECT count(*) FROM stored) AS inserted, (SELECT count(*) FROM hourly) + (SELECT count(*) FROM daily) + (SELECT count(*) FROM nightly) AS aggregated`.execute(db);
   return Number(result.rows[0]?.inserted ?? 0);
 }
 
