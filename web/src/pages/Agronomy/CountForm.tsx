@@ -72,7 +72,7 @@ export function CountForm() {
       <p className="small" role="status" data-testid="connection">{online ? t('agro.form.online') : t('agro.form.offline')}</p>
       <form className="card" onSubmit={(e) => void submit(e)}>
         <label className="block">{t('agro.trap')}
-          <select required value={form.trap} onChange={(e) => setForm({ ...form, trap: e.target.value })} style={{ width: '100%' }}>
+          <select required value={form.trap} onChange={(e) => setForm({ ...form, trap: e.target.value })} style={{ width: '100%' }} data-testid="count-trap">
             <option value="">—</option>
             {traps.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
           </select>

@@ -35,7 +35,12 @@ export async function shrinkPhoto(file: File): Promise<string> {
     });
   }
 }
-const blobOf = async (dataUrl: string) => (await fetch(dataUrl)).blob();
+/** The photo back as a file to send (decoded here: the page's content policy lets fetch() reach the server only). */
+function blobOf(dataUrl: string): Blob {
+  const [head, data] = dataUrl.split(',', 2);
+  const bytes = Uint8Array.from(atob(data ?? ''), (c) => c.charCodeAt(0));
+  return new Blob([bytes], { type: /^data:([^;]+)/.exec(head ?? '')?.[1] ?? 'image/jpeg' });
+}
 
 /**
  * The counts saved on the phone, sent when there is a connection: the same pattern as the citizens' reports
@@ -51,7 +56,7 @@ export function useQueuedCounts() {
     for (const item of read()) {
       const done = (s: Omit<SentCount, 'clientRef' | 'trapName' | 'night'>) => setSent((list) => [{ clientRef: item.body.clientRef, trapName: item.trapName, night: item.body.night, ...s }, ...list]);
       try {
-        const saved = await sendFieldCount(item.body, item.photo ? await blobOf(item.photo) : null);
+        const saved = await sendFieldCount(item.body, item.photo ? blobOf(item.photo) : null);
         done({ created: saved.created });
       } catch (err) {
         if (retryLater(err)) return;
