@@ -18,7 +18,8 @@ export function DevicePage() {
   const canManage = useCan()('devices.manage');
   const [replaced, setReplaced] = useState<DeviceWithToken | null>(null);
   const kinds = useQuery(deviceKindsQuery());
-  const device = useQuery({ ...deviceQuery(id), enabled: Number.isInteger(id) && id > 0 });
+  const valid = Number.isInteger(id) && id > 0;
+  const device = useQuery({ ...deviceQuery(id), enabled: valid });
   const latest = useQuery({ ...latestQuery(id), enabled: device.isSuccess });
   const names = useKindNames(kinds.data);
   const badReason = useBadReason();
@@ -29,7 +30,7 @@ export function DevicePage() {
       <section>
         {back}
         <h1>{t('devices.title')}</h1>
-        {device.isError ? <ErrorText error={device.error} /> : <p className="muted">{t('devices.loading')}</p>}
+        {!valid ? <p className="error">{t('devices.notFound')}</p> : device.isError ? <ErrorText error={device.error} /> : <p className="muted">{t('devices.loading')}</p>}
       </section>
     );
   }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useReveal } from '../../components/useReveal';
 
 /** The default port of the platform's embedded MQTT broker (MQTT_PORT); an installation may set another. */
 const MQTT_DEFAULT_PORT = 1884;
@@ -11,6 +12,8 @@ const MQTT_DEFAULT_PORT = 1884;
 export function TokenOnce({ token, deviceName, exampleKey, onDone }: { token: string; deviceName: string; exampleKey?: string; onDone(): void }) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
+  // Asked for at the foot of a long page (a new token), it is brought into sight: a phone would not show it otherwise.
+  const ref = useReveal<HTMLDivElement>(token);
   const httpUrl = `${window.location.origin}/api/v1/${token}/telemetry`;
   const copy = async () => {
     try {
@@ -22,7 +25,7 @@ export function TokenOnce({ token, deviceName, exampleKey, onDone }: { token: st
     }
   };
   return (
-    <div className="card warn-card" role="region" aria-label={t('devices.token.title')} data-testid="device-token">
+    <div ref={ref} className="card warn-card" role="region" aria-label={t('devices.token.title')} data-testid="device-token">
       <h2>{t('devices.token.title')}</h2>
       <p>{t('devices.token.once', { name: deviceName })}</p>
       <p className="row wrap">
