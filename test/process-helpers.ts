@@ -26,7 +26,8 @@ export interface ServerProcess {
 function baseEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
   // Each server runs its embedded MQTT broker on a port of its own (several run at once); none subscribes to the
   // CI's real broker unless a test says so, so no test leaves a session there.
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', MQTT_PORT: '0', ...extra };
+  // No simulated device season in a test server's demo (seconds to write): tests that need readings send them.
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', MQTT_PORT: '0', TINHSO_DEMO_HISTORY_DAYS: '0', ...extra };
   if (!('MQTT_URL' in extra)) delete env.MQTT_URL;
   for (const [k, v] of Object.entries(extra)) if (v === undefined) delete env[k];
   return env;

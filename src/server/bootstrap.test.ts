@@ -10,7 +10,7 @@ describe('two processes starting together on an empty database', () => {
     const schema = uniqueSchema();
     const [first, second] = await Promise.all([openDatabase({ url: DATABASE_URL, schema, poolSize: 2 }), openDatabase({ url: DATABASE_URL, schema, poolSize: 2 })]);
     try {
-      const config = { demo: true, adminPassword: undefined };
+      const config = { demo: true, adminPassword: undefined, demoHistoryDays: 0 };
       const [a, b] = await Promise.all([prepareDatabase(first.db, config), prepareDatabase(second.db, config)]);
       expect([a.migrations.length, b.migrations.length].sort((x, y) => x - y)[0]).toBe(0);
       expect(a.migrations.length + b.migrations.length).toBeGreaterThan(15);
@@ -32,7 +32,7 @@ describe('a warm start', () => {
     const schema = DATABASE_URL ? uniqueSchema() : undefined;
     const database = await openDatabase({ url: DATABASE_URL, schema });
     try {
-      const config = { demo: true, adminPassword: undefined };
+      const config = { demo: true, adminPassword: undefined, demoHistoryDays: 0 };
       const first = await prepareDatabase(database.db, config);
       expect(first.referenceLoaded).toBe(true);
       const count = async () => Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM org_unit`.execute(database.db)).rows[0]!.n);

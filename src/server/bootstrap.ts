@@ -14,6 +14,7 @@ import { failOrphanedImports, loadIndicatorReference } from '../core/data/index.
 import { loadFeedbackReference } from '../modules/feedback/index.js';
 import { loadAlertReference } from '../core/alerts/index.js';
 import { loadIocPanels } from '../modules/ioc/index.js';
+import { ensureAgronomyFigures } from '../modules/agronomy/index.js';
 import { loadDemoDevices, loadDeviceKinds, readDemoDevices } from '../modules/devices/index.js';
 import { loadDemoRegimes } from '../modules/reporting/index.js';
 import { ROLES } from '../core/users/index.js';
@@ -91,6 +92,7 @@ async function prepareLocked(db: Db, config: Pick<Config, 'demo' | 'adminPasswor
     await loadAlertReference(db);
     await loadIocPanels(db);
     await loadDeviceKinds(db);
+    await ensureAgronomyFigures(db);
     // The 13 demonstration regimes: a demo database only (a real one gets the province's own regimes).
     if (config.demo) await loadDemoRegimes(db, SYSTEM);
     await writeSetting(db, REFERENCE_SETTING, fingerprint);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agronomyWorld, PEAKS, type AgronomyWorld } from '../../../test/agronomy-setup.js';
+import { addDays, agronomyWorld, bphOf, PEAKS, type AgronomyWorld } from '../../../test/agronomy-setup.js';
 import { nextLoopback } from '../../../test/helpers.js';
 import { publishAgronomyFigures } from './figures.js';
 import { alertPests } from './alerts.js';
@@ -71,5 +71,18 @@ describe('the nightly figures and the pest alerts', () => {
     expect((await alertPests(w.t.database.db, new Date('2026-12-05T03:00:00Z'))).cleared).toBeGreaterThanOrEqual(1);
     const after = (await w.officer.request({ method: 'GET', url: `/api/alerts/${alert.id}` })).json();
     expect(after.state).toBe('resolved');
+  });
+
+  it("shows the month's catch and its communes in the IOC's Nông nghiệp field", async () => {
+    await publishAgronomyFigures(w.t.database.db, { from: '2026-10-01', to: '2026-10-31' });
+    const res = await w.t.login('lanhdao').then((leader) => leader.request({ method: 'GET', url: '/api/ioc/fields/AGRICULTURE/panels/data?date=2026-10-31' }));
+    expect(res.statusCode, res.body).toBe(200);
+    const panels = res.json().panels as { kind: string; period: string; value: number | null; points: { unitId: number | null; value: number | null }[] }[];
+    let month = 0;
+    for (let d = '2026-10-01'; d <= '2026-10-31'; d = addDays(d, 1)) month += bphOf(d) + 10;
+    const number = panels.find((p) => p.kind === 'number' && p.period === '2026M10');
+    expect(number?.value).toBe(month);
+    const bar = panels.find((p) => p.kind === 'bar')!;
+    expect(bar.points.find((p) => p.unitId === w.commune)?.value).toBe(month);
   });
 });
