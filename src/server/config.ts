@@ -14,6 +14,8 @@ const ZEnv = z.object({
   /** The embedded broker's port when there is no MQTT_URL (1883 is left to a broker the machine may run). */
   MQTT_PORT: z.coerce.number().int().min(0).max(65535).default(1884),
   MQTT_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+  /** Months of raw telemetry kept (whole monthly partitions dropped beyond); 0 keeps everything. */
+  TELEMETRY_RETENTION_MONTHS: z.coerce.number().int().min(0).max(1200).default(0),
   TINHSO_ADMIN_PASSWORD: z.string().optional(),
   TINHSO_DEMO: z.enum(['0', '1']).default('1'),
   TINHSO_DEMO_HISTORY_DAYS: z.coerce.number().int().min(0).max(400).optional(),
@@ -60,6 +62,8 @@ export interface Config {
   mqttPort: number;
   /** The platform's client id at the broker of mqttUrl (its persistent session); one per process. */
   mqttClientId?: string;
+  /** Months of raw telemetry (and its aggregates) kept; 0 keeps everything. */
+  telemetryRetentionMonths: number;
   adminPassword?: string;
   demo: boolean;
   /** Days of simulated device history a demo database starts with (data/demo/devices.json when absent; 0 for none). */
@@ -100,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mqttUrl: e.MQTT_URL,
     mqttPort: e.MQTT_PORT,
     mqttClientId: e.MQTT_CLIENT_ID,
+    telemetryRetentionMonths: e.TELEMETRY_RETENTION_MONTHS,
     adminPassword: e.TINHSO_ADMIN_PASSWORD,
     demo: e.TINHSO_DEMO === '1',
     demoHistoryDays: e.TINHSO_DEMO_HISTORY_DAYS,

@@ -102,4 +102,11 @@ export const ISSUE_MESSAGES: Record<string, Record<Locale, string>> = {
   stage_unknown: { vi: 'giai đoạn cây trồng không có trong danh mục', en: 'not a crop stage of the list' },
   window_dates: { vi: 'ngày bắt đầu phải trước hoặc bằng ngày kết thúc', en: 'the first day must not come after the last' },
   values_1_to_100: { vi: 'từ 1 đến 100 giá trị mỗi lần gửi', en: 'from 1 to 100 values per message' },
+  attribute_key: { vi: 'tên thuộc tính phải bắt đầu bằng chữ cái, chỉ gồm chữ cái không dấu, chữ số và "_" (tối đa 60 ký tự)', en: 'an attribute name starts with a letter and holds only letters, digits and "_" (at most 60)' },
+  attribute_value: { vi: 'giá trị thuộc tính phải là chữ (tối đa 200 ký tự), số hoặc đúng/sai', en: 'an attribute value is a text (at most 200 characters), a number or true/false' },
+  attributes_1_to_50: { vi: 'từ 1 đến 50 thuộc tính mỗi lần gửi', en: 'from 1 to 50 attributes per message' },
+  attributes_at_most_100: { vi: 'một thiết bị có tối đa 100 thuộc tính', en: 'a device holds at most 100 attributes' },
+  attribute_reserved: { vi: 'thuộc tính "gateway" do quản trị viên đặt, thiết bị không tự gửi', en: 'the "gateway" attribute is set by an administrator, not sent by the device' },
+  attributes_too_large: { vi: 'thuộc tính gửi một lần dài quá 8 kB', en: 'the attributes of one message exceed 8 kB' },
+  attributes_object: { vi: 'thuộc tính phải là một đối tượng JSON {"tên": giá trị}', en: 'attributes must be one JSON object {"name": value}' },
 };

@@ -14,8 +14,9 @@ export const PUBLIC = [
   'GET /open311/v2/discovery.json', 'GET /open311/v2/:file', 'GET /open311/v2/services/:file', 'GET /open311/v2/requests/:file',
   'GET /open311/v2/tokens/:file', 'POST /open311/v2/:file',
   // Devices send with their own access token in the address (ThingsBoard's HTTP API), or present their kind's
-  // provisioning key and secret; both checked by the use case (tested in modules/devices/routes.test.ts).
-  'POST /api/v1/:token/telemetry', 'POST /api/v1/provision',
+  // provisioning key and secret; both checked by the use case (tested in modules/devices/routes.test.ts). A device's
+  // client-side attributes the same way, its token in the address (modules/devices/attributes.test.ts).
+  'POST /api/v1/:token/telemetry', 'POST /api/v1/provision', 'POST /api/v1/:token/attributes',
   // Farmers read the published sowing bulletins and the salinity stations without an account; the unsubscribe link of
   // an e-mail works by its token alone (modules/agronomy/public-routes.ts).
   'GET /api/public/agronomy/bulletins', 'GET /api/public/agronomy/bulletins/:id', 'GET /api/public/agronomy/bulletins/:id/pdf',

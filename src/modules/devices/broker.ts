@@ -1,17 +1,19 @@
 import net from 'node:net';
 import type { Db } from '../../db/database.js';
-import { ingestTelemetry } from './ingest.js';
+import { deviceTopic, handleDeviceMessage } from './dispatch.js';
 import { provisionOverMqtt } from './provision.js';
 import { revokedAmong } from './repo.js';
 import { deviceForToken, type TokenDevice } from './tokens.js';
 import type { TelemetryWriter } from './writer.js';
 
 // The embedded MQTT broker (aedes, MQTT 3.1.1) on a port of its own: devices connect with their access token as the
-// username (ThingsBoard's convention) and publish to v1/devices/me/telemetry; a QoS 1 message is acknowledged only
-// when its readings are committed. Provisioning: username "provision", publish to /provision/request, answer on
+// username (ThingsBoard's convention) and publish to v1/devices/me/telemetry and v1/devices/me/attributes, gateways
+// to v1/gateway/{connect,telemetry,attributes}; a QoS 1 message is acknowledged only when it is committed. Provisioning: username "provision", publish to /provision/request, answer on
 // /provision/response.
 
-const TELEMETRY = 'v1/devices/me/telemetry';
+/** v1/devices/me/telemetry → telemetry, v1/gateway/connect → gateway/connect (dispatch.ts). */
+const topicOf = (topic: string) =>
+  topic.startsWith('v1/devices/me/') ? deviceTopic(topic.slice(14)) : topic.startsWith('v1/gateway/') ? deviceTopic(`gateway/${topic.slice(11)}`) : null;
 const REVOCATION_CHECK_MS = 3000;
 
 export interface EmbeddedBroker { port: number; close(): Promise<void>; connectedDevices(): number }
@@ -42,13 +44,12 @@ export async function startEmbeddedBroker(options: { db: Db; writer: TelemetryWr
       }, () => done(null));
       return;
     }
-    if (!device || packet.topic !== TELEMETRY) {
-      // A device publishes only its telemetry; anything else is dropped (and counted), the connection kept.
-      if (device) writer.refuse(device.id, `topic: ${packet.topic.slice(0, 100)}`);
-      return done(null);
-    }
-    // The acknowledgement waits for the commit; a failed commit closes the connection, and the device resends.
-    ingestTelemetry(writer, device, packet.payload, now()).then(() => done(null), (err: Error) => done(err));
+    if (!device) return done(null);
+    // A device publishes its telemetry and attributes, a gateway those of the devices behind it too; anything else is
+    // dropped (and counted), the connection kept. The acknowledgement waits for the commit; a failed commit closes the
+    // connection, and the device resends.
+    handleDeviceMessage({ db, writer, device, topic: topicOf(packet.topic), rawTopic: packet.topic, payload: Buffer.from(packet.payload), now: now() })
+      .then(() => done(null), (err: Error) => done(err));
   };
   // Devices do not listen to each other's telemetry: only the provisioning answer may be subscribed to.
   broker.authorizeSubscribe = (client, sub, done) => done(null, !devices.has(client.id) && sub.topic === '/provision/response' ? sub : null);

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { DeviceKeyColumns, DeviceTable } from '../../db/schema.js';
 
@@ -34,10 +34,32 @@ export function listDevices(db: Db, q: { units: number[] | null; kind?: string; 
   return query.orderBy('name').limit(q.limit).offset(q.offset).execute();
 }
 
+const ingestColumns = ['d.id', 'd.name', 'd.kind_code', 'd.revoked_at', 'd.unit_id', 'd.owner_unit_id', 'd.gateway_id', 'd.attributes', 'k.keys'] as const;
+
 /** The device a token opens, revoked or not (the caller says which it accepts). */
 export const deviceByTokenHash = (db: Db, hash: string) =>
-  db.selectFrom('device as d').innerJoin('device_kind as k', 'k.code', 'd.kind_code')
-    .select(['d.id', 'd.name', 'd.kind_code', 'd.revoked_at', 'k.keys']).where('d.token_hash', '=', hash).executeTakeFirst();
+  db.selectFrom('device as d').innerJoin('device_kind as k', 'k.code', 'd.kind_code').select(ingestColumns).where('d.token_hash', '=', hash).executeTakeFirst();
+
+/** An administrator marks a device a gateway, or no longer one. */
+export const setGatewayFlag = (db: Db, id: number, gateway: boolean) =>
+  db.updateTable('device').set({ attributes: sql<string>`attributes || ${JSON.stringify({ gateway })}::jsonb` }).where('id', '=', id).execute();
+
+/** A device by its name, as a gateway names the devices behind it. */
+export const deviceByName = (db: Db, name: string) =>
+  db.selectFrom('device as d').innerJoin('device_kind as k', 'k.code', 'd.kind_code').select(ingestColumns).where('d.name', '=', name).executeTakeFirst();
+
+/**
+ * Merges client-side attributes into a device's, unless the result would hold more than `max` keys: answers whether
+ * they were merged. One statement, so two messages of the same device never lose each other's keys.
+ */
+export async function mergeAttributes(db: Db, id: number, attributes: Record<string, unknown>, max: number, now: Date): Promise<boolean> {
+  const json = JSON.stringify(attributes);
+  const row = await db.updateTable('device')
+    .set({ attributes: sql<string>`attributes || ${json}::jsonb`, last_seen_at: sql<Date>`greatest(last_seen_at, ${now.toISOString()}::timestamptz)` })
+    .where('id', '=', id).where(sql<boolean>`(SELECT count(*) FROM jsonb_object_keys(attributes || ${json}::jsonb)) <= ${max}`)
+    .returning('id').executeTakeFirst();
+  return row !== undefined;
+}
 
 /** Of the devices given, those revoked or removed: the connections the broker must close. */
 export async function revokedAmong(db: Db, ids: number[]): Promise<number[]> {

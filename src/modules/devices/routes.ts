@@ -8,8 +8,9 @@ import {
   ZDeviceId, ZDeviceInput, ZDeviceQuery, ZDeviceUpdate, ZDeviceView, ZDeviceWithToken, ZKindCode, ZKindView, ZLatest, ZProvisioning, ZSeries, ZSeriesQuery,
 } from './schema.js';
 import {
-  changeDevice, createDevice, deviceViews, enableProvisioning, kindViews, listDevices, removeDevice, replaceDeviceToken, revokeDevice, visibleDevice,
+  changeDevice, createDevice, deviceViews, listDevices, removeDevice, replaceDeviceToken, revokeDevice, visibleDevice,
 } from './service.js';
+import { enableProvisioning, kindViews } from './kinds.js';
 
 export async function deviceRoutes(appBase: FastifyInstance): Promise<void> {
   const app = appBase.withTypeProvider<ZodTypeProvider>();

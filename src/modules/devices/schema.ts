@@ -13,6 +13,8 @@ export const ZDeviceInput = z.object({
   /** The commune where it stands; found from the point when absent. */
   unitId: ZId.nullable().optional(),
   ownerUnitId: ZId.nullable().default(null),
+  /** It speaks for devices behind it (ThingsBoard's gateway API); a device of kind GATEWAY always does. */
+  gateway: z.boolean().optional(),
 }).strict();
 export type DeviceInput = z.infer<typeof ZDeviceInput>;
 export const ZDeviceUpdate = ZDeviceInput.omit({ kind: true }).partial().strict();
@@ -30,6 +32,10 @@ export const ZDeviceView = z.object({
   unit: ZNamed.nullable(), ownerUnit: ZNamed.nullable(), tokenPrefix: z.string(), provisioned: z.boolean(),
   status: z.enum(['online', 'offline', 'never', 'revoked']), lastSeenAt: z.date().nullable(), battery: z.number().nullable(),
   badPayloads: z.number(), lastBadReason: z.string().nullable(), lastBadAt: z.date().nullable(), revokedAt: z.date().nullable(), createdAt: z.date(),
+  /** The gateway that registered it, if one did. */
+  gatewayId: z.number().nullable(),
+  /** What the device says about itself (firmware, lamp colour…), and "gateway" when an administrator marked it one. */
+  attributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
 });
 export type DeviceView = z.infer<typeof ZDeviceView>;
 /** A device with its token, answered once: when it is created or its token is replaced. */
@@ -55,6 +61,7 @@ export const ZLatest = z.array(z.object({ key: z.string(), at: z.string(), value
 
 export const ZTokenParam = z.object({ token: z.string().min(8).max(200).regex(/^[A-Za-z0-9_-]+$/) });
 export const ZAccepted = z.object({ stored: z.number(), received: z.number() });
+export const ZAttributesAccepted = z.object({ attributes: z.number() });
 export const ZProvisionRequest = z.object({
   deviceName: nameText(120), provisionDeviceKey: z.string().min(8).max(200), provisionDeviceSecret: z.string().min(8).max(200),
 }).strict();

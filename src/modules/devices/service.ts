@@ -8,7 +8,7 @@ import { inTransaction, type Db } from '../../db/database.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { communeAt } from '../feedback/index.js';
 import { deviceStatus, TOKEN_PREFIX_LENGTH } from './policy.js';
-import { deleteDevice, findDeviceByName, findKind, getDevice, insertDevice, listDevices as listRows, listKinds, setProvisioning, updateDevice, type DeviceRow } from './repo.js';
+import { deleteDevice, findDeviceByName, findKind, getDevice, insertDevice, listDevices as listRows, listKinds, setGatewayFlag, updateDevice, type DeviceRow } from './repo.js';
 import type { DeviceInput, DeviceUpdate, DeviceView } from './schema.js';
 import { forgetToken } from './tokens.js';
 
@@ -29,7 +29,8 @@ export async function deviceViews(db: Db, rows: DeviceRow[], now: Date): Promise
     tokenPrefix: r.token_prefix, provisioned: r.provisioned,
     status: deviceStatus({ revokedAt: r.revoked_at, lastSeenAt: r.last_seen_at }, interval.get(r.kind_code) ?? 3600, now),
     lastSeenAt: r.last_seen_at, battery: r.battery, badPayloads: r.bad_payloads, lastBadReason: r.last_bad_reason, lastBadAt: r.last_bad_at,
-    revokedAt: r.revoked_at, createdAt: r.created_at,
+    revokedAt: r.revoked_at, createdAt: r.created_at, gatewayId: r.gateway_id === null ? null : Number(r.gateway_id),
+    attributes: (typeof r.attributes === 'string' ? JSON.parse(r.attributes) : r.attributes) as DeviceView['attributes'],
   }));
 }
 
@@ -57,7 +58,7 @@ async function placeOf(db: Db, input: { location?: { lat: number; lon: number } 
 }
 
 /** Registers a device; its token is answered once, only its SHA-256 kept. */
-export async function createDevice(options: { db: Db; actor: Actor; input: DeviceInput; now: Date; provisioned?: boolean; request?: FastifyRequest }) {
+export async function createDevice(options: { db: Db; actor: Actor; input: DeviceInput; now: Date; provisioned?: boolean; gatewayId?: number; request?: FastifyRequest }) {
   const { db, actor, input, now, request } = options;
   if (!(await findKind(db, input.kind))) throw new AppError('reference_not_found', { field: 'kind' }, 'kind');
   if (input.ownerUnitId && !(await getUnit(db, input.ownerUnitId))) throw new AppError('reference_not_found', { field: 'ownerUnitId' }, 'ownerUnitId');
@@ -68,6 +69,7 @@ export async function createDevice(options: { db: Db; actor: Actor; input: Devic
     const row = await insertDevice(trx, {
       kind_code: input.kind, name: input.name, lat: input.location?.lat ?? null, lon: input.location?.lon ?? null, unit_id: unitId,
       owner_unit_id: input.ownerUnitId, token_hash: sha256(token), token_prefix: token.slice(0, TOKEN_PREFIX_LENGTH), provisioned: options.provisioned ?? false,
+      gateway_id: options.gatewayId ?? null, attributes: JSON.stringify(input.gateway ? { gateway: true } : {}),
       created_at: now, updated_at: now,
     });
     const [device] = await deviceViews(trx, [row], now);
@@ -84,6 +86,7 @@ export async function changeDevice(options: { db: Db; actor: Actor; id: number; 
   const unitId = moved ? await placeOf(db, { location: input.location ?? null, unitId: input.unitId }, now) : before.unit_id;
   if (input.ownerUnitId) await assertUnitInScope(db, actor, input.ownerUnitId, 'ownerUnitId');
   return inTransaction(db, async (trx) => {
+    if (input.gateway !== undefined) await setGatewayFlag(trx, id, input.gateway);
     const row = (await updateDevice(trx, id, {
       ...(input.name ? { name: input.name } : {}),
       ...(input.location !== undefined ? { lat: input.location?.lat ?? null, lon: input.location?.lon ?? null } : {}),
@@ -137,23 +140,4 @@ export async function removeDevice(options: { db: Db; actor: Actor; id: number; 
     await recordAudit(trx, actor, { action: 'device.delete', entity: 'device', entityId: id, before: device }, request);
     return device!;
   });
-}
-
-/** Turns on self-provisioning for a kind: a new key and secret, the secret answered once. */
-export async function enableProvisioning(options: { db: Db; actor: Actor; code: string; request?: FastifyRequest }) {
-  const { db, actor, code, request } = options;
-  if (!(await findKind(db, code))) throw notFound('code');
-  const key = `${code.toLowerCase()}-${randomToken(6)}`;
-  const secret = randomToken(18);
-  await inTransaction(db, async (trx) => {
-    await setProvisioning(trx, code, key, sha256(secret));
-    await recordAudit(trx, actor, { action: 'device_kind.provisioning', entity: 'device_kind', entityId: null, after: { code, key } }, request);
-  });
-  return { key, secret };
-}
-
-export async function kindViews(db: Db) {
-  return (await listKinds(db)).map((k) => ({
-    code: k.code, name: { vi: k.name_vi, en: k.name_en }, intervalSeconds: k.interval_seconds, keys: k.keys, provisioning: k.provision_key !== null,
-  }));
 }

@@ -2,10 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../server/errors.js';
+import { ISSUE_MESSAGES } from '../../server/messages.js';
+import { ingestAttributes } from './attributes.js';
 import { ingestTelemetry } from './ingest.js';
 import { DEVICE_POLICY } from './policy.js';
 import { provisionDevice } from './provision.js';
-import { ZAccepted, ZProvisioned, ZProvisionRequest, ZTokenParam } from './schema.js';
+import { ZAccepted, ZAttributesAccepted, ZProvisioned, ZProvisionRequest, ZTokenParam } from './schema.js';
 import { deviceForToken } from './tokens.js';
 import { writerFor } from './transport.js';
 
@@ -29,6 +31,24 @@ export async function telemetryRoutes(appBase: FastifyInstance): Promise<void> {
     const result = await ingestTelemetry(writer, device, request.body, now());
     if (!result.ok) throw new AppError('telemetry_refused', { reason: result.reason });
     return { stored: result.readings, received: result.readings };
+  });
+
+  app.post('/api/v1/:token/attributes', {
+    config: { access: DEVICE_POLICY.device },
+    schema: {
+      tags, params: ZTokenParam, body: z.unknown().describe('{"name": text | number | true/false, ...}: 1 to 50 client-side attributes (ThingsBoard)'),
+      response: { 200: ZAttributesAccepted },
+      description: 'A device posts what it says about itself (firmware, lamp colour…), merged into its attributes; text belongs here, not in telemetry.',
+    },
+  }, async (request) => {
+    const device = await deviceForToken(db, request.params.token);
+    if (!device) throw new AppError('device_token_invalid');
+    const result = await ingestAttributes(db, writer, device, request.body, now());
+    if (!result.ok) {
+      const reason = ISSUE_MESSAGES[result.reason] ?? { vi: result.reason, en: result.reason };
+      throw new AppError('attributes_refused', { reason, key: result.key ? ` (${result.key.slice(0, 60)})` : '' }, result.key);
+    }
+    return { attributes: Object.keys(result.attributes).length };
   });
 
   app.post('/api/v1/provision', {
