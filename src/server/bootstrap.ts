@@ -14,7 +14,8 @@ import { failOrphanedImports, loadIndicatorReference } from '../core/data/index.
 import { loadFeedbackReference } from '../modules/feedback/index.js';
 import { loadAlertReference } from '../core/alerts/index.js';
 import { loadIocPanels } from '../modules/ioc/index.js';
-import { ensureAgronomyFigures } from '../modules/agronomy/index.js';
+import { ensureAgronomyFigures, publishAgronomyFigures } from '../modules/agronomy/index.js';
+import { addDays, vnDate } from '../core/calendar/index.js';
 import { loadDemoDevices, loadDeviceKinds, readDemoDevices } from '../modules/devices/index.js';
 import { loadDemoRegimes } from '../modules/reporting/index.js';
 import { ROLES } from '../core/users/index.js';
@@ -127,7 +128,11 @@ async function prepareLocked(db: Db, config: Pick<Config, 'demo' | 'adminPasswor
       // Demo devices with a season of simulated readings (data/demo/devices.json), in the same transaction as the
       // accounts: under the advisory lock, all or nothing, and never again once a user exists.
       const devices = readDemoDevices();
-      await loadDemoDevices(trx, new Date(), { ...devices, historyDays: config.demoHistoryDays ?? devices.historyDays });
+      const historyDays = config.demoHistoryDays ?? devices.historyDays;
+      const now = new Date();
+      await loadDemoDevices(trx, now, { ...devices, historyDays });
+      // The season's nights and days as figures (the morning job publishes only the last nights).
+      if (historyDays > 0) await publishAgronomyFigures(trx, { from: addDays(vnDate(now), -historyDays), to: addDays(vnDate(now), -1) });
     }
   });
   if (config.demo) {
