@@ -112,4 +112,32 @@ describe.skipIf(browserMissing)('agronomy in the browser', () => {
     expect(fit.headings).toBe(1);
     await phone.close();
   });
+
+  it('an officer sets the ward\'s fields to seedlings on the salinity page: the station turns major with its sluice advice, the 4‰ line stated', async () => {
+    const { commune, stationToken } = await ready();
+    const at = (hhmmVn: string) => Date.parse(`2026-11-30T${hhmmVn}:00+07:00`);
+    const tides = [{ ts: at('06:00'), values: { salinity_gl: 0.6 } }, { ts: at('08:15'), values: { salinity_gl: 1.5 } }, { ts: at('09:30'), values: { salinity_gl: 1.1 } }];
+    expect((await s.t.app.inject({ method: 'POST', url: `/api/v1/${stationToken}/telemetry`, payload: tides, remoteAddress: nextLoopback() })).statusCode).toBe(200);
+    const context = await s.browser.newContext({ viewport: { width: WIDTH, height: 780 } });
+    const page = await context.newPage();
+    await logIn(page, s.base, 'canbo');
+    await page.locator('.topbar').waitFor();
+    await page.goto(`${s.base}/agronomy/salinity`);
+    const list = page.getByTestId('station-list');
+    await list.getByText('Trạm mặn Đại Ngãi').waitFor();
+    expect(await page.getByTestId('salinity-line').textContent()).toContain('Ranh mặn 4‰');
+    await page.getByTestId('stage-unit').locator(`option[value="${commune}"]`).waitFor({ state: 'attached' });
+    await page.getByTestId('stage-unit').selectOption(String(commune));
+    await page.getByTestId('stage-stage').selectOption('seedling');
+    await page.getByTestId('stage-since').fill('2026-11-25');
+    await page.getByRole('button', { name: 'Lưu giai đoạn' }).click();
+    await page.getByText('Đã lưu giai đoạn.').waitFor();
+    const station = list.locator('li', { hasText: 'Trạm mặn Đại Ngãi' });
+    await station.getByText(/ngưỡng chịu mặn 1‰/).waitFor();
+    expect(await station.locator('[data-severity]').getAttribute('data-severity')).toBe('major');
+    expect(await station.textContent()).toMatch(/Đóng cống/);
+    const fit = await measure(page);
+    expect(fit.culprits).toEqual([]);
+    await context.close();
+  });
 });

@@ -70,15 +70,15 @@ function StageForm() {
       <h2>{t('agro.stage.title')}</h2>
       {may && (
         <form className="row wrap" onSubmit={submit}>
-          <label>{t('agro.commune')} <select required value={form.unitId} onChange={(e) => setForm({ ...form, unitId: e.target.value })}>
+          <label>{t('agro.commune')} <select required data-testid="stage-unit" value={form.unitId} onChange={(e) => setForm({ ...form, unitId: e.target.value })}>
             <option value="">—</option>
             {(units.data ?? []).filter((u) => u.level === 'commune').map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
           </select></label>
-          <label>{t('agro.stage.stage')} <select required value={form.stage} onChange={(e) => setForm({ ...form, stage: e.target.value })}>
+          <label>{t('agro.stage.stage')} <select required data-testid="stage-stage" value={form.stage} onChange={(e) => setForm({ ...form, stage: e.target.value })}>
             <option value="">—</option>
             {(stages.data?.stages ?? []).map((s) => <option key={s.code} value={s.code}>{stageName(s.code)}{s.limit !== null ? ` (≤ ${s.limit}‰)` : ''}</option>)}
           </select></label>
-          <label>{t('agro.stage.since')} <input type="date" required value={form.since} onChange={(e) => setForm({ ...form, since: e.target.value })} /></label>
+          <label>{t('agro.stage.since')} <input type="date" required data-testid="stage-since" value={form.since} onChange={(e) => setForm({ ...form, since: e.target.value })} /></label>
           <button className="primary" disabled={save.isPending}>{t('agro.stage.save')}</button>
           {save.isSuccess && <span role="status">{t('agro.stage.saved')}</span>}
         </form>
