@@ -114,7 +114,7 @@ describe.skipIf(browserMissing)('the devices in the browser', () => {
     await expect.poll(async () => (await page.getByTestId('device-token').boundingBox())?.y ?? -9).toBeGreaterThan(-1);
     expect((await page.getByTestId('device-token').boundingBox())!.y).toBeLessThan(780);
     expect((await post(replaced, { BPH: 1 })).statusCode).toBe(200);
-    await expect.poll(async () => (await post(token, { BPH: 1 })).statusCode, { timeout: 10_000, intervals: [1000] }).toBe(401);
+    await expect.poll(async () => (await post(token, { BPH: 1 })).statusCode, { timeout: 10_000, interval: 1000 }).toBe(401);
     await page.getByRole('button', { name: 'Tôi đã lưu mã' }).click();
 
     // Revoking, asked twice too: a change of mind leaves the device as it was.
