@@ -30,8 +30,8 @@ export function SeriesCharts({ series, species }: { series: SpeciesSeries[]; spe
             { name: 'base', type: 'line', stack: 'band', data: s.nights.map((n) => n.median), symbol: 'none', lineStyle: { opacity: 0 }, tooltip: { show: false } },
             { name: t('agro.series.band'), type: 'line', stack: 'band', data: s.nights.map((n) => (n.median === null || n.upper === null ? null : n.upper - n.median)), symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color: 'rgba(60,120,216,0.18)' }, color: 'rgba(60,120,216,0.5)' },
             { name: t('agro.series.count'), type: 'line', data: s.nights.map((n) => n.count), symbol: 'none', color: '#3c78d8' },
-            { name: t('agro.level.peak'), type: 'line', data: marked('peak'), symbolSize: 9, lineStyle: { opacity: 0 }, color: LEVEL_COLOR.peak },
-            { name: t('agro.level.outbreak'), type: 'line', data: marked('outbreak'), symbolSize: 12, symbol: 'diamond', lineStyle: { opacity: 0 }, color: LEVEL_COLOR.outbreak },
+            { name: t('agro.level.peak'), type: 'line', data: marked('peak'), showAllSymbol: true, symbolSize: 9, lineStyle: { opacity: 0 }, color: LEVEL_COLOR.peak },
+            { name: t('agro.level.outbreak'), type: 'line', data: marked('outbreak'), showAllSymbol: true, symbolSize: 12, symbol: 'diamond', lineStyle: { opacity: 0 }, color: LEVEL_COLOR.outbreak },
           ],
         };
         const label = t('agro.series.chart', { species: name(s.species), from: nights[0], to: nights[nights.length - 1], episodes: s.episodes.length });
