@@ -57,6 +57,9 @@ describe.skipIf(browserMissing)('agronomy in the browser', () => {
 
   it('a bulletin drafted by the administrator, approved and published by the reviewer, reaches the citizen page on a 360 px phone with lunar dates', async () => {
     const { commune } = await ready();
+    // A cooperative of the ward takes the bulletins by e-mail.
+    const sub = await (await s.t.login('admin')).request({ method: 'POST', url: '/api/agronomy/subscriptions', payload: { name: 'HTX Phước An', email: 'htx.phuocan@example.invalid', unitId: commune } });
+    expect(sub.statusCode, sub.body).toBe(201);
     const admin = await s.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await logIn(admin, s.base, 'admin');
     await admin.locator('.topbar').waitFor();
@@ -110,6 +113,15 @@ describe.skipIf(browserMissing)('agronomy in the browser', () => {
     expect(fit.culprits).toEqual([]);
     expect(fit.width).toBeLessThanOrEqual(WIDTH);
     expect(fit.headings).toBe(1);
+
+    // The e-mail's link stops the bulletins: the citizen page asks, and the button does it.
+    const mail = await s.t.database.db.selectFrom('notification').select('body').where('channel', '=', 'email').where('recipient', '=', 'htx.phuocan@example.invalid').executeTakeFirstOrThrow();
+    const token = /token=([A-Za-z0-9_-]+)/.exec(mail.body ?? '')![1]!;
+    await page.goto(`${s.base}/cong-dan/nong-nghiep/huy-nhan?token=${token}`);
+    await page.getByRole('button', { name: 'Hủy nhận bản tin' }).click();
+    await page.getByText('HTX Phước An đã hủy nhận bản tin.').waitFor();
+    const left = (await (await s.t.login('admin')).request({ method: 'GET', url: '/api/agronomy/subscriptions' })).json().subscriptions;
+    expect(left.filter((x: { email: string }) => x.email === 'htx.phuocan@example.invalid')).toEqual([]);
     await phone.close();
   });
 
