@@ -12,5 +12,5 @@ import type { Config } from './config.js';
 /** Every scheduled job of the platform: the core's, the notifications' (with the configured mail transport) and each module's. */
 export function platformJobs(config: Config, log: (line: string, extra: object) => void): JobDefinition[] {
   const mail = mailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
-  return [...coreJobs, ...notificationJobs(mail, config.publicUrl), ...feedbackJobs, ...reportingJobs, ...iocJobs, ...connectorJobs, ...briefingJobs, ...agronomyJobs, ...deviceJobs(config.telemetryRetentionMonths)];
+  return [...coreJobs, ...notificationJobs(mail, config.publicUrl), ...feedbackJobs, ...reportingJobs, ...iocJobs, ...connectorJobs, ...briefingJobs, ...agronomyJobs(config.publicUrl), ...deviceJobs(config.telemetryRetentionMonths)];
 }

@@ -6,6 +6,7 @@ import { TRAP_KIND, trapNights } from './readings.js';
 import { agronomyReference } from './reference.js';
 import { salinityStations } from './salinity.js';
 import { scoreSeries } from './traps.js';
+import { warnSubscribers } from './subscriptions.js';
 import { perMille } from './wording.js';
 
 // Alerts into the IOC's stream: a trap night at a peak or an outbreak, a station past the limit of its fields' crop
@@ -53,7 +54,7 @@ export async function alertPests(db: Db, now: Date, log?: (m: string) => void) {
 }
 
 /** A station whose highest salinity today or yesterday passed the limit of its commune's crop stage. */
-export async function alertSalinity(db: Db, now: Date, log?: (m: string) => void) {
+export async function alertSalinity(db: Db, now: Date, publicUrl = '', log?: (m: string) => void) {
   const today = vnDate(now);
   const wanted = new Map<string, WantedAlert>();
   for (const day of [addDays(today, -1), today]) {
@@ -76,6 +77,10 @@ export async function alertSalinity(db: Db, now: Date, log?: (m: string) => void
   }
   return syncAlerts({
     db, source: 'agronomy.salinity', keyPrefix: 'salinity:', wanted, now,
+    onRaised: async (trx, _key, { input }) => {
+      const both = (t: { vi: string; en?: string }) => ({ vi: t.vi, en: t.en ?? t.vi });
+      if (input.unitId) await warnSubscribers(trx, input.unitId, { subject: both(input.title), advice: input.details && both(input.details), link: `${publicUrl}/cong-dan/nong-nghiep` });
+    },
     clearNote: 'Độ mặn đã về dưới ngưỡng hoặc đã qua ngày / Salinity is back under the limit, or the day has passed', onRefused: (key, err) => log?.(`${key}: ${err.code}`),
   });
 }

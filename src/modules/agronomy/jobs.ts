@@ -3,7 +3,8 @@ import type { JobDefinition } from '../../core/jobs/index.js';
 import { alertPests, alertSalinity } from './alerts.js';
 import { publishAgronomyFigures, recentNights } from './figures.js';
 
-export const agronomyJobs: JobDefinition[] = [
+/** The agronomy jobs; `publicUrl` makes the links in the subscribers' e-mails. */
+export const agronomyJobs = (publicUrl: string): JobDefinition[] => [
   {
     name: 'agronomy.publish',
     // The night ends at 06:00; an hourly run publishes the nights just ended, and late batches on the next run.
@@ -19,7 +20,7 @@ export const agronomyJobs: JobDefinition[] = [
     intervalSeconds: 900,
     run: async (db, now) => {
       const pests = await alertPests(db, now);
-      const salinity = await alertSalinity(db, now);
+      const salinity = await alertSalinity(db, now, publicUrl);
       return `pest alerts +${pests.raised}/−${pests.cleared}; salinity alerts +${salinity.raised}/−${salinity.cleared}`;
     },
   },

@@ -29,7 +29,13 @@ describe('salinity against the crop stage', () => {
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.message).toMatch(/giai đoạn cây trồng/);
 
-    expect((await alertSalinity(w.t.database.db, NOW)).raised).toBe(1);
+    const sub = await w.officer.request({ method: 'POST', url: '/api/agronomy/subscriptions', payload: { name: 'Tổ hợp tác Mỹ Xuyên', email: 'tht.myxuyen@example.invalid', unitId: w.commune } });
+    expect(sub.statusCode, sub.body).toBe(201);
+    expect((await alertSalinity(w.t.database.db, NOW, 'https://tinhso.example')).raised).toBe(1);
+    // The cooperatives of the commune are told, with the advice and the public map.
+    const mail = await w.t.database.db.selectFrom('notification').select(['subject', 'body']).where('event', '=', 'agronomy.salinity').where('recipient', '=', 'tht.myxuyen@example.invalid').executeTakeFirstOrThrow();
+    expect(mail.subject).toContain('Độ mặn 1,5‰ tại Trạm mặn Đại Ngãi');
+    expect(mail.body).toMatch(/Đóng cống[\s\S]*https:\/\/tinhso.example\/cong-dan\/nong-nghiep/);
     const alerts = (await w.officer.request({ method: 'GET', url: '/api/alerts?type=SALINITY' })).json().alerts;
     const alert = alerts.find((a: { title: { vi: string } }) => a.title.vi.includes('Trạm mặn Đại Ngãi'));
     expect(alert.title.vi).toBe('Độ mặn 1,5‰ tại Trạm mặn Đại Ngãi vượt ngưỡng 1‰ (gieo sạ, mạ) ngày 30/11/2026');

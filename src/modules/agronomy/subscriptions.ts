@@ -77,3 +77,19 @@ export async function tellSubscribers(db: Db, bulletin: BulletinView, publicUrl:
   }
   return subscribers.length;
 }
+
+/**
+ * Tells the subscribers of a commune (and of the units above it) that salinity passed their fields' limit, with the
+ * advice: the cooperatives open and close their own sluices and pumps. One e-mail per alert, in both languages.
+ */
+export async function warnSubscribers(db: Db, unitId: number, warning: { subject: { vi: string; en: string }; advice?: { vi: string; en: string }; link: string }): Promise<number> {
+  const subscribers = await subscribersOf(db, [unitId, ...(await ancestorsOf(db, unitId))]);
+  if (!subscribers.length) return 0;
+  const notice: Notice = {
+    event: 'agronomy.salinity', subject: warning.subject,
+    body: { vi: `${warning.subject.vi}\n${warning.advice?.vi ?? ''}\n${warning.link}`, en: `${warning.subject.en}\n${warning.advice?.en ?? ''}\n${warning.link}` },
+    payload: { link: warning.link },
+  };
+  await insertNotifications(db, emailRows(subscribers.map((s) => s.email), notice));
+  return subscribers.length;
+}

@@ -23,6 +23,8 @@ export interface SyncAlertsOptions {
   now: Date;
   /** A condition that cannot be raised (its unit ceased): told, and the others go on. */
   onRefused?: (key: string, err: AppError) => void;
+  /** Each alert newly raised, in the run's transaction: to tell people outside the platform (subscribers). */
+  onRaised?: (db: Db, key: string, alert: { id: number; input: WantedAlert }) => Promise<void>;
 }
 
 /**
@@ -42,9 +44,10 @@ export async function syncAlerts(options: SyncAlertsOptions): Promise<{ raised: 
       // A refused condition leaves nothing half-written behind it, and the run goes on.
       await sql`SAVEPOINT sync_raise`.execute(trx);
       try {
-        await raiseAlert({ db: trx, actor: SYSTEM, source, input: { ...input, dedupeKey: key }, now });
+        const made = await raiseAlert({ db: trx, actor: SYSTEM, source, input: { ...input, dedupeKey: key }, now });
         await sql`RELEASE SAVEPOINT sync_raise`.execute(trx);
         raised++;
+        await options.onRaised?.(trx, key, { id: made.id, input });
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
         await sql`ROLLBACK TO SAVEPOINT sync_raise`.execute(trx);
