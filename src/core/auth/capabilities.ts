@@ -32,6 +32,9 @@ export const CAPABILITY_ROUTES = {
   'webhooks.manage': 'GET /api/webhooks',
   'outbox.read': 'GET /api/notifications/outbox',
   'devices.manage': 'POST /api/devices',
+  'agronomy.enter': 'POST /api/agronomy/field-counts',
+  'agronomy.draft': 'POST /api/agronomy/bulletins',
+  'agronomy.approve': 'POST /api/agronomy/bulletins/:id/approve',
 } as const;
 
 export type Capability = keyof typeof CAPABILITY_ROUTES;

@@ -23,6 +23,9 @@ describe('a "né rầy" sowing bulletin from draft to farmers', () => {
     // Peaks 25 days apart to 19/11: the next on 14/12, its window 3 days later for 7 days, in both calendars.
     expect(bulletin.windows[0]).toMatchObject({ unit: { id: w.commune }, round: 1, peak: '2026-12-14', from: '2026-12-17', to: '2026-12-23' });
     expect(bulletin.windows[0].fromLunar).toMatch(/^\d{1,2}\/\d{1,2}( nhuận)? ÂL$/);
+    expect(bulletin.windows[0].fromLunarEn).toMatch(/ lunar$/);
+    // The title the platform drafts can be sent back as it is.
+    expect((await w.admin.request({ method: 'PATCH', url: `/api/agronomy/bulletins/${bulletin.id}`, payload: { title: bulletin.title } })).statusCode).toBe(200);
     expect(bulletin.forecast.areas[String(w.commune)]).toMatchObject({ intervalDays: 25, intervalFrom: 'traps' });
 
     // The public does not see a draft.
@@ -62,6 +65,7 @@ describe('a "né rầy" sowing bulletin from draft to farmers', () => {
     const mail = await w.t.database.db.selectFrom('notification').selectAll().where('event', '=', 'agronomy.bulletin').where('recipient', '=', 'htx.phuocan@example.invalid').executeTakeFirstOrThrow();
     expect(mail.body).toContain(`/cong-dan/nong-nghiep/ban-tin/${bulletin.id}`);
     expect(JSON.stringify(mail.payload)).toContain('agronomy.bulletin');
+    expect(mail.body).toContain('/cong-dan/nong-nghiep/huy-nhan?token=');
     const token = /token=([A-Za-z0-9_-]+)/.exec(mail.body)![1]!;
     const stop = await w.t.app.inject({ method: 'POST', url: '/api/public/agronomy/unsubscribe', payload: { token }, remoteAddress: nextLoopback() });
     expect(stop.json()).toEqual({ name: 'HTX Phước An' });

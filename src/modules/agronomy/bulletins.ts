@@ -27,7 +27,7 @@ export async function bulletinViews(db: Db, rows: BulletinRow[]): Promise<Bullet
     id: Number(r.id), unit: { id: Number(r.unit_id), name: names.get(Number(r.unit_id)) ?? '' }, season: r.season, title: r.title, status: r.status, advice: r.advice,
     windows: r.windows.map((w) => ({
       unit: { id: w.unitId, name: names.get(w.unitId) ?? '' }, from: w.from, to: w.to, peak: w.peak, round: w.round,
-      fromLunar: lunarLabel(w.from, 'vi'), toLunar: lunarLabel(w.to, 'vi'),
+      fromLunar: lunarLabel(w.from, 'vi'), toLunar: lunarLabel(w.to, 'vi'), fromLunarEn: lunarLabel(w.from, 'en'), toLunarEn: lunarLabel(w.to, 'en'),
     })),
     forecast: r.forecast, draftedBy: r.drafted_by, draftedAt: r.drafted_at, approvedBy: r.approved_by, approvedAt: r.approved_at, publishedBy: r.published_by, publishedAt: r.published_at,
   }));
@@ -59,7 +59,7 @@ export async function draftBulletin(options: { db: Db; actor: Actor; input: { un
   }
   if (!windows.length) throw new AppError('no_trap_peaks', { days: HISTORY_DAYS }, 'unitId');
   const names = await unitNames(db, [input.unitId]);
-  const title = input.title ?? `Lịch xuống giống né rầy vụ ${input.season} — ${names.get(input.unitId) ?? ''}`.trim();
+  const title = input.title ?? `Lịch xuống giống né rầy vụ ${input.season} – ${names.get(input.unitId) ?? ''}`.trim();
   return inTransaction(db, async (trx) => {
     const row = await insertBulletin(trx, {
       unit_id: input.unitId, season: input.season, title, status: 'draft', windows: JSON.stringify(windows),

@@ -76,7 +76,7 @@ export type BulletinEdit = z.infer<typeof ZBulletinEdit>;
 export const ZBulletinQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).max(100_000).default(0) }).strict();
 export const ZPdfQuery = z.object({ lang: z.enum(['vi', 'en']).default('vi') }).strict();
 
-const ZWindowView = z.object({ unit: ZNamed, from: z.string(), to: z.string(), peak: z.string(), round: z.number(), fromLunar: z.string(), toLunar: z.string() });
+const ZWindowView = z.object({ unit: ZNamed, from: z.string(), to: z.string(), peak: z.string(), round: z.number(), fromLunar: z.string(), toLunar: z.string(), fromLunarEn: z.string(), toLunarEn: z.string() });
 export const ZBulletinView = z.object({
   id: z.number(), unit: ZNamed, season: z.string(), title: z.string(), status: z.enum(BULLETIN_STATES), advice: z.string(),
   windows: z.array(ZWindowView), forecast: z.record(z.string(), z.unknown()),

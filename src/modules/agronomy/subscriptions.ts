@@ -66,7 +66,8 @@ export async function tellSubscribers(db: Db, bulletin: BulletinView, publicUrl:
     const token = randomToken(24);
     await rehashSubscription(db, Number(s.id), sha256(token));
     const link = `${publicUrl}/cong-dan/nong-nghiep/ban-tin/${bulletin.id}`;
-    const stop = `${publicUrl}/api/public/agronomy/unsubscribe?token=${token}`;
+    // The link opens the citizen app's page, which asks before it posts: a mail scanner following links ends nothing.
+    const stop = `${publicUrl}/cong-dan/nong-nghiep/huy-nhan?token=${token}`;
     const lines = (l: 'vi' | 'en') => bulletin.windows.map((w) => `• ${w.unit.name}: ${w.from} → ${w.to}`).join('\n') + '\n' + (l === 'vi' ? `Xem: ${link}\nHủy nhận tin: ${stop}` : `Read: ${link}\nUnsubscribe: ${stop}`);
     const notice: Notice = {
       event: 'agronomy.bulletin', subject: { vi: bulletin.title, en: `Sowing calendar: ${bulletin.season}` },

@@ -30,7 +30,7 @@ export interface Stages {
 }
 export interface FieldCount { id: number; deviceId: number; night: string; counts: Record<string, number>; note: string | null; hasPhoto: boolean; recordedBy: string; recordedAt: string }
 export type BulletinState = 'draft' | 'approved' | 'published';
-export interface BulletinWindow { unit: Named; from: string; to: string; peak: string; round: number; fromLunar: string; toLunar: string }
+export interface BulletinWindow { unit: Named; from: string; to: string; peak: string; round: number; fromLunar: string; toLunar: string; fromLunarEn: string; toLunarEn: string }
 export interface Bulletin {
   id: number; unit: Named; season: string; title: string; status: BulletinState; advice: string; windows: BulletinWindow[]; forecast: Record<string, unknown>;
   draftedBy: string; draftedAt: string; approvedBy: string | null; approvedAt: string | null; publishedBy: string | null; publishedAt: string | null;

@@ -57,8 +57,8 @@ export function BulletinEditor({ bulletin: b }: { bulletin: Bulletin }) {
                   </>
                 ) : (
                   <>
-                    <td>{dayMonthYear(w.from)} <small className="muted">({t('agro.bulletins.lunar', { date: w.fromLunar })})</small></td>
-                    <td>{dayMonthYear(w.to)} <small className="muted">({t('agro.bulletins.lunar', { date: w.toLunar })})</small></td>
+                    <td>{dayMonthYear(w.from)} <small className="muted">({t('agro.bulletins.lunar', { date: i18n.language === 'en' ? w.fromLunarEn : w.fromLunar })})</small></td>
+                    <td>{dayMonthYear(w.to)} <small className="muted">({t('agro.bulletins.lunar', { date: i18n.language === 'en' ? w.toLunarEn : w.toLunar })})</small></td>
                   </>
                 )}
                 <td>{dayMonthYear(w.peak)}</td>

@@ -71,7 +71,7 @@ function OneBulletin() {
           <li key={`${w.unit.id}-${w.round}`}>
             <strong>{t('agro.public.window', { round: w.round, unit: w.unit.name })}</strong>
             <div>{t('agro.public.solar', { from: dayMonthYear(w.from), to: dayMonthYear(w.to) })}</div>
-            <div>{t('agro.public.lunarRange', { from: w.fromLunar, to: w.toLunar })}</div>
+            <div>{t('agro.public.lunarRange', { from: i18n.language === 'en' ? w.fromLunarEn : w.fromLunar, to: i18n.language === 'en' ? w.toLunarEn : w.toLunar })}</div>
             <div className="small muted">{t('agro.public.peak', { date: dayMonthYear(w.peak) })}</div>
           </li>
         ))}
