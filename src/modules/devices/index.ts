@@ -1,7 +1,9 @@
 // Field devices (issue 15): a registry of light traps, salinity and weather stations of configurable kinds, their
 // credentials (ThingsBoard-style access tokens, self-provisioning), and their telemetry over MQTT (an embedded broker,
 // or a real one through MQTT_URL) and HTTP, stored by (device, key, time) in monthly partitions with hourly and daily
-// aggregates. The only reader and writer of device_kind, device, telemetry, telemetry_hourly, telemetry_daily and telemetry_nightly.
+// aggregates (prepared ahead, and dropped past TELEMETRY_RETENTION_MONTHS, by devices.maintain); their client-side
+// attributes; gateways speaking for the devices behind them (ThingsBoard's gateway API). The only reader and writer of
+// device_kind, device, telemetry, telemetry_hourly, telemetry_daily and telemetry_nightly.
 // The public surface: other modules import this file only (see docs/architecture.md).
 export { DEVICE_POLICY, deviceStatus } from './policy.js';
 export { loadDeviceKinds } from './reference.js';

@@ -12,7 +12,7 @@ afterAll(() => t?.close());
 
 const partitions = async () => (await sql<{ name: string }>`
   SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'telemetry'::regclass ORDER BY 1`.execute(t.database.db)).rows.map((r) => r.name);
-const count = async (table: 'telemetry' | 'telemetry_hourly' | 'telemetry_daily', id: number) =>
+const count = async (table: 'telemetry' | 'telemetry_hourly' | 'telemetry_daily' | 'telemetry_nightly', id: number) =>
   Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).where('device_id', '=', id).executeTakeFirstOrThrow()).n);
 
 describe('the devices.maintain job', () => {
@@ -37,6 +37,7 @@ describe('the devices.maintain job', () => {
       { deviceId: device.id, key: 'BPH', ts: new Date('2026-06-02T12:00:00Z'), value: 3 },
     ]);
     expect(await count('telemetry_hourly', device.id)).toBe(3);
+    expect(await count('telemetry_nightly', device.id)).toBe(3);
     const result = await maintainTelemetry(t.database.db, new Date('2026-12-15T00:00:00Z'), 6);
     expect(result.dropped).toContain('telemetry_2024_03');
     expect(result.dropped.at(-1)).toBe('telemetry_2026_05');
@@ -46,5 +47,6 @@ describe('the devices.maintain job', () => {
     expect(left.map((r) => r.value)).toEqual([3]);
     expect(await count('telemetry_hourly', device.id)).toBe(1);
     expect(await count('telemetry_daily', device.id)).toBe(1);
+    expect(await count('telemetry_nightly', device.id)).toBe(1);
   });
 });

@@ -33,7 +33,8 @@ async function prepareMonth(db: Db, first: Date): Promise<string | null> {
 
 /**
  * Prepares the current month and the MONTHS_AHEAD coming; with `retentionMonths` above 0, drops the monthly
- * partitions that ended before the first day of the month `retentionMonths` back, and the aggregates before it.
+ * partitions that ended before the first day of the month `retentionMonths` back, and the aggregates (hourly, daily,
+ * nightly) before it.
  */
 export async function maintainTelemetry(db: Db, now: Date, retentionMonths: number): Promise<{ created: string[]; dropped: string[] }> {
   const created: string[] = [];
@@ -55,6 +56,7 @@ export async function maintainTelemetry(db: Db, now: Date, retentionMonths: numb
     await sql`DELETE FROM telemetry_default WHERE ts < ${cutoff.toISOString()}::timestamptz`.execute(db);
     await db.deleteFrom('telemetry_hourly').where('hour', '<', cutoff).execute();
     await db.deleteFrom('telemetry_daily').where('day', '<', isoDay(cutoff)).execute();
+    await db.deleteFrom('telemetry_nightly').where('night', '<', isoDay(cutoff)).execute();
   }
   return { created, dropped };
 }
