@@ -53,6 +53,8 @@ if (!citizen) throw new Error('build-web: no citizen app chunk in the manifest')
 const offline = {
   '/cong-dan': filesOf(new Set([...staticOf('index.html'), ...closure([citizen])])),
   '/reports': filesOf(new Set(Object.keys(manifest))),
+  // The technicians' count form is in the back office's code: every chunk, as for the reporting app.
+  '/agronomy/count': filesOf(new Set(Object.keys(manifest))),
 };
 fs.writeFileSync(path.join(web, 'dist', 'offline-assets.json'), `${JSON.stringify(offline, null, 1)}\n`);
 

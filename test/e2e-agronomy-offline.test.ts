@@ -66,4 +66,28 @@ describe.skipIf(browserMissing)("the technician's count form offline", () => {
     await page.getByTestId('queue-empty').waitFor();
     await context.close();
   });
+
+  it('the count form installs: opened once with signal, it opens again in a field without any', async () => {
+    s.t.ctx.clock.now = NOW;
+    const context = await s.browser.newContext({ viewport: { width: WIDTH, height: 780 } });
+    const page = await context.newPage();
+    await logIn(page, s.base, 'canbo');
+    await page.locator('.topbar').waitFor();
+    await page.goto(`${s.base}/agronomy/count`);
+    expect(await page.evaluate(() => document.querySelector('link[rel=manifest]')!.getAttribute('href'))).toBe('/manifest-count.webmanifest');
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+    await page.getByLabel('Rầy nâu').waitFor();
+    await context.setOffline(true);
+    await page.goto(`${s.base}/agronomy/count`);
+    await page.getByRole('heading', { level: 1, name: 'Nhập số đếm bẫy đèn' }).waitFor();
+    await page.getByTestId('connection').getByText(/Mất kết nối/).waitFor();
+    // The traps and species kept from the last visit: a count can be written and queued.
+    await page.getByTestId('count-trap').selectOption({ index: 1 });
+    await page.getByLabel('Rầy nâu').fill('35');
+    await page.getByRole('button', { name: 'Lưu số đếm' }).click();
+    await page.getByTestId('count-queue').locator('li[data-state="queued"]').waitFor();
+    await context.close();
+  });
 });

@@ -1,11 +1,12 @@
-// The service worker of the two installable apps: the citizens' (scope /cong-dan) and the officers' reporting app
-// (scope /reports). Both open without a connection; the reference data and pages they need are kept from the last
+// The service worker of the three installable apps: the citizens' (scope /cong-dan), the officers' reporting app
+// (scope /reports) and the technicians' light-trap count form (scope /agronomy/count). Both open without a connection; the reference data and pages they need are kept from the last
 // visit. Nothing is written here: a report or a form edited offline waits in the page's storage and is sent when the
 // connection returns.
 const scope = new URL(self.registration.scope).pathname.replace(/\/$/, '');
 const APPS = {
   '/cong-dan': { shell: '/cong-dan', api: ['/api/public/feedback/categories', '/api/public/feedback/places', '/api/public/feedback/map'] },
   '/reports': { shell: '/reports', api: ['/api/auth/me', '/api/meta', '/api/reporting/due', '/api/reporting/regimes', '/api/notifications'], prefixes: ['/api/reporting/reports/'] },
+  '/agronomy/count': { shell: '/agronomy/count', api: ['/api/auth/me', '/api/meta', '/api/notifications', '/api/agronomy/species', '/api/agronomy/traps/map'] },
 };
 const app = APPS[scope] ?? APPS['/cong-dan'];
 const CACHE = `tinhso${scope.replace(/\//g, '-')}-v2`;

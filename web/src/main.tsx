@@ -42,10 +42,11 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 
-// Two installable apps: the citizens' and the officers' reporting (both open offline). Other pages are not cached on
-// shared office machines.
-const installable = ['/cong-dan', '/reports'].find((scope) => window.location.pathname.startsWith(scope));
+// Three installable apps: the citizens', the officers' reporting and the technicians' trap count (all open offline).
+// Other pages are not cached on shared office machines.
+const installable = ['/cong-dan', '/reports', '/agronomy/count'].find((scope) => window.location.pathname.startsWith(scope));
+const manifests: Record<string, string> = { '/reports': '/manifest-reports.webmanifest', '/agronomy/count': '/manifest-count.webmanifest' };
 if (installable) {
-  if (installable === '/reports') document.querySelector('link[rel=manifest]')?.setAttribute('href', '/manifest-reports.webmanifest');
+  if (manifests[installable]) document.querySelector('link[rel=manifest]')?.setAttribute('href', manifests[installable]);
   if ('serviceWorker' in navigator) void navigator.serviceWorker.register('/sw.js', { scope: installable });
 }
