@@ -7,3 +7,16 @@ export { DigitalLinkError, digitalLinkUri, gs1Date, gs1Table, parseDigitalLink }
 export type { DigitalLink, LinkFault } from './gs1/digital-link.js';
 export { labelSheet, qrPng, qrSvg } from './labels.js';
 export type { Label } from './labels.js';
+// EPCIS 2.0 events (pure functions; the capture routes and the event store come next): validation against our
+// schema, the CBV 2.0 Event Hash ID, the CBV vocabularies and our farm steps with the pre-harvest interval rule.
+export { validateEpcisDocument, validateEpcisEvent } from './epcis/validate.js';
+export type { EpcisProblem } from './epcis/validate.js';
+export { EPCIS_EVENT_TYPES } from './epcis/schema.js';
+export { eventHashId, preHashString } from './epcis/hash.js';
+export type { HashOptions } from './epcis/hash.js';
+export { contextPrefixes, documentEvents, documentHashIds } from './epcis/document.js';
+export { canonicalIdentifier } from './epcis/epc-uri.js';
+export { cbv, classifyTerm, expandTerm } from './epcis/vocabulary.js';
+export type { CbvVocabularyName, TermKind } from './epcis/vocabulary.js';
+export { farmContext, farmField, farmFieldProblems, farmStep, farmVocabulary, preHarvestIntervalBreaches } from './epcis/farm.js';
+export type { FarmFieldProblem, FarmStep, IntervalBreach } from './epcis/farm.js';
