@@ -59,6 +59,7 @@ class Builder {
   }
 
   private scalar(value: unknown, key: string, parent: string): string {
+    // JSON true hashes as "true", as XML writes it (the reference writes Python's "True"; no vector has one).
     if (typeof value !== 'string') return value === null ? '' : String(value);
     let vocabulary = VOCABULARY_OF[key];
     if (key === 'type') {
