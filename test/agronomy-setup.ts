@@ -23,9 +23,10 @@ export function bphOf(night: string): number {
   return background;
 }
 
-export interface AgronomyWorld { t: TestApp; admin: Session; officer: Session; reviewer: Session; commune: number; ward: number; trap: number; trapToken: string; station: number; stationToken: string; probe: number }
+export interface AgronomyWorld { t: TestApp; admin: Session; officer: Session; reviewer: Session; commune: number; ward: number; trap: number; trapToken: string; station: number; stationToken: string; probe: number; manual: number }
 
-export interface AgronomySeason { commune: number; ward: number; trap: number; trapToken: string; station: number; stationToken: string; probe: number }
+/** `manual`: a lamp of the same commune that sends nothing, its nights counted by hand. */
+export interface AgronomySeason { commune: number; ward: number; trap: number; trapToken: string; station: number; stationToken: string; probe: number; manual: number }
 
 export async function agronomyWorld(): Promise<AgronomyWorld> {
   const t = await createTestApp();
@@ -46,6 +47,7 @@ export async function seedAgronomySeason(t: TestApp, admin: Session): Promise<Ag
   const trap = await device('LIGHT_TRAP', 'Bẫy đèn HTX Phước An', { lat: 9.6, lon: 105.97 });
   const station = await device('SALINITY_STATION', 'Trạm mặn Đại Ngãi', { lat: 9.72, lon: 106.07 });
   const probe = await device('SALINITY_STATION', 'Trạm đo độ dẫn Cái Trâm', { lat: 9.61, lon: 105.95 });
+  const manual = await device('LIGHT_TRAP', 'Bẫy đèn thủ công HTX Phước An', { lat: 9.61, lon: 105.98 });
   const rows = [];
   for (let night = FIRST_NIGHT; night <= LAST_NIGHT; night = addDays(night, 1)) {
     const evening = Date.parse(`${night}T12:00:00Z`); // 19:00 in Việt Nam
@@ -57,5 +59,5 @@ export async function seedAgronomySeason(t: TestApp, admin: Session): Promise<Ag
     rows.push({ deviceId: trap.device.id, key: 'RLF', ts: new Date(evening), value: 10 });
   }
   await storeReadings(t.database.db, rows);
-  return { commune, ward, trap: trap.device.id, trapToken: trap.token, station: station.device.id, stationToken: station.token, probe: probe.device.id };
+  return { commune, ward, trap: trap.device.id, trapToken: trap.token, station: station.device.id, stationToken: station.token, probe: probe.device.id, manual: manual.device.id };
 }

@@ -11,7 +11,8 @@ describe.skipIf(browserMissing)("the technician's count form offline", () => {
   it('a count with a photo saved offline waits in the queue, and is sent once when the connection returns', async () => {
     s.t.ctx.clock.now = NOW;
     const admin = await s.t.login('admin');
-    const { trap } = await seedAgronomySeason(s.t, admin);
+    // The lamp that sends nothing: its nights are the technician's to count.
+    const { manual: trap } = await seedAgronomySeason(s.t, admin);
     const countsOf = async (night: string) => ((await admin.request({ method: 'GET', url: `/api/agronomy/traps/${trap}/field-counts` })).json().counts as { night: string; hasPhoto: boolean; counts: Record<string, number> }[])
       .filter((c) => c.night === night);
 
@@ -37,7 +38,7 @@ describe.skipIf(browserMissing)("the technician's count form offline", () => {
     await page.getByRole('button', { name: 'Lưu số đếm' }).click();
     const waiting = page.getByTestId('count-queue').locator('li[data-state="queued"]');
     await waiting.waitFor();
-    expect(await waiting.textContent()).toBe('Chờ gửi: Bẫy đèn HTX Phước An, đêm 24/11/2026 · có ảnh');
+    expect(await waiting.textContent()).toBe('Chờ gửi: Bẫy đèn thủ công HTX Phước An, đêm 24/11/2026 · có ảnh');
     await page.getByText('Đã lưu trên máy, sẽ gửi khi có mạng.').waitFor();
     const fit = await measure(page);
     expect(fit.culprits).toEqual([]);
@@ -50,7 +51,7 @@ describe.skipIf(browserMissing)("the technician's count form offline", () => {
     await context.setOffline(false);
     const sent = page.getByTestId('count-sent').locator('li[data-state="sent"]');
     await sent.waitFor();
-    expect(await sent.textContent()).toBe('Đã gửi: Bẫy đèn HTX Phước An, đêm 24/11/2026');
+    expect(await sent.textContent()).toBe('Đã gửi: Bẫy đèn thủ công HTX Phước An, đêm 24/11/2026');
     await page.getByTestId('queue-empty').waitFor();
     const stored = await countsOf('2026-11-24');
     expect(stored).toHaveLength(1);

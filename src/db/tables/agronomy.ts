@@ -41,6 +41,8 @@ export interface AgriBulletinTable {
   advice: ColumnType<string, string | undefined, string>;
   drafted_by: string;
   drafted_at: Timestamp;
+  /** Who changed the draft, its drafter first (migration 0041). */
+  editors: ColumnType<string[], string | undefined, string>;
   approved_by: string | null;
   approved_at: NullableTimestamp;
   published_by: string | null;

@@ -79,7 +79,7 @@ export async function alertSalinity(db: Db, now: Date, publicUrl = '', log?: (m:
     db, source: 'agronomy.salinity', keyPrefix: 'salinity:', wanted, now,
     onRaised: async (trx, _key, { input }) => {
       const both = (t: { vi: string; en?: string }) => ({ vi: t.vi, en: t.en ?? t.vi });
-      if (input.unitId) await warnSubscribers(trx, input.unitId, { subject: both(input.title), advice: input.details && both(input.details), link: `${publicUrl}/cong-dan/nong-nghiep` });
+      if (input.unitId) await warnSubscribers(trx, input.unitId, { subject: both(input.title), advice: input.details && both(input.details), link: `${publicUrl}/cong-dan/nong-nghiep`, publicUrl });
     },
     clearNote: 'Độ mặn đã về dưới ngưỡng hoặc đã qua ngày / Salinity is back under the limit, or the day has passed', onRefused: (key, err) => log?.(`${key}: ${err.code}`),
   });

@@ -31,7 +31,8 @@ describe('a "né rầy" sowing bulletin from draft to farmers', () => {
     // The public does not see a draft.
     expect((await w.t.app.inject({ method: 'GET', url: `/api/public/agronomy/bulletins/${bulletin.id}`, remoteAddress: nextLoopback() })).statusCode).toBe(404);
 
-    const edited = await w.admin.request({ method: 'PATCH', url: `/api/agronomy/bulletins/${bulletin.id}`, payload: { advice: 'Ngâm ủ giống trước 2 ngày; gieo sạ tập trung, đồng loạt.' } });
+    // The ward's officer adds the advice: the drafter and the officer have both written it.
+    const edited = await w.officer.request({ method: 'PATCH', url: `/api/agronomy/bulletins/${bulletin.id}`, payload: { advice: 'Ngâm ủ giống trước 2 ngày; gieo sạ tập trung, đồng loạt.' } });
     expect(edited.statusCode, edited.body).toBe(200);
     const backwards = await w.admin.request({ method: 'PATCH', url: `/api/agronomy/bulletins/${bulletin.id}`, payload: { windows: [{ unitId: w.commune, from: '2026-12-20', to: '2026-12-10', peak: '2026-12-14', round: 1 }] } });
     expect(backwards.statusCode).toBe(400);
@@ -52,6 +53,8 @@ describe('a "né rầy" sowing bulletin from draft to farmers', () => {
     // The public list, page and PDF; the PDF reads back the windows in solar and lunar dates and the advice.
     const list = (await w.t.app.inject({ method: 'GET', url: '/api/public/agronomy/bulletins', remoteAddress: nextLoopback() })).json();
     expect(list.bulletins.map((b: { id: number }) => b.id)).toContain(bulletin.id);
+    // No officer's login name reaches the public.
+    expect(JSON.stringify(list)).not.toMatch(/thamdinh|"admin"|canbo/);
     const pdf = await w.t.app.inject({ method: 'GET', url: `/api/public/agronomy/bulletins/${bulletin.id}/pdf`, remoteAddress: nextLoopback() });
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const text = await pdfText(pdf.rawPayload);
@@ -59,6 +62,7 @@ describe('a "né rầy" sowing bulletin from draft to farmers', () => {
     expect(text).toContain('17/12/2026');
     expect(text).toMatch(/ÂL/);
     expect(text).toContain('Ngâm ủ giống trước 2 ngày');
+    expect(text).not.toContain('thamdinh');
     expect(await pdfText((await w.admin.request({ method: 'GET', url: `/api/agronomy/bulletins/${bulletin.id}/pdf?lang=en` })).rawPayload)).toMatch(/Sowing window.*lunar/s);
 
     // The subscriber's e-mail: the PDF attached, a link to the page, one that ends the subscription.
@@ -77,5 +81,16 @@ describe('a "né rầy" sowing bulletin from draft to farmers', () => {
     const res = await w.admin.request({ method: 'POST', url: '/api/agronomy/bulletins', payload: { unitId: other.id, season: 'Đông Xuân 2026–2027' } });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.message).toMatch(/Chưa có đợt rầy cao điểm/);
+    // The officer's own windows make the draft; a reviewer who rewrites it may not approve it too.
+    const manual = await w.admin.request({ method: 'POST', url: '/api/agronomy/bulletins', payload: { unitId: other.id, season: 'Đông Xuân 2026–2027', windows: [{ unitId: other.id, from: '2026-12-20', to: '2026-12-27', peak: '2026-12-17', round: 1 }] } });
+    expect(manual.statusCode, manual.body).toBe(201);
+    expect(manual.json().forecast).toMatchObject({ manual: true });
+    expect((await w.reviewer.request({ method: 'PATCH', url: `/api/agronomy/bulletins/${manual.json().id}`, payload: { advice: 'Gieo sạ đồng loạt.' } })).statusCode).toBe(200);
+    expect((await w.reviewer.request({ method: 'POST', url: `/api/agronomy/bulletins/${manual.json().id}/approve` })).json().error.code).toBe('bulletin_own_approval');
+    // A unit that does not exist is named as such, even to an administrator whom no scope stops.
+    const unknown = await w.admin.request({ method: 'POST', url: '/api/agronomy/bulletins', payload: { unitId: 99_999_999, season: 'Hè Thu 2027' } });
+    expect(unknown.json().error).toMatchObject({ code: 'reference_not_found', field: 'unitId' });
+    const stage = await w.admin.request({ method: 'PUT', url: '/api/agronomy/crop-stages', payload: { unitId: 99_999_999, stage: 'seedling', since: '2026-11-01' } });
+    expect(stage.json().error.code).toBe('reference_not_found');
   });
 });

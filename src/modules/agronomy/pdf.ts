@@ -2,7 +2,7 @@ import { dayMonthYear, vnDate } from '../../core/calendar/index.js';
 import { openPdf } from '../../core/pdf/index.js';
 import type { Locale } from '../../db/schema.js';
 import type { Db } from '../../db/database.js';
-import { readBulletin } from './bulletins.js';
+import { readBulletin } from './bulletin-views.js';
 import type { BulletinView } from './schema.js';
 import { solarAndLunar } from './wording.js';
 
@@ -12,12 +12,12 @@ import { solarAndLunar } from './wording.js';
 const WORDS = {
   vi: {
     unit: 'Đơn vị ban hành', season: 'Vụ', commune: 'Xã, phường', round: 'Đợt', window: 'Khung lịch xuống giống', peak: 'Rầy di trú cao điểm dự kiến',
-    advice: 'Khuyến cáo', approved: 'Duyệt', published: 'Công bố', draft: 'BẢN NHÁP — chưa được duyệt', page: 'Trang', of: '/',
+    advice: 'Khuyến cáo', approved: 'Duyệt ngày', published: 'Công bố ngày', draft: 'BẢN NHÁP — chưa được duyệt', page: 'Trang', of: '/',
     basis: 'Dự báo từ số liệu bẫy đèn: khoảng cách giữa các đợt rầy cao điểm {days} ngày ({from}).', traps: 'theo bẫy đèn', settings: 'theo cấu hình',
   },
   en: {
     unit: 'Issued by', season: 'Season', commune: 'Commune', round: 'Round', window: 'Sowing window', peak: 'Expected migration peak',
-    advice: 'Advice', approved: 'Approved', published: 'Published', draft: 'DRAFT — not approved', page: 'Page', of: ' of ',
+    advice: 'Advice', approved: 'Approved on', published: 'Published on', draft: 'DRAFT — not approved', page: 'Page', of: ' of ',
     basis: 'Forecast from the light traps: {days} days between planthopper peaks ({from}).', traps: 'from the traps', settings: 'from the settings',
   },
 } as const;
@@ -58,7 +58,8 @@ export async function bulletinPdf(bulletin: BulletinView, locale: Locale): Promi
     doc.moveDown(0.2).font('regular').fontSize(9.5).fillColor('#111111').text(bulletin.advice, { width });
   }
   doc.moveDown(1).font('regular').fontSize(8.5).fillColor('#555555');
-  if (bulletin.approvedAt) doc.text(`${w.approved}: ${bulletin.approvedBy} · ${dayMonthYear(vnDate(bulletin.approvedAt))}`, left, doc.y, { width });
+  // Dates only: the PDF goes to the public, and login names are not theirs to read.
+  if (bulletin.approvedAt) doc.text(`${w.approved}: ${dayMonthYear(vnDate(bulletin.approvedAt))}`, left, doc.y, { width });
   if (bulletin.publishedAt) doc.text(`${w.published}: ${dayMonthYear(vnDate(bulletin.publishedAt))}`, left, doc.y, { width });
   return finish((page, count) => `Tỉnh Số · ${bulletin.title} · ${w.page} ${page}${w.of}${count}`);
 }

@@ -7,12 +7,13 @@ const user = (role: 'admin' | 'officer' | 'reviewer', username: string): Actor =
 });
 
 describe('who approves a sowing bulletin', () => {
-  it('a reviewer or an administrator who did not draft it; never an officer, never its drafter', () => {
-    expect(mayApprove(user('reviewer', 'thamdinh'), 'admin')).toBe('yes');
-    expect(mayApprove(user('admin', 'admin'), 'thamdinh')).toBe('yes');
-    expect(mayApprove(user('admin', 'admin'), 'admin')).toBe('own');
-    expect(mayApprove(user('officer', 'canbo'), 'admin')).toBe('role');
-    expect(mayApprove({ kind: 'system', name: 'x' }, 'admin')).toBe('role');
+  it('a reviewer or an administrator who neither drafted nor edited it; never an officer', () => {
+    expect(mayApprove(user('reviewer', 'thamdinh'), ['admin'])).toBe('yes');
+    expect(mayApprove(user('admin', 'admin'), ['thamdinh'])).toBe('yes');
+    expect(mayApprove(user('admin', 'admin'), ['admin'])).toBe('own');
+    expect(mayApprove(user('reviewer', 'thamdinh'), ['canbo', 'thamdinh'])).toBe('own');
+    expect(mayApprove(user('officer', 'canbo'), ['admin'])).toBe('role');
+    expect(mayApprove({ kind: 'system', name: 'x' }, ['admin'])).toBe('role');
   });
 
   it('a published bulletin is final; an approved one may go back to draft', () => {

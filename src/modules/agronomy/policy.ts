@@ -19,10 +19,13 @@ export const AGRONOMY_POLICY = {
 
 const APPROVERS: Role[] = ['admin', 'reviewer'];
 
-/** Who may approve a bulletin: a reviewer or an administrator who did not draft it (four eyes on what farmers follow). */
-export function mayApprove(actor: Actor, draftedBy: string): 'yes' | 'role' | 'own' {
+/**
+ * Who may approve a bulletin: a reviewer or an administrator who neither drafted nor edited it (four eyes on what
+ * farmers follow: a reviewer who rewrote an officer's windows may not approve them too).
+ */
+export function mayApprove(actor: Actor, editors: string[]): 'yes' | 'role' | 'own' {
   if (actor.kind !== 'user' || !APPROVERS.includes(actor.role)) return 'role';
-  return actor.username === draftedBy ? 'own' : 'yes';
+  return editors.includes(actor.username) ? 'own' : 'yes';
 }
 
 export const BULLETIN_STATES = ['draft', 'approved', 'published'] as const;
@@ -30,3 +33,4 @@ export type BulletinState = (typeof BULLETIN_STATES)[number];
 
 /** What may follow each state: a draft is edited and approved; an approved bulletin published, or sent back to draft. */
 export const NEXT: Record<BulletinState, BulletinState[]> = { draft: ['approved'], approved: ['published', 'draft'], published: [] };
+

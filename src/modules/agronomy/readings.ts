@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
-import { dayExtremes, devicesOfKinds, nightTotals, type PlacedDevice } from '../devices/index.js';
+import { vnDate } from '../../core/calendar/index.js';
+import { dayExtremes, devicesOfKinds, NIGHT_HOURS_VN, nightTotals, type PlacedDevice } from '../devices/index.js';
 import { agronomyReference } from './reference.js';
 import { dayInPerMille } from './science/salinity.js';
 
@@ -7,6 +8,9 @@ import { dayInPerMille } from './science/salinity.js';
 
 export const TRAP_KIND = 'LIGHT_TRAP';
 export const STATION_KIND = 'SALINITY_STATION';
+
+/** The night in progress or just ended: dated by its evening, it turns at 18:00 Việt Nam time. */
+export const currentNight = (now: Date) => vnDate(new Date(now.getTime() - NIGHT_HOURS_VN.start * 3_600_000));
 
 export interface TrapNight { deviceId: number; unitId: number | null; species: string; night: string; count: number }
 

@@ -11,7 +11,7 @@ const ZSpecies = z.object({
 export type Species = z.infer<typeof ZSpecies>;
 
 const ZStage = z.object({ code: z.string().regex(/^[a-z_]{2,30}$/), nameVi: z.string(), nameEn: z.string(), limit: z.number().positive().nullable() });
-const ZLevel = z.object({ atLeast: z.number().positive(), severity: z.enum(['warning', 'major', 'critical']), adviceVi: z.string(), adviceEn: z.string() });
+const ZLevel = z.object({ above: z.number().positive(), severity: z.enum(['warning', 'major', 'critical']), adviceVi: z.string(), adviceEn: z.string() });
 
 const ZSettings = z.object({
   baseline: z.object({ nights: z.number().int().min(3), minNights: z.number().int().min(1), robustZ: z.number().positive(), minCount: z.number().min(0) }),

@@ -11,6 +11,9 @@ export async function unitNames(db: Db, ids: (number | null)[]): Promise<Map<num
   return new Map(rows.map((r) => [Number(r.id), r.name]));
 }
 
+/** Whether a unit exists (in any period): an administrator, whom no scope stops, may name one that does not. */
+export const unitExists = async (db: Db, id: number) => !!(await db.selectFrom('org_unit').select('id').where('id', '=', id).executeTakeFirst());
+
 /** Each unit's crop stage on a day: its own latest entry on or before it, else its nearest ancestor's. */
 export async function stagesOn(db: Db, unitIds: number[], day: string): Promise<Map<number, { stage: string; since: string; unitId: number }>> {
   if (!unitIds.length) return new Map();
@@ -73,8 +76,9 @@ export function listBulletins(db: Db, q: { units: number[] | null; publishedOnly
 
 export type SubscriptionRow = Selectable<AgriSubscriptionTable>;
 
+/** Nothing when an active subscription of the same address and area was made at the same moment by another request. */
 export const insertSubscription = (db: Db, row: Insertable<AgriSubscriptionTable>) =>
-  db.insertInto('agri_subscription').values(row).returningAll().executeTakeFirstOrThrow();
+  db.insertInto('agri_subscription').values(row).onConflict((oc) => oc.doNothing()).returningAll().executeTakeFirst();
 export const activeSubscriptionFor = (db: Db, email: string, unitId: number | null) =>
   db.selectFrom('agri_subscription').selectAll().where(sql<boolean>`lower(email) = lower(${email})`).where(sql<boolean>`coalesce(unit_id, 0) = ${unitId ?? 0}`)
     .where('unsubscribed_at', 'is', null).executeTakeFirst();
@@ -83,7 +87,7 @@ export const listSubscriptions = (db: Db, units: number[] | null) => {
   if (units) q = q.where('unit_id', 'in', units.length ? units : [0]);
   return q.orderBy('name').execute();
 };
-/** Subscribers of an area: of the bulletin's unit, of any unit above or below it, and of the whole province (no unit). */
+/** Subscribers of the units given (a bulletin's unit, those above it, its windows' communes) and of the whole province (no unit). */
 export async function subscribersOf(db: Db, unitIds: number[]): Promise<SubscriptionRow[]> {
   return db.selectFrom('agri_subscription').selectAll().where('unsubscribed_at', 'is', null)
     .where((eb) => eb.or([eb('unit_id', 'is', null), eb('unit_id', 'in', unitIds.length ? unitIds : [0])])).execute();

@@ -7,13 +7,14 @@ import { provideAttachments } from '../../core/notify/index.js';
 import { ZFileReply } from '../../core/validation/index.js';
 import { readJsonWithFiles } from '../../server/multipart.js';
 import { sendDownload } from '../../server/replies.js';
-import { draftBulletin, editBulletin, listAllBulletins, moveBulletin, readBulletin } from './bulletins.js';
+import { listAllBulletins, readBulletin } from './bulletin-views.js';
+import { draftBulletin, editBulletin, moveBulletin } from './bulletins.js';
 import { bulletinFile } from './pdf.js';
 import { fieldCountPhotoFile, fieldCountsOf, recordFieldCount } from './field-counts.js';
-import { NIGHT_HOURS_VN } from '../devices/index.js';
 import { AGRONOMY_POLICY } from './policy.js';
 import { publicAgronomyRoutes } from './public-routes.js';
 import { agronomyReference } from './reference.js';
+import { currentNight } from './readings.js';
 import { salinityStations } from './salinity.js';
 import {
   ZBulletinDraft, ZBulletinEdit, ZBulletinPage, ZBulletinQuery, ZBulletinView, ZCommuneSeries, ZDayQuery, ZFieldCountInput, ZFieldCountSaved, ZFieldCountView,
@@ -23,8 +24,6 @@ import { setCropStage, cropStages } from './stages.js';
 import { cancelSubscription, subscribe, subscriptionsFor } from './subscriptions.js';
 import { communeSeries, trapMap, trapSeries } from './traps.js';
 
-/** The night in progress or just ended: dated by its evening, it turns at 18:00 Việt Nam time. */
-export const currentNight = (now: Date) => vnDate(new Date(now.getTime() - NIGHT_HOURS_VN.start * 3_600_000));
 
 export async function agronomyRoutes(appBase: FastifyInstance): Promise<void> {
   const app = appBase.withTypeProvider<ZodTypeProvider>();

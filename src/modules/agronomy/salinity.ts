@@ -8,10 +8,10 @@ import { stagesOn, unitNames } from './repo.js';
 // The stations read as the irrigation sub-department reads them: each day's highest and lowest salinity in ‰, against
 // the limit of the crop stage of the fields around the station, with what to do about it.
 
-/** The highest level a salinity reaches (levels in increasing order), or null below the first. */
+/** The highest level a salinity is above (as a limit: 1‰ is not over 1‰), or null under the first. */
 export function levelOf(perMille: number): SalinityLevel | null {
   let reached: SalinityLevel | null = null;
-  for (const l of [...agronomyReference().settings.salinity.levels].sort((a, b) => a.atLeast - b.atLeast)) if (perMille >= l.atLeast) reached = l;
+  for (const l of [...agronomyReference().settings.salinity.levels].sort((a, b) => a.above - b.above)) if (perMille > l.above) reached = l;
   return reached;
 }
 

@@ -32,7 +32,7 @@ export const ZTrapMap = z.object({
   })),
 });
 
-const ZSalinityLevel = z.object({ atLeast: z.number(), severity: z.enum(['warning', 'major', 'critical']), adviceVi: z.string(), adviceEn: z.string() });
+const ZSalinityLevel = z.object({ above: z.number(), severity: z.enum(['warning', 'major', 'critical']), adviceVi: z.string(), adviceEn: z.string() });
 export const ZSalinity = z.object({
   day: z.string(), line: z.number(),
   stations: z.array(z.object({
@@ -70,7 +70,9 @@ export const ZFieldCountSaved = z.object({ count: ZFieldCountView, created: z.bo
 
 const ZWindow = z.object({ unitId: ZId, from: isoDate(), to: isoDate(), peak: isoDate(), round: z.number().int().min(1).max(12) }).strict()
   .refine((w) => w.from <= w.to, { message: 'window_dates', path: ['to'] });
-export const ZBulletinDraft = z.object({ unitId: ZId, season: nameText(60), title: nameText(200).optional() }).strict();
+/** A draft from the traps' forecast, or, with `windows`, the officer's own (an area whose traps show no peak yet). */
+export const ZBulletinDraft = z.object({ unitId: ZId, season: nameText(60), title: nameText(200).optional(), windows: z.array(ZWindow).min(1).max(200).optional() }).strict();
+export type BulletinDraft = z.infer<typeof ZBulletinDraft>;
 export const ZBulletinEdit = z.object({ title: nameText(200).optional(), advice: z.string().trim().max(4000).optional(), windows: z.array(ZWindow).max(200).optional() }).strict();
 export type BulletinEdit = z.infer<typeof ZBulletinEdit>;
 export const ZBulletinQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).max(100_000).default(0) }).strict();
@@ -84,6 +86,9 @@ export const ZBulletinView = z.object({
 });
 export type BulletinView = z.infer<typeof ZBulletinView>;
 export const ZBulletinPage = z.object({ bulletins: z.array(ZBulletinView) });
+/** What the public reads of a bulletin: no officer's login name, no editing history. */
+export const ZPublicBulletin = ZBulletinView.omit({ draftedBy: true, approvedBy: true, publishedBy: true, forecast: true });
+export const ZPublicBulletinPage = z.object({ bulletins: z.array(ZPublicBulletin) });
 
 export const ZSubscriptionInput = z.object({
   name: nameText(160), email: z.string().trim().email().max(200), unitId: ZId.nullable().default(null), locale: z.enum(['vi', 'en']).default('vi'),

@@ -3,7 +3,8 @@ import { actorName, assertUnitInScope, scopeUnitIds, type Actor } from '../../co
 import { recordAudit } from '../../core/audit/index.js';
 import { inTransaction, type Db } from '../../db/database.js';
 import { agronomyReference } from './reference.js';
-import { listStages, unitNames, upsertStage } from './repo.js';
+import { AppError } from '../../server/errors.js';
+import { listStages, unitExists, unitNames, upsertStage } from './repo.js';
 import type { StageInput } from './schema.js';
 
 // The crop stage of an area's fields, from a day on: it sets the salinity the fields tolerate (settings.json).
@@ -22,6 +23,7 @@ export async function cropStages(db: Db, actor: Actor) {
 /** Sets (or, for the same day, replaces) the stage of a unit's fields from a day on. */
 export async function setCropStage(options: { db: Db; actor: Actor; input: StageInput; now: Date; request?: FastifyRequest }) {
   const { db, actor, input, now, request } = options;
+  if (!(await unitExists(db, input.unitId))) throw new AppError('reference_not_found', { field: 'unitId' }, 'unitId');
   await assertUnitInScope(db, actor, input.unitId, 'unitId');
   return inTransaction(db, async (trx) => {
     const row = await upsertStage(trx, { ...input, by: actorName(actor), at: now });

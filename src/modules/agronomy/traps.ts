@@ -1,6 +1,6 @@
 import { addDays } from '../../core/calendar/index.js';
 import type { Db } from '../../db/database.js';
-import { AppError, notFound } from '../../server/errors.js';
+import { notFound } from '../../server/errors.js';
 import { devicesOfKinds, type PlacedDevice } from '../devices/index.js';
 import { TRAP_KIND, trapNights, type TrapNight } from './readings.js';
 import { agronomyReference } from './reference.js';
@@ -11,7 +11,6 @@ import { peakEpisodes, scoreNights, type Episode, type ScoredNight, type TrapLev
 // against its baseline, its peaks marked.
 
 const RANK: Record<TrapLevel, number> = { normal: 0, peak: 1, outbreak: 2 };
-export const MAX_SERIES_DAYS = 400;
 
 /** Every species' nights for one series (a trap, or a commune's traps summed), scored, from `from` to `to`. */
 export function scoreSeries(nights: TrapNight[], range: { from: string; to: string }) {
@@ -27,13 +26,23 @@ export function scoreSeries(nights: TrapNight[], range: { from: string; to: stri
 
 export interface SpeciesSeries { species: string; nights: ScoredNight[]; episodes: Episode[] }
 
-function checkRange(range: { from: string; to: string }) {
-  if (range.from > range.to || addDays(range.from, MAX_SERIES_DAYS) < range.to) throw new AppError('range_too_long', { days: MAX_SERIES_DAYS }, 'from');
+/**
+ * A commune's nights as one trap's: the mean catch of the traps that reported each night. The tiers and the baseline
+ * are per trap and night, so a sum would call a commune with four quiet traps a peak.
+ */
+export function perTrapMean(nights: TrapNight[]): TrapNight[] {
+  const cells = new Map<string, { night: TrapNight; sum: number; traps: number }>();
+  for (const n of nights) {
+    const key = `${n.species}|${n.night}`;
+    const cell = cells.get(key);
+    if (cell) Object.assign(cell, { sum: cell.sum + n.count, traps: cell.traps + 1 });
+    else cells.set(key, { night: n, sum: n.count, traps: 1 });
+  }
+  return [...cells.values()].map(({ night, sum, traps }) => ({ ...night, deviceId: 0, count: Math.round((sum / traps) * 10) / 10 }));
 }
 
 /** One trap's season by species. */
 export async function trapSeries(db: Db, id: number, range: { from: string; to: string }) {
-  checkRange(range);
   const [trap] = await devicesOfKinds(db, [TRAP_KIND], [id]);
   if (!trap) throw notFound('id');
   const baselineFrom = addDays(range.from, -agronomyReference().settings.baseline.nights);
@@ -45,9 +54,8 @@ export async function trapSeries(db: Db, id: number, range: { from: string; to: 
   };
 }
 
-/** A commune's traps summed, by species. */
+/** A commune's traps by species: each night the mean of the traps that reported it. */
 export async function communeSeries(db: Db, unitId: number, range: { from: string; to: string }) {
-  checkRange(range);
   const traps = (await devicesOfKinds(db, [TRAP_KIND])).filter((d) => d.unitId === unitId);
   const names = await unitNames(db, [unitId]);
   if (!names.has(unitId)) throw notFound('unitId');
@@ -55,7 +63,7 @@ export async function communeSeries(db: Db, unitId: number, range: { from: strin
   const nights = traps.length ? await trapNights(db, { from: baselineFrom, to: range.to }, undefined, traps) : [];
   return {
     unit: { id: unitId, name: names.get(unitId)! }, traps: traps.map((t) => ({ id: t.id, name: t.name })),
-    series: scoreSeries(nights, range).map(({ species, nights: n, episodes }) => ({ species, nights: n, episodes })),
+    series: scoreSeries(perTrapMean(nights), range).map(({ species, nights: n, episodes }) => ({ species, nights: n, episodes })),
   };
 }
 

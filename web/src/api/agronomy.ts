@@ -16,7 +16,7 @@ export interface Episode { from: string; to: string; peak: string; count: number
 export interface SpeciesSeries { species: string; nights: Scored[]; episodes: Episode[] }
 export interface TrapSeries { trap: { id: number; name: string; unit: Named | null; location: Point | null }; series: SpeciesSeries[] }
 export interface CommuneSeries { unit: Named; traps: Named[]; series: SpeciesSeries[] }
-export interface SalinityLevel { atLeast: number; severity: 'warning' | 'major' | 'critical'; adviceVi: string; adviceEn: string }
+export interface SalinityLevel { above: number; severity: 'warning' | 'major' | 'critical'; adviceVi: string; adviceEn: string }
 export interface Station {
   id: number; name: string; revoked: boolean; location: Point | null; unit: Named | null;
   stage: { code: string; nameVi: string; nameEn: string; limit: number | null; since: string | null };

@@ -45,9 +45,10 @@ export async function syncAlerts(options: SyncAlertsOptions): Promise<{ raised: 
       await sql`SAVEPOINT sync_raise`.execute(trx);
       try {
         const made = await raiseAlert({ db: trx, actor: SYSTEM, source, input: { ...input, dedupeKey: key }, now });
+        // Inside the savepoint: a telling that fails undoes its alert alone, and the run goes on.
+        await options.onRaised?.(trx, key, { id: made.id, input });
         await sql`RELEASE SAVEPOINT sync_raise`.execute(trx);
         raised++;
-        await options.onRaised?.(trx, key, { id: made.id, input });
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
         await sql`ROLLBACK TO SAVEPOINT sync_raise`.execute(trx);

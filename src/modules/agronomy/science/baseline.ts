@@ -17,27 +17,43 @@ export function median(values: number[]): number {
 const DAY_MS = 86_400_000;
 const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
 
+/** The median of the first `n` values of a scratch array, which it sorts in place (typed: a numeric sort, no comparator). */
+function medianOf(scratch: Float64Array, n: number): number {
+  const s = scratch.subarray(0, n).sort();
+  const mid = n >> 1;
+  return n % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
 /** Each night scored against the nights with a count in the `nights` calendar nights before it (in date order). */
 export function scoreNights(series: Night[], species: Pick<Species, 'peak' | 'outbreak'>, baseline: AgronomySettings['baseline']): ScoredNight[] {
-  const nights = [...series].sort((a, b) => a.night.localeCompare(b.night));
+  // A year of nights for four species is scored on every read of a trap's page: one pass, the window's values copied
+  // into scratch arrays rather than sliced, mapped and sorted as new arrays each night.
+  const nights = [...series].sort((a, b) => (a.night < b.night ? -1 : a.night > b.night ? 1 : 0));
+  const days = nights.map((n) => dayNumber(n.night));
+  const window = new Float64Array(nights.length);
+  const deviations = new Float64Array(nights.length);
+  const out: ScoredNight[] = new Array(nights.length);
   let start = 0;
-  return nights.map((n, i) => {
-    const today = dayNumber(n.night);
-    while (start < i && dayNumber(nights[start]!.night) < today - baseline.nights) start++;
-    const before = nights.slice(start, i).map((p) => p.count);
+  for (let i = 0; i < nights.length; i++) {
+    const n = nights[i]!;
+    while (start < i && days[start]! < days[i]! - baseline.nights) start++;
+    const size = i - start;
     let med: number | null = null;
     let upper: number | null = null;
     let z: number | null = null;
-    if (before.length >= baseline.minNights) {
-      med = median(before);
-      const spread = 1.4826 * median(before.map((c) => Math.abs(c - med!))) + 1;
+    if (size >= baseline.minNights) {
+      for (let k = 0; k < size; k++) window[k] = nights[start + k]!.count;
+      med = medianOf(window, size);
+      for (let k = 0; k < size; k++) deviations[k] = Math.abs(nights[start + k]!.count - med);
+      const spread = 1.4826 * medianOf(deviations, size) + 1;
       z = (n.count - med) / spread;
       upper = med + baseline.robustZ * spread;
     }
     const level: TrapLevel = n.count >= species.outbreak ? 'outbreak'
       : n.count >= species.peak || (z !== null && z >= baseline.robustZ && n.count >= baseline.minCount) ? 'peak' : 'normal';
-    return { ...n, median: med, upper, z, level };
-  });
+    out[i] = { night: n.night, count: n.count, median: med, upper, z, level };
+  }
+  return out;
 }
 
 export interface Episode { from: string; to: string; peak: string; count: number; level: Exclude<TrapLevel, 'normal'> }
