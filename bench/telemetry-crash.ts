@@ -1,8 +1,8 @@
-// A server (child process; PostgreSQL with DATABASE_URL, else PGlite; the broker at MQTT_URL, else the embedded one)
-// that runs, then dies. (a) Sustained QoS 1 publishing for 60 s (5 s --quick), the server's RSS every second. (b) SIGKILL
-// mid-stream and a restart on the same data, publishers with persistent sessions (clean: false; mqtt.js resends what
-// was not acknowledged on reconnect); then each acknowledged reading must be stored once (lost 0, doubled 0 in the
-// aggregates). Through Mosquitto a PUBACK is the broker's; it keeps messages for the platform's sessions meanwhile.
+// A server (child process; PostgreSQL with DATABASE_URL, else PGlite; MQTT_URL's broker, else the embedded one).
+// (a) QoS 1 for 60 s (5 s --quick), its RSS every second. (b) SIGKILL mid-stream, a restart on the same data, publishers
+// with persistent sessions (mqtt.js resends the unacknowledged on reconnect); each acknowledged reading must be stored
+// once. Through Mosquitto its sessions keep the messages meanwhile, and are removed at the end: a session left in
+// the share group goes on taking its share of the stream.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,23 +16,20 @@ import { quick, report, round } from './common.js';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const T0 = { sustain: Date.parse('2026-09-01T00:00:00Z'), crash: Date.parse('2026-10-01T00:00:00Z') };
 const SUSTAIN_S = quick ? 5 : 60;
-const CRASH_S = quick ? 6 : 20; // phase (b), the kill at a third of it
+const CRASH_S = quick ? 6 : 20; // (b), killed at a third
 const PUBLISHERS = quick ? 4 : 8;
-const WINDOW = 8; // in flight per publisher
+const WINDOW = 8; // in flight each
 const KEYS = ['BPH', 'WBPH', 'RLF', 'YSB', 'humidity'];
-const STEPS = 10; // × 5 keys = 50 readings a message
-// Paced through Mosquitto: what waits there while the platform is down stays within its queue limit.
-const BROKER_MSG_PER_S = 200;
+const STEPS = 10; // × 5 keys a message
+const BROKER_MSG_PER_S = 200; // paced: what waits at Mosquitto stays within its queue limit
 
-const pgUrl = process.env.DATABASE_URL;
-const brokerUrl = process.env.MQTT_URL;
+const { DATABASE_URL: pgUrl, MQTT_URL: brokerUrl } = process.env;
 const schema = pgUrl ? `bench_crash_${process.pid}` : undefined;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tinhso-crash-'));
 const [httpPort, mqttPort] = [await freePort(), await freePort()];
-const password = 'bench-crash-26';
 const env: NodeJS.ProcessEnv = {
   ...process.env, DATA_DIR: dataDir, PORT: String(httpPort), HOST: '127.0.0.1', MQTT_PORT: String(mqttPort), LOG_LEVEL: 'warn',
-  TINHSO_DEMO: '0', TINHSO_ADMIN_PASSWORD: password, TINHSO_DEMO_HISTORY_DAYS: '0', TINHSO_JOB_TICK_MS: '3600000',
+  TINHSO_DEMO: '0', TINHSO_ADMIN_PASSWORD: 'bench-crash-26', TINHSO_DEMO_HISTORY_DAYS: '0', TINHSO_JOB_TICK_MS: '3600000',
   MQTT_CLIENT_ID: `tinhso-crash-${process.pid}`, ...(schema ? { DATABASE_SCHEMA: schema } : {}),
 };
 if (!brokerUrl) delete env.MQTT_URL;
@@ -61,7 +58,7 @@ const stopServer = (signal: NodeJS.Signals) => new Promise<void>((resolve) => {
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 await startServer();
-const session = await loginOver(base, 'admin', password);
+const session = await loginOver(base, 'admin', env.TINHSO_ADMIN_PASSWORD!);
 const headers = { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json' };
 const devices: { id: number; token: string }[] = [];
 for (let i = 0; i < PUBLISHERS; i++) {
@@ -146,19 +143,21 @@ let lost = 0;
 devices.forEach((d, p) => {
   for (let k = 0; k < crash.acked[p]! * STEPS; k++) for (const key of KEYS) if (!have.has(`${d.id}|${key}|${T0.crash + k * 1000}`)) lost++;
 });
-// Rows are unique by key; a reading counted twice shows in the aggregates.
+// A reading counted twice shows in the aggregates.
 const doubled = Math.max(0, aggregated - rows.length);
 if (schema) await sql.raw(`DROP SCHEMA ${schema} CASCADE`).execute(database.db);
 await database.close();
 fs.rmSync(dataDir, { recursive: true, force: true });
 
+// A clean start ends each of the server's 32 sessions.
+if (brokerUrl) await Promise.all(Array.from({ length: 32 }, (_, i) => mqtt.connectAsync(brokerUrl, { protocolVersion: 5, clientId: `${env.MQTT_CLIENT_ID}-${i}`, clean: true }).then((c) => c.endAsync())));
 const mb = (n: number) => round(n, 1);
-console.log(`telemetry-crash: ${database.kind}, through ${brokerUrl ? 'the broker at MQTT_URL' : 'the embedded broker'}, ${PUBLISHERS} QoS 1 publishers`);
-console.log(`  sustained ${mb(sustained.seconds)} s, ${sustainedReadings} readings acknowledged; server RSS start ${mb(rss[0]!)} MB, end ${mb(rss.at(-1)!)} MB, max ${mb(Math.max(...rss))} MB: ${flat ? 'flat' : 'growing'}`);
-console.log(`  crash: SIGKILL at ${round(killedAt, 1)} s, ready again in ${round(restartSeconds, 1)} s; ${expected} readings acknowledged, ${rows.length} stored, lost ${lost}, doubled ${doubled}`);
+console.log(`telemetry-crash: ${database.kind}, ${brokerUrl ? 'MQTT_URL' : 'embedded broker'}, ${PUBLISHERS} QoS 1 publishers`);
+console.log(`  sustained ${mb(sustained.seconds)} s, ${sustainedReadings} acknowledged; RSS start ${mb(rss[0]!)} MB, end ${mb(rss.at(-1)!)} MB, max ${mb(Math.max(...rss))} MB: ${flat ? 'flat' : 'growing'}`);
+console.log(`  crash: SIGKILL at ${mb(killedAt)} s, ready again in ${mb(restartSeconds)} s; ${expected} acknowledged, ${rows.length} stored, lost ${lost}, doubled ${doubled}`);
 report({
-  bench: 'telemetry-crash', database: database.kind, transport: brokerUrl ? 'broker' : 'embedded', sustained_s: round(sustained.seconds, 1),
+  bench: 'telemetry-crash', database: database.kind, transport: brokerUrl ? 'broker' : 'embedded', sustained_s: mb(sustained.seconds),
   sustained_readings_per_s: Math.round(sustainedReadings / sustained.seconds), rss_mb_start: mb(rss[0]!), rss_mb_end: mb(rss.at(-1)!),
-  rss_mb_max: mb(Math.max(...rss)), rss_flat: flat, killed_at_s: round(killedAt, 1), restart_s: round(restartSeconds, 1),
+  rss_mb_max: mb(Math.max(...rss)), rss_flat: flat, killed_at_s: mb(killedAt), restart_s: mb(restartSeconds),
   acknowledged: expected, stored: rows.length, lost, doubled,
 });
