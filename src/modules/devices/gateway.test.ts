@@ -54,6 +54,8 @@ describe('gateways through the embedded broker', () => {
       // The PUBACK came: the readings are there now.
       expect(await stored(Number(trap.id))).toEqual([{ key: 'BPH', value: 12 }, { key: 'WBPH', value: 3 }]);
       expect((await stored(Number(station.id))).map((r) => r.value)).toEqual([4.2, 4.5]);
+      // The gateway is seen when it speaks for others.
+      expect((await view(gateway.id)).lastSeenAt).not.toBeNull();
       // A redelivery is stored once, and counted once in the aggregates.
       await client.publishAsync('v1/gateway/telemetry', message, { qos: 1, dup: true });
       expect(await stored(Number(trap.id))).toHaveLength(2);

@@ -103,6 +103,7 @@ async function namedParts(db: Db, writer: TelemetryWriter, gateway: TokenDevice,
 export async function gatewayTelemetry(db: Db, writer: TelemetryWriter, gateway: TokenDevice, payload: unknown, now: Date): Promise<GatewayResult> {
   const parts = await namedParts(db, writer, gateway, payload, now);
   if (typeof parts === 'string') return { ok: false, reason: parts };
+  writer.touch(gateway.id);
   const writes: Promise<void>[] = [];
   let readings = 0;
   for (const { device, part } of parts) {

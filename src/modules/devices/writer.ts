@@ -14,6 +14,7 @@ export class TelemetryWriter {
   private queue: Pending[] = [];
   private queued = 0;
   private bad = new Map<number, { count: number; reason: string; at: Date }>();
+  private touched = new Set<number>();
   private timer: NodeJS.Timeout | undefined;
   private inFlight = 0;
   private closed = false;
@@ -35,6 +36,12 @@ export class TelemetryWriter {
     });
   }
 
+  /** Marks a device seen with the next batch, though it sent no reading of its own (a gateway speaking for others). */
+  touch(deviceId: number): void {
+    this.touched.add(deviceId);
+    this.schedule();
+  }
+
   /** Counts a refused message against its device, written with the next batch. */
   refuse(deviceId: number, reason: string): void {
     const now = this.options.now?.() ?? new Date();
@@ -52,7 +59,7 @@ export class TelemetryWriter {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     if (this.inFlight >= (this.options.concurrency ?? 1)) return;
-    if (!this.queue.length && !this.bad.size) return;
+    if (!this.queue.length && !this.bad.size && !this.touched.size) return;
     const batch: Pending[] = [];
     let rows = 0;
     while (this.queue.length && (rows === 0 || rows + this.queue[0]!.readings.length <= this.maxRows)) {
@@ -62,20 +69,22 @@ export class TelemetryWriter {
     }
     this.queued -= rows;
     const bad = this.bad;
+    const touched = this.touched;
     this.bad = new Map();
+    this.touched = new Set();
     this.inFlight += 1;
-    void this.commit(batch, bad).finally(() => {
+    void this.commit(batch, bad, touched).finally(() => {
       this.inFlight -= 1;
-      if (this.queue.length || this.bad.size) this.schedule();
+      if (this.queue.length || this.bad.size || this.touched.size) this.schedule();
       if (this.queued >= this.maxRows) this.flush();
       for (const waiter of this.drained.splice(0)) if (!this.inFlight && !this.queue.length) waiter();
     });
   }
 
-  private async commit(batch: Pending[], bad: Map<number, { count: number; reason: string; at: Date }>): Promise<void> {
+  private async commit(batch: Pending[], bad: Map<number, { count: number; reason: string; at: Date }>, touched: Set<number>): Promise<void> {
     const now = this.options.now?.() ?? new Date();
     const rows: Row[] = batch.flatMap((p) => p.readings.map((r) => ({ deviceId: p.deviceId, ...r })));
-    const seen = new Map<number, { at: Date; battery: number | null }>();
+    const seen = new Map<number, { at: Date; battery: number | null }>([...touched].map((id) => [id, { at: now, battery: null }]));
     for (const r of rows) seen.set(r.deviceId, { at: now, battery: r.key === 'battery' ? r.value : (seen.get(r.deviceId)?.battery ?? null) });
     try {
       const stored = await inTransaction(this.db, async (trx) => {
@@ -96,7 +105,7 @@ export class TelemetryWriter {
   /** Writes what is queued and waits for it; further writes are refused. */
   async close(): Promise<void> {
     this.closed = true;
-    if (this.queue.length || this.bad.size) this.flush();
+    if (this.queue.length || this.bad.size || this.touched.size) this.flush();
     if (!this.inFlight && !this.queue.length) return;
     await new Promise<void>((resolve) => this.drained.push(resolve));
   }
