@@ -1,6 +1,7 @@
-// Traceability of farm products and local specialties (issue 16). This first part: GS1 keys with their check digits,
-// GS1 Digital Link URIs parsed and written, and QR labels (PNG, SVG, A4 sheets). Events, the resolver and the
-// consumer page come next, in this module. The public surface: other modules import this file only.
+// Traceability of farm products and local specialties (issue 16). So far: GS1 keys with their check digits,
+// GS1 Digital Link URIs parsed and written, QR labels (PNG, SVG, A4 sheets), and the EPCIS 2.0 event core (validation,
+// event hash IDs, CBV terms, farm steps). The store, capture and query, the resolver and the consumer page come next.
+// The public surface: other modules import this file only.
 export { checkDigit, completeKey, glnFault, gtin14, gtinFault, isVietnamese, ssccFault } from './gs1/keys.js';
 export type { KeyFault } from './gs1/keys.js';
 export { DigitalLinkError, digitalLinkUri, gs1Date, gs1Table, parseDigitalLink } from './gs1/digital-link.js';

@@ -74,7 +74,7 @@ describe('validateEpcisDocument', () => {
       '/epcisBody/eventList/1/bizStep cbv',
       '/epcisBody/eventList/2/readPoint/id required',
     ]);
-    expect(problems.every((p) => p.message.length > 0)).toBe(true);
+    expect(problems.every((p) => p.detail.length > 0)).toBe(true);
   });
 
   it('accepts a bizStep of another namespace but not a bare word CBV lacks', () => {

@@ -4,14 +4,14 @@ import { documentSchema, eventSchema } from './schema.js';
 import { classifyTerm, type CbvVocabularyName } from './vocabulary.js';
 
 // Validation of EPCIS 2.0 JSON-LD documents and events against schema.ts. Problems come back as data (a JSON
-// pointer, a code and a short English message) so that the capture routes can localise them and point at the field.
+// pointer, a code and a short English detail, as problem+json's) so that the capture routes can localise them by code and point at the field.
 
 export interface EpcisProblem {
   /** RFC 6901 pointer to the member at fault ("/epcisBody/eventList/0/eventTime"); "" for the document itself. */
   pointer: string;
   /** The rule broken: required, type, format, pattern, enum, const, additional, cbv, minItems… */
   code: string;
-  message: string;
+  detail: string;
 }
 
 // ajv-formats is CommonJS: under NodeNext its default import is the module object in the types, the plugin at run time.
@@ -43,15 +43,15 @@ function problem(error: ErrorObject): EpcisProblem | null {
     case 'if':
       return null; // the failing "then" branch reports its own errors
     case 'required':
-      return { pointer: `${at}/${escape(String(params.missingProperty))}`, code: 'required', message: 'is required' };
+      return { pointer: `${at}/${escape(String(params.missingProperty))}`, code: 'required', detail: 'is required' };
     case 'additionalProperties':
-      return { pointer: `${at}/${escape(String(params.additionalProperty))}`, code: 'additional', message: 'is not a field of this event or object (an extension needs a namespace prefix)' };
+      return { pointer: `${at}/${escape(String(params.additionalProperty))}`, code: 'additional', detail: 'is not a field of this event or object (an extension needs a namespace prefix)' };
     case 'enum':
-      return { pointer: at, code: 'enum', message: `must be one of ${(params.allowedValues as unknown[]).join(', ')}` };
+      return { pointer: at, code: 'enum', detail: `must be one of ${(params.allowedValues as unknown[]).join(', ')}` };
     case 'cbv':
-      return { pointer: at, code: 'cbv', message: `is neither a ${String(error.schema)} term of CBV 2.0 nor a URI of another vocabulary` };
+      return { pointer: at, code: 'cbv', detail: `is neither a ${String(error.schema)} term of CBV 2.0 nor a URI of another vocabulary` };
     default:
-      return { pointer: at, code: error.keyword, message: error.message ?? 'is invalid' };
+      return { pointer: at, code: error.keyword, detail: error.message ?? 'is invalid' };
   }
 }
 
