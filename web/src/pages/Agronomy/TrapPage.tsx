@@ -87,7 +87,10 @@ export function CommunePage() {
       {back(t('agro.title'))}
       <h1>{d ? t('agro.communeOf', { name: d.unit.name }) : t('agro.commune')}</h1>
       {d && (
-        <p className="small">{t('agro.map.traps')}: {d.traps.map((x, i) => <span key={x.id}>{i > 0 && ', '}<Link to={`/agronomy/traps/${x.id}`}>{x.name}</Link></span>)}</p>
+        <>
+          <p className="small">{t('agro.map.traps')}: {d.traps.map((x, i) => <span key={x.id}>{i > 0 && ', '}<Link to={`/agronomy/traps/${x.id}`}>{x.name}</Link></span>)}</p>
+          <p className="small muted">{t('agro.communeMean')}</p>
+        </>
       )}
       {picker}
       <ErrorText error={series.error} />
