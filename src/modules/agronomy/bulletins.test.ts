@@ -87,6 +87,12 @@ describe('a "né rầy" sowing bulletin from draft to farmers', () => {
     expect(manual.json().forecast).toMatchObject({ manual: true });
     expect((await w.reviewer.request({ method: 'PATCH', url: `/api/agronomy/bulletins/${manual.json().id}`, payload: { advice: 'Gieo sạ đồng loạt.' } })).statusCode).toBe(200);
     expect((await w.reviewer.request({ method: 'POST', url: `/api/agronomy/bulletins/${manual.json().id}/approve` })).json().error.code).toBe('bulletin_own_approval');
+    // The ward's officer may read the neighbour's draft but not change it, nor keep its subscribers.
+    expect((await w.officer.request({ method: 'GET', url: `/api/agronomy/bulletins/${manual.json().id}` })).statusCode).toBe(200);
+    expect((await w.officer.request({ method: 'PATCH', url: `/api/agronomy/bulletins/${manual.json().id}`, payload: { advice: 'x' } })).json().error.code).toBe('out_of_scope');
+    const theirs = (await w.admin.request({ method: 'POST', url: '/api/agronomy/subscriptions', payload: { name: 'HTX bên cạnh', email: 'htx.bencanh@example.invalid', unitId: other.id } })).json();
+    expect((await w.officer.request({ method: 'DELETE', url: `/api/agronomy/subscriptions/${theirs.id}` })).json().error.code).toBe('out_of_scope');
+    expect((await w.officer.request({ method: 'GET', url: '/api/agronomy/subscriptions' })).json().subscriptions.map((x: { id: number }) => x.id)).not.toContain(theirs.id);
     // A unit that does not exist is named as such, even to an administrator whom no scope stops.
     const unknown = await w.admin.request({ method: 'POST', url: '/api/agronomy/bulletins', payload: { unitId: 99_999_999, season: 'Hè Thu 2027' } });
     expect(unknown.json().error).toMatchObject({ code: 'reference_not_found', field: 'unitId' });

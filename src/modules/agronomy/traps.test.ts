@@ -48,6 +48,23 @@ describe('the traps through HTTP', () => {
   });
 });
 
+describe("a night's edges", () => {
+  it('counts 18:00 to 05:59 Việt Nam time into the night of the evening, and 06:00 into none', async () => {
+    const { storeReadings } = await import('../devices/index.js');
+    const at = (iso: string) => new Date(`${iso}+07:00`);
+    await storeReadings(w.t.database.db, [
+      { deviceId: w.manual, key: 'YSB', ts: at('2026-06-10T18:00:00'), value: 1 },
+      { deviceId: w.manual, key: 'YSB', ts: at('2026-06-11T00:30:00'), value: 10 },
+      { deviceId: w.manual, key: 'YSB', ts: at('2026-06-11T05:59:00'), value: 100 },
+      { deviceId: w.manual, key: 'YSB', ts: at('2026-06-11T06:00:00'), value: 1000 },
+      { deviceId: w.manual, key: 'YSB', ts: at('2026-06-11T17:59:00'), value: 10000 },
+    ]);
+    const night = async (n: string) => (await w.officer.request({ method: 'GET', url: `/api/agronomy/traps/map?night=${n}` })).json().traps.find((t: { id: number }) => t.id === w.manual).counts.YSB?.count;
+    expect(await night('2026-06-10')).toBe(111);
+    expect(await night('2026-06-11')).toBeUndefined();
+  });
+});
+
 describe('the nightly figures and the pest alerts', () => {
   it("publishes each commune's catch per species and night into the store, and a rerun changes nothing", async () => {
     const written = await publishAgronomyFigures(w.t.database.db, { from: '2026-10-24', to: '2026-10-26' });
