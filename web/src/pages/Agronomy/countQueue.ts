@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../api/client';
+import { useCallback, useState } from 'react';
+import { retryLater, useSendWhenOnline } from '../../offline';
 import { sendFieldCount, type FieldCountBody } from '../../api/agronomy';
 import { readList } from '../Citizen/storage';
 
@@ -12,9 +12,6 @@ export interface SentCount { clientRef: string; trapName: string; night: string;
 const KEY = 'tinhso.queuedTrapCounts';
 const read = () => readList<QueuedCount>(KEY);
 const write = (list: QueuedCount[]) => localStorage.setItem(KEY, JSON.stringify(list));
-
-/** Worth trying again later: no connection, or the server overloaded or down. A refusal (4xx) is final. */
-const retryLater = (err: unknown) => !(err instanceof ApiError) || err.status === 429 || err.status >= 500;
 
 /** A photo as a JPEG data URL no wider than 1600 px, small enough to wait on the phone. */
 export async function shrinkPhoto(file: File): Promise<string> {
@@ -50,8 +47,6 @@ function blobOf(dataUrl: string): Blob {
 export function useQueuedCounts() {
   const [queued, setQueued] = useState<QueuedCount[]>(read);
   const [sent, setSent] = useState<SentCount[]>([]);
-  const running = useRef<Promise<void> | null>(null);
-  const again = useRef(false);
   const sendAll = useCallback(async () => {
     for (const item of read()) {
       const done = (s: Omit<SentCount, 'clientRef' | 'trapName' | 'night'>) => setSent((list) => [{ clientRef: item.body.clientRef, trapName: item.trapName, night: item.body.night, ...s }, ...list]);
@@ -66,28 +61,7 @@ export function useQueuedCounts() {
       setQueued(read());
     }
   }, []);
-  const flush = useCallback(async () => {
-    if (running.current) {
-      again.current = true;
-      return running.current;
-    }
-    const pass = async () => {
-      do {
-        again.current = false;
-        await (navigator.locks ? navigator.locks.request(KEY, sendAll) : sendAll());
-      } while (again.current);
-    };
-    running.current = pass().finally(() => {
-      running.current = null;
-    });
-    return running.current;
-  }, [sendAll]);
-  useEffect(() => {
-    const online = () => void flush();
-    window.addEventListener('online', online);
-    if (navigator.onLine) online();
-    return () => window.removeEventListener('online', online);
-  }, [flush]);
+  const flush = useSendWhenOnline(KEY, sendAll);
   const queue = (item: QueuedCount) => {
     write([...read().filter((x) => x.body.clientRef !== item.body.clientRef), item]);
     setQueued(read());

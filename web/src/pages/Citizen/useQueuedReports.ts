@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../api/client';
+import { useCallback, useState } from 'react';
+import { retryLater, useSendWhenOnline } from '../../offline';
 import { sendReport, type ReportBody, type Sent } from '../../api/feedback-public';
 import { QUEUED, readList, remember } from './storage';
 
@@ -29,8 +29,6 @@ function readQueue(): QueuedReport[] {
 }
 const drop = (clientRef: string) => localStorage.setItem(QUEUED, JSON.stringify(readQueue().filter((r) => r.clientRef !== clientRef)));
 
-/** Worth trying again later: no connection, or the server is overloaded or down. A refusal (4xx) is final. */
-const retryLater = (err: unknown) => !(err instanceof ApiError) || err.status === 429 || err.status >= 500;
 
 /**
  * Reports written without a connection wait on the device (text only: photos need the connection) and are sent
@@ -41,8 +39,6 @@ const retryLater = (err: unknown) => !(err instanceof ApiError) || err.status ==
  */
 export function useQueuedReports(onSent: (sent: Sent) => void) {
   const [queued, setQueued] = useState(() => readQueue().length);
-  const running = useRef<Promise<void> | null>(null);
-  const again = useRef(false);
   const sendAll = useCallback(async () => {
     for (const report of readQueue()) {
       try {
@@ -56,28 +52,7 @@ export function useQueuedReports(onSent: (sent: Sent) => void) {
       setQueued(readQueue().length);
     }
   }, [onSent]);
-  const flush = useCallback(async () => {
-    if (running.current) {
-      again.current = true;
-      return running.current;
-    }
-    const pass = async () => {
-      do {
-        again.current = false;
-        await (navigator.locks ? navigator.locks.request(QUEUED, sendAll) : sendAll());
-      } while (again.current);
-    };
-    running.current = pass().finally(() => {
-      running.current = null;
-    });
-    return running.current;
-  }, [sendAll]);
-  useEffect(() => {
-    const online = () => void flush();
-    window.addEventListener('online', online);
-    if (navigator.onLine) online();
-    return () => window.removeEventListener('online', online);
-  }, [flush]);
+  useSendWhenOnline(QUEUED, sendAll);
   const queue = (report: QueuedReport) => {
     localStorage.setItem(QUEUED, JSON.stringify([...readQueue().filter((r) => r.clientRef !== report.clientRef), report]));
     setQueued(readQueue().length);
