@@ -24,15 +24,19 @@ export const NIGHT_HOURS_VN = { start: 18, end: 6 } as const;
 export async function nightTotals(db: Db, q: { deviceIds: number[]; keys: string[]; from: string; to: string }): Promise<NightTotal[]> {
   if (!q.deviceIds.length || !q.keys.length) return [];
   // One row per device and key, its nights as day offsets from `from`: a year of one trap is four rows, not 1,460
-  // (the embedded database spends most of a small query decoding rows).
+  // (the embedded database spends most of a small query decoding rows). The two aggregates of a group read the same
+  // rows in the same order, so they stay aligned; they are sorted here, which costs the database a sort per group.
   const rows = await sql<{ device_id: string; key: string; days: number[]; totals: number[] }>`
-    SELECT device_id, key, array_agg(night - ${q.from}::date ORDER BY night) AS days, array_agg(sum ORDER BY night) AS totals FROM telemetry_nightly
+    SELECT device_id, key, array_agg(night - ${q.from}::date) AS days, array_agg(sum) AS totals FROM telemetry_nightly
     WHERE device_id = ANY(${q.deviceIds}::bigint[]) AND key = ANY(${q.keys}::text[]) AND night BETWEEN ${q.from}::date AND ${q.to}::date
-    GROUP BY device_id, key ORDER BY device_id, key`.execute(db);
+    GROUP BY device_id, key`.execute(db);
   const start = Date.parse(`${q.from}T00:00:00Z`);
-  return rows.rows.flatMap((r) => r.days.map((d, i) => ({
-    deviceId: Number(r.device_id), night: new Date(start + Number(d) * 86_400_000).toISOString().slice(0, 10), key: r.key, total: Number(r.totals[i]),
-  })));
+  const out: NightTotal[] = [];
+  for (const r of rows.rows) {
+    const order = r.days.map((_, i) => i).sort((a, b) => Number(r.days[a]) - Number(r.days[b]));
+    for (const i of order) out.push({ deviceId: Number(r.device_id), night: new Date(start + Number(r.days[i]) * 86_400_000).toISOString().slice(0, 10), key: r.key, total: Number(r.totals[i]) });
+  }
+  return out;
 }
 
 export interface DayExtreme { deviceId: number; day: string; key: string; min: number; max: number; mean: number }
