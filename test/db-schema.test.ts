@@ -61,4 +61,16 @@ describe('src/db/schema.ts against the migrations', () => {
     expect(declared.size).toBeGreaterThan(40);
     expect(describe(declared)).toEqual(describe(actual));
   });
+
+  it('declares every foreign key deferrable, so a restore can load tables in any order and rows in any order', async () => {
+    const database = await freshDatabase();
+    try {
+      await migrate(database.db);
+      const rigid = (await sql<{ name: string }>`SELECT conrelid::regclass::text || '.' || conname AS name FROM pg_constraint
+        WHERE contype = 'f' AND NOT condeferrable AND connamespace = current_schema()::regnamespace ORDER BY 1`.execute(database.db)).rows.map((r) => r.name);
+      expect(rigid).toEqual([]);
+    } finally {
+      await database.close();
+    }
+  });
 });

@@ -20,11 +20,15 @@ export const NOT_BACKED_UP = [
   'live_event',
 ];
 
+/**
+ * The tables a backup holds, by name. A partitioned table is one table: its monthly partitions are read through it
+ * (a partition listed too would be written, and restored, twice) and a restore routes each row to its month.
+ */
 export async function appTables(db: Db): Promise<string[]> {
   const rows = await sql<{ name: string }>`
-    SELECT table_name AS name FROM information_schema.tables
-    WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
-    ORDER BY table_name`.execute(db);
+    SELECT c.relname AS name FROM pg_class c
+    WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+    ORDER BY c.relname`.execute(db);
   return rows.rows.map((r) => r.name).filter((name) => !NOT_BACKED_UP.includes(name));
 }
 
