@@ -36,6 +36,11 @@ describe('the device registry', () => {
     expect((await admin.request({ method: 'POST', url: '/api/devices', payload: { kind: 'LIGHT_TRAP', name: 'Bẫy đèn Phường Sóc Trăng 1' } })).statusCode).toBe(409);
     expect((await officer.request({ method: 'GET', url: '/api/devices' })).json().map((d: { name: string }) => d.name)).toContain('Bẫy đèn Phường Sóc Trăng 1');
     expect((await admin.request({ method: 'GET', url: '/api/devices/999999' })).statusCode).toBe(404);
+    // A new name is all a rename changes: the point and the commune stay.
+    const placed = (await create('Bẫy đổi tên', 'LIGHT_TRAP', { location: { lat: 9.6, lon: 105.97 } })).device;
+    const renamed = await admin.request({ method: 'PATCH', url: `/api/devices/${placed.id}`, payload: { name: 'Bẫy đã đổi tên' } });
+    expect(renamed.json()).toMatchObject({ name: 'Bẫy đã đổi tên', location: { lat: 9.6, lon: 105.97 }, unit: { id: ward } });
+    expect((await admin.request({ method: 'PATCH', url: `/api/devices/${placed.id}`, payload: { ownerUnitId: 99_999_999 } })).json().error.code).toBe('reference_not_found');
     const kinds = (await officer.request({ method: 'GET', url: '/api/device-kinds' })).json();
     expect(kinds.find((k: { code: string }) => k.code === 'LIGHT_TRAP').keys.map((k: { key: string }) => k.key)).toEqual(expect.arrayContaining(['BPH', 'WBPH', 'RLF', 'YSB']));
   });

@@ -17,7 +17,14 @@ export const ZDeviceInput = z.object({
   gateway: z.boolean().optional(),
 }).strict();
 export type DeviceInput = z.infer<typeof ZDeviceInput>;
-export const ZDeviceUpdate = ZDeviceInput.omit({ kind: true }).partial().strict();
+/** What a change names, and nothing else: no default fills a field left out (a new name must not clear the point). */
+export const ZDeviceUpdate = z.object({
+  name: nameText(120).optional(),
+  location: ZPoint.nullable().optional(),
+  unitId: ZId.nullable().optional(),
+  ownerUnitId: ZId.nullable().optional(),
+  gateway: z.boolean().optional(),
+}).strict();
 export type DeviceUpdate = z.infer<typeof ZDeviceUpdate>;
 
 export const ZDeviceQuery = z.object({

@@ -84,6 +84,7 @@ export async function changeDevice(options: { db: Db; actor: Actor; id: number; 
   if (input.name && input.name !== before.name && (await findDeviceByName(db, input.name))) throw new AppError('already_exists', { what: input.name }, 'name');
   const moved = input.location !== undefined || input.unitId !== undefined;
   const unitId = moved ? await placeOf(db, { location: input.location ?? null, unitId: input.unitId }, now) : before.unit_id;
+  if (input.ownerUnitId && !(await getUnit(db, input.ownerUnitId))) throw new AppError('reference_not_found', { field: 'ownerUnitId' }, 'ownerUnitId');
   if (input.ownerUnitId) await assertUnitInScope(db, actor, input.ownerUnitId, 'ownerUnitId');
   return inTransaction(db, async (trx) => {
     if (input.gateway !== undefined) await setGatewayFlag(trx, id, input.gateway);
