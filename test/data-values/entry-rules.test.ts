@@ -26,7 +26,9 @@ describe('who enters an element', () => {
 
   it('refuses a computed figure from anyone, the administrator included', async () => {
     const computed = ((await admin.request({ method: 'GET', url: '/api/data-elements' })).json() as ElementView[]).find((e) => e.computed)!;
-    const res = await write(admin, [{ element: computed.code, orgUnitId: u.city2025, period: '2025', value: 3 }]);
+    // A period the element takes, so that what refuses the value is its being computed.
+    const period = ({ day: '20251101', week: '2025W44', month: '2025M11', quarter: '2025Q4', sixmonth: '2025S2', year: '2025' } as Record<string, string>)[computed.periodTypes[0]!]!;
+    const res = await write(admin, [{ element: computed.code, orgUnitId: u.city2025, period, value: 3 }]);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.messages.vi).toContain(`${computed.code} do hệ thống tự tính, không nhập tay`);
   });
