@@ -3,7 +3,7 @@ import { admin, officer, u, useDataValuesApp, write } from './setup.js';
 
 useDataValuesApp();
 
-interface ElementView { code: string; reportedBy: string[] | null; computed: boolean }
+interface ElementView { code: string; reportedBy: string[] | null; computed: boolean; periodTypes: string[] }
 
 // What each element says about who enters it, and the server holding every entrance to it.
 describe('who enters an element', () => {
