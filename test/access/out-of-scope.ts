@@ -1,4 +1,5 @@
 import { AGRONOMY } from './out-of-scope-agronomy.js';
+import { CONNECTORS } from './out-of-scope-connectors.js';
 import { IOC_AND_DEVICES } from './out-of-scope-devices.js';
 import { ids } from './setup.js';
 
@@ -79,14 +80,7 @@ export const OUT_OF_SCOPE: Record<string, () => { url: string; payload?: unknown
   'POST /api/ioc/panels': () => ({ url: '/api/ioc/panels', payload: {} }),
   'PUT /api/ioc/panels/:id': () => ({ url: '/api/ioc/panels/1', payload: {} }),
   'DELETE /api/ioc/panels/:id': () => ({ url: '/api/ioc/panels/1' }),
-  // Connectors carry other systems' credentials and write every unit's figures: administrators only.
-  'GET /api/connectors': () => ({ url: '/api/connectors' }),
-  'POST /api/connectors': () => ({ url: '/api/connectors', payload: {} }),
-  'PUT /api/connectors/:id': () => ({ url: '/api/connectors/1', payload: {} }),
-  'DELETE /api/connectors/:id': () => ({ url: '/api/connectors/1' }),
-  'POST /api/connectors/preview': () => ({ url: '/api/connectors/preview', payload: {} }),
-  'POST /api/connectors/:id/run': () => ({ url: '/api/connectors/1/run' }),
-  'GET /api/connectors/:id/runs': () => ({ url: '/api/connectors/1/runs' }),
+  ...CONNECTORS,
   ...IOC_AND_DEVICES,
   ...AGRONOMY,
   'PUT /api/org-units/boundaries': () => ({ url: '/api/org-units/boundaries', payload: { source: 'x', collection: { type: 'FeatureCollection', features: [] } } }),
