@@ -9,6 +9,7 @@ import type { ConnectorTable, ConnectorRunTable } from './tables/connectors.js';
 import type { DeviceKindTable, DeviceTable, TelemetryDailyTable, TelemetryHourlyTable, TelemetryNightlyTable, TelemetryTable } from './tables/devices.js';
 import type { IocPanelTable, IocPanelSeenTable } from './tables/ioc.js';
 import type { BriefingTable } from './tables/briefing.js';
+import type { TraceProducerTable, TraceMemberTable, TracePlaceTable, TraceProductTable, TraceCertificateTable, TraceLotTable, TraceItemTable, TraceCaptureTable, TraceEventTable, TraceCheckpointTable, TraceScanTable } from './tables/traceability.js';
 import type { AgriBulletinTable, AgriCropStageTable, AgriFieldCountTable, AgriSubscriptionTable } from './tables/agronomy.js';
 import type { ReportRegimeTable, ReportFormTable, ReportTable, ReportEventTable, ReportReminderTable, ReportAttachmentTable } from './tables/reporting.js';
 
@@ -23,6 +24,7 @@ export type { CaseCategoryTable, CaseRecordTable, CaseEventTable, CaseRoutingRul
 export type { Severity, AlertState, ChecklistStep, AlertFieldTable, AlertTypeTable, AlertTable, AlertEventTable, LiveEventTable, IocRuleTable } from './tables/alerts.js';
 export type { PanelKind, PanelOptions, IocPanelTable, IocPanelSeenTable } from './tables/ioc.js';
 export type { ConnectorMappingColumns, ConnectorTable, ConnectorRunTable } from './tables/connectors.js';
+export type { CaptureProblemColumns, CaptureStatus, ProducerKind, ProducerStatus, TraceProducerTable, TraceMemberTable, TracePlaceTable, TraceProductTable, TraceCertificateTable, TraceLotTable, TraceItemTable, TraceCaptureTable, TraceEventTable, TraceCheckpointTable, TraceScanTable } from './tables/traceability.js';
 export type { AgriBulletinTable, AgriCropStageTable, AgriFieldCountTable, AgriSubscriptionTable, SowingWindowColumns } from './tables/agronomy.js';
 export type { DeviceKeyColumns, DeviceKindTable, DeviceTable, TelemetryDailyTable, TelemetryHourlyTable, TelemetryNightlyTable, TelemetryTable } from './tables/devices.js';
 export type { ReportRegimeTable, ReportFormTable, ReportState, ReportTable, ReportEventTable, ReportReminderTable, ReportAttachmentTable } from './tables/reporting.js';
@@ -93,4 +95,15 @@ export interface DB {
   agri_field_count: AgriFieldCountTable;
   agri_bulletin: AgriBulletinTable;
   agri_subscription: AgriSubscriptionTable;
+  trace_producer: TraceProducerTable;
+  trace_member: TraceMemberTable;
+  trace_place: TracePlaceTable;
+  trace_product: TraceProductTable;
+  trace_certificate: TraceCertificateTable;
+  trace_lot: TraceLotTable;
+  trace_item: TraceItemTable;
+  trace_capture: TraceCaptureTable;
+  trace_event: TraceEventTable;
+  trace_checkpoint: TraceCheckpointTable;
+  trace_scan: TraceScanTable;
 }

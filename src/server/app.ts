@@ -28,6 +28,7 @@ import { iocRoutes } from '../modules/ioc/index.js';
 import { connectorRoutes } from '../modules/connectors/index.js';
 import { briefingRoutes } from '../modules/briefing/index.js';
 import { deviceRoutes } from '../modules/devices/index.js';
+import { traceabilityRoutes } from '../modules/traceability/index.js';
 import { agronomyRoutes } from '../modules/agronomy/index.js';
 import multipart from '@fastify/multipart';
 import { MULTIPART_LIMITS } from './multipart.js';
@@ -144,6 +145,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(connectorRoutes);
   await app.register(briefingRoutes);
   await app.register(agronomyRoutes);
+  await app.register(traceabilityRoutes);
   await app.register(deviceRoutes);
 
   if (options.web !== false && fs.existsSync(path.join(WEB_DIST, 'index.html'))) await webRoutes(app);

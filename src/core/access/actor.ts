@@ -32,6 +32,7 @@ export type Access =
       tokenScopes?: string[];
     };
 
+/** The platform's staff. A producer's people (role `producer`) are outsiders: they reach only routes that name them. */
 const ALL_ROLES: Role[] = ['admin', 'leader', 'officer', 'reviewer'];
 
 /** The access rules most routes use. Reference data and figures: every user, and tokens with the scopes given. */
@@ -41,6 +42,8 @@ export const ACCESS = {
   officers: { roles: ['admin', 'officer', 'reviewer'] as Role[] },
   writers: (tokenScopes: string[] = []) => ({ roles: ['admin', 'officer'] as Role[], tokenScopes }),
   admins: { roles: ['admin'] as Role[] },
+  /** Every account, producers' people too: one's own session, password and profile. */
+  anyAccount: { roles: [...ALL_ROLES, 'producer'] as Role[] },
 } as const;
 
 export function actorName(actor: Actor): string {

@@ -1,12 +1,14 @@
 import type { Role } from '../../db/schema.js';
-import type { Actor, UserActor } from './actor.js';
+import { ACCESS, type Actor, type UserActor } from './actor.js';
+
+const ROLES = ACCESS.anyAccount.roles;
 
 /**
  * Actors for policy tests and tools: a person of a role working for a unit, or a machine with scopes. A session's
  * own secrets are blank: a policy never reads them.
  */
 export function personActor(role: Role, orgUnitId = 1): UserActor {
-  return { kind: 'user', id: orgUnitId * 10 + ['admin', 'leader', 'officer', 'reviewer'].indexOf(role), username: role, displayName: role, role, orgUnitId, locale: 'vi', sessionId: '', csrfToken: '' };
+  return { kind: 'user', id: orgUnitId * 10 + ROLES.indexOf(role), username: role, displayName: role, role, orgUnitId, locale: 'vi', sessionId: '', csrfToken: '' };
 }
 
 export function machineActor(scopes: string[], orgUnitId: number | null = null): Extract<Actor, { kind: 'token' }> {
@@ -15,9 +17,8 @@ export function machineActor(scopes: string[], orgUnitId: number | null = null):
 
 /** Who a policy lets in, among each role, each token scope and nobody: `['admin', 'officer', 'token:read']`. */
 export function whoMay(allowed: (actor: Actor | undefined) => boolean, scopes: readonly string[]): string[] {
-  const roles: Role[] = ['admin', 'leader', 'officer', 'reviewer'];
   return [
-    ...roles.filter((role) => allowed(personActor(role))),
+    ...ROLES.filter((role) => allowed(personActor(role))),
     ...scopes.filter((scope) => allowed(machineActor([scope]))).map((scope) => `token:${scope}`),
     ...(allowed(undefined) ? ['anyone'] : []),
   ];

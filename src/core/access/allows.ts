@@ -1,4 +1,6 @@
-import type { Access, Actor } from './actor.js';
+import { ACCESS, type Access, type Actor } from './actor.js';
+
+const STAFF = ACCESS.signedIn.roles;
 
 /** Why an actor may not use a route with this access, or null when it may. Pure: the auth hook and policies share it. */
 export type Refusal = { code: 'unauthenticated' } | { code: 'token_scope_missing'; scope: string } | { code: 'forbidden' };
@@ -10,7 +12,8 @@ export function refusal(access: Access, actor: Actor | undefined): Refusal | nul
     const accepted = access.tokenScopes ?? [];
     return accepted.some((s) => actor.scopes.includes(s)) ? null : { code: 'token_scope_missing', scope: accepted.join(' | ') || '—' };
   }
-  if (actor.kind === 'user' && access.roles && !access.roles.includes(actor.role)) return { code: 'forbidden' };
+  // A producer's account is an outsider's: a route that names no roles is the staff's, not theirs.
+  if (actor.kind === 'user' && !(access.roles ?? STAFF).includes(actor.role)) return { code: 'forbidden' };
   return null;
 }
 

@@ -5,7 +5,7 @@ import { isSecure } from '../../server/http.js';
 import { destroySession, SESSION_COOKIE, SESSION_COOKIE_MAX_AGE_S } from './sessions.js';
 import { changeOwnPassword, login } from './service.js';
 import { getUserView, ZUserView } from '../users/index.js';
-import { SYSTEM, type Actor, type UserActor } from '../access/index.js';
+import { ACCESS, SYSTEM, type Actor, type UserActor } from '../access/index.js';
 import { capabilitiesOf, ZCapabilities } from './capabilities.js';
 
 /** The signed-in user, the CSRF token its unsafe requests carry, and what the interface may offer it. */
@@ -35,7 +35,7 @@ export async function authRoutes(appBase: FastifyInstance): Promise<void> {
   });
 
   app.post('/api/auth/logout', {
-    config: { access: { roles: ['admin', 'leader', 'officer', 'reviewer'] }, csrf: false },
+    config: { access: ACCESS.anyAccount, csrf: false },
     schema: { tags: ['auth'], response: { 204: z.null() } },
   }, async (request, reply) => {
     const actor = request.user as UserActor;
@@ -45,7 +45,7 @@ export async function authRoutes(appBase: FastifyInstance): Promise<void> {
   });
 
   app.get('/api/auth/me', {
-    config: { access: { roles: ['admin', 'leader', 'officer', 'reviewer'] } },
+    config: { access: ACCESS.anyAccount },
     schema: { tags: ['auth'], response: { 200: ZMe } },
   }, async (request) => {
     const actor = request.user as UserActor;
@@ -53,7 +53,7 @@ export async function authRoutes(appBase: FastifyInstance): Promise<void> {
   });
 
   app.post('/api/auth/password', {
-    config: { access: { roles: ['admin', 'leader', 'officer', 'reviewer'] }, rateLimit: { max: 10, timeWindow: '1 minute' } },
+    config: { access: ACCESS.anyAccount, rateLimit: { max: 10, timeWindow: '1 minute' } },
     schema: {
       tags: ['auth'],
       body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }).strict(),

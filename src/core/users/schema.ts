@@ -2,14 +2,17 @@ import { z } from 'zod';
 import type { Role } from '../../db/schema.js';
 import { nameText } from '../validation/index.js';
 
+/** The platform's own staff; the roles an administrator gives here. */
 export const ROLES = ['admin', 'leader', 'officer', 'reviewer'] as const satisfies readonly Role[];
+/** Every account, with the producers' people, whose accounts the traceability module makes (with their organisation). */
+export const ACCOUNT_ROLES = [...ROLES, 'producer'] as const satisfies readonly Role[];
 
 export const ZUserView = z.object({
   id: z.number(),
   username: z.string(),
   displayName: z.string(),
   email: z.string().nullable(),
-  role: z.enum(ROLES),
+  role: z.enum(ACCOUNT_ROLES),
   orgUnitId: z.number(),
   orgUnitCode: z.string(),
   orgUnitName: z.string(),
@@ -48,7 +51,7 @@ export type UserUpdate = z.infer<typeof ZUserUpdate>;
 export const ZUserParams = z.object({ id: z.coerce.number().int().positive() });
 export const ZUserListQuery = z.object({
   q: z.string().max(100).optional(),
-  role: z.enum(ROLES).optional(),
+  role: z.enum(ACCOUNT_ROLES).optional(),
   orgUnitId: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),

@@ -51,7 +51,13 @@ async function assertUnitExists(db: Db, id: number): Promise<void> {
   if (!unit) throw new AppError('reference_not_found', {}, 'orgUnitId');
 }
 
-export async function createUser(db: Db, actor: Actor, input: UserCreate, request?: FastifyRequest): Promise<UserView> {
+/**
+ * A new account. `alongside` runs in the same transaction with the new id: the module that makes an account of its
+ * own kind (a producer's, with its organisation) writes its link there, so neither exists without the other.
+ */
+export async function createUser(
+  db: Db, actor: Actor, input: Omit<UserCreate, 'role'> & { role: Role }, request?: FastifyRequest, alongside?: (trx: Db, userId: number) => Promise<void>,
+): Promise<UserView> {
   assertStrongPassword(input.password, input.username);
   await assertUnitExists(db, input.orgUnitId);
   const hash = await hashPassword(input.password);
@@ -65,6 +71,7 @@ export async function createUser(db: Db, actor: Actor, input: UserCreate, reques
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await alongside?.(trx, row.id);
     const view = await getUserView(trx, row.id);
     await recordAudit(trx, actor, { action: 'user.create', entity: 'app_user', entityId: row.id, after: view }, request);
     return view;

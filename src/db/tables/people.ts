@@ -3,7 +3,7 @@ import type { Timestamp, NullableTimestamp } from './columns.js';
 
 // Users, sessions, API tokens and the audit log (core/users, core/auth, core/tokens, core/audit).
 
-export type Role = 'admin' | 'leader' | 'officer' | 'reviewer';
+export type Role = 'admin' | 'leader' | 'officer' | 'reviewer' | 'producer';
 
 export type Locale = 'vi' | 'en';
 

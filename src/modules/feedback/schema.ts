@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_STATES, PRIORITIES, ZCaseEvent } from '../../core/cases/index.js';
+import { ACCOUNT_ROLES } from '../../core/users/index.js';
 
 // Requests and answers of the feedback routes; the types are inferred from them.
 
@@ -143,4 +144,4 @@ export const ZOfficerCase = z.object({
   })),
   timeline: z.array(ZCaseEvent),
 });
-export const ZOfficers = z.array(z.object({ id: z.number(), username: z.string(), displayName: z.string(), role: z.enum(['admin', 'leader', 'officer', 'reviewer']) }));
+export const ZOfficers = z.array(z.object({ id: z.number(), username: z.string(), displayName: z.string(), role: z.enum(ACCOUNT_ROLES) }));

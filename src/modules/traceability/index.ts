@@ -1,7 +1,9 @@
-// Traceability of farm products and local specialties (issue 16). So far: GS1 keys with their check digits,
-// GS1 Digital Link URIs parsed and written, QR labels (PNG, SVG, A4 sheets), and the EPCIS 2.0 event core (validation,
-// event hash IDs, CBV terms, farm steps). The store, capture and query, the resolver and the consumer page come next.
-// The public surface: other modules import this file only.
+// Traceability of farm products and local specialties (issue 16): producers with their own accounts, their places,
+// products, certificates, lots and serialised items; GS1 keys with their check digits, GS1 Digital Link URIs and QR
+// labels; EPCIS 2.0 capture and query with events hash-chained per producer. The only reader and writer of the
+// trace_* tables. The public surface: other modules import this file only (see docs/architecture.md).
+export { traceabilityRoutes } from './routes.js';
+export { TRACE_POLICY } from './policy.js';
 export { checkDigit, completeKey, glnFault, gtin14, gtinFault, isVietnamese, ssccFault } from './gs1/keys.js';
 export type { KeyFault } from './gs1/keys.js';
 export { DigitalLinkError, digitalLinkUri, gs1Date, gs1Table, parseDigitalLink } from './gs1/digital-link.js';

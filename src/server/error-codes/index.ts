@@ -7,6 +7,7 @@ import { DATA_ERRORS } from './data.js';
 import { DEVICE_ERRORS } from './devices.js';
 import { MAP_ERRORS } from './map.js';
 import { PLATFORM_ERRORS } from './platform.js';
+import { TRACEABILITY_ERRORS } from './traceability.js';
 import { WORK_ERRORS } from './work.js';
 import { paramsIn, type MessageParams } from './terms.js';
 
@@ -17,8 +18,8 @@ export type { MessageParams, Term } from './terms.js';
  * Every stable error code with its HTTP status and its Vietnamese and English message: a code answers one status
  * wherever it is thrown. Kept in five files by area only for their size; a code is defined once (checked by a test).
  */
-export const ERRORS = { ...PLATFORM_ERRORS, ...DATA_ERRORS, ...WORK_ERRORS, ...BACKUP_ERRORS, ...ALERT_ERRORS, ...CONNECTOR_ERRORS, ...MAP_ERRORS, ...DEVICE_ERRORS, ...AGRONOMY_ERRORS };
-export const ERROR_PARTS = [PLATFORM_ERRORS, DATA_ERRORS, WORK_ERRORS, BACKUP_ERRORS, ALERT_ERRORS, CONNECTOR_ERRORS, MAP_ERRORS, DEVICE_ERRORS, AGRONOMY_ERRORS];
+export const ERRORS = { ...PLATFORM_ERRORS, ...DATA_ERRORS, ...WORK_ERRORS, ...BACKUP_ERRORS, ...ALERT_ERRORS, ...CONNECTOR_ERRORS, ...MAP_ERRORS, ...DEVICE_ERRORS, ...AGRONOMY_ERRORS, ...TRACEABILITY_ERRORS };
+export const ERROR_PARTS = [PLATFORM_ERRORS, DATA_ERRORS, WORK_ERRORS, BACKUP_ERRORS, ALERT_ERRORS, CONNECTOR_ERRORS, MAP_ERRORS, DEVICE_ERRORS, AGRONOMY_ERRORS, TRACEABILITY_ERRORS];
 
 export type ErrorCode = keyof typeof ERRORS;
 
