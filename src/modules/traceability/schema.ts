@@ -69,7 +69,7 @@ export const ZPlaceInput = z.object({
   areaHa: z.number().positive().max(1e6).nullable().optional(),
   lat: z.number().min(-90).max(90).nullable().optional(),
   lon: z.number().min(-180).max(180).nullable().optional(),
-}).strict().refine((p) => (p.lat == null) === (p.lon == null), { message: 'lat_lon_together', path: ['lat'] });
+}).strict().refine((p) => ((p.lat ?? null) === null) === ((p.lon ?? null) === null), { message: 'lat_lon_together', path: ['lat'] });
 export const ZPlaceView = z.object({
   id: z.number(), producerId: z.number(), kind: z.enum(['area', 'facility']), code: z.string(), name: z.string(), location: z.string(),
   unitId: z.number(), unitName: z.string(), areaHa: z.number().nullable(), lat: z.number().nullable(), lon: z.number().nullable(),
@@ -86,7 +86,7 @@ const productFields = {
   ocopYear: z.number().int().min(2018).max(2100).nullable().optional(),
   whereToBuy: text(1000).optional(),
 };
-const ocopTogether = (p: { ocopStars?: number | null; ocopGroup?: string | null }) => (p.ocopStars == null) === (p.ocopGroup == null);
+const ocopTogether = (p: { ocopStars?: number | null; ocopGroup?: string | null }) => ((p.ocopStars ?? null) === null) === ((p.ocopGroup ?? null) === null);
 export const ZProductInput = z.object(productFields).strict().refine(ocopTogether, { message: 'ocop_stars_group', path: ['ocopGroup'] });
 export const ZProductUpdate = z.object(productFields).partial().omit({ gtin: true }).strict();
 export type ProductInput = z.infer<typeof ZProductInput>;
