@@ -150,6 +150,7 @@ CREATE TABLE trace_event (
   disposition text,
   biz_location text,
   read_point text,
+  parent_id text,
   epcs text[] NOT NULL,
   epc_classes text[] NOT NULL,
   declares text,
@@ -165,6 +166,7 @@ CREATE INDEX trace_event_epcs ON trace_event USING gin (epcs);
 CREATE INDEX trace_event_classes ON trace_event USING gin (epc_classes);
 CREATE INDEX trace_event_step ON trace_event (biz_step, event_time);
 CREATE INDEX trace_event_location ON trace_event (biz_location) WHERE biz_location IS NOT NULL;
+CREATE INDEX trace_event_parent ON trace_event (parent_id) WHERE parent_id IS NOT NULL;
 CREATE INDEX trace_event_declares ON trace_event (declares) WHERE declares IS NOT NULL;
 
 -- A signed statement of a producer's chain head: anyone holding the public key can check an exported chain against it.

@@ -137,6 +137,7 @@ export interface TraceEventTable {
   disposition: string | null;
   biz_location: string | null;
   read_point: string | null;
+  parent_id: string | null;
   epcs: string[];
   epc_classes: string[];
   declares: string | null;

@@ -1,0 +1,86 @@
+import { sql, type Insertable } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { CaptureProblemColumns, TraceEventTable } from '../../db/schema.js';
+
+// The SQL of the events, their captures and checkpoints. Events are only ever inserted.
+
+export const insertCapture = (db: Db, row: { id: string; producerId: number; document: Record<string, unknown>; events: number; by: string; at: Date }) =>
+  db.insertInto('trace_capture').values({
+    id: row.id, producer_id: row.producerId, status: 'pending', document: JSON.stringify(row.document), event_count: row.events, captured_by: row.by, received_at: row.at,
+  }).execute();
+
+/** Takes a capture to process: a pending one, or one whose process died mid-run (running for longer than `staleBefore`). */
+export const claimCapture = (db: Db, id: string, now: Date, staleBefore: Date) =>
+  db.updateTable('trace_capture').set({ status: 'running', claimed_at: now }).where('id', '=', id)
+    .where((eb) => eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'running'), eb('claimed_at', '<', staleBefore)])]))
+    .returning(['producer_id', 'document', 'captured_by']).executeTakeFirst();
+
+export const finishCapture = (db: Db, id: string, status: 'succeeded' | 'failed', problems: CaptureProblemColumns[], at: Date) =>
+  db.updateTable('trace_capture').set({ status, problems: JSON.stringify(problems), finished_at: at, ...(status === 'succeeded' ? { document: null } : {}) })
+    .where('id', '=', id).execute();
+
+export const captureRow = (db: Db, id: string) =>
+  db.selectFrom('trace_capture').select(['id', 'producer_id', 'status', 'event_count', 'problems', 'captured_by', 'received_at', 'finished_at']).where('id', '=', id).executeTakeFirst();
+
+export const unfinishedCaptures = (db: Db, staleBefore: Date) =>
+  db.selectFrom('trace_capture').select('id')
+    .where((eb) => eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'running'), eb('claimed_at', '<', staleBefore)])]))
+    .where('received_at', '<', staleBefore).orderBy('received_at').limit(100).execute();
+
+/** The producer's chain head, locked until the transaction ends: appends to one chain never interleave. */
+export async function lockChain(db: Db, producerId: number): Promise<{ seq: number; head: string }> {
+  const row = await db.selectFrom('trace_producer').select(['chain_seq', 'chain_head']).where('id', '=', producerId).forUpdate().executeTakeFirstOrThrow();
+  return { seq: Number(row.chain_seq), head: row.chain_head };
+}
+export const setChainHead = (db: Db, producerId: number, seq: number, head: string) =>
+  db.updateTable('trace_producer').set({ chain_seq: seq, chain_head: head }).where('id', '=', producerId).execute();
+
+export async function takenEventIds(db: Db, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db.selectFrom('trace_event').select('event_id').where('event_id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.event_id));
+}
+
+/** The producers owning some GTINs (14 digits): an event naming another producer's product is not this one's to record. */
+export async function gtinOwners(db: Db, gtins: string[]): Promise<Map<string, number>> {
+  if (!gtins.length) return new Map();
+  const rows = await db.selectFrom('trace_product').select(['gtin', 'producer_id']).where('gtin', 'in', gtins).execute();
+  return new Map(rows.map((r) => [r.gtin, Number(r.producer_id)]));
+}
+
+export async function insertEvents(db: Db, rows: Insertable<TraceEventTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('trace_event').values(rows.slice(i, i + 500)).execute();
+}
+
+/** A producer's sprayings on some lots or places since a day, not declared erroneous: what a harvest's interval is checked against. */
+export async function sprayingsFor(db: Db, producerId: number, bizStep: string, classes: string[], locations: string[], since: Date) {
+  if (!classes.length && !locations.length) return [];
+  const rows = await db.selectFrom('trace_event as e').select(['e.event_id', 'e.document'])
+    .where('e.producer_id', '=', producerId).where('e.biz_step', '=', bizStep).where('e.event_time', '>=', since).where('e.declares', 'is', null)
+    .where((eb) => eb.or([
+      ...(classes.length ? [eb(sql<boolean>`e.epc_classes && ${sql.val(classes)}::text[]`, '=', true)] : []),
+      ...(locations.length ? [eb('e.biz_location', 'in', locations)] : []),
+    ]))
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('trace_event as d').select('d.id').whereRef('d.declares', '=', 'e.event_id'))))
+    .execute();
+  return rows.map((r) => ({ ...r.document, eventID: r.event_id }) as Record<string, unknown>);
+}
+
+export const eventRow = (db: Db, eventId: string) => db.selectFrom('trace_event').selectAll().where('event_id', '=', eventId).executeTakeFirst();
+
+/** A producer's links from `fromSeq` to `toSeq`, in order. */
+export const chainRows = (db: Db, producerId: number, fromSeq: number, toSeq: number) =>
+  db.selectFrom('trace_event').select(['seq', 'event_id', 'hash_id', 'prefixes', 'document', 'prev_hash', 'chain_hash'])
+    .where('producer_id', '=', producerId).where('seq', '>=', fromSeq).where('seq', '<=', toSeq).orderBy('seq').execute();
+
+export const checkpointRows = (db: Db, producerId: number) =>
+  db.selectFrom('trace_checkpoint').select(['producer_id', 'seq', 'chain_hash', 'signed_at', 'key_id', 'signature']).where('producer_id', '=', producerId).orderBy('seq').execute();
+export const lastCheckpoint = (db: Db, producerId: number) =>
+  db.selectFrom('trace_checkpoint').select(['seq', 'chain_hash']).where('producer_id', '=', producerId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+export const insertCheckpoint = (db: Db, row: { producer_id: number; seq: number; chain_hash: string; signed_at: Date; key_id: string; signature: string }) =>
+  db.insertInto('trace_checkpoint').values(row).onConflict((oc) => oc.columns(['producer_id', 'seq']).doNothing()).execute();
+/** Producers whose chain has grown past their last checkpoint. */
+export const producersToCheckpoint = (db: Db) =>
+  db.selectFrom('trace_producer as p').select(['p.id', 'p.chain_seq', 'p.chain_head']).where('p.chain_seq', '>', 0)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('trace_checkpoint as c').select('c.id').whereRef('c.producer_id', '=', 'p.id').whereRef('c.seq', '=', 'p.chain_seq'))))
+    .execute();
