@@ -127,3 +127,15 @@ export const ZCertificateView = z.object({
   id: z.number(), producerId: z.number(), productId: z.number().nullable(), scheme: z.string(), number: z.string(), issuer: z.string(),
   validFrom: z.string(), validTo: z.string(), evidenceName: z.string().nullable(),
 });
+
+// Lists, queries and answers of the catalogue routes.
+export const ZPlaceList = z.object({ items: z.array(ZPlaceView) });
+export const ZProductList = z.object({ items: z.array(ZProductView) });
+export const ZCertificateList = z.object({ items: z.array(ZCertificateView) });
+export const ZLotList = z.object({ items: z.array(ZLotView) });
+export const ZSerialsQuery = z.object({ limit: z.coerce.number().int().min(1).max(10000).default(1000), offset: z.coerce.number().int().min(0).default(0) });
+/** Labels of one PDF: at most 60 A4 pages of 18. */
+export const ZLabelsQuery = z.object({ limit: z.coerce.number().int().min(1).max(1080).default(1080), offset: z.coerce.number().int().min(0).default(0) });
+export const ZImportResult = z.object({ products: z.object({ created: z.number(), updated: z.number() }), lots: z.object({ created: z.number() }) });
+export type PlaceInput = z.infer<typeof ZPlaceInput>;
+export type ProductUpdate = z.infer<typeof ZProductUpdate>;

@@ -36,4 +36,26 @@ export const TRACEABILITY_ERRORS = {
   },
   digital_link_invalid: { status: 400, vi: 'Mã không phải GS1 Digital Link hợp lệ: {detail}', en: 'Not a valid GS1 Digital Link: {detail}' },
   not_registered: { status: 404, vi: 'Mã {code} chưa được đăng ký trên Tỉnh Số.', en: 'The code {code} is not registered on Tỉnh Số.' },
+  certificate_json_required: {
+    status: 400,
+    vi: 'Gửi chứng nhận dạng JSON trong trường "certificate" của biểu mẫu, tệp minh chứng trong trường "evidence".',
+    en: 'Send the certificate as JSON in the form field "certificate", its evidence file in "evidence".',
+  },
+  evidence_type: {
+    status: 400,
+    vi: 'Tệp minh chứng {name} không được nhận: chỉ nhận PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp).',
+    en: 'The evidence file {name} is not accepted: PDF, JPEG or PNG only (checked by content).',
+  },
+  lot_recalled: { status: 409, vi: 'Lô này đã bị thu hồi: không cấp thêm số sê-ri.', en: 'This lot has been recalled: no more serials are issued.' },
+  import_file_type: {
+    status: 400,
+    vi: 'Chỉ nhận tệp CSV (UTF-8) hoặc Excel (.xlsx) trong trường "file".',
+    en: 'Only a CSV (UTF-8) or Excel (.xlsx) file is accepted in the field "file".',
+  },
+  import_empty: { status: 400, vi: 'Tệp không có dòng sản phẩm hay lô hàng nào.', en: 'The file holds no product or lot row.' },
+  import_invalid: {
+    status: 400,
+    vi: 'Tệp có {count} lỗi (đầu tiên: dòng {row}, cột {field}); chưa lưu gì. Xem danh sách chi tiết.',
+    en: 'The file has {count} problem(s) (first: row {row}, column {field}); nothing was stored. See the details.',
+  },
 } as const satisfies ErrorDefinitions;
