@@ -11,6 +11,7 @@ import { createToken, listTokens, revokeToken, TOKEN_SCOPES } from '../core/toke
 import { findUserIdByUsername, setUserPassword } from '../core/users/index.js';
 import { simulatorFleet, SIMULATED_KINDS, type SimulatedKind } from '../modules/devices/index.js';
 import { SIMULATE_USAGE } from './simulate.js';
+import { TRACE_USAGE } from './trace.js';
 import { formatMessage } from '../server/error-codes/index.js';
 import { AppError } from '../server/errors.js';
 
@@ -25,6 +26,7 @@ export const USAGE = `Tỉnh Số — công cụ vận hành / operator tool
   npm run cli -- restore FILE
   npm run cli -- check-backup FILE   (reads the whole file and says whether it is complete; writes nothing)
 ${SIMULATE_USAGE}
+${TRACE_USAGE}
 
 Scopes: ${TOKEN_SCOPES.join(', ')}
 Works whether the server runs or not: with the embedded database and a running server, the command runs inside it.`;

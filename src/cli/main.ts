@@ -3,6 +3,7 @@ import { loadConfig } from '../server/config.js';
 import { controlSocketPath, EmbeddedDatabaseBusy, openRuntimeDatabase } from '../server/runtime.js';
 import { absolutePaths, runCommand, USAGE, UsageError } from './commands.js';
 import { sendControl } from './control.js';
+import { traceCommand } from './trace.js';
 import { parseSimulateArgs, runSimulation, SimulateUsageError, tokenTargets, type Target } from './simulate.js';
 
 async function main(): Promise<number> {
@@ -12,6 +13,7 @@ async function main(): Promise<number> {
     return argv.length === 0 ? 1 : 0;
   }
   if (argv[0] === 'simulate') return simulateCommand(argv.slice(1));
+  if (argv[0] === 'trace') return traceCommand(argv.slice(1), console.log);
   return databaseCommand(argv, console.log);
 }
 

@@ -1,3 +1,4 @@
+import { traceabilityJobs } from '../modules/traceability/index.js';
 import { coreJobs, type JobDefinition } from '../core/jobs/index.js';
 import { notificationJobs, mailTransport } from '../core/notify/index.js';
 import { feedbackJobs } from '../modules/feedback/index.js';
@@ -12,5 +13,5 @@ import type { Config } from './config.js';
 /** Every scheduled job of the platform: the core's, the notifications' (with the configured mail transport) and each module's. */
 export function platformJobs(config: Config, log: (line: string, extra: object) => void): JobDefinition[] {
   const mail = mailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
-  return [...coreJobs, ...notificationJobs(mail, config.publicUrl), ...feedbackJobs, ...reportingJobs, ...iocJobs, ...connectorJobs, ...briefingJobs, ...agronomyJobs(config.publicUrl), ...deviceJobs(config.telemetryRetentionMonths)];
+  return [...coreJobs, ...notificationJobs(mail, config.publicUrl), ...feedbackJobs, ...reportingJobs, ...iocJobs, ...connectorJobs, ...briefingJobs, ...agronomyJobs(config.publicUrl), ...deviceJobs(config.telemetryRetentionMonths), ...traceabilityJobs];
 }

@@ -73,6 +73,11 @@ export const chainRows = (db: Db, producerId: number, fromSeq: number, toSeq: nu
   db.selectFrom('trace_event').select(['seq', 'event_id', 'hash_id', 'prefixes', 'document', 'prev_hash', 'chain_hash'])
     .where('producer_id', '=', producerId).where('seq', '>=', fromSeq).where('seq', '<=', toSeq).orderBy('seq').execute();
 
+/** A producer's links at some positions. */
+export const chainRowsAt = (db: Db, producerId: number, seqs: number[]) =>
+  db.selectFrom('trace_event').select(['seq', 'event_id', 'hash_id', 'prefixes', 'document', 'prev_hash', 'chain_hash'])
+    .where('producer_id', '=', producerId).where('seq', 'in', seqs.length ? seqs : [-1]).orderBy('seq').execute();
+
 export const checkpointRows = (db: Db, producerId: number) =>
   db.selectFrom('trace_checkpoint').select(['producer_id', 'seq', 'chain_hash', 'signed_at', 'key_id', 'signature']).where('producer_id', '=', producerId).orderBy('seq').execute();
 export const lastCheckpoint = (db: Db, producerId: number) =>

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { catalogueRoutes } from './catalogue-routes.js';
+import { chainRoutes } from './chain-routes.js';
 import { epcisRoutes } from './epcis-routes.js';
 import { TRACE_POLICY } from './policy.js';
 import { createProducerAccount, getProducer, listProducers, registerProducer, updateProducer, verifyProducer } from './producers.js';
@@ -27,4 +28,5 @@ export async function traceabilityRoutes(appBase: FastifyInstance): Promise<void
 
   await app.register(catalogueRoutes);
   await app.register(epcisRoutes);
+  await app.register(chainRoutes);
 }
