@@ -17,6 +17,8 @@ import { insertLot, insertProduct, updateProductRow } from './repo.js';
 
 /** Problems named in an answer: enough to mend a file by, never a list as long as a sheet of junk. */
 const MAX_PROBLEMS = 200;
+/** Rows of one file: a cooperative's catalogue and a season's lots, checked and stored in one transaction. */
+const MAX_ROWS = 20_000;
 
 export async function importMasterData(options: { db: Db; actor: Actor; producerId: number; request: FastifyRequest; now: Date; limits: WorkbookLimits }) {
   const { db, actor, producerId, request, now, limits } = options;
@@ -25,6 +27,7 @@ export async function importMasterData(options: { db: Db; actor: Actor; producer
   const { files } = await readMultipart(request, ['file'], 'documents');
   if (files.length !== 1) throw new AppError('one_file_expected', { kind: 'CSV, XLSX', name: 'file' }, 'file');
   const { rows, problems: header } = await readImportFile(files[0]!.data, limits);
+  if (rows.length > MAX_ROWS) throw new AppError('import_too_many_rows', { max: MAX_ROWS, count: rows.length }, 'file');
   const locale = requestLocale(request);
   return inTransaction(db, async (trx) => {
     await producerInScope(trx, actor, producerId);

@@ -52,6 +52,7 @@ export const TRACEABILITY_ERRORS = {
     vi: 'Chỉ nhận tệp CSV (UTF-8) hoặc Excel (.xlsx) trong trường "file".',
     en: 'Only a CSV (UTF-8) or Excel (.xlsx) file is accepted in the field "file".',
   },
+  import_too_many_rows: { status: 413, vi: 'Mỗi lần nhập tối đa {max} dòng (tệp có {count}); hãy chia nhỏ tệp.', en: 'An import holds at most {max} rows (the file has {count}); split it.' },
   import_empty: { status: 400, vi: 'Tệp không có dòng sản phẩm hay lô hàng nào.', en: 'The file holds no product or lot row.' },
   import_invalid: {
     status: 400,
