@@ -118,20 +118,18 @@ CREATE TABLE trace_item (
 );
 CREATE INDEX trace_item_lot ON trace_item (lot_id);
 
--- A capture: the document as received, then the job's outcome. The whole batch is stored or none of it.
+-- A capture job: its outcome. The batch is stored whole in the transaction that records the job, or none of it,
+-- the job then recording why; a process that dies mid-capture leaves neither, and the sender, answered nothing, sends again.
 CREATE TABLE trace_capture (
   id text PRIMARY KEY,
   producer_id bigint NOT NULL REFERENCES trace_producer (id) DEFERRABLE INITIALLY IMMEDIATE,
-  status text NOT NULL CHECK (status IN ('pending', 'running', 'succeeded', 'failed')),
-  document jsonb,
+  status text NOT NULL CHECK (status IN ('succeeded', 'failed')),
   event_count integer NOT NULL,
   problems jsonb NOT NULL DEFAULT '[]',
   captured_by text NOT NULL,
   received_at timestamptz NOT NULL,
-  claimed_at timestamptz,
-  finished_at timestamptz
+  finished_at timestamptz NOT NULL
 );
-CREATE INDEX trace_capture_pending ON trace_capture (received_at) WHERE status IN ('pending', 'running');
 
 -- An EPCIS event as captured (`document`, with the prefixes of its @context), its Event Hash ID, and its link in
 -- the producer's chain: chain_hash = SHA-256(prev_hash, event_id, hash_id, canonical document) — docs/traceability-chain.md.

@@ -9,7 +9,7 @@ type Defaulted<T> = ColumnType<T, T | undefined, T>;
 
 export type ProducerKind = 'cooperative' | 'household' | 'enterprise';
 export type ProducerStatus = 'pending' | 'verified' | 'suspended';
-export type CaptureStatus = 'pending' | 'running' | 'succeeded' | 'failed';
+export type CaptureStatus = 'succeeded' | 'failed';
 
 export interface TraceProducerTable {
   id: Generated<number>;
@@ -114,13 +114,11 @@ export interface TraceCaptureTable {
   id: string;
   producer_id: number;
   status: CaptureStatus;
-  document: Json<Record<string, unknown> | null> | null;
   event_count: number;
   problems: ColumnType<CaptureProblemColumns[], string | undefined, string>;
   captured_by: string;
   received_at: Timestamp;
-  claimed_at: NullableTimestamp;
-  finished_at: NullableTimestamp;
+  finished_at: Timestamp;
 }
 
 export interface TraceEventTable {

@@ -9,18 +9,16 @@ import { append, CaptureRefused } from './append.js';
 import { documentEvents } from './epcis/document.js';
 import { farmFieldProblems } from './epcis/farm.js';
 import { validateEpcisDocument, type EpcisProblem } from './epcis/validate.js';
-import { captureRow, claimCapture, finishCapture, insertCapture, unfinishedCaptures } from './events-repo.js';
+import { captureRow, finishCapture, insertCapture } from './events-repo.js';
 import { isProducerAccount } from './policy.js';
 import { epcisInvalid, worded } from './problems.js';
 import { producerInScope, producerScope } from './producers.js';
 
 // EPCIS capture (REST bindings): the document is checked whole against the schema and our farm steps (400 with
-// every problem); a capture job is then recorded and run — the whole batch stored in one transaction, or none of it
-// with the reasons — and the job answered (202, its Location). A job whose process died is taken up again.
+// every problem); then the capture job runs — the whole batch stored with the job's record in one transaction, or
+// none of it and the job recording why — and is answered (202, its Location), finished.
 
 export const MAX_CAPTURE_EVENTS = 1000;
-/** A job running longer than this is taken to have lost its process. */
-const STALE_MS = 5 * 60_000;
 
 /** Which producer the events are for: a producer's account records its own; staff name the producer. */
 async function capturingProducer(db: Db, actor: Actor, producerId: number | undefined): Promise<number> {
@@ -49,31 +47,19 @@ export async function captureDocument(options: { db: Db; actor: Actor; producerI
   const { problems, events } = documentProblems(document);
   if (problems.length) throw epcisInvalid(problems, locale);
   const id = crypto.randomUUID();
-  await insertCapture(db, { id, producerId, document: document as Record<string, unknown>, events, by: actorName(actor), at: now });
-  await recordAudit(db, actor, { action: 'trace_capture.create', entity: 'trace_capture', entityId: id, after: { producerId, events } }, request);
-  await runCapture(db, id, now);
-  return captureView(db, actor, id, locale);
-}
-
-/** Runs a capture job if nobody else is: all its events appended to the producer's chain, or none and the reasons. */
-export async function runCapture(db: Db, id: string, now: Date): Promise<void> {
-  const claimed = await claimCapture(db, id, now, new Date(now.getTime() - STALE_MS));
-  if (!claimed?.document) return;
-  const { producer_id: producerId, document } = claimed;
+  const job = { id, producerId, events, by: actorName(actor), at: now };
   try {
-    const warnings = await inTransaction(db, (trx) => append(trx, { producerId: Number(producerId), document, captureId: id, now }));
-    await finishCapture(db, id, 'succeeded', warnings, now);
+    await inTransaction(db, async (trx) => {
+      await insertCapture(trx, { ...job, status: 'succeeded', problems: [], finished: now });
+      const warnings = await append(trx, { producerId, document: document as Record<string, unknown>, captureId: id, now });
+      await finishCapture(trx, id, warnings, new Date());
+      await recordAudit(trx, actor, { action: 'trace_capture.create', entity: 'trace_capture', entityId: id, after: { producerId, events } }, request);
+    });
   } catch (err) {
     if (!(err instanceof CaptureRefused)) throw err;
-    await finishCapture(db, id, 'failed', err.problems, now);
+    await insertCapture(db, { ...job, status: 'failed', problems: err.problems, finished: new Date() });
   }
-}
-
-/** The job that takes up captures whose process died before finishing them. */
-export async function resumeCaptures(db: Db, now: Date): Promise<number> {
-  const left = await unfinishedCaptures(db, new Date(now.getTime() - STALE_MS));
-  for (const { id } of left) await runCapture(db, id, now);
-  return left.length;
+  return captureView(db, actor, id, locale);
 }
 
 const wordedAll = (problems: CaptureProblemColumns[], locale: Locale) => problems.map((p) => worded(p, locale));
@@ -83,10 +69,9 @@ export async function captureView(db: Db, actor: Actor, id: string, locale: Loca
   const row = await captureRow(db, id);
   if (!row) throw new AppError('not_found');
   await producerInScope(db, actor, Number(row.producer_id));
-  const running = row.status === 'pending' || row.status === 'running';
   const errors = row.status === 'failed' ? row.problems : [];
   return {
-    captureID: row.id, producerId: Number(row.producer_id), createdAt: row.received_at, finishedAt: row.finished_at, running, success: row.status === 'succeeded',
+    captureID: row.id, producerId: Number(row.producer_id), createdAt: row.received_at, finishedAt: row.finished_at, running: false, success: row.status === 'succeeded',
     captureErrorBehaviour: 'rollback' as const, eventCount: row.event_count, errors: wordedAll(errors, locale),
     warnings: wordedAll(row.status === 'succeeded' ? row.problems : [], locale),
   };

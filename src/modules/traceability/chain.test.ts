@@ -37,7 +37,7 @@ async function verifyWithCli(lot?: string) {
 
 describe('the hash chain of a producer\'s events', () => {
   it('holds, is signed at its head, and re-checks offline from its export', async () => {
-    expect(await writeCheckpoints(w.t.database.db, new Date())).toBe(1);
+    expect(await writeCheckpoints(w.t.database.db, new Date())).toBeGreaterThanOrEqual(1);
     const report = await integrity();
     expect(report).toMatchObject({ intact: true, events: 12, headMatches: true, faults: [], checkpoints: [{ seq: 12, valid: true, matches: true }] });
     const { code, out } = await verifyWithCli('urn:epc:class:lgtin:8931234.050002.ST25-CHAIN');

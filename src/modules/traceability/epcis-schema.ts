@@ -15,7 +15,7 @@ export const ZResourceParam = z.object({ id: z.string().min(1).max(500) });
 
 const ZProblem = z.object({ pointer: z.string(), code: z.string(), detail: z.string(), message: z.string(), messages: z.object({ vi: z.string(), en: z.string() }) });
 export const ZCaptureJob = z.object({
-  captureID: z.string(), producerId: z.number(), createdAt: z.date(), finishedAt: z.date().nullable(), running: z.boolean(), success: z.boolean(),
+  captureID: z.string(), producerId: z.number(), createdAt: z.date(), finishedAt: z.date(), running: z.boolean(), success: z.boolean(),
   captureErrorBehaviour: z.literal('rollback'), eventCount: z.number(), errors: z.array(ZProblem), warnings: z.array(ZProblem),
 });
 export const ZQueryDocument = z.object({

@@ -4,28 +4,17 @@ import type { CaptureProblemColumns, TraceEventTable } from '../../db/schema.js'
 
 // The SQL of the events, their captures and checkpoints. Events are only ever inserted.
 
-export const insertCapture = (db: Db, row: { id: string; producerId: number; document: Record<string, unknown>; events: number; by: string; at: Date }) =>
+export const insertCapture = (db: Db, row: { id: string; producerId: number; status: 'succeeded' | 'failed'; events: number; problems: CaptureProblemColumns[]; by: string; at: Date; finished: Date }) =>
   db.insertInto('trace_capture').values({
-    id: row.id, producer_id: row.producerId, status: 'pending', document: JSON.stringify(row.document), event_count: row.events, captured_by: row.by, received_at: row.at,
+    id: row.id, producer_id: row.producerId, status: row.status, event_count: row.events, problems: JSON.stringify(row.problems), captured_by: row.by, received_at: row.at, finished_at: row.finished,
   }).execute();
 
-/** Takes a capture to process: a pending one, or one whose process died mid-run (running for longer than `staleBefore`). */
-export const claimCapture = (db: Db, id: string, now: Date, staleBefore: Date) =>
-  db.updateTable('trace_capture').set({ status: 'running', claimed_at: now }).where('id', '=', id)
-    .where((eb) => eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'running'), eb('claimed_at', '<', staleBefore)])]))
-    .returning(['producer_id', 'document', 'captured_by']).executeTakeFirst();
-
-export const finishCapture = (db: Db, id: string, status: 'succeeded' | 'failed', problems: CaptureProblemColumns[], at: Date) =>
-  db.updateTable('trace_capture').set({ status, problems: JSON.stringify(problems), finished_at: at, ...(status === 'succeeded' ? { document: null } : {}) })
-    .where('id', '=', id).execute();
+/** A stored capture's warnings and the time it ended. */
+export const finishCapture = (db: Db, id: string, warnings: CaptureProblemColumns[], at: Date) =>
+  db.updateTable('trace_capture').set({ problems: JSON.stringify(warnings), finished_at: at }).where('id', '=', id).execute();
 
 export const captureRow = (db: Db, id: string) =>
   db.selectFrom('trace_capture').select(['id', 'producer_id', 'status', 'event_count', 'problems', 'captured_by', 'received_at', 'finished_at']).where('id', '=', id).executeTakeFirst();
-
-export const unfinishedCaptures = (db: Db, staleBefore: Date) =>
-  db.selectFrom('trace_capture').select('id')
-    .where((eb) => eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'running'), eb('claimed_at', '<', staleBefore)])]))
-    .where('received_at', '<', staleBefore).orderBy('received_at').limit(100).execute();
 
 /** The producer's chain head, locked until the transaction ends: appends to one chain never interleave. */
 export async function lockChain(db: Db, producerId: number): Promise<{ seq: number; head: string }> {

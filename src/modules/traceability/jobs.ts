@@ -1,5 +1,5 @@
 import type { JobDefinition } from '../../core/jobs/index.js';
-import { resumeCaptures } from './capture.js';
+import { publishTraceabilityFigures, recentMonths } from './figures.js';
 import { writeCheckpoints } from './integrity.js';
 
 /** The traceability jobs. */
@@ -11,10 +11,9 @@ export const traceabilityJobs: JobDefinition[] = [
     run: async (db, now) => `checkpoints signed: ${await writeCheckpoints(db, now)}`,
   },
   {
-    name: 'traceability.captures',
-    // A capture whose process died is taken up again within a few minutes of being found stale.
-    intervalSeconds: 300,
-    outsideTransaction: true,
-    run: async (db, now) => `captures resumed: ${await resumeCaptures(db, now)}`,
+    name: 'traceability.publish',
+    // The figures of this month and the last (late captures and scans), hourly: the IOC's counts stay within the hour.
+    intervalSeconds: 3600,
+    run: async (db, now) => `traceability figures written: ${await publishTraceabilityFigures(db, recentMonths(now))}`,
   },
 ];

@@ -159,26 +159,38 @@ const CONSTRAINED = [
   String.raw`8017/\d{18}`, String.raw`8018/\d{18}`,
 ].map((p) => new RegExp(`^https://id\\.gs1\\.org/${p}$`));
 
+const FOREIGN_KEY = new RegExp(`^https?:[^?#]*/(?:${ANY_KEY})/\\d{4}[^/]`);
+const GS1_KEY = new RegExp(`^https://id\\.gs1\\.org/(?:${ANY_KEY})/\\d{4}`);
+const HEAD = String.raw`^(https://id\.gs1\.org/(?:01/\d{14}|8006/\d{18}))`;
+const WITH_CPV = new RegExp(`${HEAD}/22/([/${DL_CHAR.slice(1, -1)}]{0,20})$`);
+const LOT_BESIDE_SERIAL = new RegExp(`${HEAD}/10/${DL_CHAR}{0,20}(/21/${DL_CHAR}{0,20})$`);
+
 function fromDigitalLink(input: string): string | null {
-  if (!new RegExp(`^https?:[^?#]*/(?:${ANY_KEY})/\\d{4}[^/]`).test(input)) return null;
+  if (!FOREIGN_KEY.test(input)) return null;
   let uri = input.split('?')[0]!;
   for (const [name, ai] of Object.entries(KEY_NAMES)) uri = uri.replaceAll(`/${name}/`, `/${ai}/`);
-  if (!new RegExp(`^https://id\\.gs1\\.org/(?:${ANY_KEY})/\\d{4}`).test(uri)) {
+  if (!GS1_KEY.test(uri)) {
     const ai = REBASE_ORDER.find((k) => uri.includes(`/${k}/`));
     if (ai) uri = DL + uri.slice(uri.indexOf(`/${ai}/`));
   }
   const gtin = /^https:\/\/id\.gs1\.org\/01\/(\d+)/.exec(uri)?.[1];
   // GTIN-13, -12 and -8 are written as GTIN-14 (a 9 to 11 digit value is padded as GS1's code does, and then fails).
   if (gtin && gtin.length >= 8 && gtin.length < 14) uri = uri.replaceAll('/01/', '/01/' + '0'.repeat(gtin.length === 13 ? 1 : gtin.length === 12 ? 2 : 6));
-  const head = String.raw`^(https://id\.gs1\.org/(?:01/\d{14}|8006/\d{18}))`;
-  const cpv = new RegExp(`${head}/22/([/${DL_CHAR.slice(1, -1)}]{0,20})$`).exec(uri);
+  const cpv = WITH_CPV.exec(uri);
   if (cpv) uri = cpv[1]! + (cpv[2]!.includes('/') ? cpv[2]!.slice(cpv[2]!.indexOf('/')) : '');
-  uri = uri.replace(new RegExp(`${head}/10/${DL_CHAR}{0,20}(/21/${DL_CHAR}{0,20})$`), '$1$2');
+  uri = uri.replace(LOT_BESIDE_SERIAL, '$1$2');
   return CONSTRAINED.some((re) => re.test(uri)) ? uri : null;
 }
 
+// The same few identifiers (a lot, its places) recur in every event of a capture: their forms are remembered.
+const known = new Map<string, string | null>();
+
 /** The constrained canonical GS1 Digital Link of an EPC or Digital Link URI, or null when the value is neither. */
 export function canonicalIdentifier(value: string): string | null {
-  if (!value.includes('.')) return null;
-  return value.startsWith('urn:epc:') ? fromUrn(value) : fromDigitalLink(value);
+  const found = known.get(value);
+  if (found !== undefined) return found;
+  const canonical = !value.includes('.') ? null : value.startsWith('urn:epc:') ? fromUrn(value) : fromDigitalLink(value);
+  if (known.size >= 10_000) known.clear();
+  known.set(value, canonical);
+  return canonical;
 }
