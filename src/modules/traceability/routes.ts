@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { catalogueRoutes } from './catalogue-routes.js';
 import { chainRoutes } from './chain-routes.js';
 import { epcisRoutes } from './epcis-routes.js';
+import { resolverRoutes } from './resolver-routes.js';
 import { TRACE_POLICY } from './policy.js';
 import { createProducerAccount, getProducer, listProducers, registerProducer, updateProducer, verifyProducer } from './producers.js';
 import { ZAccountInput, ZAccountView, ZIdParam, ZProducerInput, ZProducerPage, ZProducerQuery, ZProducerUpdate, ZProducerView, ZVerifyInput } from './schema.js';
@@ -28,5 +29,6 @@ export async function traceabilityRoutes(appBase: FastifyInstance): Promise<void
 
   await app.register(catalogueRoutes);
   await app.register(epcisRoutes);
+  await app.register(resolverRoutes);
   await app.register(chainRoutes);
 }

@@ -59,4 +59,5 @@ export const TRACEABILITY_ERRORS = {
     vi: 'Tệp có {count} lỗi (đầu tiên: dòng {row}, cột {field}); chưa lưu gì. Xem danh sách chi tiết.',
     en: 'The file has {count} problem(s) (first: row {row}, column {field}); nothing was stored. See the details.',
   },
+  link_type_missing: { status: 404, vi: 'Mã {code} không có liên kết loại {linkType}.', en: 'The code {code} has no link of type {linkType}.' },
 } as const satisfies ErrorDefinitions;

@@ -1,0 +1,47 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+
+// The SQL of the public side: a lot's journey as the consumer page reads it, and the scan log (trace_scan).
+
+/**
+ * The events of a lot (its LGTIN among the classes) or of one of its items (its SGTIN among the EPCs), neither an
+ * error declaration nor declared erroneous, in event time order.
+ */
+export function journeyRows(db: Db, producerId: number, lotClass: string | null, itemEpc: string | null) {
+  const classes = lotClass ? [lotClass] : [];
+  const epcs = itemEpc ? [itemEpc] : [];
+  if (!classes.length && !epcs.length) return Promise.resolve([]);
+  return db.selectFrom('trace_event as e')
+    .select(['e.seq', 'e.event_id', 'e.event_time', 'e.biz_step', 'e.disposition', 'e.biz_location', 'e.read_point', 'e.document'])
+    .where('e.producer_id', '=', producerId).where('e.declares', 'is', null)
+    .where((eb) => eb.or([
+      ...(classes.length ? [eb(sql<boolean>`e.epc_classes && ${sql.val(classes)}::text[]`, '=', true)] : []),
+      ...(epcs.length ? [eb(sql<boolean>`e.epcs && ${sql.val(epcs)}::text[]`, '=', true)] : []),
+    ]))
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('trace_event as d').select('d.id').whereRef('d.declares', '=', 'e.event_id'))))
+    .orderBy('e.event_time').orderBy('e.id').limit(500).execute();
+}
+export type JourneyRow = Awaited<ReturnType<typeof journeyRows>>[number];
+
+export const insertScan = (db: Db, row: { at: Date; productId: number; lotId: number | null; serial: string | null; lat?: number | null; lon?: number | null }) =>
+  db.insertInto('trace_scan').values({ at: row.at, product_id: row.productId, lot_id: row.lotId, serial: row.serial, lat: row.lat ?? null, lon: row.lon ?? null })
+    .returning('id').executeTakeFirstOrThrow();
+
+/** Adds the place to a recent scan of the same product that has none yet: the consumer shared it after the page opened. */
+export const locateScan = (db: Db, id: number, code: { productId: number; lotId: number | null; serial: string | null }, since: Date, lat: number, lon: number) =>
+  db.updateTable('trace_scan').set({ lat, lon }).where('id', '=', id).where('product_id', '=', code.productId)
+    .where('lot_id', code.lotId === null ? 'is' : '=', code.lotId).where('serial', code.serial === null ? 'is' : '=', code.serial)
+    .where('lat', 'is', null).where('at', '>=', since).returning(['id', 'at']).executeTakeFirst();
+
+/** How often a serial, or a whole lot, has been scanned since a time. */
+export async function scanCount(db: Db, productId: number, key: { serial: string } | { lotId: number }, since: Date): Promise<number> {
+  let q = db.selectFrom('trace_scan').select((eb) => eb.fn.countAll<string>().as('n')).where('product_id', '=', productId).where('at', '>=', since);
+  q = 'serial' in key ? q.where('serial', '=', key.serial) : q.where('lot_id', '=', key.lotId);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+/** The located scans of a serial in a window around a time, other than one: what an impossible journey is judged on. */
+export const locatedScans = (db: Db, productId: number, serial: string, from: Date, to: Date, except: number) =>
+  db.selectFrom('trace_scan').select(['id', 'at', 'lat', 'lon']).where('product_id', '=', productId).where('serial', '=', serial)
+    .where('at', '>=', from).where('at', '<=', to).where('id', '<>', except).where('lat', 'is not', null)
+    .orderBy('at', 'desc').limit(50).execute();
