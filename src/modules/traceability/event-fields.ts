@@ -1,4 +1,4 @@
-import { canonicalIdentifier } from './epcis/epc-uri.js';
+import { canonicalIdentifier } from './epcis/canonical-id.js';
 import { farmContext } from './epcis/farm.js';
 import { expandTerm, type CbvVocabularyName } from './epcis/vocabulary.js';
 

@@ -20,8 +20,11 @@ export { EPCIS_EVENT_TYPES } from './epcis/schema.js';
 export { eventHashId, preHashString } from './epcis/hash.js';
 export type { HashOptions } from './epcis/hash.js';
 export { contextPrefixes, documentEvents, documentHashIds } from './epcis/document.js';
-export { canonicalIdentifier } from './epcis/epc-uri.js';
+export { canonicalIdentifier } from './epcis/canonical-id.js';
 export { cbv, classifyTerm, expandTerm } from './epcis/vocabulary.js';
 export type { CbvVocabularyName, TermKind } from './epcis/vocabulary.js';
 export { farmContext, farmField, farmFieldProblems, farmStep, farmVocabulary, preHarvestIntervalBreaches } from './epcis/farm.js';
 export type { FarmFieldProblem, FarmStep, IntervalBreach } from './epcis/farm.js';
+// The demo producers and their seasons (data/demo/traceability.json), and the figures of the data-value store.
+export { loadDemoTraceability } from './demo.js';
+export { ensureTraceabilityFigures, publishTraceabilityFigures } from './figures.js';

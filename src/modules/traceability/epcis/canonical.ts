@@ -1,6 +1,6 @@
 // Value canonicalisation of the CBV 2.0 event hash: time stamps in UTC to the millisecond, numbers without trailing
 // zeros, old CBV URNs as their Web URIs, identifiers as constrained Digital Links (epc-uri.ts).
-import { canonicalIdentifier } from './epc-uri.js';
+import { canonicalIdentifier } from './canonical-id.js';
 
 const TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 

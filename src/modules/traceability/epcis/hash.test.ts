@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { referenceFile } from '../../../server/paths.js';
 import { canonicalNumber, utcMillis } from './canonical.js';
 import { documentEvents } from './document.js';
-import { canonicalIdentifier } from './epc-uri.js';
+import { canonicalIdentifier } from './canonical-id.js';
 import { eventHashId, preHashString } from './hash.js';
 
 // The test vectors of GS1's reference implementation (RalphTro/epcis-event-hash-generator, tests/examples): every
