@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from './helpers.js';
 
 // Issue 13, point 4: what "me" says a user may do is what the routes then do. Each capability is checked by calling
 // its route as each demo account, so the two cannot drift apart.
-const DEMO = { admin: 'admin', leader: 'lanhdao', reviewer: 'thamdinh', officer: 'canbo' } as const;
+const DEMO = { admin: 'admin', leader: 'lanhdao', reviewer: 'thamdinh', officer: 'canbo', producer: 'htx' } as const;
 const PARAMS: Record<string, string> = { id: '999999', code: 'KHONG_CO', action: 'submit' };
 
 let t: TestApp;
@@ -34,7 +34,9 @@ describe('the capabilities in GET /api/auth/me', () => {
       }
     }
     // What the interface then offers each role, as the policies stand.
-    expect(seen.leader).toEqual([]);
+    expect(seen.leader).toEqual(['trace.read']);
+    // A producer's account records and reads its own traceability, and nothing of the staff's.
+    expect(seen.producer).toEqual(['trace.read', 'trace.capture']);
     expect(seen.reviewer).toEqual(expect.arrayContaining(['reports.review', 'reports.remind', 'feedback.settings']));
     expect(seen.officer).toEqual(expect.arrayContaining(['data.enter', 'reports.submit']));
     expect(seen.officer).not.toContain('feedback.settings');

@@ -35,6 +35,10 @@ export const CAPABILITY_ROUTES = {
   'agronomy.enter': 'POST /api/agronomy/field-counts',
   'agronomy.draft': 'POST /api/agronomy/bulletins',
   'agronomy.approve': 'POST /api/agronomy/bulletins/:id/approve',
+  'trace.read': 'GET /api/traceability/producers',
+  'trace.register': 'POST /api/traceability/producers',
+  'trace.verify': 'POST /api/traceability/producers/:id/verification',
+  'trace.capture': 'POST /api/traceability/epcis/capture',
 } as const;
 
 export type Capability = keyof typeof CAPABILITY_ROUTES;
