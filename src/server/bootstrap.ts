@@ -18,6 +18,7 @@ import { ensureAgronomyFigures, publishAgronomyFigures } from '../modules/agrono
 import { addDays, vnDate } from '../core/calendar/index.js';
 import { loadDemoDevices, loadDeviceKinds, readDemoDevices } from '../modules/devices/index.js';
 import { loadDemoRegimes } from '../modules/reporting/index.js';
+import { ensureTraceabilityFigures, loadDemoTraceability } from '../modules/traceability/index.js';
 import { ROLES } from '../core/users/index.js';
 import type { Config } from './config.js';
 import { REPO_ROOT } from './paths.js';
@@ -94,6 +95,7 @@ async function prepareLocked(db: Db, config: Pick<Config, 'demo' | 'adminPasswor
     await loadIocPanels(db);
     await loadDeviceKinds(db);
     await ensureAgronomyFigures(db);
+    await ensureTraceabilityFigures(db);
     // The 13 demonstration regimes: a demo database only (a real one gets the province's own regimes).
     if (config.demo) await loadDemoRegimes(db, SYSTEM);
     await writeSetting(db, REFERENCE_SETTING, fingerprint);
@@ -133,6 +135,9 @@ async function prepareLocked(db: Db, config: Pick<Config, 'demo' | 'adminPasswor
       await loadDemoDevices(trx, now, { ...devices, historyDays });
       // The season's nights and days as figures (the morning job publishes only the last nights).
       if (historyDays > 0) await publishAgronomyFigures(trx, { from: addDays(vnDate(now), -historyDays), to: addDays(vnDate(now), -1) });
+      // Demo producers, products and lots (data/demo/traceability.json); with a history, their seasons captured through
+      // the EPCIS pipeline (a second or so, which the tests' many demo apps skip).
+      await loadDemoTraceability(trx, now, { password: demo.password, events: historyDays > 0 });
     }
   });
   if (config.demo) {

@@ -31,4 +31,5 @@ export async function traceabilityRoutes(appBase: FastifyInstance): Promise<void
   await app.register(epcisRoutes);
   await app.register(resolverRoutes);
   await app.register(chainRoutes);
+  await app.register((await import('./ocop-routes.js')).ocopRoutes);
 }
