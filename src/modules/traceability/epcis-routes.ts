@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { requestLocale } from '../../server/errors.js';
+import { AppError, requestLocale } from '../../server/errors.js';
+import { EpcisXmlError, xmlToJsonLd } from './epcis/xml.js';
 import { captureDocument, captureView } from './capture.js';
 import { ZCaptureJob, ZCaptureParam, ZCaptureQuery, ZEpcisDocument, ZEvent, ZEventParam, ZEventQuery, ZQueryDocument, ZResourceList, ZResourceParam } from './epcis-schema.js';
 import { eventById, resourceValues, RESOURCES, type Resource } from './event-views.js';
@@ -32,6 +33,14 @@ export async function epcisRoutes(appBase: FastifyInstance): Promise<void> {
   const tags = ['epcis'];
   const read = { access: TRACE_POLICY.read };
   app.addContentTypeParser('application/ld+json', { parseAs: 'string', bodyLimit: 8 * 1024 * 1024 }, app.getDefaultJsonParser('error', 'ignore'));
+  // The XML binding, read as the JSON-LD document it stands for.
+  app.addContentTypeParser(['application/xml', 'text/xml'], { parseAs: 'string', bodyLimit: 8 * 1024 * 1024 }, (_request, body, done) => {
+    try {
+      done(null, xmlToJsonLd(String(body)));
+    } catch (err) {
+      done(err instanceof EpcisXmlError ? new AppError('epcis_xml_invalid', { detail: err.message.slice(0, 200) }) : (err as Error), undefined);
+    }
+  });
   app.addHook('onSend', async (request, reply, payload) => problemJson(request, reply, payload));
 
   const page = async (request: FastifyRequest, reply: FastifyReply, query: EventQuery) => {
@@ -46,7 +55,7 @@ export async function epcisRoutes(appBase: FastifyInstance): Promise<void> {
 
   app.post('/api/traceability/epcis/capture', {
     config: { access: TRACE_POLICY.write }, bodyLimit: 8 * 1024 * 1024,
-    schema: { tags, querystring: ZCaptureQuery, body: ZEpcisDocument, response: { 202: ZCaptureJob }, description: `An EPCIS 2.0 document (JSON-LD), at most 1000 events: checked whole, then stored whole in the producer's chain or refused with every problem. A producer's account records its own events; staff name the producer (producerId).` },
+    schema: { tags, querystring: ZCaptureQuery, body: ZEpcisDocument, response: { 202: ZCaptureJob }, description: `An EPCIS 2.0 document, JSON-LD (application/ld+json or application/json) or XML (application/xml), at most 1000 events: checked whole, then stored whole in the producer's chain or refused with every problem. A producer's account records its own events; staff name the producer (producerId).` },
   }, async (request, reply) => {
     const job = await captureDocument({ db, actor: request.user!, producerId: request.query.producerId, document: request.body, now: now(), locale: requestLocale(request), request });
     return reply.status(202).header('location', `/api/traceability/epcis/capture/${job.captureID}`).send(job);

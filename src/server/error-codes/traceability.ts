@@ -27,6 +27,7 @@ export const TRACEABILITY_ERRORS = {
     en: 'A capture holds at most {max} events (this one has {count}).',
   },
   epcis_not_json: { status: 415, vi: 'Gửi tài liệu EPCIS dạng JSON-LD (application/ld+json hoặc application/json).', en: 'Send the EPCIS document as JSON-LD (application/ld+json or application/json).' },
+  epcis_xml_invalid: { status: 400, vi: 'Tài liệu EPCIS dạng XML không đọc được: {detail}', en: 'The EPCIS XML document cannot be read: {detail}' },
   epcis_query_invalid: { status: 400, vi: 'Tham số truy vấn EPCIS không hợp lệ: {detail}', en: 'Invalid EPCIS query parameter: {detail}' },
   epcis_page_token: { status: 400, vi: 'Mã trang (nextPageToken) không đúng hoặc đã hết hạn.', en: 'The nextPageToken is wrong or has expired.' },
   producer_required: {
