@@ -12,7 +12,7 @@ function head(p: ConsumerPage, lang: Lang): string {
   const name = lang === 'en' && p.product.nameEn ? p.product.nameEn : p.product.nameVi;
   const other = lang === 'vi' ? 'en' : 'vi';
   const switchUrl = `${p.pageUrl.replace(/^https?:\/\/[^/]+/, '')}?lang=${other}`;
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">`
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="data:,">`
     + `<title>${esc(name)} · ${esc(word(lang, 'title'))}</title><style>${CSS}</style></head>`
     + `<body data-uri="${esc(p.canonical)}" data-scan="${p.scanId}" data-lang="${lang}">`
     + `<header><span>${esc(word(lang, 'title'))}</span><a href="${esc(switchUrl)}" hreflang="${other}" lang="${other}">${esc(word(lang, 'other'))}</a></header><main>`;

@@ -16,12 +16,12 @@ import { recordScan, shareLocation } from './scans.js';
 // The GS1 Digital Link resolver at the web root (/01/{gtin}[/22/…][/10/{lot}][/21/{serial}]) and the public side of
 // the consumer page: its data as JSON, the place a consumer shares and its script (the product's image is the catalogue's, ocop-routes.ts).
 
+// The forms a label carries, then any other path under /01/ by its number of segments (a CPV qualifier, a code out of
+// order or malformed): each is parsed as a Digital Link, so that a malformed one answers 400, not 404.
 const PATHS = ['/01/:gtin', '/01/:gtin/10/:lot', '/01/:gtin/21/:serial', '/01/:gtin/10/:lot/21/:serial',
-  '/01/:gtin/22/:cpv', '/01/:gtin/22/:cpv/10/:lot', '/01/:gtin/22/:cpv/21/:serial', '/01/:gtin/22/:cpv/10/:lot/21/:serial',
-  // Any other path under /01/ is a Digital Link out of order or malformed: parsed, so that it answers 400, not 404.
-  '/01/*'];
+  ...[1, 2, 3, 4, 5, 6].map((n) => `/01/:gtin/${Array.from({ length: n }, (_, i) => `:s${i + 1}`).join('/')}`)];
 const segment = z.string().max(100);
-const paramsOf = (path: string) => z.object(path.endsWith('*') ? { '*': z.string().max(400) } : Object.fromEntries([...path.matchAll(/:(\w+)/g)].map((m) => [m[1]!, segment])));
+const paramsOf = (path: string) => z.object(Object.fromEntries([...path.matchAll(/:(\w+)/g)].map((m) => [m[1]!, segment])));
 
 const PAGE_LIMIT = { max: 120, timeWindow: '1 minute' };
 const SCAN_LIMIT = { max: 20, timeWindow: '1 minute' };

@@ -93,7 +93,7 @@ describe('the Digital Link resolver', () => {
   });
 
   it('answers 400 digital_link_invalid for a wrong check digit or a malformed code', async () => {
-    for (const url of [`/01/${GTIN.slice(0, 13)}9`, `/01/${GTIN}/21/1/10/${LOT}`, `/01/12345`, `/01/${GTIN}/10/${LOT}?17=991399`]) {
+    for (const url of [`/01/${GTIN.slice(0, 13)}9`, `/01/${GTIN}/21/1/10/${LOT}`, `/01/${GTIN}/10`, `/01/${GTIN}/99/1`, `/01/12345`, `/01/${GTIN}/10/${LOT}?17=991399`]) {
       const res = await hit(w, url);
       expect(res.statusCode, `${url} ${res.body}`).toBe(400);
       expect(res.json().error.code).toBe('digital_link_invalid');
