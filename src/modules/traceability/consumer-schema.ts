@@ -53,7 +53,7 @@ export const ZConsumerPage = z.object({
   })),
   /** Whether every link of the journey's events holds against its content and the link before it. */
   intact: z.boolean(),
-  /** The scan this answer recorded: the page's "share my location" adds the place to it. */
+  /** The scan this answer recorded (0 for a HEAD): the page's "share my location" adds the place to it. */
   scanId: z.number(),
 });
 export type ConsumerPage = z.infer<typeof ZConsumerPage>;

@@ -47,7 +47,8 @@ export async function resolverRoutes(appBase: FastifyInstance): Promise<void> {
     const asked = request.query.linkType;
     const type = asked ? linkTypeOf(asked) : wantsLinkset(request) ? 'linkset' : null;
     const lang = langOf(request.query);
-    const scanId = await recordScan(db, r, at, log(request));
+    // A HEAD (a link checker, a GS1 resolver probing) is no consumer's scan.
+    const scanId = request.method === 'HEAD' ? 0 : await recordScan(db, r, at, log(request));
     reply.header('vary', 'Accept').header('access-control-allow-origin', '*').header('cache-control', 'no-store');
     if (type) {
       const links = await linksOf(db, r, base);
