@@ -97,4 +97,23 @@ describe('a product page', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/public/traceability/products/8936094000011' })).statusCode).toBe(400);
     expect((await t.app.inject({ method: 'GET', url: `/api/public/traceability/products/${RICE}/image` })).statusCode).toBe(404);
   });
+
+  it('links and serves the photo of a verified producer\'s product, not of a pending one\'s', async () => {
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 0xff, 0xd9]);
+    await t.database.db.updateTable('trace_product').set({ image: jpeg, image_type: 'image/jpeg' }).where('gtin', 'in', [RICE, SHRIMP]).execute();
+    const rice = await get(`/api/public/traceability/products/${RICE}`);
+    expect(rice.imageUrl).toMatch(new RegExp(`/api/public/traceability/products/${RICE}/image$`));
+    const image = await t.app.inject({ method: 'GET', url: `/api/public/traceability/products/${RICE}/image` });
+    expect(image.statusCode).toBe(200);
+    expect(image.headers['content-type']).toBe('image/jpeg');
+    expect(image.rawPayload.equals(jpeg)).toBe(true);
+    expect((await t.app.inject({ method: 'GET', url: `/api/public/traceability/products/${SHRIMP}/image` })).statusCode).toBe(404);
+  });
+
+  it('is in the OpenAPI document, each path with its schemas', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    for (const path of ['/api/public/traceability/products', '/api/public/traceability/products/{gtin}', '/api/public/traceability/products/{gtin}/image', '/api/public/traceability/feed.json', '/api/public/traceability/feed.csv']) {
+      expect(doc.paths[path]?.get, path).toBeTruthy();
+    }
+  });
 });
