@@ -8,9 +8,9 @@ img.product{width:100%;max-height:260px;object-fit:cover;border-radius:8px;displ
 .warn{background:#fff4e5;border-left:4px solid #e08600}.warn li{margin:4px 0}
 .seal{display:flex;gap:10px;align-items:flex-start}.seal b{font-size:1.05rem}.seal .icon{font-size:1.6rem;line-height:1}.ok{border-left:4px solid #1f6f43}.bad{border-left:4px solid #b00020;background:#fdecee}
 dl{display:grid;grid-template-columns:auto 1fr;gap:2px 10px;margin:0}dt{color:#5b636b}dd{margin:0}
-ol.journey{list-style:none;padding:0;margin:0;border-left:3px solid #1f6f43}ol.journey li{position:relative;padding:0 0 12px 14px}
-ol.journey li::before{content:"";position:absolute;left:-8px;top:5px;width:13px;height:13px;border-radius:50%;background:#1f6f43}
-ol.journey .farm::before{background:#7bb661}.step{font-weight:600}ul.inputs{margin:4px 0 0;padding-left:18px;font-size:.95rem}
+ol.journey{list-style:none;padding:0;margin:0;border-left:3px solid #1f6f43}ol.journey>li{position:relative;padding:0 0 12px 14px}
+ol.journey>li::before{content:"";position:absolute;left:-8px;top:5px;width:13px;height:13px;border-radius:50%;background:#1f6f43}
+ol.journey>.farm::before{background:#7bb661}.step{font-weight:600}ul.inputs{margin:4px 0 0;padding-left:18px;font-size:.95rem}
 .cert.expired{color:#b00020}.tag{display:inline-block;font-size:.8rem;padding:0 6px;border-radius:4px;background:#b00020;color:#fff}
 svg.map{width:100%;height:auto;background:#e8f0f7;border-radius:6px}svg.map .units path{fill:#fff;stroke:#8aa1b4;stroke-width:1}
 svg.map .route polyline{fill:none;stroke:#1f6f43;stroke-width:2;stroke-dasharray:4 3}svg.map circle{fill:#1f6f43;stroke:#fff;stroke-width:2}
