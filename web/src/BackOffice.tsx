@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AuthProvider, useAuth, useCan } from './auth';
 import { Layout } from './components/Layout';
 import { LoginPage } from './pages/Login';
-import { ROUTES } from './routes';
+import { offered, ROUTES } from './routes';
 import { useLiveUpdates } from './live';
 
 /** What an address the user may not open shows: a page that says so, in the shell, instead of a page of refusals. */
@@ -29,13 +29,17 @@ function Gate() {
   const can = useCan();
   if (loading) return <Loading />;
   if (!me) return <LoginPage />;
+  const role = me.user.role;
   return (
     <Layout>
       <LiveUpdates />
       <Suspense fallback={<Loading />}>
         <Routes>
           {/* Every page is declared for everyone, so that /reports/regimes never opens as the report numbered "regimes". */}
-          {ROUTES.map((r) => <Route key={r.path} path={r.path} element={r.needs && !can(r.needs) ? <NoPermission /> : r.element} />)}
+          {/* A producer's account starts on its traceability pages: the back office's home is the staff's. */}
+          {ROUTES.map((r) => (
+            <Route key={r.path} path={r.path} element={offered(r, can, role) ? r.element : r.path === '/' ? <Navigate to="/traceability" replace /> : <NoPermission />} />
+          ))}
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </Suspense>

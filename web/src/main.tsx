@@ -42,10 +42,14 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 
-// Three installable apps: the citizens', the officers' reporting and the technicians' trap count (all open offline).
+// Four installable apps: the citizens', the officers' reporting, the technicians' trap count and the producers' farm
+// diary (all open offline).
 // Other pages are not cached on shared office machines.
-const installable = ['/cong-dan', '/reports', '/agronomy/count'].find((scope) => window.location.pathname.startsWith(scope));
-const manifests: Record<string, string> = { '/reports': '/manifest-reports.webmanifest', '/agronomy/count': '/manifest-count.webmanifest' };
+const installable = ['/cong-dan', '/reports', '/agronomy/count', '/traceability/record'].find((scope) => window.location.pathname.startsWith(scope));
+const manifests: Record<string, string> = {
+  '/reports': '/manifest-reports.webmanifest', '/agronomy/count': '/manifest-count.webmanifest',
+  '/traceability/record': '/manifest-record.webmanifest',
+};
 if (installable) {
   if (manifests[installable]) document.querySelector('link[rel=manifest]')?.setAttribute('href', manifests[installable]);
   if ('serviceWorker' in navigator) void navigator.serviceWorker.register('/sw.js', { scope: installable });

@@ -40,6 +40,12 @@ const Tokens = lazyPage(() => import('./pages/Tokens').then((m) => m.TokensPage)
 const Connectors = lazyPage(() => import('./pages/Connectors').then((m) => m.ConnectorsPage));
 const Audit = lazyPage(() => import('./pages/Audit').then((m) => m.AuditPage));
 const Account = lazyPage(() => import('./pages/Account').then((m) => m.AccountPage));
+const TraceProducers = lazyPage(() => import('./pages/Traceability').then((m) => m.ProducersPage));
+const TraceProducer = lazyPage(() => import('./pages/Traceability/ProducerPage').then((m) => m.ProducerPage));
+const TraceProducts = lazyPage(() => import('./pages/Traceability/ProductPage').then((m) => m.ProductsPage));
+const TraceProduct = lazyPage(() => import('./pages/Traceability/ProductPage').then((m) => m.ProductPage));
+const TraceLot = lazyPage(() => import('./pages/Traceability/LotPage').then((m) => m.LotPage));
+const TraceRecord = lazyPage(() => import('./pages/Traceability/RecordForm').then((m) => m.RecordForm));
 
 export type MenuSection = 'top' | 'modules' | 'admin';
 
@@ -53,7 +59,16 @@ export interface AppRoute {
   needs?: Capability;
   /** Its menu item, in the order of this table: the translation key of its label and the section it sits in. */
   menu?: { label: string; section: MenuSection };
+  /**
+   * A page a producer's account may open. Producers (role `producer`) are outsiders to the back office: they are
+   * offered these pages only, whatever else needs no capability.
+   */
+  producer?: true;
 }
+
+/** Whether the page is offered to the user: the capability it needs, and, for a producer's account, its flag. */
+export const offered = (route: AppRoute, can: (c: Capability) => boolean, role: string | undefined) =>
+  (!route.needs || can(route.needs)) && (role !== 'producer' || route.producer === true);
 
 /** The back office's pages: the route table and the menu are both drawn from it. Add a page here, once. */
 export const ROUTES: AppRoute[] = [
@@ -88,9 +103,15 @@ export const ROUTES: AppRoute[] = [
   { path: '/reports/:id', element: <Report /> },
   { path: '/feedback', element: <Feedback />, menu: { label: 'nav.feedback', section: 'modules' } },
   { path: '/feedback/settings', element: <FeedbackSettings />, needs: 'feedback.settings', menu: { label: 'nav.feedbackSettings', section: 'modules' } },
+  { path: '/traceability', element: <TraceProducers />, needs: 'trace.read', producer: true, menu: { label: 'nav.traceability', section: 'modules' } },
+  { path: '/traceability/products', element: <TraceProducts />, needs: 'trace.read', producer: true, menu: { label: 'nav.traceProducts', section: 'modules' } },
+  { path: '/traceability/producers/:id', element: <TraceProducer />, needs: 'trace.read', producer: true },
+  { path: '/traceability/products/:id', element: <TraceProduct />, needs: 'trace.read', producer: true },
+  { path: '/traceability/lots/:id', element: <TraceLot />, needs: 'trace.read', producer: true },
+  { path: '/traceability/record', element: <TraceRecord />, needs: 'trace.capture', producer: true, menu: { label: 'nav.traceRecord', section: 'modules' } },
   { path: '/users', element: <Users />, menu: { label: 'nav.users', section: 'admin' } },
   { path: '/tokens', element: <Tokens />, needs: 'tokens.manage', menu: { label: 'nav.tokens', section: 'admin' } },
   { path: '/connectors', element: <Connectors />, needs: 'connectors.manage', menu: { label: 'nav.connectors', section: 'admin' } },
   { path: '/audit', element: <Audit />, needs: 'audit.read', menu: { label: 'nav.audit', section: 'admin' } },
-  { path: '/account', element: <Account />, menu: { label: 'nav.account', section: 'admin' } },
+  { path: '/account', element: <Account />, producer: true, menu: { label: 'nav.account', section: 'admin' } },
 ];

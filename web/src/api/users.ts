@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { api } from './client';
 
 export interface User {
-  id: number; username: string; displayName: string; email: string | null; role: 'admin' | 'leader' | 'officer' | 'reviewer';
+  id: number; username: string; displayName: string; email: string | null; role: 'admin' | 'leader' | 'officer' | 'reviewer' | 'producer';
   orgUnitId: number; orgUnitCode: string; orgUnitName: string; locale: 'vi' | 'en'; active: boolean; lockedUntil: string | null; createdAt: string;
 }
 export interface UserInput { displayName: string; email: string | null; role: User['role']; orgUnitId: number }

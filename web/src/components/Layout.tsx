@@ -2,11 +2,11 @@ import { useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth, useCan } from '../auth';
-import { ROUTES, type MenuSection } from '../routes';
+import { offered, ROUTES, type MenuSection } from '../routes';
 import { DemoBanner, LanguageSwitch } from './Chrome';
 import { NotificationBell } from './Notifications';
 
-const MODULES = ['traceability', 'listening'] as const;
+const MODULES = ['listening'] as const;
 const MENU = ROUTES.filter((r) => r.menu);
 const NAV_PATHS = MENU.map((r) => r.path);
 
@@ -22,7 +22,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const active = activeNavPath(useLocation().pathname);
   const can = useCan();
   // The menu offers only the pages the server lets this user use (the same capabilities guard the addresses).
-  const links = (section: MenuSection) => MENU.filter((r) => r.menu!.section === section && (!r.needs || can(r.needs))).map((r) => (
+  const links = (section: MenuSection) => MENU.filter((r) => r.menu!.section === section && offered(r, can, me?.user.role)).map((r) => (
     <Link key={r.path} to={r.path} className={active === r.path ? 'active' : undefined} aria-current={active === r.path ? 'page' : undefined} onClick={() => setOpen(false)}>{t(r.menu!.label)}</Link>
   ));
   return (
@@ -42,7 +42,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {links('top')}
           <h4>{t('nav.modules')}</h4>
           {links('modules')}
-          {MODULES.map((m) => (
+          {me?.user.role !== 'producer' && MODULES.map((m) => (
             <span key={m} className="disabled" aria-disabled="true">{t(`nav.${m}`)} <small>{t('nav.soon')}</small></span>
           ))}
           <h4>{t('nav.admin')}</h4>
