@@ -18,7 +18,7 @@ import { ensureAgronomyFigures, publishAgronomyFigures } from '../modules/agrono
 import { addDays, vnDate } from '../core/calendar/index.js';
 import { loadDemoDevices, loadDeviceKinds, readDemoDevices } from '../modules/devices/index.js';
 import { loadDemoRegimes } from '../modules/reporting/index.js';
-import { ensureTraceabilityFigures, loadDemoTraceability } from '../modules/traceability/index.js';
+import { createDemoProducerAccount, ensureTraceabilityFigures, loadDemoTraceability } from '../modules/traceability/index.js';
 import { ROLES } from '../core/users/index.js';
 import type { Config } from './config.js';
 import { REPO_ROOT } from './paths.js';
@@ -137,10 +137,11 @@ async function prepareLocked(db: Db, config: Pick<Config, 'demo' | 'adminPasswor
       if (historyDays > 0) await publishAgronomyFigures(trx, { from: addDays(vnDate(now), -historyDays), to: addDays(vnDate(now), -1) });
       // Demo producers, products and lots (data/demo/traceability.json); with a history, their seasons captured through
       // the EPCIS pipeline (a second or so, which the tests' many demo apps skip).
-      await loadDemoTraceability(trx, now, { password: demo.password, events: historyDays > 0 });
+      await loadDemoTraceability(trx, now, { events: historyDays > 0 });
     }
   });
   if (config.demo) {
+    await createDemoProducerAccount(db, demo.password); // the traceability demo's `htx` (createUser's own transaction)
     result.demoAccounts = demo.accounts.map((a) => ({ username: a.username, role: a.role }));
     result.demoPassword = demo.password;
   }

@@ -2,8 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { SYSTEM } from '../../core/access/index.js';
-import { recordAudit } from '../../core/audit/index.js';
-import { hashPassword } from '../../core/auth/index.js';
 import { addDays, vnDate } from '../../core/calendar/index.js';
 import { findByCode } from '../../core/org-units/index.js';
 import type { Db } from '../../db/database.js';
@@ -13,9 +11,9 @@ import { addCertificate } from './certificates.js';
 import { monthsBetween, publishTraceabilityFigures } from './figures.js';
 import { createLot } from './lots.js';
 import { createPlace } from './places.js';
-import { registerProducer, verifyProducer } from './producers.js';
+import { createProducerAccount, registerProducer, verifyProducer } from './producers.js';
 import { createProduct } from './products.js';
-import { insertMember } from './repo.js';
+import { producerWith } from './repo.js';
 import { ZCertificateInput, ZPlaceInput, ZProducerInput, ZProductInput } from './schema.js';
 
 // The traceability demo (data/demo/traceability.json): invented Sóc Trăng producers with their places, products,
@@ -58,8 +56,8 @@ function seasonEvents(steps: z.infer<typeof ZStep>[], lotDay: string, lotClass: 
 
 export interface DemoTraceability { producers: number; products: number; lots: number; events: number }
 
-/** Loads the demo; `password` is the demo accounts' (the `htx` account's), `events` whether to capture the seasons. */
-export async function loadDemoTraceability(db: Db, now: Date, options: { password: string; events: boolean }): Promise<DemoTraceability> {
+/** Loads the demo; `events` whether to capture the seasons too. */
+export async function loadDemoTraceability(db: Db, now: Date, options: { events: boolean }): Promise<DemoTraceability> {
   const demo = readDemoTraceability();
   const today = vnDate(now);
   const unitOf = async (code: string) => {
@@ -70,13 +68,12 @@ export async function loadDemoTraceability(db: Db, now: Date, options: { passwor
   const captures: { at: Date; producerId: number; events: Record<string, unknown>[] }[] = [];
   const lotIds: { id: number; productId: number }[] = [];
   const done: DemoTraceability = { producers: 0, products: 0, lots: 0, events: 0 };
-  for (const [index, p] of demo.producers.entries()) {
+  for (const p of demo.producers) {
     const input = ZProducerInput.parse({ ...without(p, 'status', 'unitCode', 'places', 'certificates', 'products'), unitId: await unitOf(p.unitCode) });
     const producer = await registerProducer({ db, actor: SYSTEM, input, now });
     const producerId = producer.id;
     done.producers++;
     if (p.status === 'verified') await verifyProducer({ db, actor: SYSTEM, id: producerId, status: 'verified', now });
-    if (index === 0) await demoAccount(db, producerId, producer.unitId, demo.account, options.password);
     const places = new Map<string, string>();
     const placeIds = new Map<string, number>();
     for (const place of p.places) {
@@ -126,11 +123,13 @@ export async function loadDemoTraceability(db: Db, now: Date, options: { passwor
   return done;
 }
 
-/** The producer's demo account, as the bootstrap makes the other demo accounts (createUser opens a transaction of its own). */
-async function demoAccount(db: Db, producerId: number, unitId: number, account: { username: string; displayName: string; email: string }, password: string) {
-  const row = await db.insertInto('app_user').values({
-    username: account.username, display_name: account.displayName, email: account.email || null, password_hash: await hashPassword(password), role: 'producer', org_unit_id: unitId,
-  }).returning('id').executeTakeFirstOrThrow();
-  await insertMember(db, row.id, producerId);
-  await recordAudit(db, SYSTEM, { action: 'user.create', entity: 'app_user', entityId: row.id, after: { username: account.username, role: 'producer', producerId, demo: true } });
+/**
+ * The first producer's demo account (role producer, the demo accounts' password), made by the module's use case once
+ * the demo is loaded: createUser opens a transaction of its own, so this runs after the demo's.
+ */
+export async function createDemoProducerAccount(db: Db, password: string): Promise<void> {
+  const demo = readDemoTraceability();
+  const first = await producerWith(db, 'tax_code', String(demo.producers[0]?.taxCode ?? ''));
+  if (!first) return;
+  await createProducerAccount({ db, actor: SYSTEM, producerId: Number(first.id), input: { ...demo.account, password } });
 }

@@ -26,5 +26,5 @@ export type { CbvVocabularyName, TermKind } from './epcis/vocabulary.js';
 export { farmContext, farmField, farmFieldProblems, farmStep, farmVocabulary, preHarvestIntervalBreaches } from './epcis/farm.js';
 export type { FarmFieldProblem, FarmStep, IntervalBreach } from './epcis/farm.js';
 // The demo producers and their seasons (data/demo/traceability.json), and the figures of the data-value store.
-export { loadDemoTraceability } from './demo.js';
+export { createDemoProducerAccount, loadDemoTraceability } from './demo.js';
 export { ensureTraceabilityFigures, publishTraceabilityFigures } from './figures.js';
