@@ -32,7 +32,8 @@ function Gate() {
   const role = me.user.role;
   return (
     <Layout>
-      <LiveUpdates />
+      {/* Producers' accounts are refused the staff's live stream and notifications (403): they follow neither. */}
+      {role !== 'producer' && <LiveUpdates />}
       <Suspense fallback={<Loading />}>
         <Routes>
           {/* Every page is declared for everyone, so that /reports/regimes never opens as the report numbered "regimes". */}

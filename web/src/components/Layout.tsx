@@ -33,7 +33,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <strong className="brand">{t('app.name')}</strong>
         <span className="spacer" />
         <LanguageSwitch />
-        <NotificationBell />
+        {me?.user.role !== 'producer' && <NotificationBell />}
         <span className="who" title={me?.user.orgUnitName}>{me?.user.displayName} · {t(`roles.${me?.user.role}`)}</span>
         <button onClick={() => void signOut()}>{t('nav.logout')}</button>
       </header>
