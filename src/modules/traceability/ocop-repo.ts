@@ -29,6 +29,9 @@ const columns = (db: Db, filter: CatalogueFilter) => publicProducts(db, filter)
   .select((eb) => [
     sql<boolean>`p.image IS NOT NULL`.as('has_image'),
     eb.selectFrom('trace_lot as l').select((e) => e.fn.countAll<string>().as('n')).whereRef('l.product_id', '=', 'p.id').as('lots'),
+    // A lot is traced when an event names it (the GIN index on the classes answers @>).
+    eb.selectFrom('trace_lot as l').select((e) => e.fn.countAll<string>().as('n')).whereRef('l.product_id', '=', 'p.id')
+      .where(sql<boolean>`EXISTS (SELECT 1 FROM trace_event e WHERE e.producer_id = p.producer_id AND e.epc_classes @> ARRAY['https://id.gs1.org/01/' || p.gtin || '/10/' || l.lot])`).as('traced_lots'),
     eb.selectFrom('trace_lot as l').select('l.lot').whereRef('l.product_id', '=', 'p.id').orderBy('l.production_date', 'desc').orderBy('l.id', 'desc').limit(1).as('latest_lot'),
   ]);
 export type PublicProductRow = Awaited<ReturnType<ReturnType<typeof columns>['executeTakeFirstOrThrow']>>;

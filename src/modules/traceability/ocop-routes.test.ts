@@ -32,7 +32,7 @@ describe('the public catalogue', () => {
       nameVi: 'Gạo ST25 Ngã Năm (mẫu)', category: { code: 'rice', nameVi: 'Lúa gạo', nameEn: 'Rice' },
       ocop: { stars: 4, group: { code: 'food', nameVi: 'Thực phẩm', nameEn: 'Food' }, year: 2024 },
       producer: { name: 'HTX Nông nghiệp Lúa Thơm Ngã Năm (mẫu)', communeCode: '31732', communeName: 'Phường Ngã Năm', phone: '0299 3860 111' },
-      lots: 2, imageUrl: null,
+      lots: 2, tracedLots: 0, imageUrl: null,
     });
     expect(rice.pageUrl).toMatch(new RegExp(`/01/${RICE}$`));
     expect(rice.latestLotUri).toMatch(new RegExp(`/01/${RICE}/10/ST25-TD-02$`));
@@ -82,6 +82,7 @@ describe('a product page', () => {
     expect(page.lotList[1]).toMatchObject({ events: 6, recalled: false, recalledAt: null });
     expect(page.lotList[1].uri).toMatch(/\/01\/08936094000010\/10\/ST25-HT-01$/);
     expect(page.events).toBe(6);
+    expect(page).toMatchObject({ lots: 2, tracedLots: 1 });
     const own = (await htx.request({ method: 'GET', url: `/api/traceability/products/${(await htx.request({ method: 'GET', url: '/api/traceability/products' })).json().items.find((p: { gtin: string }) => p.gtin === RICE).id}/lots` })).json().items;
     const recalled = await htx.request({ method: 'POST', url: `/api/traceability/lots/${own.find((l: { lot: string }) => l.lot === 'ST25-TD-02').id}/recall`, payload: { reason: 'Kiểm tra dư lượng' } });
     expect(recalled.statusCode, recalled.body).toBe(200);

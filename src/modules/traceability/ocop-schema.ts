@@ -27,7 +27,8 @@ export const ZCatalogueItem = z.object({
   gtin: z.string(), nameVi: z.string(), nameEn: z.string().nullable(), category: ZNamed,
   ocop: z.object({ stars: z.number(), group: ZNamed, year: z.number().nullable() }).nullable(),
   producer: ZPublicProducer, whereToBuy: z.string(), imageUrl: z.string().nullable(), pageUrl: z.string(),
-  lots: z.number(), latestLotUri: z.string().nullable(),
+  /** Lots recorded, and those of them an event names. */
+  lots: z.number(), tracedLots: z.number(), latestLotUri: z.string().nullable(),
 });
 export type CatalogueItem = z.infer<typeof ZCatalogueItem>;
 export const ZCataloguePage = z.object({ items: z.array(ZCatalogueItem), total: z.number(), limit: z.number(), offset: z.number() });

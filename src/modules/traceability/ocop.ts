@@ -31,7 +31,7 @@ export function catalogueItem(publicUrl: string, r: PublicProductRow): Catalogue
       phone: r.phone, website: r.website,
     },
     whereToBuy: r.where_to_buy, imageUrl: productImageUrl(publicUrl, r), pageUrl: productPageUrl(publicUrl, r.gtin),
-    lots: Number(r.lots ?? 0), latestLotUri: latestLotUri(publicUrl, r),
+    lots: Number(r.lots ?? 0), tracedLots: Number(r.traced_lots ?? 0), latestLotUri: latestLotUri(publicUrl, r),
   };
 }
 
