@@ -191,3 +191,4 @@ CREATE TABLE trace_scan (
 );
 CREATE INDEX trace_scan_item ON trace_scan (product_id, serial, at) WHERE serial IS NOT NULL;
 CREATE INDEX trace_scan_at ON trace_scan (at);
+CREATE INDEX trace_scan_lot ON trace_scan (lot_id, at) WHERE lot_id IS NOT NULL;

@@ -93,7 +93,7 @@ describe('scheduled jobs', () => {
     const later = new Date(Date.now() + 24 * 3600_000);
     const scheduler = new Scheduler(t.database.db, platformJobs(t.config, () => {}), () => later);
     await scheduler.register();
-    expect(await scheduler.runDue()).toEqual(['sessions.purge_expired', 'imports.fail_orphaned', 'cases.escalate_overdue', 'cases.remind_due', 'alerts.escalate', 'live.prune', 'notifications.deliver', 'notifications.purge', 'feedback.purge_contacts', 'feedback.publish_figures', 'feedback.alert_overdue', 'reporting.reminders', 'reporting.alert_late', 'ioc.evaluate_rules', 'connectors.pull', 'briefing.generate', 'agronomy.publish', 'agronomy.watch', 'devices.maintain']);
+    expect(await scheduler.runDue()).toEqual(['sessions.purge_expired', 'imports.fail_orphaned', 'cases.escalate_overdue', 'cases.remind_due', 'alerts.escalate', 'live.prune', 'notifications.deliver', 'notifications.purge', 'feedback.purge_contacts', 'feedback.publish_figures', 'feedback.alert_overdue', 'reporting.reminders', 'reporting.alert_late', 'ioc.evaluate_rules', 'connectors.pull', 'briefing.generate', 'agronomy.publish', 'agronomy.watch', 'devices.maintain', 'traceability.checkpoint', 'traceability.watch', 'traceability.publish']);
     const failed = await t.database.db.selectFrom('job_run').select(['job_name', 'detail']).where('status', '=', 'failed').where('job_name', 'not like', 'test.%').execute();
     expect(failed).toEqual([]);
     const run = await t.database.db.selectFrom('job_run').selectAll().where('job_name', '=', 'sessions.purge_expired').executeTakeFirstOrThrow();

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { expect } from 'vitest';
 import { epcisDocument, lotClass, season } from './epcis-fixtures.js';
 import { traceWorld, type TraceWorld } from './traceability-setup.js';
@@ -14,17 +13,6 @@ export const EARLY_LOT = 'ST25-2026-02';
 export const PLACE = 'urn:tinhso:place:1.LUA-A';
 
 export interface ConsumerWorld extends TraceWorld { productId: number; lotId: number; earlyLotId: number; serials: string[] }
-
-/** The alert type TRACE_COUNTERFEIT from the module's own file, as the alerts module would load it. */
-export async function seedAlertType(w: TraceWorld) {
-  const { types } = JSON.parse(fs.readFileSync('data/reference/traceability/alert-types.json', 'utf8')) as { types: { code: string; field: string; severity: 'warning'; ackLimitMinutes: number; nameVi: string; nameEn: string; checklist: unknown[] }[] };
-  for (const t of types) {
-    await w.t.database.db.insertInto('alert_type').values({
-      code: t.code, field_code: t.field, name_vi: t.nameVi, name_en: t.nameEn, default_severity: t.severity, ack_limit_minutes: t.ackLimitMinutes,
-      checklist: JSON.stringify(t.checklist), sort: 900, origin: 'platform',
-    }).onConflict((oc) => oc.column('code').doNothing()).execute();
-  }
-}
 
 export async function consumerWorld(): Promise<ConsumerWorld> {
   const w = await traceWorld();

@@ -1,6 +1,7 @@
 import { AGRONOMY } from './out-of-scope-agronomy.js';
 import { CONNECTORS } from './out-of-scope-connectors.js';
 import { IOC_AND_DEVICES } from './out-of-scope-devices.js';
+import { TRACEABILITY } from './out-of-scope-traceability.js';
 import { ids } from './setup.js';
 
 /** What an officer of Phường Sóc Trăng tries outside its role or its units: 403, or what the route's standard answers. */
@@ -83,5 +84,6 @@ export const OUT_OF_SCOPE: Record<string, () => { url: string; payload?: unknown
   ...CONNECTORS,
   ...IOC_AND_DEVICES,
   ...AGRONOMY,
+  ...TRACEABILITY,
   'PUT /api/org-units/boundaries': () => ({ url: '/api/org-units/boundaries', payload: { source: 'x', collection: { type: 'FeatureCollection', features: [] } } }),
 };

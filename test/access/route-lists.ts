@@ -21,6 +21,14 @@ export const PUBLIC = [
   // an e-mail works by its token alone (modules/agronomy/public-routes.ts).
   'GET /api/public/agronomy/bulletins', 'GET /api/public/agronomy/bulletins/:id', 'GET /api/public/agronomy/bulletins/:id/pdf',
   'GET /api/public/agronomy/salinity', 'POST /api/public/agronomy/unsubscribe',
+  // Consumers scan a product's QR code: the GS1 Digital Link resolver, the page's data and the scan they share, the
+  // catalogue of verified producers' products and its feed, and the key that checks the chains' checkpoints
+  // (modules/traceability: only verified producers show, no staff names; tested in resolver and ocop tests).
+  'GET /01/:gtin', 'GET /01/:gtin/10/:lot', 'GET /01/:gtin/21/:serial', 'GET /01/:gtin/10/:lot/21/:serial', 'GET /01/:gtin/:s1', 'GET /01/:gtin/:s1/:s2',
+  'GET /01/:gtin/:s1/:s2/:s3', 'GET /01/:gtin/:s1/:s2/:s3/:s4', 'GET /01/:gtin/:s1/:s2/:s3/:s4/:s5', 'GET /01/:gtin/:s1/:s2/:s3/:s4/:s5/:s6',
+  'GET /api/public/traceability/items', 'POST /api/public/traceability/scans', 'GET /api/public/traceability/page.js', 'GET /api/public/traceability/key',
+  'GET /api/public/traceability/products', 'GET /api/public/traceability/products/:gtin', 'GET /api/public/traceability/products/:gtin/image',
+  'GET /api/public/traceability/feed.json', 'GET /api/public/traceability/feed.csv',
 ];
 /** Routes that act only on the caller's own account. */
 export const SELF = ['GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/password', 'GET /api/notifications', 'POST /api/notifications/read'];
@@ -55,4 +63,8 @@ export const REFERENCE = [
   'GET /api/agronomy/species', 'GET /api/agronomy/traps/map', 'GET /api/agronomy/traps/:id/series', 'GET /api/agronomy/communes/:unitId/series',
   'GET /api/agronomy/salinity', 'GET /api/agronomy/crop-stages', 'GET /api/agronomy/bulletins', 'GET /api/agronomy/bulletins/:id', 'GET /api/agronomy/bulletins/:id/pdf',
   'GET /api/agronomy/subscriptions',
+  // Traceability's lists are filtered to the caller's producers (a producer's account: its own; an officer: its units'),
+  // never refused (tested in modules/traceability: producers, catalogue and query tests).
+  'GET /api/traceability/producers', 'GET /api/traceability/products', 'GET /api/traceability/epcis/events',
+  ...['eventTypes', 'epcs', 'bizSteps', 'bizLocations', 'readPoints', 'dispositions'].flatMap((r) => [`GET /api/traceability/epcis/${r}`, `GET /api/traceability/epcis/${r}/:id/events`]),
 ];

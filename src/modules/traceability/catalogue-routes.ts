@@ -10,7 +10,7 @@ import { importMasterData } from './import.js';
 import { lotRoutes } from './lot-routes.js';
 import { createPlace, listPlaces } from './places.js';
 import { TRACE_POLICY } from './policy.js';
-import { createProduct, getProduct, listProducts, productImageFile, replaceProductImage, updateProduct } from './products.js';
+import { createProduct, getProduct, listProducts, productImageFile, productInScope, replaceProductImage, updateProduct } from './products.js';
 import {
   ZCertificateList, ZCertificateView, ZIdParam, ZImportResult, ZPlaceInput, ZPlaceList, ZPlaceView, ZProductInput, ZProductList, ZProductUpdate, ZProductView,
 } from './schema.js';
@@ -46,6 +46,8 @@ export async function catalogueRoutes(appBase: FastifyInstance): Promise<void> {
   app.put('/api/traceability/products/:id/image', {
     config: write, schema: { tags, params: ZIdParam, response: { 200: ZProductView }, description: 'The product\'s photo: multipart/form-data with one image (JPEG, PNG, WebP, HEIF) in `image`, stored re-encoded as JPEG without metadata.' },
   }, async (request) => {
+    // Whose product it is, before its upload is read: another producer's product is refused as such, whatever is sent.
+    await productInScope(db, request.user!, request.params.id);
     if (!request.isMultipart()) throw new AppError('unsupported_media_type');
     const { files } = await readMultipart(request, ['image']);
     if (files.length !== 1) throw new AppError('one_file_expected', { kind: 'JPEG, PNG', name: 'image' }, 'image');

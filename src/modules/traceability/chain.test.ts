@@ -7,6 +7,7 @@ import { traceCommand } from '../../cli/trace.js';
 import { epcisDocument, lotClass, season } from '../../../test/epcis-fixtures.js';
 import { traceWorld, type TraceWorld } from '../../../test/traceability-setup.js';
 import { linkHash } from './chain.js';
+import { watchChains } from './chain-watch.js';
 import { writeCheckpoints } from './integrity.js';
 
 let w: TraceWorld;
@@ -57,6 +58,20 @@ describe('the hash chain of a producer\'s events', () => {
     expect(code).toBe(1);
     expect(out).toContain('#2');
     expect(out).toContain('KHÔNG nguyên vẹn');
+    // The daily watch raises it for the IOC, once.
+    const watched = await watchChains(w.t.database.db, new Date());
+    expect(watched).toMatchObject({ broken: 1, raised: 1 });
+    const alerts = (await w.admin.request({ method: 'GET', url: '/api/alerts?type=TRACE_CHAIN_BROKEN' })).json();
+    expect(JSON.stringify(alerts.alerts[0].title)).toMatch(/Dữ liệu truy xuất của HTX Nông nghiệp Phước An bị sửa: sự kiện #2: nội dung bị sửa/);
+    expect((await watchChains(w.t.database.db, new Date())).raised).toBe(0);
+    const more = await w.rice.session.request({ method: 'POST', url: '/api/traceability/epcis/capture', payload: epcisDocument(season(lotClass('08931234500023', 'ST25-CHAIN-3'), 'urn:tinhso:place:1.A')) });
+    expect(more.json().success).toBe(true);
+    // The new links hold and the old edit is the checkpoint's to show; an edit among the new links leaves them unsigned.
+    await sql`UPDATE trace_event SET document = jsonb_set(document, '{tinhso:amount}', '99') WHERE producer_id = ${w.rice.id} AND seq = 14`.execute(w.t.database.db);
+    const before = await w.t.database.db.selectFrom('trace_checkpoint').select((eb) => eb.fn.countAll<string>().as('n')).where('producer_id', '=', w.rice.id).executeTakeFirstOrThrow();
+    await writeCheckpoints(w.t.database.db, new Date());
+    const after = await w.t.database.db.selectFrom('trace_checkpoint').select((eb) => eb.fn.countAll<string>().as('n')).where('producer_id', '=', w.rice.id).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
   });
 
   it('catches a rewrite that recomputes every hash after the edit, by the signed checkpoint', async () => {
@@ -76,6 +91,7 @@ describe('the hash chain of a producer\'s events', () => {
     const report = await integrity();
     expect(report.faults).toEqual([]);
     expect(report.checkpoints).toEqual([{ seq: 12, valid: true, matches: false }]);
+    expect(report.events).toBe(18);
     expect(report.intact).toBe(false);
     expect((await verifyWithCli()).out).toContain('điểm kiểm tra / checkpoint #12: không khớp chuỗi');
   });

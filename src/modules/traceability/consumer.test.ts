@@ -1,13 +1,12 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consumerWorld, EARLY_LOT, GTIN, hit, LOT, seedAlertType, type ConsumerWorld } from '../../../test/trace-consumer-setup.js';
+import { consumerWorld, EARLY_LOT, GTIN, hit, LOT, type ConsumerWorld } from '../../../test/trace-consumer-setup.js';
 
 // The consumer page's data, its recall banner and integrity seal, the scans it records and the counterfeit alert.
 
 let w: ConsumerWorld;
 beforeAll(async () => {
   w = await consumerWorld();
-  await seedAlertType(w);
 }, 60_000);
 afterAll(() => w?.t.close());
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Db } from '../../db/database.js';
 import { ensureSetting } from '../../server/settings.js';
 import { checkChain, checkLinks, keyIdOf, newSigningKey, signCheckpoint, type ChainLink, type ChainReport, type Checkpoint, type SigningKey } from './chain.js';
-import { chainRows, chainRowsAt, checkpointRows, insertCheckpoint, producersToCheckpoint } from './events-repo.js';
+import { chainRows, chainRowsAt, checkpointRows, insertCheckpoint, lastCheckpoint, producersToCheckpoint } from './events-repo.js';
 import { producerRow } from './repo.js';
 
 // Tamper evidence in the store: the signing key, checkpoints of each chain head, the re-check of a whole chain or of
@@ -41,15 +41,23 @@ const toCheckpoint = (r: Awaited<ReturnType<typeof checkpointRows>>[number]): Ch
   producerId: Number(r.producer_id), seq: Number(r.seq), chainHash: r.chain_hash, signedAt: r.signed_at.toISOString(), keyId: r.key_id, signature: r.signature,
 });
 
-/** Signs the head of every chain that has grown since its last checkpoint. */
+/**
+ * Signs the head of every chain that has grown since its last checkpoint, once the links added since hold and join
+ * the link that checkpoint signed: a chain edited in between is left unsigned (the daily watch reports it).
+ */
 export async function writeCheckpoints(db: Db, now: Date): Promise<number> {
   const key = await signingKey(db);
-  const due = await producersToCheckpoint(db);
-  for (const p of due) {
+  let signed = 0;
+  for (const p of await producersToCheckpoint(db)) {
     const c = { producerId: Number(p.id), seq: Number(p.chain_seq), chainHash: p.chain_head };
+    const last = await lastCheckpoint(db, c.producerId);
+    const from = last ? Number(last.seq) + 1 : 1;
+    const links = (await chainRows(db, c.producerId, from, c.seq)).map(toLink);
+    if (links.length !== c.seq - from + 1 || links.at(-1)?.chainHash !== c.chainHash || checkLinks(links, last?.chain_hash ?? '', from).length) continue;
     await insertCheckpoint(db, { producer_id: c.producerId, seq: c.seq, chain_hash: c.chainHash, signed_at: now, key_id: key.keyId, signature: signCheckpoint(key, c) });
+    signed++;
   }
-  return due.length;
+  return signed;
 }
 
 /** Every link of a producer's chain, read in pages. */
