@@ -61,7 +61,7 @@ export const publicLots = (db: Db, productId: number) =>
 export async function eventsPerClass(db: Db, producerId: number, classes: string[]): Promise<Map<string, number>> {
   if (!classes.length) return new Map();
   const rows = await sql<{ c: string; n: string }>`SELECT c, count(*) AS n FROM trace_event e, unnest(e.epc_classes) AS c
-    WHERE e.producer_id = ${producerId} AND c = ANY(${sql.val(classes)}::text[]) GROUP BY c`.execute(db);
+    WHERE e.producer_id = ${producerId} AND e.epc_classes && ${sql.val(classes)}::text[] AND c = ANY(${sql.val(classes)}::text[]) GROUP BY c`.execute(db);
   return new Map(rows.rows.map((r) => [r.c, Number(r.n)]));
 }
 
