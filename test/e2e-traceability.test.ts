@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { browserMissing, browserSuite, logIn } from './browser.js';
+import { quietAfter, settle } from './e2e-pages.js';
+import { measure, WIDTH } from './phone-pages.js';
 
 // Issue 16, the back office: an officer registers a producer, the reviewer verifies it; a producer's account is
 // offered its traceability pages and its account only.
@@ -61,6 +63,38 @@ describe.skipIf(browserMissing)('the traceability pages in Chromium', () => {
     const stored = (await admin.request({ method: 'GET', url: `/api/traceability/producers/${id}` })).json();
     expect(stored).toMatchObject({ name: 'Hộ ông Lâm Văn Tư (thử)', kind: 'household', status: 'verified', phone: '0299 3822 111' });
     expect(errors).toEqual([]);
+  });
+
+  it('a certificate with its scanned evidence, and every traceability page fits a 360 px phone', async () => {
+    const context = await s.browser.newContext({ viewport: { width: WIDTH, height: 740 } });
+    const page = await context.newPage();
+    const quiet = quietAfter(page);
+    await logIn(page, s.base, 'admin');
+    await page.locator('.topbar').waitFor();
+    await page.goto(`${s.base}/traceability/producers/1`);
+    const card = page.getByTestId('certificates');
+    await card.getByRole('button', { name: 'Thêm chứng nhận' }).click();
+    await card.getByLabel('Số chứng nhận').fill('VG-THU-0042');
+    await card.getByLabel('Đơn vị cấp').fill('Trung tâm chứng nhận (thử)');
+    await card.getByLabel('Hiệu lực từ').fill('2026-01-01');
+    await card.getByLabel('Hiệu lực đến').fill('2028-12-31');
+    await card.locator('input[name="evidence"]').setInputFiles({ name: 'giay-chung-nhan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
+    await card.getByRole('button', { name: 'Lưu' }).click();
+    const item = card.locator('li', { hasText: 'VG-THU-0042' });
+    await item.waitFor();
+    const href = await item.getByRole('link', { name: 'tải bản chụp' }).getAttribute('href');
+    expect((await page.request.get(`${s.base}${href}`)).status()).toBe(200);
+
+    const wide: string[] = [];
+    for (const path of ['/traceability', '/traceability/products', '/traceability/producers/1', '/traceability/products/1', '/traceability/lots/1', '/traceability/record']) {
+      await page.goto(`${s.base}${path}`);
+      await page.locator('h1').first().waitFor();
+      await settle(page, quiet);
+      const fit = await measure(page);
+      if (fit.width > WIDTH || fit.headings !== 1) wide.push(`${path}: ${fit.width}px, ${fit.headings} h1 — ${fit.culprits.join('; ')}`);
+    }
+    expect(wide).toEqual([]);
+    await context.close();
   });
 
   it("a producer's account is offered its traceability pages and its account, and nothing of the staff's", async () => {
