@@ -117,6 +117,11 @@ describe.skipIf(browserMissing)('the traceability pages in Chromium', () => {
     expect(await page.getByTestId('verify-panel').count()).toBe(0);
     expect(await page.getByTestId('account-card').count()).toBe(0);
     await page.getByTestId('products').getByRole('link').first().waitFor();
+    // It edits its own profile: only what changed is sent (a verified producer may not touch its unit or tax code).
+    await page.getByRole('button', { name: 'Sửa thông tin' }).click();
+    await page.getByTestId('producer-form').getByLabel('Giới thiệu').fill('Lúa ST25 canh tác theo VietGAP (thử).');
+    await page.getByTestId('producer-form').getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => page.getByTestId('producer-profile').textContent()).toContain('Lúa ST25 canh tác theo VietGAP (thử).');
     // A staff page typed in the address bar: no permission, and nothing fetched that the server refuses.
     for (const path of ['/units', '/reports', '/devices', '/feedback']) {
       await page.goto(`${s.base}${path}`);

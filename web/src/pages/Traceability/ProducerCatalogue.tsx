@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { createPlace, createProduct, placesQuery, productsQuery, traceKeys } from '../../api/traceability';
+import { createPlace, createProduct, placesQuery, producerQuery, productsQuery, traceKeys } from '../../api/traceability';
 import { useCan } from '../../auth';
 import { ErrorText } from '../../components/Chrome';
 import { CATEGORIES, useCodeName } from './common';
@@ -15,6 +15,7 @@ export function Places({ producerId }: { producerId: number }) {
   const can = useCan();
   const client = useQueryClient();
   const places = useQuery(placesQuery(producerId));
+  const producer = useQuery(producerQuery(producerId)).data;
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState({ kind: 'area', code: '', name: '', unitId: '', areaHa: '' });
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
@@ -37,7 +38,8 @@ export function Places({ producerId }: { producerId: number }) {
           </label>
           <label className="block">{t('trace.places.code')}<input required maxLength={40} pattern="[A-Za-z0-9._\-]+" value={form.code} onChange={set('code')} style={{ width: '100%' }} /></label>
           <label className="block">{t('trace.places.name')}<input required maxLength={200} value={form.name} onChange={set('name')} style={{ width: '100%' }} /></label>
-          <label className="block">{t('trace.producer.unit')}<UnitSelect value={form.unitId} onChange={(v) => setForm({ ...form, unitId: v })} /></label>
+          <label className="block">{t('trace.producer.unit')}<UnitSelect value={form.unitId} onChange={(v) => setForm({ ...form, unitId: v })}
+            current={producer && { id: producer.unitId, name: producer.unitName }} /></label>
           <label className="block">{t('trace.places.areaHa')}<input type="number" min={0} step="any" value={form.areaHa} onChange={set('areaHa')} style={{ width: '100%' }} /></label>
           <div className="wide"><button className="primary" disabled={save.isPending}>{t('trace.save')}</button></div>
         </form>

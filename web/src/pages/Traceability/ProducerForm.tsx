@@ -6,18 +6,23 @@ import { registerProducer, traceKeys, updateProducer, type Producer, type Produc
 import { ErrorText } from '../../components/Chrome';
 import { useScopeUnit } from '../../components/UnitPicker';
 import { vnToday } from '../../dates';
-import { orNull } from './common';
+import { orNull, useIsProducer } from './common';
 
 const KINDS: ProducerKind[] = ['cooperative', 'household', 'enterprise'];
 
-/** The units a producer may sit in: the communes (and wards) of the user's scope, the producer's own always listed. */
-export function UnitSelect({ value, onChange, testId }: { value: string; onChange(v: string): void; testId?: string }) {
-  const units = useQuery(entryUnitsQuery(vnToday(), useScopeUnit()));
+/**
+ * The units a producer may sit in: the communes (and wards) of the user's scope, the current one always listed. A
+ * producer's account is refused the units' routes: it is offered the current unit only.
+ */
+export function UnitSelect({ value, onChange, testId, current }: { value: string; onChange(v: string): void; testId?: string; current?: { id: number; name: string } }) {
+  const producer = useIsProducer();
+  const units = useQuery({ ...entryUnitsQuery(vnToday(), useScopeUnit()), enabled: !producer });
   const communes = (units.data ?? []).filter((u) => u.level === 'commune');
+  const listed = current && !communes.some((u) => u.id === current.id) ? [current, ...communes] : communes;
   return (
     <select required value={value} onChange={(e) => onChange(e.target.value)} style={{ width: '100%' }} data-testid={testId}>
       <option value="">—</option>
-      {communes.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+      {listed.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
     </select>
   );
 }
@@ -31,13 +36,17 @@ export function ProducerForm({ producer, onDone }: { producer?: Producer; onDone
     unitId: producer ? String(producer.unitId) : '', phone: producer?.phone ?? '', website: producer?.website ?? '', description: producer?.description ?? '',
   });
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
+  const locked = useIsProducer() && producer?.status === 'verified';
   const save = useMutation({
     mutationFn: () => {
       const input: ProducerInput = {
         kind: form.kind as ProducerKind, name: form.name.trim(), taxCode: orNull(form.taxCode), gln: orNull(form.gln), address: form.address.trim(),
         unitId: Number(form.unitId), phone: orNull(form.phone), website: orNull(form.website), description: form.description.trim(),
       };
-      return producer ? updateProducer(producer.id, input) : registerProducer(input);
+      if (!producer) return registerProducer(input);
+      // Only what changed: a verified producer's own account may not touch its unit, tax code or GLN, even unchanged.
+      const changed = Object.fromEntries(Object.entries(input).filter(([k, v]) => (producer[k as keyof Producer] ?? null) !== (v ?? null)));
+      return updateProducer(producer.id, changed);
     },
     onSuccess: (p) => { void client.invalidateQueries({ queryKey: traceKeys.all }); onDone(p); },
   });
@@ -50,10 +59,11 @@ export function ProducerForm({ producer, onDone }: { producer?: Producer; onDone
           <select value={form.kind} onChange={set('kind')} style={{ width: '100%' }}>{KINDS.map((k) => <option key={k} value={k}>{t(`trace.kind.${k}`)}</option>)}</select>
         </label>
         <label className="block">{t('trace.producer.name')}<input required maxLength={200} value={form.name} onChange={set('name')} style={{ width: '100%' }} /></label>
-        <label className="block">{t('trace.producer.taxCode')}<input value={form.taxCode} onChange={set('taxCode')} placeholder="0301234567" style={{ width: '100%' }} /></label>
-        <label className="block">{t('trace.producer.gln')}<input value={form.gln} onChange={set('gln')} inputMode="numeric" style={{ width: '100%' }} /></label>
+        <label className="block">{t('trace.producer.taxCode')}<input value={form.taxCode} disabled={locked} onChange={set('taxCode')} placeholder="0301234567" style={{ width: '100%' }} /></label>
+        <label className="block">{t('trace.producer.gln')}<input value={form.gln} disabled={locked} onChange={set('gln')} inputMode="numeric" style={{ width: '100%' }} /></label>
         <label className="block wide">{t('trace.producer.address')}<input required maxLength={300} value={form.address} onChange={set('address')} style={{ width: '100%' }} /></label>
-        <label className="block">{t('trace.producer.unit')}<UnitSelect value={form.unitId} onChange={(v) => setForm({ ...form, unitId: v })} testId="producer-unit" /></label>
+        <label className="block">{t('trace.producer.unit')}<UnitSelect value={form.unitId} onChange={(v) => setForm({ ...form, unitId: v })} testId="producer-unit"
+          current={producer && { id: producer.unitId, name: producer.unitName }} /></label>
         <label className="block">{t('trace.producer.phone')}<input type="tel" value={form.phone} onChange={set('phone')} style={{ width: '100%' }} /></label>
         <label className="block">{t('trace.producer.website')}<input type="url" value={form.website} onChange={set('website')} style={{ width: '100%' }} /></label>
         <label className="block wide">{t('trace.producer.description')}<textarea rows={3} maxLength={2000} value={form.description} onChange={set('description')} style={{ width: '100%' }} /></label>
