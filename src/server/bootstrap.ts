@@ -18,7 +18,7 @@ import { ensureAgronomyFigures, publishAgronomyFigures } from '../modules/agrono
 import { addDays, vnDate } from '../core/calendar/index.js';
 import { loadDemoDevices, loadDeviceKinds, readDemoDevices } from '../modules/devices/index.js';
 import { loadDemoRegimes } from '../modules/reporting/index.js';
-import { createDemoProducerAccount, ensureTraceabilityFigures, loadDemoTraceability } from '../modules/traceability/index.js';
+import { createDemoProducerAccount, ensureTraceabilityFigures, loadDemoTraceability, signingKey } from '../modules/traceability/index.js';
 import { ROLES } from '../core/users/index.js';
 import type { Config } from './config.js';
 import { REPO_ROOT } from './paths.js';
@@ -96,6 +96,7 @@ async function prepareLocked(db: Db, config: Pick<Config, 'demo' | 'adminPasswor
     await loadDeviceKinds(db);
     await ensureAgronomyFigures(db);
     await ensureTraceabilityFigures(db);
+    await signingKey(db); // made at start, so that the first reader of the public key writes nothing
     // The 13 demonstration regimes: a demo database only (a real one gets the province's own regimes).
     if (config.demo) await loadDemoRegimes(db, SYSTEM);
     await writeSetting(db, REFERENCE_SETTING, fingerprint);

@@ -6,6 +6,7 @@ export { traceabilityRoutes } from './routes.js';
 export { TRACE_POLICY } from './policy.js';
 export { traceabilityJobs } from './jobs.js';
 export { verifyExport } from './chain-export.js';
+export { signingKey } from './integrity.js';
 export { checkDigit, completeKey, glnFault, gtin14, gtinFault, isVietnamese, ssccFault } from './gs1/keys.js';
 export type { KeyFault } from './gs1/keys.js';
 export { DigitalLinkError, digitalLinkUri, gs1Date, gs1Table, parseDigitalLink } from './gs1/digital-link.js';
