@@ -55,6 +55,8 @@ const offline = {
   '/reports': filesOf(new Set(Object.keys(manifest))),
   // The technicians' count form is in the back office's code: every chunk, as for the reporting app.
   '/agronomy/count': filesOf(new Set(Object.keys(manifest))),
+  // So is the producers' record form.
+  '/traceability/record': filesOf(new Set(Object.keys(manifest))),
 };
 fs.writeFileSync(path.join(web, 'dist', 'offline-assets.json'), `${JSON.stringify(offline, null, 1)}\n`);
 
