@@ -38,8 +38,21 @@ async function outlines(db: Db, today: string): Promise<Outline[]> {
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+// A lot's map changes only when its journey does: drawn once for the same points and title, while the outlines last.
+const drawn = new Map<string, string>();
+
 /** The SVG of some points (in journey order) over the outlines around them; '' when none has coordinates. */
 export async function journeyMap(db: Db, today: string, points: { name: string; lat: number | null; lon: number | null }[], title: string): Promise<string> {
+  const key = JSON.stringify([today, title, points]);
+  const known = cache && Date.now() - cache.at < CACHE_MS ? drawn.get(key) : undefined;
+  if (known !== undefined) return known;
+  const svg = await drawMap(db, today, points, title);
+  if (drawn.size >= 500) drawn.clear();
+  drawn.set(key, svg);
+  return svg;
+}
+
+async function drawMap(db: Db, today: string, points: { name: string; lat: number | null; lon: number | null }[], title: string): Promise<string> {
   const located = points.filter((p): p is { name: string; lat: number; lon: number } => p.lat !== null && p.lon !== null);
   if (!located.length) return '';
   const lats = located.map((p) => p.lat);

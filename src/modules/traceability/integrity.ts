@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { Db } from '../../db/database.js';
 import { ensureSetting } from '../../server/settings.js';
@@ -83,13 +84,24 @@ export async function producerIntegrity(db: Db, producerId: number): Promise<Cha
   return { ...report, intact: report.intact && headMatches, headMatches };
 }
 
+// A verdict on some links is a pure function of their stored bytes: kept by a digest of those bytes, so the same
+// rows are hashed once while any change to them (an edit in SQL) is checked afresh.
+const verdicts = new Map<string, boolean>();
+
 /** Whether some links (of one lot, say) hold: each against its content and the link before it, in one read. */
 export async function linksIntact(db: Db, producerId: number, seqs: number[]): Promise<boolean> {
   const wanted = [...new Set(seqs.flatMap((s) => [s, s - 1]).filter((s) => s >= 1))];
-  const links = new Map((await chainRowsAt(db, producerId, wanted)).map((r) => [Number(r.seq), toLink(r)]));
-  return seqs.every((seq) => {
+  const rows = await chainRowsAt(db, producerId, wanted);
+  const digest = crypto.createHash('sha256').update(JSON.stringify([producerId, seqs, rows])).digest('base64');
+  const known = verdicts.get(digest);
+  if (known !== undefined) return known;
+  const links = new Map(rows.map((r) => [Number(r.seq), toLink(r)]));
+  const verdict = seqs.every((seq) => {
     const mine = links.get(seq);
     const before = seq > 1 ? links.get(seq - 1) : undefined;
     return Boolean(mine && (seq === 1 || before) && checkLinks([mine], before?.chainHash ?? '', seq).length === 0);
   });
+  if (verdicts.size >= 2000) verdicts.clear();
+  verdicts.set(digest, verdict);
+  return verdict;
 }

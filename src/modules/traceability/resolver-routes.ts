@@ -48,14 +48,16 @@ export async function resolverRoutes(appBase: FastifyInstance): Promise<void> {
     const type = asked ? linkTypeOf(asked) : wantsLinkset(request) ? 'linkset' : null;
     const lang = langOf(request.query);
     // A HEAD (a link checker, a GS1 resolver probing) is no consumer's scan.
-    const scanId = request.method === 'HEAD' ? 0 : await recordScan(db, r, at, log(request));
+    const scan = request.method === 'HEAD' ? Promise.resolve(0) : recordScan(db, r, at, log(request));
     reply.header('vary', 'Accept').header('access-control-allow-origin', '*').header('cache-control', 'no-store');
     if (type) {
-      const links = await linksOf(db, r, base);
+      const [links] = await Promise.all([linksOf(db, r, base), scan]);
       if (type === 'linkset') return sendJsonText(reply, JSON.stringify(linkset(r, base, links)), 'application/linkset+json');
       return reply.redirect(linkFor(r, links, type, asked ?? type, lang), 307);
     }
-    const page = await consumerPage(db, r, at, base, scanId);
+    // The scan is written while the page is read (two connections on a server database).
+    const [scanId, page] = await Promise.all([scan, consumerPage(db, r, at, base, 0)]);
+    page.scanId = scanId;
     const points = [...page.origin.places, ...page.journey.flatMap((s) => (s.place ? [s.place] : []))];
     const map = await journeyMap(db, vnDate(at), points, word(lang, 'map'));
     return reply.type('text/html; charset=utf-8').send(consumerHtml(page, lang, map));
