@@ -99,7 +99,8 @@ for (let i = 0; i < 20; i++) await app.inject({ method: 'POST', url: `/api/trace
 const p99 = (xs: number[]) => round(sorted(xs)[Math.floor(xs.length * 0.99)]!, 1);
 async function resolve(i: number, accept: string): Promise<number> {
   const started = performance.now();
-  const res = await app.inject({ method: 'GET', url: `/01/${GTIN}/10/B${i % 20}`, headers: { accept } });
+  // Each hit from its own consumer's address: the resolver's per-address limit is for one phone, not a crowd.
+  const res = await app.inject({ method: 'GET', url: `/01/${GTIN}/10/B${i % 20}`, headers: { accept }, remoteAddress: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` });
   const took = performance.now() - started;
   if (res.statusCode !== 200) throw new Error(`resolver: ${res.statusCode} ${res.body.slice(0, 200)}`);
   return took;
@@ -108,7 +109,7 @@ for (let i = 0; i < 10; i++) await resolve(i, 'text/html');
 const pages: number[] = [];
 const linksets: number[] = [];
 for (let i = 0; i < QUERIES; i++) pages.push(await resolve(i, 'text/html'));
-for (let i = 0; i < QUERIES; i++) linksets.push(await resolve(i, 'application/linkset+json'));
+for (let i = 0; i < QUERIES; i++) linksets.push(await resolve(QUERIES + i, 'application/linkset+json'));
 console.log(`resolver: consumer page p99 ${p99(pages)} ms (p50 ${round(median(pages), 1)}), linkset p99 ${p99(linksets)} ms (p50 ${round(median(linksets), 1)}) (goal p99 < 20)`);
 
 await app.close();
