@@ -15,6 +15,7 @@ export const ZIntegrity = z.object({
   intact: z.boolean(), events: z.number(), head: z.string(), headMatches: z.boolean(), faults: z.array(ZFault),
   checkpoints: z.array(z.object({ seq: z.number(), valid: z.boolean(), matches: z.boolean() })),
 });
+export type Integrity = z.infer<typeof ZIntegrity>;
 const ZKey = z.object({ keyId: z.string(), algorithm: z.literal('Ed25519'), publicKeyPem: z.string() });
 
 export async function chainRoutes(appBase: FastifyInstance): Promise<void> {

@@ -25,3 +25,5 @@ export const ZQueryDocument = z.object({
 });
 export const ZEvent = ZJsonObject;
 export const ZResourceList = z.array(z.string());
+export type CaptureJob = z.infer<typeof ZCaptureJob>;
+export type CaptureProblem = CaptureJob['errors'][number];

@@ -29,3 +29,9 @@ export type { FarmFieldProblem, FarmStep, IntervalBreach } from './epcis/farm.js
 // The demo producers and their seasons (data/demo/traceability.json), and the figures of the data-value store.
 export { createDemoProducerAccount, loadDemoTraceability } from './demo.js';
 export { ensureTraceabilityFigures, publishTraceabilityFigures } from './figures.js';
+// The shapes of the routes' answers and bodies, for the web (imported as types only).
+export type {
+  AccountInput, AccountView, CertificateInput, CertificateView, ImportResult, LotInput, LotView, PlaceInput, PlaceView, ProducerInput, ProducerView, ProductInput, ProductView,
+} from './schema.js';
+export type { CaptureJob, CaptureProblem } from './epcis-schema.js';
+export type { Integrity } from './chain-routes.js';

@@ -1,51 +1,26 @@
 import { queryOptions } from '@tanstack/react-query';
+import type {
+  AccountInput, AccountView, CaptureJob as CaptureJobView, CaptureProblem as CaptureProblemView, CertificateInput, CertificateView, ImportResult as ImportResultView,
+  Integrity as IntegrityView, LotInput, LotView, PlaceInput, PlaceView, ProducerInput, ProducerView, ProductInput, ProductView,
+} from '../../../src/modules/traceability/index.js';
 import { api } from './client';
+import type { Json } from './json';
 
-// Traceability (issue 16): producers, their places, products, certificates, lots, serials and EPCIS events.
-// The shapes follow src/modules/traceability/schema.ts as they cross the wire (dates as ISO strings); the module's
-// index does not export its schema types yet, so they are written here once.
-export type ProducerStatus = 'pending' | 'verified' | 'suspended';
-export type ProducerKind = 'cooperative' | 'household' | 'enterprise';
-export interface Producer {
-  id: number; kind: ProducerKind; name: string; taxCode: string | null; gln: string | null; address: string; unitId: number; unitName: string;
-  phone: string | null; website: string | null; description: string; status: ProducerStatus; verifiedBy: string | null; verifiedAt: string | null;
-  events: number; createdAt: string;
-}
-export interface ProducerInput {
-  kind: ProducerKind; name: string; taxCode?: string | null; gln?: string | null; address: string; unitId: number;
-  phone?: string | null; website?: string | null; description?: string;
-}
-export interface AccountInput { username: string; displayName: string; email?: string | null; locale?: 'vi' | 'en'; password: string }
-export interface Account { userId: number; username: string; displayName: string; producerId: number }
-export interface Place {
-  id: number; producerId: number; kind: 'area' | 'facility'; code: string; name: string; location: string; unitId: number; unitName: string;
-  areaHa: number | null; lat: number | null; lon: number | null;
-}
-export interface PlaceInput { kind: 'area' | 'facility'; code: string; name: string; unitId: number; areaHa?: number | null }
-export interface Product {
-  id: number; producerId: number; producerName: string; gtin: string; nameVi: string; nameEn: string | null; category: string; description: string;
-  ocopStars: number | null; ocopGroup: string | null; ocopYear: number | null; whereToBuy: string; hasImage: boolean; lots: number;
-}
-export interface ProductInput { gtin: string; nameVi: string; nameEn?: string | null; category: string; description?: string }
-export interface Lot {
-  id: number; productId: number; gtin: string; lot: string; productionDate: string; expiryDate: string | null; quantity: number | null; uom: string | null;
-  placeId: number | null; recalledAt: string | null; recallReason: string | null; serials: number; uri: string;
-}
-export interface LotInput { lot: string; productionDate: string; expiryDate?: string | null; quantity?: number | null; uom?: string | null; placeId?: number | null }
-export interface Certificate {
-  id: number; producerId: number; productId: number | null; scheme: string; number: string; issuer: string; validFrom: string; validTo: string; evidenceName: string | null;
-}
-export interface CertificateInput { productId?: number | null; scheme: string; number: string; issuer: string; validFrom: string; validTo: string }
-export interface Integrity {
-  intact: boolean; events: number; head: string; headMatches: boolean; faults: { seq: number; eventId: string; fault: 'hash_id' | 'link' | 'prev' | 'seq' }[];
-  checkpoints: { seq: number; valid: boolean; matches: boolean }[];
-}
-export interface ImportResult { products: { created: number; updated: number }; lots: { created: number } }
-export interface CaptureProblem { pointer: string; code: string; detail: string; message: string; messages: { vi: string; en: string } }
-export interface CaptureJob {
-  captureID: string; producerId: number; createdAt: string; finishedAt: string; running: boolean; success: boolean; eventCount: number;
-  errors: CaptureProblem[]; warnings: CaptureProblem[];
-}
+// Traceability (issue 16): producers, their places, products, certificates, lots, serials and EPCIS events. The
+// shapes are the server's (src/modules/traceability/schema.ts) as they cross the wire (dates as ISO strings).
+export type ProducerStatus = Producer['status'];
+export type ProducerKind = Producer['kind'];
+export type Producer = Json<ProducerView>;
+export type { AccountInput, CertificateInput, LotInput, PlaceInput, ProducerInput, ProductInput };
+export type Account = Json<AccountView>;
+export type Place = Json<PlaceView>;
+export type Product = Json<ProductView>;
+export type Lot = Json<LotView>;
+export type Certificate = Json<CertificateView>;
+export type Integrity = Json<IntegrityView>;
+export type ImportResult = Json<ImportResultView>;
+export type CaptureProblem = Json<CaptureProblemView>;
+export type CaptureJob = Json<CaptureJobView>;
 export type EpcisEvent = Record<string, unknown> & { eventID?: string; eventTime?: string; bizStep?: string; type?: string };
 interface QueryDocument { epcisBody: { queryResults: { resultsBody: { eventList: EpcisEvent[] } } } }
 
