@@ -25,6 +25,8 @@ export const routeUrls = (reportId: number, caseCode: string, alertId = 1, brief
   '/cong-dan/nong-nghiep': ['/cong-dan/nong-nghiep'],
   '/cong-dan/nong-nghiep/ban-tin/:id': ['/cong-dan/nong-nghiep/ban-tin/1'],
   '/cong-dan/nong-nghiep/huy-nhan': ['/cong-dan/nong-nghiep/huy-nhan?token=aaaaaaaaaaaaaaaaaaaa'],
+  '/cong-dan/dac-san': ['/cong-dan/dac-san'],
+  '/cong-dan/dac-san/:gtin': ['/cong-dan/dac-san/08936094000010'],
   '/': ['/'],
   '/ioc': ['/ioc'],
   '/ioc/alerts': ['/ioc/alerts'],

@@ -18,6 +18,8 @@ import i18n from './i18n';
 const CitizenPage = lazy(async () => ({ default: (await import('./pages/Citizen')).CitizenPage }));
 // Agronomy's public pages (bulletins, stations, unsubscribing), linked from the bulletins' e-mails.
 const CitizenAgronomy = lazy(async () => ({ default: (await import('./pages/Citizen/Agronomy')).CitizenAgronomyPage }));
+// The catalogue of the province's specialties and OCOP products, with each product's lots.
+const CitizenSpecialties = lazy(async () => ({ default: (await import('./pages/Citizen/Specialties')).CitizenSpecialtiesPage }));
 const BackOffice = lazy(() => import('./BackOffice'));
 // The operations centre's wall screen: signed in by its display token, outside the officers' sign-in.
 const WallPage = lazy(async () => ({ default: (await import('./pages/Ioc/Wall')).WallPage }));
@@ -34,6 +36,8 @@ createRoot(document.getElementById('root')!).render(
           <Route path="/cong-dan/nong-nghiep" element={<Suspense fallback={loading}><CitizenAgronomy view="home" /></Suspense>} />
           <Route path="/cong-dan/nong-nghiep/ban-tin/:id" element={<Suspense fallback={loading}><CitizenAgronomy view="bulletin" /></Suspense>} />
           <Route path="/cong-dan/nong-nghiep/huy-nhan" element={<Suspense fallback={loading}><CitizenAgronomy view="unsubscribe" /></Suspense>} />
+          <Route path="/cong-dan/dac-san" element={<Suspense fallback={loading}><CitizenSpecialties view="list" /></Suspense>} />
+          <Route path="/cong-dan/dac-san/:gtin" element={<Suspense fallback={loading}><CitizenSpecialties view="product" /></Suspense>} />
           <Route path="/ioc/wall" element={<Suspense fallback={loading}><WallPage /></Suspense>} />
           <Route path="*" element={<Suspense fallback={loading}><BackOffice /></Suspense>} />
         </Routes>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { categoriesQuery, feedbackMapQuery, placesQuery } from '../../api/feedback-public';
 import { DemoBanner, ErrorText, LanguageSwitch } from '../../components/Chrome';
@@ -37,6 +38,7 @@ export function CitizenPage() {
         {tab === 'mine' && <PublicReports categories={categories.data ?? []} map={map.data} onTrack={track} mine />}
         {tab === 'track' && <TrackPanel code={code} setCode={track} />}
         <ErrorText error={categories.error ?? places.error} />
+        <p className="row wrap"><Link className="button" to="/cong-dan/dac-san">{t('spec.link')}</Link></p>
       </main>
     </div>
   );

@@ -19,6 +19,7 @@ export function CitizenAgronomyPage({ view }: { view: 'home' | 'bulletin' | 'uns
       <nav className="tabs">
         <Link className="button" to="/cong-dan">{t('agro.public.toCitizen')}</Link>
         {view !== 'home' && <Link className="button" to={HOME}>{t('agro.public.home')}</Link>}
+        {view === 'home' && <Link className="button" to="/cong-dan/dac-san">{t('spec.title')}</Link>}
       </nav>
       <main>
         {view === 'home' && <Home />}
