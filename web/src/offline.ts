@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from './api/client';
 
 // What the apps that work without a connection share (the citizens' reports, the technicians' trap counts): when to
@@ -39,4 +39,17 @@ export function useSendWhenOnline(lockKey: string, sendAll: () => Promise<void>)
     return () => window.removeEventListener('online', online);
   }, [flush]);
   return flush;
+}
+
+/** Whether the browser has a connection now, followed as it comes and goes (the offline forms' banner). */
+export function useOnline(): boolean {
+  const [online, setOnline] = useState(navigator.onLine);
+  useEffect(() => {
+    const on = () => setOnline(true);
+    const off = () => setOnline(false);
+    window.addEventListener('online', on);
+    window.addEventListener('offline', off);
+    return () => { window.removeEventListener('online', on); window.removeEventListener('offline', off); };
+  }, []);
+  return online;
 }

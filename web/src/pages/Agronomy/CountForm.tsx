@@ -5,6 +5,7 @@ import { speciesQuery, trapMapQuery, type Species, type TrapMap } from '../../ap
 import { readList } from '../Citizen/storage';
 import { ErrorText } from '../../components/Chrome';
 import { dayMonthYear, vnToday } from '../../dates';
+import { useOnline } from '../../offline';
 import { addDays, AgronomyNav, useSpeciesName } from './common';
 import { newClientRef, shrinkPhoto, useQueuedCounts } from './countQueue';
 
@@ -26,7 +27,7 @@ export function CountForm() {
   const species = useMemo(() => kept<Species>(SPECIES, speciesData.data), [speciesData.data]);
   const name = useSpeciesName(species);
   const { queued, sent, queue } = useQueuedCounts();
-  const [online, setOnline] = useState(navigator.onLine);
+  const online = useOnline();
   const [form, setForm] = useState({ trap: '', night: addDays(vnToday(), -1), note: '' });
   const [counts, setCounts] = useState<Record<string, string>>({});
   const [photo, setPhoto] = useState<File | null>(null);
@@ -34,13 +35,6 @@ export function CountForm() {
   const [saved, setSaved] = useState(false);
   const preview = useMemo(() => (photo ? URL.createObjectURL(photo) : null), [photo]);
   useEffect(() => () => { if (preview) URL.revokeObjectURL(preview); }, [preview]);
-  useEffect(() => {
-    const on = () => setOnline(true);
-    const off = () => setOnline(false);
-    window.addEventListener('online', on);
-    window.addEventListener('offline', off);
-    return () => { window.removeEventListener('online', on); window.removeEventListener('offline', off); };
-  }, []);
 
   async function submit(e: FormEvent) {
     e.preventDefault();

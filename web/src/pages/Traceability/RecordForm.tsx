@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../components/Chrome';
 import type { CaptureProblem } from '../../api/traceability';
 import { dayMonthYear } from '../../dates';
+import { useOnline } from '../../offline';
 import { useRecordChoices } from './recordChoices';
 import { fieldValues, recordDocument, useQueuedRecords } from './recordQueue';
 import { STEPS, type FarmField } from './steps';
@@ -48,20 +49,13 @@ export function RecordForm() {
   const { choices, error: loadError } = useRecordChoices();
   const { queued, sent, queue } = useQueuedRecords();
   const plain = usePlainWarning();
-  const [online, setOnline] = useState(navigator.onLine);
+  const online = useOnline();
   const [lotId, setLotId] = useState('');
   const [placeId, setPlaceId] = useState('');
   const [stepId, setStepId] = useState('');
   const [typed, setTyped] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
-  useEffect(() => {
-    const on = () => setOnline(true);
-    const off = () => setOnline(false);
-    window.addEventListener('online', on);
-    window.addEventListener('offline', off);
-    return () => { window.removeEventListener('online', on); window.removeEventListener('offline', off); };
-  }, []);
   const lot = choices.lots.find((l) => String(l.lot.id) === lotId);
   const places = useMemo(() => choices.places.filter((p) => !lot || p.producerId === lot.producerId), [choices.places, lot]);
   const step = STEPS.find((s) => s.id === stepId);
