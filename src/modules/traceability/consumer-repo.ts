@@ -13,7 +13,9 @@ export function journeyRows(db: Db, producerId: number, lotClass: string | null,
   if (!classes.length && !epcs.length) return Promise.resolve([]);
   return db.selectFrom('trace_event as e')
     .select(['e.seq', 'e.event_id', 'e.event_time', 'e.biz_step', 'e.disposition', 'e.biz_location', 'e.read_point', 'e.document'])
-    .where('e.producer_id', '=', producerId).where('e.declares', 'is', null)
+    // "+ 0": the lot's GIN match drives the search; a producer's own index would read all its events (20,000 of a
+    // cooperative's) to keep its lot's fifty.
+    .where(sql<number>`e.producer_id + 0`, '=', producerId).where('e.declares', 'is', null)
     .where((eb) => eb.or([
       ...(classes.length ? [eb(sql<boolean>`e.epc_classes && ${sql.val(classes)}::text[]`, '=', true)] : []),
       ...(epcs.length ? [eb(sql<boolean>`e.epcs && ${sql.val(epcs)}::text[]`, '=', true)] : []),

@@ -68,7 +68,8 @@ export async function queryEvents(db: Db, actor: Actor, query: EventQuery) {
   const scope = await producerScope(db, actor);
   let q = db.selectFrom('trace_event as e').innerJoin('trace_producer as p', 'p.id', 'e.producer_id')
     .select(['e.id', 'e.event_time', 'e.event_id', 'e.document', 'e.prefixes']).where('e.declares', 'is', null);
-  if (scope.kind === 'producer') q = q.where('e.producer_id', '=', scope.producerId);
+  // "+ 0" keeps the producer's own index out of the plan: the identifiers' GIN indexes or the time order find the page.
+  if (scope.kind === 'producer') q = q.where(sql<number>`e.producer_id + 0`, '=', scope.producerId);
   if (scope.kind === 'units') q = q.where('p.unit_id', 'in', [...scope.unitIds]);
   const ids = (values?: string[]) => values?.map(storedIdentifier);
   if (query.eventType) q = q.where('e.event_type', 'in', query.eventType);
