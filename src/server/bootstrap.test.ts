@@ -15,7 +15,7 @@ describe('two processes starting together on an empty database', () => {
       expect([a.migrations.length, b.migrations.length].sort((x, y) => x - y)[0]).toBe(0);
       expect(a.migrations.length + b.migrations.length).toBeGreaterThan(15);
       const users = await first.db.selectFrom('app_user').select('username').orderBy('username').execute();
-      expect(users.map((u) => u.username)).toEqual(['admin', 'canbo', 'lanhdao', 'thamdinh']);
+      expect(users.map((u) => u.username)).toEqual(['admin', 'canbo', 'htx', 'lanhdao', 'thamdinh']);
       const units = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM org_unit`.execute(first.db)).rows[0]!.n);
       expect(units).toBeGreaterThan(150);
       const regimes = Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM report_regime`.execute(first.db)).rows[0]!.n);

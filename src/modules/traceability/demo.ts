@@ -1,3 +1,4 @@
+import { AppError } from '../../server/errors.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -131,5 +132,10 @@ export async function createDemoProducerAccount(db: Db, password: string): Promi
   const demo = readDemoTraceability();
   const first = await producerWith(db, 'tax_code', String(demo.producers[0]?.taxCode ?? ''));
   if (!first) return;
-  await createProducerAccount({ db, actor: SYSTEM, producerId: Number(first.id), input: { ...demo.account, password } });
+  try {
+    await createProducerAccount({ db, actor: SYSTEM, producerId: Number(first.id), input: { ...demo.account, password } });
+  } catch (err) {
+    // Two processes starting on one empty demo database both get here: the second finds the account made.
+    if (!(err instanceof AppError && err.code === 'already_exists')) throw err;
+  }
 }
