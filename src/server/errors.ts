@@ -57,7 +57,8 @@ export function requestLocale(request: FastifyRequest): Locale {
 
 const zodLocales = { vi: z.locales.vi(), en: z.locales.en() };
 
-function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
+/** A validation issue in one language: the project's own message by its key, else zod's in that language. */
+export function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
   const own = ISSUE_MESSAGES[issue.message];
   if (own) return own[locale];
   const text = zodLocales[locale].localeError?.(issue as never);

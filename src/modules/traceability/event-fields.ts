@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely';
+import type { TraceEventTable } from '../../db/schema.js';
 import { canonicalIdentifier } from './epcis/canonical-id.js';
 import { farmContext } from './epcis/farm.js';
 import { expandTerm, type CbvVocabularyName } from './epcis/vocabulary.js';
@@ -24,19 +26,8 @@ const classesOf = (value: unknown): string[] =>
   Array.isArray(value) ? value.flatMap((q) => (q && typeof q === 'object' && typeof (q as Event).epcClass === 'string' ? [(q as Event).epcClass as string] : [])) : [];
 const idOf = (value: unknown): string | null => (value && typeof value === 'object' && typeof (value as Event).id === 'string' ? ((value as Event).id as string) : null);
 
-export interface EventColumns {
-  event_type: string;
-  event_time: Date;
-  action: string | null;
-  biz_step: string | null;
-  disposition: string | null;
-  biz_location: string | null;
-  read_point: string | null;
-  parent_id: string | null;
-  /** epcList, childEPCs, inputEPCList and outputEPCList: what MATCH_epc reads (MATCH_anyEPC adds parentID). */
-  epcs: string[];
-  epc_classes: string[];
-}
+/** The indexed columns of an event, as trace_event types them (epcs: what MATCH_epc reads; MATCH_anyEPC adds parent_id). */
+export type EventColumns = Pick<Selectable<TraceEventTable>, 'event_type' | 'event_time' | 'action' | 'biz_step' | 'disposition' | 'biz_location' | 'read_point' | 'parent_id' | 'epcs' | 'epc_classes'>;
 
 /** The indexed columns of a valid event. */
 export function eventColumns(event: Event, prefixes: Record<string, string>): EventColumns {

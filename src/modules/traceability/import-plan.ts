@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Locale } from '../../db/schema.js';
 import type { Db } from '../../db/database.js';
-import { ISSUE_MESSAGES } from '../../server/messages.js';
+import { issueMessage } from '../../server/errors.js';
 import { IMPORT_FAULTS, type ImportFault } from './import-messages.js';
 import type { ImportColumn, RawRow } from './import-read.js';
 import { lotKeysOf, productsWithGtins } from './catalogue-repo.js';
@@ -20,14 +20,6 @@ export interface ImportPlan {
 
 const PRODUCT_ONLY: ImportColumn[] = ['nameVi', 'nameEn', 'category', 'description', 'ocopStars', 'ocopGroup', 'ocopYear', 'whereToBuy'];
 const LOT_ONLY: ImportColumn[] = ['lot', 'productionDate', 'expiryDate', 'quantity', 'uom', 'placeCode'];
-
-const zodLocales = { vi: z.locales.vi(), en: z.locales.en() };
-function worded(issue: z.core.$ZodIssue, locale: Locale): string {
-  const own = ISSUE_MESSAGES[issue.message];
-  if (own) return own[locale];
-  const text = zodLocales[locale].localeError?.(issue as never);
-  return typeof text === 'string' ? text : (text?.message ?? issue.message);
-}
 
 /** A number as typed (1.5 or 1,5), or the text itself for the schema to refuse. */
 const num = (v: string | undefined) => {
@@ -54,7 +46,7 @@ export async function planImport(db: Db, producerId: number, rows: RawRow[], loc
   const problem = (row: number, field: string, vi: string, en: string) => plan.problems.push({ row, field, message: locale === 'en' ? en : vi, messages: { vi, en } });
   const own = (row: number, field: string, key: ImportFault) => problem(row, field, IMPORT_FAULTS[key].vi, IMPORT_FAULTS[key].en);
   const issues = (row: number, error: z.ZodError, only?: string) => {
-    for (const i of error.issues) problem(row, only ?? String(i.path[0] ?? 'gtin'), worded(i, 'vi'), worded(i, 'en'));
+    for (const i of error.issues) problem(row, only ?? String(i.path[0] ?? 'gtin'), issueMessage(i, 'vi'), issueMessage(i, 'en'));
   };
 
   const gtins = rows.map((r) => ZGtin.safeParse(r.cells.gtin ?? '').data).filter((g): g is string => !!g);
