@@ -6,7 +6,7 @@ import { inTransaction, type Db } from '../../db/database.js';
 import { AppError, alreadyExists, forbidden, notFound, outOfScope } from '../../server/errors.js';
 import { coversProducer, isProducerAccount, PRODUCER_NEXT, type ProducerScope } from './policy.js';
 import {
-  eventCounts, insertMember, insertProducer, memberProducer, producerRow, producerRows, producerWith, unitExists, unitNames, updateProducerRow, type ProducerRow,
+  insertMember, insertProducer, memberProducer, producerRow, producerRows, producerWith, unitExists, unitNames, updateProducerRow, type ProducerRow,
 } from './repo.js';
 import type { ProducerInput, ProducerUpdate, ProducerView } from './schema.js';
 
@@ -33,11 +33,11 @@ export async function producerInScope(db: Db, actor: Actor, id: number, field?: 
 }
 
 export async function producerViews(db: Db, rows: ProducerRow[]): Promise<ProducerView[]> {
-  const [names, counts] = await Promise.all([unitNames(db, rows.map((r) => Number(r.unit_id))), eventCounts(db, rows.map((r) => Number(r.id)))]);
+  const names = await unitNames(db, rows.map((r) => Number(r.unit_id)));
   return rows.map((r) => ({
     id: Number(r.id), kind: r.kind, name: r.name, taxCode: r.tax_code, gln: r.gln, address: r.address, unitId: Number(r.unit_id),
     unitName: names.get(Number(r.unit_id)) ?? '', phone: r.phone, website: r.website, description: r.description, status: r.status,
-    verifiedBy: r.verified_by, verifiedAt: r.verified_at, events: counts.get(Number(r.id)) ?? 0, createdAt: r.created_at,
+    verifiedBy: r.verified_by, verifiedAt: r.verified_at, events: Number(r.chain_seq), createdAt: r.created_at,
   }));
 }
 

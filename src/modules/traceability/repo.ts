@@ -43,12 +43,6 @@ export async function unitNames(db: Db, ids: number[]): Promise<Map<number, stri
 }
 export const unitExists = async (db: Db, id: number) => Boolean(await db.selectFrom('org_unit').select('id').where('id', '=', id).executeTakeFirst());
 
-export async function eventCounts(db: Db, producerIds: number[]): Promise<Map<number, number>> {
-  if (!producerIds.length) return new Map();
-  const rows = await db.selectFrom('trace_producer').select(['id', 'chain_seq']).where('id', 'in', producerIds).execute();
-  return new Map(rows.map((r) => [Number(r.id), Number(r.chain_seq)]));
-}
-
 export const placeRows = (db: Db, producerId: number) => db.selectFrom('trace_place').selectAll().where('producer_id', '=', producerId).orderBy('code').execute();
 export const placeRow = (db: Db, id: number) => db.selectFrom('trace_place').selectAll().where('id', '=', id).executeTakeFirst();
 export const placesAt = (db: Db, locations: string[]) =>
