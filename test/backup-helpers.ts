@@ -11,19 +11,26 @@ import { createTestApp, uniqueSchema, type TestApp } from './helpers.js';
 // What the backup tests share: databases to restore into, a whole-database snapshot, and a file's lines.
 /** A PostgreSQL server for the cross-database cases: CI sets it on every pass; without one they are skipped. */
 export const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? process.env.DATABASE_URL;
-export const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tinhso-backup-'));
 const open: Database[] = [];
 const schemas: string[] = [];
+const folders: string[] = [];
+
+/** A folder for a file's backups, removed by cleanUp(). */
+export function backupFolder(): string {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'tinhso-backup-'));
+  folders.push(folder);
+  return folder;
+}
 
 /** Closes what the file's tests opened: call it from the file's afterAll. */
 export async function cleanUp(): Promise<void> {
-  for (const d of open) await d.close().catch(() => undefined);
+  for (const d of open.splice(0)) await d.close().catch(() => undefined);
   if (POSTGRES_URL && schemas.length) {
     const admin = await openDatabase({ url: POSTGRES_URL, poolSize: 1 });
-    for (const s of schemas) await sql`DROP SCHEMA IF EXISTS ${sql.id(s)} CASCADE`.execute(admin.db);
+    for (const s of schemas.splice(0)) await sql`DROP SCHEMA IF EXISTS ${sql.id(s)} CASCADE`.execute(admin.db);
     await admin.close();
   }
-  fs.rmSync(tmp, { recursive: true, force: true });
+  for (const folder of folders.splice(0)) fs.rmSync(folder, { recursive: true, force: true });
 }
 
 export async function emptyDatabase(kind: 'pglite' | 'postgres', options: { migrated?: boolean } = {}): Promise<Database> {

@@ -6,9 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../src/cli/commands.js';
 import { backupTo, checkBackup, restoreFrom } from '../src/core/backup/index.js';
 import type { Database } from '../src/db/database.js';
-import { cleanUp, emptyDatabase, linesOf, livelyApp, snapshot, tmp } from './backup-helpers.js';
+import { cleanUp, emptyDatabase, linesOf, livelyApp, snapshot, backupFolder } from './backup-helpers.js';
 import type { TestApp } from './helpers.js';
 
+let tmp: string;
+beforeAll(() => {
+  tmp = backupFolder();
+});
 afterAll(cleanUp);
 
 /** Tables whose emptying would lock everyone out or lose the data: counted before and after every refusal. */

@@ -1,9 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKUP_FORMAT, backupTo, checkBackup, restoreFrom } from '../src/core/backup/index.js';
-import { POSTGRES_URL, cleanUp, emptyDatabase, linesOf, livelyApp, snapshot, tmp } from './backup-helpers.js';
+import { POSTGRES_URL, cleanUp, emptyDatabase, linesOf, livelyApp, snapshot, backupFolder } from './backup-helpers.js';
 
+let tmp: string;
+beforeAll(() => {
+  tmp = backupFolder();
+});
 afterAll(cleanUp);
 
 describe('backup and restore', () => {

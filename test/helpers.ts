@@ -1,10 +1,11 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { openDatabase, type Database } from '../src/db/database.js';
+import { openDatabase } from '../src/db/database.js';
 import { buildApp } from '../src/server/app.js';
 import { prepareDatabase } from '../src/server/bootstrap.js';
 import { loadConfig, type Config } from '../src/server/config.js';
 import type { AppContext } from '../src/server/context.js';
+import { preparedDatabase, type TestDatabase } from './templates.js';
 
 /** The same tests run on the embedded database and, with DATABASE_URL set, on a PostgreSQL server. */
 export const DATABASE_URL = process.env.DATABASE_URL;
@@ -15,8 +16,8 @@ export function uniqueSchema(): string {
   return `t_${crypto.randomBytes(6).toString('hex')}`;
 }
 
-/** A fresh database: in memory for PGlite, a schema of its own on PostgreSQL (dropped by close()). */
-export async function freshDatabase(): Promise<Database & { schema?: string }> {
+/** A fresh, empty database: in memory for PGlite, a schema of its own on PostgreSQL (dropped by close()). */
+export async function freshDatabase(): Promise<TestDatabase> {
   const schema = DATABASE_URL ? uniqueSchema() : undefined;
   const database = await openDatabase({ url: DATABASE_URL, schema, poolSize: 4 });
   return {
@@ -32,6 +33,11 @@ export async function freshDatabase(): Promise<Database & { schema?: string }> {
   };
 }
 
+/** Another connection pool on a test app's own database, as a second server process would open (PostgreSQL only). */
+export function secondPool(t: { database: TestDatabase }, poolSize = 2) {
+  return openDatabase({ url: t.database.url ?? DATABASE_URL, schema: t.database.schema, poolSize });
+}
+
 let loopback = 0;
 export const nextLoopback = () => {
   loopback++;
@@ -41,7 +47,7 @@ export const nextLoopback = () => {
 export interface TestApp {
   app: FastifyInstance;
   ctx: AppContext & { clock: { now: Date | null } };
-  database: Database;
+  database: TestDatabase;
   config: Config;
   close(): Promise<void>;
   login(username: string, password?: string): Promise<Session>;
@@ -55,9 +61,9 @@ export interface Session {
 }
 
 export async function createTestApp(options: { demo?: boolean; adminPassword?: string; config?: Partial<Config> } = {}): Promise<TestApp> {
-  const database = await freshDatabase();
   // Tests make their own telemetry: the demo's simulated season (seconds to write) only where a test asks for it.
   const config = { ...loadConfig({}), demo: options.demo ?? true, adminPassword: options.adminPassword, demoHistoryDays: 0, ...options.config };
+  const database = (await preparedDatabase(DATABASE_URL, config)) ?? (await freshDatabase());
   await prepareDatabase(database.db, config);
   const clock = { now: null as Date | null };
   const ctx = { db: database.db, dbKind: database.kind, config, now: () => clock.now ?? new Date(), clock };
@@ -78,15 +84,17 @@ export async function createTestApp(options: { demo?: boolean; adminPassword?: s
     };
   }
 
+  let closing: Promise<void> | undefined;
   return {
     app,
     ctx,
     database,
     config,
     login,
-    async close() {
-      await app.close();
-      await database.close();
+    // Once: shared setups keep their apps in module bindings, which the next file in the same worker may close again.
+    close() {
+      closing ??= app.close().then(() => database.close());
+      return closing;
     },
   };
 }

@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../src/db/database.js';
+import type { Database } from '../src/db/database.js';
 import { buildApp } from '../src/server/app.js';
 import { publishLive } from '../src/core/live/index.js';
-import { createTestApp, DATABASE_URL, type TestApp } from './helpers.js';
+import { createTestApp, DATABASE_URL, secondPool, type TestApp } from './helpers.js';
 import { openSse, type SseClient } from './sse.js';
 
 /**
@@ -21,8 +21,7 @@ describe.skipIf(!DATABASE_URL)('the live stream across processes (PostgreSQL)', 
 
   beforeAll(async () => {
     a = await createTestApp();
-    const schema = (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(a.database.db)).rows[0]!.s;
-    second = await openDatabase({ url: DATABASE_URL, schema, poolSize: 2 });
+    second = await secondPool(a);
     b = await buildApp({ db: second.db, dbKind: second.kind, config: a.config, now: () => new Date() }, { web: false });
     await b.listen({ port: 0, host: '127.0.0.1' });
     baseB = `http://127.0.0.1:${(b.server.address() as AddressInfo).port}`;

@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
-import { from as copyFrom } from 'pg-copy-streams';
-import { CopyData, isCopy } from './copy.js';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
 import { createPglitePool, type WriteStamps } from './pglite-pool.js';
 import { listenOverOwnConnection, type ChannelListener } from './listen.js';
+import { withCopy } from './pg-pool.js';
 
 export type { ChannelListener } from './listen.js';
 
@@ -31,6 +30,8 @@ export interface OpenOptions {
   /** A PostgreSQL schema to work in (tests give every file its own). */
   schema?: string;
   poolSize?: number;
+  /** PGlite only: start from this dump of a data directory (dumpDataDir) instead of an empty one. */
+  pgliteSnapshot?: Blob;
 }
 
 // Dates stay 'YYYY-MM-DD' strings (a JS Date would shift them by the time zone); ids fit in a JS number.
@@ -94,7 +95,7 @@ export function listenChannel(db: Db, channel: string, listener: ChannelListener
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) return openPostgres(options.url, options.schema, options.poolSize ?? 10);
-  return openPglite(options.pgliteDir ?? 'memory://', options.schema);
+  return openPglite(options.pgliteDir ?? 'memory://', options.schema, options.pgliteSnapshot);
 }
 
 async function openPostgres(url: string, schema: string | undefined, max: number): Promise<Database> {
@@ -143,34 +144,10 @@ async function openPostgres(url: string, schema: string | undefined, max: number
   };
 }
 
-/** node-postgres's pool, with COPY … FROM STDIN of CopyData (see copy.ts) streamed through pg-copy-streams. */
-function withCopy(pool: pg.Pool): PostgresPool {
-  const copy = async (client: pg.PoolClient, text: string, data: CopyData) => {
-    const stream = client.query(copyFrom(text));
-    await new Promise<void>((resolve, reject) => {
-      stream.on('finish', resolve);
-      stream.on('error', reject);
-      stream.end(data.text);
-    });
-    return { command: 'SELECT' as const, rowCount: stream.rowCount, rows: [] };
-  };
-  return {
-    async connect(): Promise<PostgresPoolClient> {
-      const client = await pool.connect();
-      return {
-        // Kysely passes either SQL with its parameters or a cursor (streamed results), which goes through untouched.
-        query: ((text: unknown, parameters?: ReadonlyArray<unknown>) =>
-          (parameters && isCopy(parameters) ? copy(client, text as string, parameters[0]) : client.query(text as never, parameters as never))) as unknown as PostgresPoolClient['query'],
-        release: () => client.release(),
-      };
-    },
-    end: () => pool.end(),
-  };
-}
-
-async function openPglite(dir: string, schema: string | undefined): Promise<Database> {
+async function openPglite(dir: string, schema: string | undefined, snapshot: Blob | undefined): Promise<Database> {
   if (!dir.startsWith('memory://')) fs.mkdirSync(path.dirname(dir), { recursive: true });
   const instance = await PGlite.create(dir, {
+    loadDataDir: snapshot,
     parsers: {
       [pgliteTypes.INT8]: (v: string) => Number(v),
       [pgliteTypes.DATE]: (v: string) => v,

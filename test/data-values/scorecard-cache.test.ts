@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/db/database.js';
 import { buildApp } from '../../src/server/app.js';
-import { DATABASE_URL } from '../helpers.js';
+import { DATABASE_URL, secondPool } from '../helpers.js';
 import { admin, officer, t, u, useDataValuesApp, write } from './setup.js';
 
 useDataValuesApp();
@@ -31,7 +30,7 @@ describe('the scorecard a process keeps', () => {
 
   it.skipIf(!DATABASE_URL)('shows a value written through another process on the next read (PostgreSQL)', async () => {
     // Another process: its own connections to the same schema, so its own cache.
-    const second = await openDatabase({ url: DATABASE_URL, schema: (t.database as { schema?: string }).schema, poolSize: 2 });
+    const second = await secondPool(t, 2);
     const other = await buildApp({ ...t.ctx, db: second.db }, { web: false });
     await other.ready();
     try {

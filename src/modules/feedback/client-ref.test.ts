@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.js';
-import { openDatabase } from '../../db/database.js';
-import { DATABASE_URL, nextLoopback } from '../../../test/helpers.js';
+import { DATABASE_URL, nextLoopback, secondPool } from '../../../test/helpers.js';
 import { t, socTrang, send, report, officer, useFeedbackApp } from './test-setup.js';
 
 useFeedbackApp();
@@ -73,7 +72,7 @@ describe('a report carries the id its sender made: one case per id', () => {
 
   // Two processes: two apps, each with its own connection pool, case writer and caches, on one PostgreSQL schema.
   it.skipIf(!DATABASE_URL)('makes one case when the same report reaches two processes at once', async () => {
-    const second = await openDatabase({ url: DATABASE_URL, schema: (t.database as { schema?: string }).schema, poolSize: 4 });
+    const second = await secondPool(t, 4);
     const other = await buildApp({ ...t.ctx, db: second.db }, { web: false });
     try {
       await other.ready();

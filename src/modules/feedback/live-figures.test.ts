@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/database.js';
 import { buildApp } from '../../server/app.js';
-import { DATABASE_URL, nextLoopback } from '../../../test/helpers.js';
+import { DATABASE_URL, nextLoopback, secondPool } from '../../../test/helpers.js';
 import { vnDate } from '../../core/calendar/index.js';
 import { t, admin, officer, socTrang, send, report, useFeedbackApp } from './test-setup.js';
 
@@ -39,7 +38,7 @@ describe('the feedback figures follow the cases as they are written', () => {
 
   // Two processes: a report received by one is counted in what the other answers.
   it.skipIf(!DATABASE_URL)('counts a report received through another process', async () => {
-    const second = await openDatabase({ url: DATABASE_URL, schema: (t.database as { schema?: string }).schema, poolSize: 4 });
+    const second = await secondPool(t, 4);
     const other = await buildApp({ ...t.ctx, db: second.db }, { web: false });
     try {
       await other.ready();
