@@ -46,6 +46,12 @@ describe('an import in progress', () => {
     const during = await admin.request({ method: 'GET', url: '/api/scorecard' });
     expect(reading).toBe(true);
     expect(during.body).toBe(before.body);
+    // And an officer's work that no cache holds: the case inbox, the notices (on PGlite read between the import's statements).
+    for (const url of ['/api/feedback/cases', '/api/notifications']) {
+      const answer = await officer.request({ method: 'GET', url });
+      expect(answer.statusCode, `${url} ${answer.body}`).toBe(200);
+    }
+    expect(reading).toBe(true);
     resume();
     await settleImports();
     const done = (await admin.request({ method: 'GET', url: `/api/imports/${id}` })).json();
