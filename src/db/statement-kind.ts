@@ -96,7 +96,11 @@ function withTriggers(made: Set<Change>): Set<Change> | '*' {
   while (pending.length) {
     const written = throughRoutines(triggers.get(pending.pop()!) ?? [], (r) => r.writesHere);
     if (written === '*') return '*';
-    for (const t of written) if (!out.has(t)) pending.push(t), out.add(t);
+    for (const t of written) {
+      if (out.has(t)) continue;
+      out.add(t);
+      pending.push(t);
+    }
   }
   return out;
 }

@@ -1,7 +1,20 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { lotColumns } from './repo.js';
 
-// The SQL of the public side: a lot's journey as the consumer page reads it, and the scan log (trace_scan).
+// The SQL of the public side: what a scanned code names, a lot's journey as the consumer page reads it, and the scan
+// log (trace_scan). A code's lookups each start from its GTIN, so that they run at once instead of one after another.
+
+export const producerOfGtin = (db: Db, gtin: string) => db.selectFrom('trace_producer').selectAll()
+  .where('id', '=', (eb) => eb.selectFrom('trace_product').select('producer_id').where('gtin', '=', gtin)).executeTakeFirst();
+export const lotOfGtin = (db: Db, gtin: string, lot: string) => lotColumns(db).where('p.gtin', '=', gtin).where('l.lot', '=', lot).executeTakeFirst();
+export const itemOfGtin = (db: Db, gtin: string, serial: string) => db.selectFrom('trace_item as i').innerJoin('trace_product as p', 'p.id', 'i.product_id')
+  .select(['i.lot_id']).where('p.gtin', '=', gtin).where('i.serial', '=', serial).executeTakeFirst();
+
+/** The registered places at some locations, with the name of the unit each lies in. */
+export const placesAt = (db: Db, locations: string[]) => locations.length
+  ? db.selectFrom('trace_place as t').leftJoin('org_unit as u', 'u.id', 't.unit_id').selectAll('t').select('u.name as unit_name').where('t.location', 'in', locations).execute()
+  : Promise.resolve([]);
 
 /**
  * The events of a lot (its LGTIN among the classes) or of one of its items (its SGTIN among the EPCs), neither an

@@ -2,11 +2,11 @@ import { vnDate } from '../../core/calendar/index.js';
 import type { Db } from '../../db/database.js';
 import { AppError } from '../../server/errors.js';
 import { journeyOf, intervalWarnings } from './consumer-journey.js';
-import { journeyRows } from './consumer-repo.js';
+import { itemOfGtin, journeyRows, lotOfGtin, placesAt, producerOfGtin } from './consumer-repo.js';
 import type { ConsumerPage } from './consumer-schema.js';
 import { DigitalLinkError, digitalLinkUri, parseDigitalLink, type DigitalLink } from './gs1/digital-link.js';
 import { linksIntact } from './integrity.js';
-import { certificateRows, itemRow, lotByKey, lotRow, placesAt, producerRow, productByGtin, unitNames, type LotRow, type ProducerRow, type ProductRow } from './repo.js';
+import { certificateRows, lotRow, productByGtin, unitNames, type LotRow, type ProducerRow, type ProductRow } from './repo.js';
 import { catalogue } from './reference.js';
 
 // What a scanned code stands for, and the consumer page's data: only verified producers are public, a lot or item
@@ -46,15 +46,17 @@ export async function resolveLink(db: Db, uri: string, now: Date): Promise<Resol
   const link = parseLink(uri, now);
   const missing = () => new AppError('not_registered', { code: written(link) }, 'uri');
   if (link.key.ai !== '01') throw missing();
-  const product = await productByGtin(db, link.key.value);
-  if (!product || product.producer_status !== 'verified') throw missing();
-  const producer = (await producerRow(db, Number(product.producer_id)))!;
+  const gtin = link.key.value;
   const lotNumber = link.qualifiers.find((q) => q.ai === '10')?.value;
   const serial = link.qualifiers.find((q) => q.ai === '21')?.value ?? null;
-  let lot = lotNumber === undefined ? null : ((await lotByKey(db, Number(product.id), lotNumber)) ?? null);
+  const [product, producer, lotFound, item] = await Promise.all([
+    productByGtin(db, gtin), producerOfGtin(db, gtin),
+    lotNumber === undefined ? null : lotOfGtin(db, gtin, lotNumber), serial === null ? null : itemOfGtin(db, gtin, serial),
+  ]);
+  if (!product || !producer || product.producer_status !== 'verified') throw missing();
+  let lot = lotFound ?? null;
   if (lotNumber !== undefined && !lot) throw missing();
   if (serial !== null) {
-    const item = await itemRow(db, Number(product.id), serial);
     if (!item || (lot && Number(item.lot_id) !== Number(lot.id))) throw missing();
     lot ??= (await lotRow(db, Number(item.lot_id))) ?? null;
   }
@@ -74,18 +76,19 @@ const day = (iso: string) => iso.split('-').reverse().join('/');
 export async function consumerPage(db: Db, r: Resolved, now: Date, publicUrl: string, scanId: number): Promise<ConsumerPage> {
   const { product, producer, lot } = r;
   const cat = catalogue();
-  const rows = lot || r.serial !== null ? await journeyRows(db, Number(producer.id), lotClassOf(r), itemEpcOf(r)) : [];
+  // Two rounds of reads at once, not one after another: a phone on a market's signal waits for each.
+  const [rows, certificates, producerUnit] = await Promise.all([
+    lot || r.serial !== null ? journeyRows(db, Number(producer.id), lotClassOf(r), itemEpcOf(r)) : [],
+    certificateRows(db, Number(producer.id)),
+    unitNames(db, [Number(producer.unit_id)]),
+  ]);
   const locations = [...new Set(rows.flatMap((e) => [e.biz_location, e.read_point]).filter((l): l is string => Boolean(l)))];
   const lotPlace = lot?.place_id ? [Number(lot.place_id)] : [];
-  const [places, certificates, intact] = await Promise.all([
-    placesAt(db, locations),
-    certificateRows(db, Number(producer.id)),
-    linksIntact(db, Number(producer.id), rows.map((e) => Number(e.seq))),
-  ]);
+  const [places, intact] = await Promise.all([placesAt(db, locations), linksIntact(db, Number(producer.id), rows.map((e) => Number(e.seq)))]);
   const originRows = [...places.filter((p) => lotPlace.includes(Number(p.id))), ...places.filter((p) => !lotPlace.includes(Number(p.id)))];
-  const units = await unitNames(db, [Number(producer.unit_id), ...places.map((p) => Number(p.unit_id))]);
+  const units = new Map([...producerUnit, ...places.flatMap((p) => (p.unit_name ? [[Number(p.unit_id), p.unit_name] as const] : []))]);
   const placeView = (p: (typeof places)[number]) => ({
-    name: p.name, code: p.code, kind: p.kind, commune: units.get(Number(p.unit_id)) ?? null, lat: p.lat, lon: p.lon,
+    name: p.name, code: p.code, kind: p.kind, commune: p.unit_name ?? null, lat: p.lat, lon: p.lon,
   });
   const byLocation = new Map(places.map((p) => [p.location, placeView(p)]));
   const today = vnDate(now);

@@ -45,8 +45,6 @@ export const unitExists = async (db: Db, id: number) => Boolean(await db.selectF
 
 export const placeRows = (db: Db, producerId: number) => db.selectFrom('trace_place').selectAll().where('producer_id', '=', producerId).orderBy('code').execute();
 export const placeRow = (db: Db, id: number) => db.selectFrom('trace_place').selectAll().where('id', '=', id).executeTakeFirst();
-export const placesAt = (db: Db, locations: string[]) =>
-  locations.length ? db.selectFrom('trace_place').selectAll().where('location', 'in', locations).execute() : Promise.resolve([]);
 export const insertPlace = (db: Db, row: Insertable<TracePlaceTable>) =>
   db.insertInto('trace_place').values(row).onConflict((oc) => oc.doNothing()).returningAll().executeTakeFirst();
 
@@ -72,7 +70,7 @@ export const insertProduct = (db: Db, row: Insertable<TraceProductTable>) =>
 export const updateProductRow = (db: Db, id: number, set: Updateable<TraceProductTable>) => db.updateTable('trace_product').set(set).where('id', '=', id).execute();
 export const productImage = (db: Db, id: number) => db.selectFrom('trace_product').select(['image', 'image_type']).where('id', '=', id).executeTakeFirst();
 
-const lotColumns = (db: Db) => db.selectFrom('trace_lot as l').innerJoin('trace_product as p', 'p.id', 'l.product_id')
+export const lotColumns = (db: Db) => db.selectFrom('trace_lot as l').innerJoin('trace_product as p', 'p.id', 'l.product_id')
   .select(['l.id', 'l.product_id', 'p.gtin', 'p.producer_id', 'l.lot', 'l.production_date', 'l.expiry_date', 'l.quantity', 'l.uom', 'l.place_id', 'l.recalled_at', 'l.recall_reason'])
   .select((eb) => eb.selectFrom('trace_item as i').select((e) => e.fn.countAll<string>().as('n')).whereRef('i.lot_id', '=', 'l.id').as('serials'));
 export type LotRow = Awaited<ReturnType<ReturnType<typeof lotColumns>['executeTakeFirstOrThrow']>>;
