@@ -105,7 +105,7 @@ function withTriggers(made: Set<Change>): Set<Change> | '*' {
   return out;
 }
 
-const NEUTRAL = /^\s*(begin|start\s+transaction|commit|end|rollback|savepoint|release|set\s+(local\s+)?(transaction|search_path|tinhso\.)|show)\b/i;
+const NEUTRAL = /^\s*(begin|start\s+transaction|commit|end|rollback|savepoint|release|set\s+(local\s+)?(transaction|search_path|synchronous_commit|tinhso\.)|show)\b/i;
 
 /** A statement that cannot change committed data: a transaction's own control, or a SELECT calling no writing function. */
 export const readsOnly = remembered((sql: string): boolean => {

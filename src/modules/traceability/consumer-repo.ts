@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/database.js';
+import { inTransaction, type Db } from '../../db/database.js';
 import { lotColumns } from './repo.js';
 
 // The SQL of the public side: what a scanned code names, a lot's journey as the consumer page reads it, and the scan
@@ -38,9 +38,16 @@ export function journeyRows(db: Db, producerId: number, lotClass: string | null,
 }
 export type JourneyRow = Awaited<ReturnType<typeof journeyRows>>[number];
 
+/**
+ * Logs a scan. Its commit does not wait for the disk: a consumer's page waits for it, and under a checkpoint that
+ * wait was most of the page's slowest answers; a server crash may lose the last fraction of a second of scans.
+ */
 export const insertScan = (db: Db, row: { at: Date; productId: number; lotId: number | null; serial: string | null; lat?: number | null; lon?: number | null }) =>
-  db.insertInto('trace_scan').values({ at: row.at, product_id: row.productId, lot_id: row.lotId, serial: row.serial, lat: row.lat ?? null, lon: row.lon ?? null })
-    .returning('id').executeTakeFirstOrThrow();
+  inTransaction(db, async (trx) => {
+    await sql`SET LOCAL synchronous_commit = off`.execute(trx);
+    return trx.insertInto('trace_scan').values({ at: row.at, product_id: row.productId, lot_id: row.lotId, serial: row.serial, lat: row.lat ?? null, lon: row.lon ?? null })
+      .returning('id').executeTakeFirstOrThrow();
+  });
 
 /** Adds the place to a recent scan of the same product that has none yet: the consumer shared it after the page opened. */
 export const locateScan = (db: Db, id: number, code: { productId: number; lotId: number | null; serial: string | null }, since: Date, lat: number, lon: number) =>

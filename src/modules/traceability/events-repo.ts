@@ -63,9 +63,25 @@ export const chainRows = (db: Db, producerId: number, fromSeq: number, toSeq: nu
     .where('producer_id', '=', producerId).where('seq', '>=', fromSeq).where('seq', '<=', toSeq).orderBy('seq').execute();
 
 /** A producer's links at some positions. */
+/**
+ * Some links of a chain, each found by its key: a planner whose statistics predate a producer's captures believes it
+ * has one event and reads all of them (20,000 rows for a lot's fifty, 12–19 ms); a probe per key does not.
+ */
+const linksAt = (db: Db, producerId: number, seqs: number[]) =>
+  db.selectFrom(sql<{ s: number }>`unnest(${seqs}::bigint[])`.as('s'))
+    .innerJoinLateral((eb) => eb.selectFrom('trace_event').select(['seq', 'event_id', 'hash_id', 'prefixes', 'document', 'prev_hash', 'chain_hash'])
+      .where('producer_id', '=', producerId).where('seq', '=', sql<number>`s.s`).limit(1).as('e'), (join) => join.onTrue())
+    .selectAll('e');
+
+/** The SHA-256 (hex) of some links' stored bytes, computed where they are: what a verdict on them is kept by. */
+const FINGERPRINT = sql<string>`encode(sha256(convert_to(coalesce(string_agg(ROW(seq, event_id, hash_id, prefixes, document, prev_hash, chain_hash)::text, E'\n' ORDER BY seq), ''), 'UTF8')), 'hex')`;
+export const chainFingerprintAt = async (db: Db, producerId: number, seqs: number[]) =>
+  (await db.selectFrom(linksAt(db, producerId, seqs).as('l')).select(FINGERPRINT.as('fingerprint')).executeTakeFirstOrThrow()).fingerprint;
+
+/** Some links, with the fingerprint of those same rows, read in one statement (one snapshot). */
 export const chainRowsAt = (db: Db, producerId: number, seqs: number[]) =>
-  db.selectFrom('trace_event').select(['seq', 'event_id', 'hash_id', 'prefixes', 'document', 'prev_hash', 'chain_hash'])
-    .where('producer_id', '=', producerId).where('seq', 'in', seqs.length ? seqs : [-1]).orderBy('seq').execute();
+  db.with('l', () => linksAt(db, producerId, seqs)).selectFrom('l').selectAll()
+    .select((eb) => eb.selectFrom('l').select(FINGERPRINT.as('f')).as('fingerprint')).orderBy('seq').execute();
 
 export const checkpointRows = (db: Db, producerId: number) =>
   db.selectFrom('trace_checkpoint').select(['producer_id', 'seq', 'chain_hash', 'signed_at', 'key_id', 'signature']).where('producer_id', '=', producerId).orderBy('seq').execute();

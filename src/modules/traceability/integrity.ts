@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { Db } from '../../db/database.js';
 import { ensureSetting } from '../../server/settings.js';
 import { checkChain, checkLinks, keyIdOf, newSigningKey, signCheckpoint, type ChainLink, type ChainReport, type Checkpoint, type SigningKey } from './chain.js';
-import { chainRows, chainRowsAt, checkpointRows, insertCheckpoint, lastCheckpoint, producersToCheckpoint } from './events-repo.js';
+import { chainFingerprintAt, chainRows, chainRowsAt, checkpointRows, insertCheckpoint, lastCheckpoint, producersToCheckpoint } from './events-repo.js';
 import { producerRow } from './repo.js';
 
 // Tamper evidence in the store: the signing key, checkpoints of each chain head, the re-check of a whole chain or of
@@ -84,17 +84,20 @@ export async function producerIntegrity(db: Db, producerId: number): Promise<Cha
   return { ...report, intact: report.intact && headMatches, headMatches };
 }
 
-// A verdict on some links is a pure function of their stored bytes: kept by a digest of those bytes, so the same
-// rows are hashed once while any change to them (an edit in SQL) is checked afresh.
+// A verdict on some links is a pure function of their stored bytes: kept by a fingerprint of those bytes, which the
+// database computes where they lie, so the same rows are read and hashed once (a lot's page asks on every scan) while
+// any change to them (an edit in SQL) is checked afresh.
 const verdicts = new Map<string, boolean>();
+const EMPTY = crypto.createHash('sha256').update('').digest('hex');
 
-/** Whether some links (of one lot, say) hold: each against its content and the link before it, in one read. */
+/** Whether some links (of one lot, say) hold: each against its content and the link before it. */
 export async function linksIntact(db: Db, producerId: number, seqs: number[]): Promise<boolean> {
   const wanted = [...new Set(seqs.flatMap((s) => [s, s - 1]).filter((s) => s >= 1))];
-  const rows = await chainRowsAt(db, producerId, wanted);
-  const digest = crypto.createHash('sha256').update(JSON.stringify([producerId, seqs, rows])).digest('base64');
-  const known = verdicts.get(digest);
+  const keyOf = (fingerprint: string) => crypto.createHash('sha256').update(JSON.stringify([producerId, seqs, fingerprint])).digest('base64');
+  const known = verdicts.get(keyOf(await chainFingerprintAt(db, producerId, wanted)));
   if (known !== undefined) return known;
+  const rows = await chainRowsAt(db, producerId, wanted);
+  const digest = keyOf(rows[0]?.fingerprint ?? EMPTY);
   const links = new Map(rows.map((r) => [Number(r.seq), toLink(r)]));
   const verdict = seqs.every((seq) => {
     const mine = links.get(seq);
