@@ -78,6 +78,10 @@ export function writeStamp(db: Db, tables: readonly string[]): number | null {
   return stamps.get(db)?.of(tables) ?? null;
 }
 
+/** Whether this is the embedded database, whose statements run on this process's own thread (asked of the Db that
+ * openDatabase returned: a transaction of it answers false, which may cost a longer pause, never a wrong result). */
+export const isEmbedded = (db: Db): boolean => stamps.has(db);
+
 type Listen = (channel: string, listener: ChannelListener) => Promise<() => Promise<void>>;
 const listeners = new WeakMap<Db, Listen>();
 
