@@ -86,7 +86,6 @@ export async function consumerPage(db: Db, r: Resolved, now: Date, publicUrl: st
   const lotPlace = lot?.place_id ? [Number(lot.place_id)] : [];
   const [places, intact] = await Promise.all([placesAt(db, locations), linksIntact(db, Number(producer.id), rows.map((e) => Number(e.seq)))]);
   const originRows = [...places.filter((p) => lotPlace.includes(Number(p.id))), ...places.filter((p) => !lotPlace.includes(Number(p.id)))];
-  const units = new Map([...producerUnit, ...places.flatMap((p) => (p.unit_name ? [[Number(p.unit_id), p.unit_name] as const] : []))]);
   const placeView = (p: (typeof places)[number]) => ({
     name: p.name, code: p.code, kind: p.kind, commune: p.unit_name ?? null, lat: p.lat, lon: p.lon,
   });
@@ -112,8 +111,8 @@ export async function consumerPage(db: Db, r: Resolved, now: Date, publicUrl: st
       ocop: product.ocop_stars !== null && product.ocop_group !== null ? { stars: product.ocop_stars, group: named(cat.ocopGroups, product.ocop_group), year: product.ocop_year } : null,
       whereToBuy: product.where_to_buy,
     },
-    producer: { name: producer.name, kind: producer.kind, address: producer.address, commune: units.get(Number(producer.unit_id)) ?? '', phone: producer.phone, website: producer.website },
-    origin: { places: originRows.map(placeView), communes: [...new Set(originRows.map((p) => units.get(Number(p.unit_id))).filter((n): n is string => Boolean(n)))] },
+    producer: { name: producer.name, kind: producer.kind, address: producer.address, commune: producerUnit.get(Number(producer.unit_id)) ?? '', phone: producer.phone, website: producer.website },
+    origin: { places: originRows.map(placeView), communes: [...new Set(originRows.map((p) => p.unit_name).filter((n): n is string => Boolean(n)))] },
     lot: lot && {
       number: lot.lot, productionDate: lot.production_date, expiryDate: lot.expiry_date, quantity: lot.quantity, uom: lot.uom,
       recall: lot.recalled_at && lot.recall_reason ? { at: lot.recalled_at, reason: lot.recall_reason } : null,

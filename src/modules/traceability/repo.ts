@@ -76,7 +76,6 @@ export const lotColumns = (db: Db) => db.selectFrom('trace_lot as l').innerJoin(
 export type LotRow = Awaited<ReturnType<ReturnType<typeof lotColumns>['executeTakeFirstOrThrow']>>;
 export const lotRows = (db: Db, productId: number) => lotColumns(db).where('l.product_id', '=', productId).orderBy('l.production_date', 'desc').orderBy('l.id', 'desc').execute();
 export const lotRow = (db: Db, id: number) => lotColumns(db).where('l.id', '=', id).executeTakeFirst();
-export const lotByKey = (db: Db, productId: number, lot: string) => lotColumns(db).where('l.product_id', '=', productId).where('l.lot', '=', lot).executeTakeFirst();
 export const insertLot = (db: Db, row: Insertable<TraceLotTable>) =>
   db.insertInto('trace_lot').values(row).onConflict((oc) => oc.columns(['product_id', 'lot']).doNothing()).returning('id').executeTakeFirst();
 export const recallLotRow = (db: Db, id: number, at: Date, reason: string) =>
@@ -93,8 +92,6 @@ export async function issueSerials(db: Db, productId: number, lotId: number, cou
 }
 export const serialsOf = (db: Db, lotId: number, limit: number) =>
   db.selectFrom('trace_item').select('serial').where('lot_id', '=', lotId).orderBy(sql`serial::bigint`).limit(limit).execute();
-export const itemRow = (db: Db, productId: number, serial: string) =>
-  db.selectFrom('trace_item').selectAll().where('product_id', '=', productId).where('serial', '=', serial).executeTakeFirst();
 
 export const certificateRows = (db: Db, producerId: number) =>
   db.selectFrom('trace_certificate').select(['id', 'producer_id', 'product_id', 'scheme', 'number', 'issuer', 'valid_from', 'valid_to', 'evidence_name'])
